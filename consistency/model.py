@@ -1,0 +1,164 @@
+"""The data model shared by every stage: claims, blocks, documents, findings.
+
+All classes are frozen dataclasses so that they can be hashed, cached and
+compared in tests.  Offsets are 0-based code-point offsets into the decoded
+text of a file (end exclusive), as promised in the JSON contract.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Union
+
+__all__ = [
+    "Block",
+    "Claim",
+    "ClaimKind",
+    "Document",
+    "Finding",
+    "Level",
+    "Location",
+    "Qualifier",
+]
+
+
+class ClaimKind(str, enum.Enum):
+    """What a claim states."""
+
+    COUNT = "count"  # a bare number, possibly with a counter word (3 companies, 2つ)
+    QUANTITY = "quantity"  # a number with a physical unit (2 GW, 5 miles)
+    MONEY = "money"  # an amount in an ISO 4217 currency
+    PERCENT = "percent"
+    DURATION = "duration"  # a number with a unit of time (6 months, 2年間)
+    DATE = "date"  # a calendar date or period (2022年後半, Q3 2024, 3. Oktober)
+
+    def __str__(self) -> str:  # pragma: no cover - trivial
+        return self.value
+
+
+class Qualifier(str, enum.Enum):
+    """Words that turn a number into an interval (über, 約, at least...)."""
+
+    APPROX = "approx"
+    AT_LEAST = "at_least"
+    MORE_THAN = "more_than"
+    LESS_THAN = "less_than"
+    AT_MOST = "at_most"
+    ALMOST = "almost"  # knapp, nearly: just below the value
+    ONLY = "only"
+    SEVERAL = "several"  # 数, mehrere, several: a vague amount
+    RANGE = "range"  # 2-3 GW, 2〜3ギガワット
+
+    def __str__(self) -> str:  # pragma: no cover - trivial
+        return self.value
+
+
+Bound = Union[Decimal, date, None]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One figure stated in a text.
+
+    ``low``/``high`` bound the value the text commits to, in ``unit``
+    (``None`` on a side means unbounded; ``low_open``/``high_open`` say whether
+    the bound itself is excluded, as in *über 2 GW* = (2, ∞) GW).
+    ``precision`` is the size of the last written digit in ``unit``
+    (``800億`` has precision 10⁸, ``2.5 GW`` has 0.1): a comparison may widen
+    each side by half of it.  For dates ``low``/``high`` are :class:`datetime.date`
+    and ``label`` may name a period that is not a calendar interval
+    (``FY2025``: fiscal years differ between companies).
+    """
+
+    kind: ClaimKind
+    start: int
+    end: int
+    text: str
+    value: Decimal | None
+    low: Bound
+    high: Bound
+    unit: str | None = None
+    precision: Decimal | None = None
+    qualifier: Qualifier | None = None
+    low_open: bool = False
+    high_open: bool = False
+    label: str | None = None
+
+    def shifted(self, offset: int) -> "Claim":
+        """The same claim with its span moved by ``offset`` code points."""
+        from dataclasses import replace
+
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of prose (heading, paragraph, list item, PO/XLIFF unit).
+
+    ``text`` has exactly ``end - start`` code points and is the file's text at
+    that span with everything that is not prose (markup, code spans, URLs,
+    link targets, placeholders) replaced by spaces, so an offset into ``text``
+    plus ``start`` is an offset into the file.  ``key`` identifies a unit in a
+    per-unit format (PO msgid/msgctxt, XLIFF id) and is ``None`` otherwise.
+    """
+
+    index: int
+    kind: str
+    start: int
+    end: int
+    text: str
+    key: str | None = None
+    suppressed: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One version of an article: its file, locale, decoded text and blocks."""
+
+    path: str
+    locale: str
+    text: str
+    blocks: tuple[Block, ...]
+
+
+class Level(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+    def __str__(self) -> str:  # pragma: no cover - trivial
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    path: str
+    locale: str
+    role: str  # "deviant" | "reference"
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    value: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    name: str
+    level: Level
+    category: str  # quantity | date | name | quote | coverage
+    message: str
+    bundle: str
+    fingerprint: str
+    locations: tuple[Location, ...] = field(default_factory=tuple)
