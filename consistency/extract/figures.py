@@ -1,0 +1,673 @@
+"""Extraction of figures (counts, quantities, money, percentages, durations, dates).
+
+One :class:`Extractor` per locale, compiled once from CLDR tables and the
+language pack and cached.  The text is scanned in passes over a same-length
+working copy, so every offset found is an offset into the caller's text:
+
+1. width folding (full-width digits to ASCII, no-break spaces to NBSP);
+2. masking of what is never prose: URLs, e-mail addresses, code spans,
+   placeholders (``%d``, ``{n}``, ``{{x}}``), IP addresses, version strings,
+   phone numbers, clock times;
+3. dates and periods from the pack's date patterns (``2022年後半``, ``Q3 2024``);
+4. words that contain numerals but state no figure (``一部``, ``十分``);
+5. numbers (digits, CJK numerals, spelled-out words, vague amounts), each
+   extended by its context: range, scale word, percent, currency, unit,
+   counter and qualifiers before and after.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from ..locale.cldr import normalize_tag, tables
+from ..locale.packs import Pack, load_pack
+from ..model import Claim, ClaimKind, Qualifier
+from .numbers import MINUS_SIGNS, normalize_text, parse_cjk, parse_digits, parse_words
+
+__all__ = ["Extractor", "extract", "extractor"]
+
+TIME_UNITS = frozenset(
+    {"year", "month", "week", "day", "hour", "minute", "second", "calendar_quarter", "decade", "century",
+     "millisecond", "microsecond", "nanosecond"}
+)
+_SP = "[ \u00a0]"
+_APPROX = Decimal("0.05")
+_PLAIN_LIMIT = Decimal(1_000_000)
+
+# Never prose: each match is blanked out (same length) before numbers are read.
+_NOISE = regex.compile(
+    r"""
+      (?:https?|ftp)://[^\s<>"'`]+            # URLs
+    | www\.[^\s<>"'`]+
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+            # e-mail
+    | `[^`\n]*`                               # code spans
+    | \{\{[^{}\n]*\}\}                        # {{placeholder}}
+    | \$?\{[A-Za-z_][\w.]*(?:[:!][^{}\n]*)?\} # {name}, ${name}, {n:>3}
+    | \{\d+\}                                 # {0}
+    | %(?:\d+\$)?(?:\([^)\s]+\))?[-+#0]*\d*(?:\.\d+)?[sdifgeuxXc](?![\p{L}]) # printf (not "5 % des")
+    | (?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.])  # IPv4, not 1.000.000.000
+    | \b[vV]?(?!\d{1,3}(?:\.\d{3})+(?![.\d]))\d+\.\d+\.\d+(?:[.-]\w+)*  # version strings 1.2.3, not 1.000.000
+    | \b[vV]\d+(?:\.\d+)+\b                   # v1.2
+    | (?<![\w+])\+\d{1,3}[ \-.]?\(?\d{1,4}\)?(?:[ \-.]\d{2,4}){2,}  # +49 30 1234 5678
+    | (?<![\w])\(\d{3}\)[ ]?\d{3}-\d{4}       # (555) 123-4567
+    | (?<![\w-])\d{2,5}-\d{3,4}-\d{4}(?![\w-]) # 03-1234-5678, 555-123-4567
+    | (?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:]) # 10:30
+    """,
+    regex.VERBOSE,
+)
+
+
+def _blank(text: str, spans) -> str:
+    if not spans:
+        return text
+    parts: list[str] = []
+    last = 0
+    for s, e in spans:
+        parts.append(text[last:s])
+        parts.append(" " * (e - s))
+        last = e
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _key(word: str) -> str:
+    """Dictionary key of a surface: width-folded, casefolded, any run of
+    spaces or NBSPs one NBSP."""
+    return regex.sub(r"[ \u00a0]+", "\u00a0", normalize_text(word).casefold())
+
+
+def _lit(word: str) -> str:
+    """A literal for a regex, where a space or NBSP matches either."""
+    return "".join("[ \u00a0]" if ch in " \u00a0" else regex.escape(ch) for ch in word)
+
+
+def _alt(words, *, boundary: bool = True, left: bool = False) -> str:
+    """A regex alternation of literal words, longest first, case-insensitive by flag.
+
+    Words ending in an alphabetic letter get a lookahead so that ``Mon.`` does
+    not match inside ``Montag``; CJK words need none.  ``left=True`` adds the
+    same guard before words that start with such a letter."""
+    items = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        if not word:
+            continue
+        pattern = _lit(word)
+        if left and regex.match(r"[\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}]", word):
+            pattern = r"(?<![\p{L}\p{M}])" + pattern
+        # Korean attaches particles (달러의, 원을): no boundary after Hangul
+        if boundary and regex.match(r".*[\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{M}]$", word):
+            pattern += r"(?![\p{L}\p{M}\p{N}])"
+            if word.endswith((".",)):
+                pass
+        items.append(pattern)
+    return "(?:" + "|".join(items) + ")" if items else "(?!)"
+
+
+def _scale_alt(words) -> str:
+    out = []
+    for word in words:
+        out.append(word)
+    items = []
+    for word in sorted(set(out), key=lambda w: (-len(w), w)):
+        pattern = _lit(word)
+        if regex.match(r".*[\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}]$", word):
+            pattern += r"(?:\.|(?![\p{L}\p{M}\p{N}]))"
+        items.append(pattern)
+    return "(?:" + "|".join(items) + ")" if items else "(?!)"
+
+
+@dataclass
+class _Num:
+    start: int
+    end: int
+    value: Decimal | None
+    precision: Decimal
+    low: Decimal | None = None
+    high: Decimal | None = None
+    source: str = "digits"  # digits | cjk | words | vague | plural_scale
+    scaled: bool = False
+
+
+class Extractor:
+    """Figure extraction for one locale.  Build with :func:`extractor`."""
+
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+        tab = tables(tag)
+        pack = load_pack(tab.language)
+        self.tab, self.pack = tab, pack
+        from babel.numbers import list_currencies
+
+        self.iso_codes = frozenset(list_currencies())
+        self.scales: dict[str, int] = {
+            _key(k): v for k, v in {**tab.scales, **pack.scales}.items()
+        }
+        # surfaces are folded like the text (CLDR's ￥ is matched as ¥)
+        self.currencies: dict[str, str] = {
+            _key(k): v for k, v in {**tab.currencies, **pack.currencies}.items()
+        }
+        self.units: dict[str, str] = {_key(k): v for k, v in {**tab.units, **pack.units}.items()}
+        for word in pack.percent_words + tab.percent_signs:
+            self.units[_key(word)] = "percent"
+        # single-letter scales (k, m, b, t) only glued and after a currency
+        short_scales = {w for w in self.scales if len(w) == 1 and w.isascii()}
+        self.glued_scales = short_scales
+        flags = regex.IGNORECASE | regex.V0
+        self.scale_re = regex.compile(
+            _SP + "?" + "(" + _scale_alt([w for w in self.scales if w not in short_scales]) + ")", flags
+        )
+        self.prefix_scale_re = regex.compile(
+            "(" + _alt(tab.prefix_scales, boundary=False) + ")" + _SP + r"?\Z", flags
+        ) if tab.prefix_scales else None
+        self.glued_scale_re = regex.compile(
+            "\u00a0?(" + _scale_alt(short_scales) + r")(?![\p{L}\p{N}])", flags
+        ) if short_scales else None
+        self.unit_re = regex.compile(_SP + "{0,2}(" + _alt(self.units) + ")", flags)
+        currency_words = list(self.currencies)
+        self.currency_after_re = regex.compile(
+            _SP + "{0,2}(" + _alt(currency_words) + r"|[A-Z]{3}(?![\p{L}]))", flags
+        )
+        # before a number: symbols ($, US$, ₩) and short letter symbols (元, kr, Fr.)
+        symbols = [s for s in currency_words if not regex.match(r"^[\p{L} .-]+$", s) or len(s) <= 2]
+        self.currency_before_re = regex.compile(
+            "(" + _alt(symbols, boundary=False, left=True) + r"|(?<![\p{L}])(?-i:[A-Z]{3})|(?<![\p{L}])(?-i:[A-Z]{1,2})\$)" + _SP + r"?\Z",
+            flags,
+        )
+        self.counter_re = regex.compile(_SP + "?(" + _alt(pack.counters) + ")", flags) if pack.counters else None
+        self.of_re = regex.compile(
+            _SP + "+(" + _alt(pack.scale_connectors) + ")" + _SP + "*", flags
+        ) if pack.scale_connectors else None
+        self.qual_after = {_key(k): v for k, v in pack.qualifiers_after.items()}
+        self.qual_before = {_key(k): v for k, v in pack.qualifiers_before.items()}
+        self.vague = {_key(k): v for k, v in pack.vague.items()}
+        self.qual_after_re = regex.compile(_SP + "?(" + _alt(pack.qualifiers_after) + ")", flags)
+        self.qual_before_re = regex.compile(
+            "(?<![\\p{L}])(" + _alt(pack.qualifiers_before, boundary=False) + ")" + _SP + r"*\Z", flags
+        )
+        self.range_re = regex.compile(
+            _SP + "*(" + _alt(pack.range_connectors) + ")" + _SP + "*", flags
+        ) if pack.range_connectors else None
+        self.between_prefix_re = regex.compile(
+            "(?<![\\p{L}])(" + _alt(pack.range_prefix, boundary=False) + ")" + _SP + r"+\Z", flags
+        ) if pack.range_prefix else None
+        self.between_conn_re = regex.compile(
+            _SP + "+(" + _alt(pack.between_connectors) + ")" + _SP + "+", flags
+        ) if pack.between_connectors else None
+        self.excluded_re = regex.compile(_alt(pack.excluded)) if pack.excluded else None
+        self.ordinal_suffix_re = regex.compile("(" + _alt(pack.ordinal_suffix, boundary=False) + ")") if pack.ordinal_suffix else None
+        self.core_re = self._core_regex()
+        self.date_res = self._date_regexes()
+
+    # -- compilation ---------------------------------------------------------------
+    def _core_regex(self) -> regex.Pattern:
+        pack = self.pack
+        parts = []
+        if pack.vague:  # first: 十数 and 十几 are vague, not 10 followed by a word
+            boundary = not (pack.cjk_digits or pack.cjk_big)
+            pre = r"(?<![\p{L}\p{M}])" if boundary else ""
+            parts.append(rf"(?P<vague>{pre}{_alt(pack.vague, boundary=boundary)})")
+        if pack.cjk_digits or pack.cjk_big:
+            digits = "".join(regex.escape(c) for c in {**pack.cjk_digits, **pack.cjk_small})
+            big = "".join(regex.escape(c) for c in pack.cjk_big)
+            d = f"[0-9{digits}]" if digits else "[0-9]"
+            parts.append(
+                rf"(?P<cjk>{d}(?:[0-9{digits}]|[.,](?=[0-9])|[{big}]|(?<=[{big}])[ ](?=[0-9]))*)"
+            )
+        seps = "".join(sorted(set(".,'’\u00a0 " + self.tab.decimal + self.tab.group) - set("\u200e\u200f\u061c")))
+        parts.append(r"(?P<num>\d+(?:[" + regex.escape(seps) + r"]\d+)*)")
+        if pack.words:
+            morph = _alt(list(pack.words) + list(pack.multipliers), boundary=False)
+            conn = _alt(pack.connectors, boundary=False) if pack.connectors else "(?!)"
+            parts.append(
+                rf"(?P<words>(?<![\p{{L}}\p{{M}}]){morph}"
+                rf"(?:(?:[ \u00a0]+{conn}[ \u00a0]+|{conn}|[ \u00a0-])?{morph})*(?![\p{{L}}\p{{M}}]))"
+            )
+        if pack.plural_scales:
+            parts.append(rf"(?P<pscale>(?<![\p{{L}}]){_alt(pack.plural_scales)})")
+        return regex.compile("|".join(parts), regex.IGNORECASE | regex.V0)
+
+    def _date_regexes(self) -> list[tuple[regex.Pattern, str, dict]]:
+        months = _alt(self.tab.months) if self.tab.months else "(?!)"
+        macros = {
+            "{YEAR}": r"(?<![\d.,'’])(?:1[89]\d\d|20\d\d|2100)(?!\d|[.,]\d)",
+            "{MONTH}": months,
+            "{DAY}": r"(?:3[01]|[12]\d|0?[1-9])",
+            "{NUM}": r"\d+",
+        }
+        out = []
+        for dp in self.pack.dates:
+            pattern = dp.pattern
+            for key, value in macros.items():
+                pattern = pattern.replace(key, value)
+            out.append((regex.compile(pattern, regex.IGNORECASE | regex.V0), dp.kind, dp.map))
+        if not out:  # every locale gets years
+            out.append((regex.compile(f"(?P<year>{macros['{YEAR}']})", regex.V0), "year", {}))
+        return out
+
+    # -- passes --------------------------------------------------------------------
+    def extract(self, text: str) -> list[Claim]:
+        work = normalize_text(text)
+        work = _blank(work, [m.span() for m in _NOISE.finditer(work)])
+        claims: list[Claim] = []
+        date_spans: list[tuple[int, int]] = []
+        for claim in self._dates(work, text):
+            claims.append(claim)
+            date_spans.append((claim.start, claim.end))
+        work = _blank(work, date_spans)
+        if self.excluded_re is not None:
+            work = _blank(work, [m.span() for m in self.excluded_re.finditer(work)])
+        pos = 0
+        while True:
+            m = self.core_re.search(work, pos)
+            if m is None:
+                break
+            claim, resume = self._figure(m, work, text)
+            if claim is not None:
+                claims.append(claim)
+            pos = max(resume, m.start() + 1)
+        claims.sort(key=lambda c: (c.start, c.end))
+        return claims
+
+    # -- dates ------------------------------------------------------------------------
+    def _dates(self, work: str, text: str) -> list[Claim]:
+        found = []
+        for priority, (rx, kind, mapping) in enumerate(self.date_res):
+            for m in rx.finditer(work):
+                if m.end() > m.start():
+                    found.append((m.start(), -(m.end() - m.start()), priority, m, kind, mapping))
+        found.sort(key=lambda t: (t[0], t[1], t[2]))
+        taken_until = -1
+        claims = []
+        for start, _neg, _p, m, kind, mapping in found:
+            if start < taken_until:
+                continue
+            claim = self._date_claim(m, kind, mapping, work, text)
+            if claim is None:
+                continue
+            claims.append(claim)
+            taken_until = m.end()
+        return claims
+
+    def _date_claim(self, m, kind: str, mapping: dict, work: str, text: str) -> Claim | None:
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+
+        def mapped(name: str):
+            raw = groups.get(name)
+            if raw is None:
+                return None
+            key = raw.casefold()
+            if key in mapping:
+                return mapping[key]
+            key = regex.sub(r"\s+", " ", key)
+            if key in mapping:
+                return mapping[key]
+            return raw
+
+        year = int(groups["year"]) if "year" in groups else None
+        if kind == "year":
+            if self._figure_follows(work, m.end()):
+                return None  # "2025 Mitarbeiter": a count, not a year
+            if m.start() > 0 and regex.match(r"[\p{Latin}\p{Cyrillic}\p{Greek}_-]", work[m.start() - 1]):
+                return None  # Windows2000, COVID-2019: part of a name
+            if regex.match(r"[\p{Latin}\p{Cyrillic}\p{Greek}]", work[m.end():m.end() + 1]):
+                return None  # 1800H, 2000mAh: a figure with a glued word
+        label = None
+        low = high = None
+        if kind == "fiscal_year":
+            label = "FY" + regex.sub(r"\s", "", groups["fy"])
+        elif kind == "quarter":
+            q = mapped("quarter")
+            q = _small_int(q)
+            if q is None or not 1 <= q <= 4:
+                return None
+            label = f"Q{q}" if year is None else f"{year}-Q{q}"
+            if year is not None:
+                low, high = date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
+        elif kind == "half":
+            h = _small_int(mapped("half"))
+            if year is None or h not in (1, 2):
+                return None
+            label = f"{year}-H{h}"
+            low, high = (date(year, 1, 1), date(year, 6, 30)) if h == 1 else (date(year, 7, 1), date(year, 12, 31))
+        elif kind == "part":
+            part = mapped("part")
+            if year is None or part not in ("begin", "mid", "end"):
+                return None
+            label = f"{year}-{part}"
+            low, high = {
+                "begin": (date(year, 1, 1), date(year, 3, 31)),
+                "mid": (date(year, 5, 1), date(year, 8, 31)),
+                "end": (date(year, 10, 1), date(year, 12, 31)),
+            }[part]
+        elif kind in ("day", "month"):
+            month = _small_int(mapped("month")) if mapped("month") != groups.get("month") else None
+            month = month or self._month(groups.get("month"))
+            if month is None:
+                return None
+            if kind == "day":
+                day = int(groups["day"])
+                if year is None:
+                    label = f"--{month:02d}-{day:02d}"
+                else:
+                    try:
+                        low = high = date(year, month, day)
+                    except ValueError:
+                        return None
+                    label = low.isoformat()
+            else:
+                if year is None:
+                    return None
+                low, high = date(year, month, 1), _month_end(year, month)
+                label = f"{year}-{month:02d}"
+        elif kind == "year":
+            if year is None:
+                return None
+            low, high, label = date(year, 1, 1), date(year, 12, 31), str(year)
+        else:  # pragma: no cover - pack validation
+            return None
+        return Claim(
+            kind=ClaimKind.DATE, start=m.start(), end=m.end(), text=text[m.start():m.end()],
+            value=None, low=low, high=high, label=label,
+        )
+
+    def _month(self, raw: str | None) -> int | None:
+        if raw is None:
+            return None
+        if raw.isdigit():
+            value = int(raw)
+            return value if 1 <= value <= 12 else None
+        return self.tab.months.get(raw.casefold()) or self.tab.months.get(raw.casefold().rstrip("."))
+
+    def _figure_follows(self, work: str, pos: int) -> bool:
+        """Does a unit, currency, percent, counter or scale word follow ``pos``?"""
+        for rx in (self.unit_re, self.scale_re, self.counter_re):
+            if rx is not None and rx.match(work, pos):
+                return True
+        m = self.currency_after_re.match(work, pos)
+        return bool(m and self._currency_code(m.group(1)))
+
+    # -- figures --------------------------------------------------------------------
+    def _core(self, m, work: str) -> _Num | None:
+        kind = m.lastgroup
+        s, e = m.span()
+        token = m.group()
+        if kind == "cjk":
+            token = token.rstrip(" .,")
+            e = s + len(token)
+            if all(c.isdigit() or c in ".,'" for c in token):
+                kind = "num"
+            else:
+                parsed = parse_cjk(token, self.pack, self.tag)
+                if parsed is None:
+                    return None
+                value, precision = parsed
+                has_big = any(c in self.pack.cjk_big for c in token)
+                return _Num(s, e, value, precision, source="cjk", scaled=has_big)
+        if kind == "num":
+            parsed = parse_digits(token, self.tag)
+            if parsed is None:
+                return None
+            value, decimals, used = parsed
+            return _Num(s, s + used, value, Decimal(1).scaleb(-decimals))
+        if kind == "words":
+            value = parse_words(token, self.pack.language)
+            if value is None:
+                # take the longest prefix that is a number
+                words = regex.split(r"([ \u00a0-])", token)
+                while words and value is None:
+                    words = words[:-2] if len(words) > 2 else []
+                    candidate = "".join(words)
+                    value = parse_words(candidate, self.pack.language) if candidate else None
+                if value is None:
+                    return None
+                token = "".join(words)
+                e = s + len(token)
+            return _Num(s, e, value, Decimal(1), source="words")
+        if kind == "vague":
+            lo, hi = self.vague[_key(token)]
+            return _Num(s, e, None, Decimal(1), Decimal(lo), Decimal(hi), source="vague")
+        if kind == "pscale":
+            return _Num(s, e, None, Decimal(1), Decimal(2), Decimal(999), source="pscale")
+        return None
+
+    def _figure(self, m, work: str, text: str) -> tuple[Claim | None, int]:
+        num = self._core(m, work)
+        if num is None:
+            return None, m.end()
+        s = num.start
+        exponent = 0
+        if self.prefix_scale_re is not None and num.source == "digits":
+            ps = self.prefix_scale_re.search(work, max(0, s - 24), s)
+            if ps:  # Swahili M1, Dzongkha སྟོང་ཕྲག 1
+                exponent = self.tab.prefix_scales[ps.group(1).casefold()]
+                s = ps.start()
+        # currency before: $80, US$ 5, USD1.00, 5 € handled below
+        currency = None
+        if s == num.start:
+            cb = self.currency_before_re.search(work, max(0, s - 8), s)
+            if cb:
+                currency = self._currency_code(cb.group(1))
+                if currency:
+                    s = cb.start()
+        # Glued to letters: model names and codes (GPT-4, COVID-19, A320, H100), not figures.
+        if num.source in ("digits", "cjk") and s == num.start and s > 0:
+            before = work[s - 1]
+            if regex.match(r"[\p{Latin}\p{Cyrillic}_]", before) or (
+                before in "-/" and s > 1 and regex.match(r"[\p{L}\p{N}]", work[s - 2])
+            ):
+                return None, num.end
+        if self.pack.ordinal_prefix and any(work.endswith(p, 0, s) for p in self.pack.ordinal_prefix):
+            return None, num.end
+        pos = num.end
+        qualifier: Qualifier | None = None
+        # range: 2–3 GW, 2〜3ギガワット, 2 bis 3
+        second: _Num | None = None
+        if self.range_re is not None and num.source in ("digits", "cjk", "words"):
+            r = self.range_re.match(work, pos)
+            if r and r.end() > pos:
+                m2 = self.core_re.match(work, r.end())
+                if m2 is not None and m2.lastgroup in ("num", "cjk", "words"):
+                    cand = self._core(m2, work)
+                    if cand is not None and cand.value is not None and num.value is not None:
+                        second = cand
+                        pos = cand.end
+        if second is None and self.between_prefix_re is not None and self.between_conn_re is not None:
+            if self.between_prefix_re.search(work, max(0, s - 20), s):
+                r = self.between_conn_re.match(work, pos)
+                if r:
+                    m2 = self.core_re.match(work, r.end())
+                    if m2 is not None and m2.lastgroup in ("num", "cjk", "words"):
+                        cand = self._core(m2, work)
+                        if cand is not None and cand.value is not None:
+                            second = cand
+                            pos = cand.end
+        # scale word
+        if not num.scaled and not exponent:
+            sm = self.scale_re.match(work, pos)
+            while sm and exponent < 24:  # stacked: लाख करोड़ = 10⁵ × 10⁷
+                exponent += self._scale(sm.group(1))
+                pos = sm.end()
+                sm = self.scale_re.match(work, pos)
+        if num.source == "pscale":
+            exponent = self._scale(work[num.start:num.end])
+        if (exponent or num.scaled) and self.of_re is not None:  # billions of dollars, millions d'euros
+            of = self.of_re.match(work, pos)
+            if of and (self.currency_after_re.match(work, of.end()) or self.unit_re.match(work, of.end())):
+                pos = of.end()
+        if not exponent and not num.scaled and self.glued_scale_re is not None and num.source == "digits":
+            gm = self.glued_scale_re.match(work, pos)
+            # $5m, €500m; without a currency only where the letter is no unit (5k, 5K; 5m is metres)
+            if gm and (currency or gm.group(1).isupper() or gm.group(1).casefold() not in self.units):
+                exponent = self._scale(gm.group(1))
+                pos = gm.end()
+        # what follows: percent/unit, currency, counter
+        unit = None
+        um = self.unit_re.match(work, pos)
+        ca = self.currency_after_re.match(work, pos)
+        ca_code = self._currency_code(ca.group(1)) if ca else None
+        if ca_code and (not um or ca.end() >= um.end()) and currency is None:
+            currency = ca_code
+            pos = ca.end()
+        elif um:
+            unit = self.units[_key(um.group(1))]
+            pos = um.end()
+        counter = None
+        if unit is None and currency is None and self.counter_re is not None:
+            cm = self.counter_re.match(work, pos)
+            if cm:
+                counter = cm.group(1)
+                pos = cm.end()
+        if num.source == "pscale" and currency is None and unit is None:
+            return None, num.end
+        has_context = bool(unit or currency or counter or exponent)
+        if num.source == "words" and not has_context:
+            if m.group().casefold() in self.pack.needs_unit or work[num.start:num.end].casefold() in self.pack.needs_unit:
+                return None, num.end
+        if num.source == "cjk" and not has_context and not num.scaled:
+            token = work[num.start:num.end]
+            if len(token) == 1 and not token.isdigit():
+                return None, num.end  # a lone 二 or 三 with nothing after is a word
+        if num.source == "vague" and not (exponent or unit or currency or counter):
+            return None, num.end
+        # ordinals: 3rd, 第3位, der 3. Platz
+        if self.ordinal_suffix_re is not None and not has_context:
+            om = self.ordinal_suffix_re.match(work, pos)
+            if om and (not om.group(1)[-1:].isalpha() or not work[om.end():om.end() + 1].isalpha()):
+                return None, om.end()
+        if self.pack.dot_ordinal and not has_context and num.source == "digits" and work[pos:pos + 1] == ".":
+            prev = regex.search(r"([\p{L}]+)" + _SP + r"+\Z", work, pos=max(0, s - 20), endpos=s)
+            if prev and prev.group(1).casefold() in self.pack.ordinal_before:
+                return None, pos + 1
+        # minus sign directly before
+        negative = False
+        if num.source == "digits" and s == num.start and s > 0 and work[s - 1] in MINUS_SIGNS:
+            if s < 2 or not regex.match(r"[\p{L}\p{N}]", work[s - 2]):
+                negative = True
+                s -= 1
+        # qualifiers
+        qa = self.qual_after_re.match(work, pos)
+        if qa:
+            qualifier = Qualifier(self.qual_after[_key(qa.group(1))])
+            pos = qa.end()
+        qb = self.qual_before_re.search(work, max(0, s - 24), s)
+        if qb and qualifier is None:
+            qualifier = Qualifier(self.qual_before[_key(qb.group(1))])
+            s = qb.start()
+        # build the interval
+        scale = Decimal(1).scaleb(exponent)
+        precision = num.precision * scale
+        if unit == "percent":
+            kind = ClaimKind.PERCENT
+        elif currency:
+            kind = ClaimKind.MONEY
+        elif unit in TIME_UNITS:
+            kind = ClaimKind.DURATION
+        elif unit:
+            kind = ClaimKind.QUANTITY
+        else:
+            kind = ClaimKind.COUNT
+        value: Decimal | None
+        low_open = high_open = False
+        if num.value is None:  # vague
+            value = None
+            low, high = num.low * scale, num.high * scale
+            qualifier = Qualifier.SEVERAL
+        elif second is not None:
+            value = None
+            a, b = num.value * scale, second.value * scale
+            low, high = min(a, b), max(a, b)
+            precision = min(precision, second.precision * scale)
+            qualifier = Qualifier.RANGE
+        else:
+            value = num.value * scale * (-1 if negative else 1)
+            low, high, low_open, high_open = _interval(value, precision, qualifier)
+        return Claim(
+            kind=kind, start=s, end=pos, text=text[s:pos], value=_clean(value), low=_clean(low),
+            high=_clean(high), unit=currency or unit, precision=_clean(precision), qualifier=qualifier,
+            low_open=low_open, high_open=high_open,
+        ), pos
+
+    def _scale(self, surface: str) -> int:
+        key = _key(surface)
+        return self.scales.get(key, self.scales.get(key.rstrip("."), 0))
+
+    def _currency_code(self, surface: str | None) -> str | None:
+        if not surface:
+            return None
+        code = self.currencies.get(_key(surface))
+        if code:
+            return code
+        if surface.isupper() and surface.isalpha() and len(surface) == 3 and surface in self.iso_codes:
+            return surface
+        if surface.endswith("$") and surface[:-1].isupper():
+            return {"US": "USD", "A": "AUD", "C": "CAD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "HK": "HKD", "S": "SGD", "R": "BRL", "MX": "MXN"}.get(surface[:-1])
+        return None
+
+
+def _interval(value: Decimal, precision: Decimal, qualifier: Qualifier | None):
+    if qualifier is None or qualifier is Qualifier.ONLY:
+        return value, value, False, False
+    if qualifier is Qualifier.APPROX:
+        slack = max(abs(value) * _APPROX, precision)
+        return value - slack, value + slack, False, False
+    if qualifier is Qualifier.AT_LEAST:
+        return value, None, False, False
+    if qualifier is Qualifier.MORE_THAN:
+        return value, None, True, False
+    if qualifier is Qualifier.AT_MOST:
+        return None, value, False, False
+    if qualifier is Qualifier.LESS_THAN:
+        return None, value, False, True
+    if qualifier is Qualifier.ALMOST:
+        return value * Decimal("0.9"), value, False, True
+    return value, value, False, False  # pragma: no cover
+
+
+def _clean(value):
+    """One spelling per value: integers below a million plain (``380000``),
+    larger round values in scientific form (``8E+10``), fractions normalized
+    (``3.325``)."""
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value() and abs(value) < _PLAIN_LIMIT:
+            return value.quantize(Decimal(1))
+        return value.normalize()
+    return value
+
+
+def _small_int(value) -> int | None:
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        table = {"一": 1, "二": 2, "三": 3, "四": 4}
+        if value in table:
+            return table[value]
+        if value.isdigit():
+            return int(value)
+    return None
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+@lru_cache(maxsize=64)
+def extractor(locale: str) -> Extractor:
+    """The compiled :class:`Extractor` of ``locale``, built once per process."""
+    return Extractor(normalize_tag(locale))
+
+
+def extract(text: str, locale: str) -> list[Claim]:
+    """Every figure stated in ``text``, written in ``locale``, in order.
+
+    >>> [str(c.value) + " " + c.unit for c in extract("800億ドル", "ja")]
+    ['8E+10 USD']
+    >>> [c.label for c in extract("2022年後半", "ja")]
+    ['2022-H2']
+    """
+    return extractor(locale).extract(text)

@@ -1,0 +1,324 @@
+"""Parsing numbers as a locale writes them: digits, CJK numerals, spelled-out words.
+
+>>> parse_number("2.000,5", "de")
+Decimal('2000.5')
+>>> parse_number("2'000.5", "de-CH")
+Decimal('2000.5')
+>>> parse_number("1,50,000", "hi")
+Decimal('150000')
+>>> parse_number("1億2万", "ja")
+Decimal('100020000')
+>>> parse_number("dreiundzwanzig", "de")
+Decimal('23')
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+from functools import lru_cache
+
+from ..errors import ParseError
+from ..locale.cldr import APOSTROPHES, SPACE_GROUPS, LocaleTables, normalize_tag, tables
+from ..locale.packs import Pack, load_pack
+
+__all__ = ["parse_number", "parse_digits", "parse_cjk", "parse_words", "normalize_text"]
+
+BIDI_MARKS = "\u200e\u200f\u061c"
+MINUS_SIGNS = "-\u2212\u2012\u2013\ufe63\uff0d"
+_NBSP = "\u00a0"
+
+
+class _FoldTable(dict):
+    """``str.translate`` table: full-width/half-width forms to their plain
+    character, no-break and thin spaces to NBSP, ideographic space to a space.
+
+    Every character maps to exactly one character, so offsets into the
+    normalized text are offsets into the original."""
+
+    def __missing__(self, code: int):
+        char = chr(code)
+        decomposition = unicodedata.decomposition(char)
+        result: int | None = code
+        if char in "\u202f\u2009\u2007\u00a0":
+            result = 0xA0
+        elif decomposition.startswith(("<wide>", "<narrow>")):
+            folded = unicodedata.normalize("NFKC", char)
+            if len(folded) == 1:
+                result = ord(folded)
+        elif code == 0x3000 or char in BIDI_MARKS or code == 0x200B:
+            result = 0x20  # ideographic space, bidi marks, zero-width space
+        self[code] = result
+        return result
+
+
+_FOLD = _FoldTable()
+
+
+def normalize_text(text: str) -> str:
+    """NFKC's width folding, one character for one character (offsets survive);
+    bidi marks and zero-width spaces read as spaces.
+
+    >>> normalize_text("８００億ドル")
+    '800億ドル'
+    """
+    if text.isascii():
+        return text
+    return text.translate(_FOLD)
+
+
+def _group_classes(tab: LocaleTables) -> str:
+    """Characters accepted as a group separator in ``tab``'s locale."""
+    group = tab.group.strip(BIDI_MARKS)
+    accepted = {_NBSP}
+    if group in SPACE_GROUPS:
+        accepted.update(" " + _NBSP)
+    elif group in APOSTROPHES:
+        accepted.update(APOSTROPHES)
+    else:
+        accepted.add(group)
+    accepted.discard(tab.decimal)
+    return "".join(sorted(accepted))
+
+
+@lru_cache(maxsize=256)
+def _symbols(tag: str) -> tuple[str, str, int, int]:
+    tab = tables(tag)
+    return tab.decimal.strip(BIDI_MARKS), _group_classes(tab), tab.primary_group, tab.secondary_group
+
+
+def parse_digits(token: str, tag: str) -> tuple[Decimal, int, int] | None:
+    """Parse the longest valid prefix of a digit token in ``tag``'s conventions.
+
+    Returns ``(value, decimals, consumed)`` or ``None`` when not even one digit
+    parses.  Grouping is strict: groups of three (Indian: twos then a three),
+    so en ``1,2`` is the number 1 followed by something else, never 12.
+    """
+    decimal, groups, primary, secondary = _symbols(tag)
+    n = len(token)
+    i = 0
+    while i < n and token[i].isdigit():
+        i += 1
+    if i == 0:
+        return None
+    first = i
+    int_digits = token[:i]
+    consumed = i
+    # Grouped integer part
+    group_char = None
+    sizes: list[int] = []
+    j = i
+    while j < n and token[j] in groups and (group_char is None or token[j] == group_char or
+                                           (token[j] in SPACE_GROUPS and group_char in SPACE_GROUPS)):
+        k = j + 1
+        while k < n and token[k].isdigit():
+            k += 1
+        size = k - j - 1
+        if size == 0:
+            break
+        sizes.append(size)
+        group_char = group_char or token[j]
+        j = k
+    if sizes:
+        valid = _valid_grouping(first, sizes, primary, secondary)
+        if valid:
+            # take all groups
+            digits = "".join(ch for ch in token[:j] if ch.isdigit())
+            int_digits, consumed = digits, j
+        else:
+            # the grouping is not a number: stop before the first separator
+            return _finish(int_digits, "", consumed)
+    # Fraction
+    if consumed < n - 1 and token[consumed] == decimal and token[consumed + 1].isdigit():
+        k = consumed + 1
+        while k < n and token[k].isdigit():
+            k += 1
+        return _finish(int_digits, token[consumed + 1 : k], k)
+    return _finish(int_digits, "", consumed)
+
+
+def _valid_grouping(first: int, sizes: list[int], primary: int, secondary: int) -> bool:
+    """``1,50,000``: first group 1..secondary digits, then secondary-sized groups, then primary."""
+    if sizes[-1] != primary:
+        return False
+    if any(s != secondary for s in sizes[:-1]):
+        return False
+    return 1 <= first <= (secondary if len(sizes) > 1 else max(primary, secondary))
+
+
+def _finish(int_digits: str, frac_digits: str, consumed: int) -> tuple[Decimal, int, int]:
+    text = int_digits + ("." + frac_digits if frac_digits else "")
+    return Decimal(text), len(frac_digits), consumed
+
+
+# --- CJK numerals ---------------------------------------------------------------
+
+def parse_cjk(token: str, pack: Pack, tag: str = "ja") -> tuple[Decimal, Decimal] | None:
+    """Parse a CJK numeral, mixed forms included, into ``(value, precision)``.
+
+    ``三百五十万`` -> 3 500 000 (precision 10⁵), ``1兆2000億``, ``1.2万亿`` = 1.2 × 10¹²,
+    ``1億2万`` = 100 020 000.
+    """
+    digits, small, big = pack.cjk_digits, pack.cjk_small, pack.cjk_big
+    total = Decimal(0)
+    section = Decimal(0)
+    number: Decimal | None = None
+    number_prec = Decimal(1)
+    last_prec = Decimal(1)
+    last_was_big = False
+    seen = False
+    i, n = 0, len(token)
+    while i < n:
+        ch = token[i]
+        if ch.isdigit():
+            parsed = parse_digits(token[i:], tag)
+            if parsed is None:  # pragma: no cover - isdigit guarantees a digit
+                return None
+            value, decimals, used = parsed
+            number = value
+            number_prec = Decimal(1).scaleb(-decimals)
+            i += used
+            last_was_big = False
+            seen = True
+            continue
+        if ch in digits:
+            number = Decimal(digits[ch])
+            number_prec = Decimal(1)
+            last_was_big = False
+            seen = True
+        elif ch in small:
+            mult = small[ch]
+            section += (number if number is not None else Decimal(1)) * mult
+            number_prec = Decimal(mult)
+            last_prec = number_prec
+            number = None
+            last_was_big = False
+            seen = True
+        elif ch in big:
+            scale = Decimal(1).scaleb(big[ch])
+            chunk = section + (number if number is not None else Decimal(0))
+            if chunk == 0 and last_was_big:
+                total *= scale  # 万亿: a big unit applied to the one before
+                last_prec *= scale
+            else:
+                if chunk == 0:
+                    chunk = Decimal(1)
+                prec = number_prec if number is not None else last_prec
+                total += chunk * scale
+                last_prec = prec * scale
+            section = Decimal(0)
+            number = None
+            last_was_big = True
+        elif ch in " \u00a0" and last_was_big:
+            pass  # Korean: 1조 2000억
+        else:
+            return None
+        i += 1
+    if not seen:
+        return None
+    if number is not None or section:
+        total += section + (number or Decimal(0))
+        last_prec = number_prec if number is not None else last_prec
+    return total, last_prec
+
+
+# --- spelled-out numbers ---------------------------------------------------------
+
+def _morphemes(pack: Pack) -> list[tuple[str, int, bool]]:
+    items = [(w, v, False) for w, v in pack.words.items()]
+    items += [(w, v, True) for w, v in pack.multipliers.items()]
+    return sorted(items, key=lambda t: -len(t[0]))
+
+
+@lru_cache(maxsize=64)
+def _sorted_morphemes(language: str) -> tuple[tuple[str, int, bool], ...]:
+    return tuple(_morphemes(load_pack(language)))
+
+
+def parse_words(phrase: str, language: str) -> Decimal | None:
+    """Value of a spelled-out number (``twenty-one``, ``dreiundzwanzig``,
+    ``quatre-vingt-douze``), or ``None`` when ``phrase`` is not one."""
+    pack = load_pack(language)
+    morphs = _sorted_morphemes(language)
+    connectors = sorted(pack.connectors, key=len, reverse=True)
+    text = phrase.casefold().strip()
+    tokens: list[tuple[int, bool]] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] in " -\u00a0\u2010" or (text[i] == "," and tokens):  # nine thousand, nine hundred
+            i += 1
+            continue
+        for conn in connectors:
+            if conn and text.startswith(conn, i) and tokens:
+                rest = i + len(conn)
+                if any(text.startswith(m, rest) or text[rest:rest + 1] in " -" for m, _v, _x in morphs):
+                    i = rest
+                    break
+        else:
+            for word, value, is_mult in morphs:
+                if text.startswith(word, i):
+                    tokens.append((value, is_mult))
+                    i += len(word)
+                    break
+            else:
+                return None
+            continue
+    if not tokens:
+        return None
+    return _combine(tokens, language)
+
+
+def _combine(tokens: list[tuple[int, bool]], language: str) -> Decimal | None:
+    total = 0
+    section = 0
+    last: int | None = None
+    for value, is_mult in tokens:
+        if is_mult:
+            if value >= 1000:
+                total += (section or 1) * value
+                section = 0
+            else:
+                section = (section or 1) * value
+            last = value
+            continue
+        if last is not None and last < 100 and not (
+            # units before tens in German/Dutch (dreiundzwanzig), tens+units elsewhere
+            (last < 10 and value >= 20 and value % 10 == 0)
+            or (last >= 20 and last % 10 == 0 and value < 10)
+            or (last >= 20 and last % 20 == 0 and value < 20)  # French quatre-vingt-douze
+        ):
+            return None
+        section += value
+        last = value
+    return Decimal(total + section)
+
+
+def parse_number(text: str, locale: str) -> Decimal:
+    """Parse a number written in ``locale`` strictly; raise :class:`ParseError` otherwise.
+
+    Accepts locale digits with grouping, CJK numerals and, for languages with a
+    pack, spelled-out numbers.  Scale words are *not* applied here (see
+    :func:`consistency.extract`).
+    """
+    tag = normalize_tag(locale)
+    raw = normalize_text(text).strip().strip(BIDI_MARKS)
+    sign = 1
+    cleaned = raw.replace(BIDI_MARKS[0], "").replace(BIDI_MARKS[1], "").replace(BIDI_MARKS[2], "")
+    if cleaned[:1] in MINUS_SIGNS or cleaned[:1] == tables(tag).plus_minus[:1]:
+        sign, cleaned = -1, cleaned[1:]
+    elif cleaned[:1] == "+":
+        cleaned = cleaned[1:]
+    if cleaned and cleaned[0].isdigit():
+        parsed = parse_digits(cleaned, tag)
+        if parsed and parsed[2] == len(cleaned):
+            return sign * parsed[0]
+    pack = load_pack(tables(tag).language)
+    if pack.cjk_digits and cleaned:
+        cjk = parse_cjk(cleaned, pack, tag)
+        if cjk is not None:
+            return sign * cjk[0]
+    if pack.words and cleaned:
+        words = parse_words(cleaned, pack.language)
+        if words is not None:
+            return sign * words
+    raise ParseError(f"not a number in {tag}: {text!r}")

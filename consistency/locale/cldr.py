@@ -1,0 +1,223 @@
+"""Locale tables derived from CLDR through babel, built lazily and cached.
+
+babel can *format* ``800億``, ``80 Milliarden`` or ``80 Mrd.`` but cannot parse
+them; this module builds the reverse tables (surface form -> value) for any
+locale babel ships: number symbols, compact scale words, currency symbols and
+names, unit display names mapped to pint units, month names and the percent
+sign.  Everything here is CLDR; what CLDR lacks lives in the language packs
+(:mod:`consistency.locale.packs`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from ..errors import LocaleError
+
+__all__ = ["LocaleTables", "tables", "normalize_tag", "parse_locale"]
+
+#: Characters that act as a group separator wherever the locale's own is a space.
+SPACE_GROUPS = "\u00a0\u202f\u2009\u2007 "
+APOSTROPHES = "'\u2019\u02bc"
+
+
+def normalize_tag(tag: str) -> str:
+    """``de_ch`` / ``de-CH`` -> ``de-CH``; raises :class:`LocaleError` if babel has no such locale."""
+    return str(parse_locale(tag)).replace("_", "-")
+
+
+@lru_cache(maxsize=256)
+def parse_locale(tag: str):
+    """The babel :class:`~babel.Locale` for a BCP 47 or POSIX tag."""
+    from babel import Locale
+    from babel.core import UnknownLocaleError
+
+    cleaned = (tag or "").strip().replace("-", "_")
+    if not cleaned or not re.fullmatch(r"[A-Za-z]{2,8}(?:_[A-Za-z0-9]{1,8})*", cleaned):
+        raise LocaleError(f"unknown locale {tag!r}")
+    try:
+        return Locale.parse(cleaned)
+    except (UnknownLocaleError, ValueError) as exc:
+        raise LocaleError(f"unknown locale {tag!r}") from exc
+
+
+def _plain(obj):
+    """Turn babel's lazy ``LocaleDataDict`` trees into plain dicts."""
+    if hasattr(obj, "items") and not isinstance(obj, str):
+        return {k: _plain(v) for k, v in obj.items()}
+    return obj
+
+
+@lru_cache(maxsize=1)
+def _unit_map() -> dict:
+    with resources.files("consistency.locale").joinpath("data/cldr_units.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@dataclass(frozen=True)
+class LocaleTables:
+    """Reverse lookup tables of one locale.  Keys are casefolded surfaces."""
+
+    tag: str
+    language: str
+    decimal: str
+    group: str
+    #: primary grouping size (3; 2 in ``#,#0``) and secondary (2 for Indian ``#,##,##0``)
+    primary_group: int
+    secondary_group: int
+    plus_minus: str
+    percent_signs: tuple[str, ...]
+    #: scale word -> power of ten (``milliarden`` -> 9, ``億`` -> 8)
+    scales: dict[str, int] = field(default_factory=dict)
+    #: scale words to which CLDR gives two powers of ten in this locale (ne-IN करोड);
+    #: the short format's wins
+    conflicting_scales: frozenset[str] = frozenset()
+    #: scale words written before the number in this locale's compact formats
+    prefix_scales: dict[str, int] = field(default_factory=dict)
+    #: currency surface -> ISO 4217 code (``$`` -> USD, ``us-dollar`` -> USD)
+    currencies: dict[str, str] = field(default_factory=dict)
+    #: unit surface -> pint unit expression (``gigawatt`` -> gigawatt)
+    units: dict[str, str] = field(default_factory=dict)
+    #: month name -> 1..12
+    months: dict[str, int] = field(default_factory=dict)
+
+
+def _compact_scales(data: dict, *, prefix: bool = False, conflicts: set | None = None) -> dict[str, int]:
+    """Scale words of the compact formats; ``prefix=True`` gives those written
+    before the number (Dzongkha ``སྟོང་ཕྲག 1``), else those after it."""
+    out: dict[str, int] = {}
+    conflicts = set() if conflicts is None else conflicts
+    formats = _plain(data.get("compact_decimal_formats", {}))
+    for width in ("short", "long"):
+        for _plural, patterns in (formats.get(width) or {}).items():
+            for key, pattern in patterns.items():
+                text = str(getattr(pattern, "pattern", pattern))
+                text = text.replace("\u200e", "").replace("\u200f", "").replace("\u061c", "")
+                if "0" not in text:
+                    continue
+                zeros = text.count("0")
+                exponent = len(key) - 1 - (zeros - 1)
+                if exponent <= 0:
+                    continue
+                before_number = text.index("0") > 0 and text[: text.index("0")].strip("'\u00a0\u202f ¤") != ""
+                if before_number != prefix:
+                    continue
+                word = re.sub(r"[0#]", "", text.replace("'", "")).strip(" \u00a0\u202f.,")
+                word = re.sub(r"[ \u00a0\u202f]+", "\u00a0", word)
+                word = word.replace("¤", "").strip()
+                if word:
+                    key = word.casefold()
+                    if key in out and out[key] != exponent:
+                        conflicts.add(key)
+                    out.setdefault(key, exponent)
+    return out
+
+
+def _currencies(data: dict, territory: str | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    symbols = _plain(data.get("currency_symbols", {}))
+    preferred: set[str] = set()
+    if territory:
+        from babel.numbers import get_territory_currencies
+
+        try:
+            preferred = set(get_territory_currencies(territory))
+        except Exception:  # pragma: no cover - babel data gaps
+            preferred = set()
+    # Symbols: a symbol shared by several currencies goes to the locale's own.
+    for code, symbol in symbols.items():
+        if not symbol or len(code) != 3:
+            continue
+        key = symbol.casefold()
+        if key in out and out[key] in preferred:
+            continue
+        if key in out and code not in preferred and out[key] != code:
+            # first come wins unless the newcomer is the territory's currency;
+            # the ISO code of USD wins over historical ones that share '$'.
+            if code != "USD":
+                continue
+        out[key] = code
+    for code, name in _plain(data.get("currency_names", {})).items():
+        if name and len(code) == 3:
+            out.setdefault(name.casefold(), code)
+    for code, forms in _plain(data.get("currency_names_plural", {})).items():
+        if len(code) != 3:
+            continue
+        for name in (forms or {}).values():
+            if name:
+                out.setdefault(name.casefold(), code)
+    return out
+
+
+def _units(data: dict) -> dict[str, str]:
+    mapping = _unit_map()
+    pint_names: dict[str, str] = mapping["units"]
+    ambiguous = set(mapping["ambiguous_surfaces"])
+    out: dict[str, str] = {}
+    patterns = _plain(data.get("unit_patterns", {}))
+    for unit_id, pint_name in pint_names.items():
+        widths = patterns.get(unit_id) or {}
+        for width in ("long", "short", "narrow"):
+            for plural, pattern in (widths.get(width) or {}).items():
+                if plural == "per" or not isinstance(pattern, str) or "{0}" not in pattern:
+                    continue
+                surface = pattern.replace("{0}", "").strip(" \u00a0\u202f")
+                if not surface or surface.casefold() in ambiguous:
+                    continue
+                if width == "narrow" and (len(surface) < 2 or surface.isascii() and surface.islower()):
+                    continue
+                out.setdefault(surface.casefold(), pint_name)
+    return out
+
+
+def _months(data: dict) -> dict[str, int]:
+    out: dict[str, int] = {}
+    months = _plain(data.get("months", {}))
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in ((months.get(context) or {}).get(width) or {}).items():
+                if isinstance(name, str) and len(name.strip(".")) >= 3 or (
+                    isinstance(name, str) and not name.isascii()
+                ):
+                    out.setdefault(name.casefold(), int(number))
+                    out.setdefault(name.casefold().rstrip("."), int(number))
+    return out
+
+
+@lru_cache(maxsize=64)
+def tables(tag: str) -> LocaleTables:
+    """The CLDR tables of ``tag`` (``"ja"``, ``"de-CH"``...), built once per process."""
+    loc = parse_locale(tag)
+    data = loc._data  # babel's public accessors cover only part of what we need
+    symbols = _plain(data.get("number_symbols", {})).get("latn", {})
+    decimal = symbols.get("decimal", ".")
+    group = symbols.get("group", ",")
+    pattern = getattr(loc.decimal_formats.get(None), "pattern", "#,##0.###")
+    integer_part = pattern.split(";")[0].split(".")[0]
+    parts = integer_part.split(",")
+    primary = len(parts[-1]) if len(parts) >= 2 else 3
+    secondary = len(parts[-2]) if len(parts) >= 3 else primary
+    plus_minus = symbols.get("minusSign", "-") + symbols.get("plusSign", "+")
+    percent = symbols.get("percentSign", "%")
+    percent_signs = tuple(dict.fromkeys([percent.strip("\u200e\u200f\u061c"), "%", "\uff05"]))
+    conflicts: set[str] = set()
+    return LocaleTables(
+        tag=str(loc).replace("_", "-"),
+        language=loc.language,
+        decimal=decimal,
+        group=group,
+        primary_group=primary,
+        secondary_group=secondary,
+        plus_minus=plus_minus,
+        percent_signs=percent_signs,
+        scales=_compact_scales(data, conflicts=conflicts),
+        conflicting_scales=frozenset(conflicts),
+        prefix_scales=_compact_scales(data, prefix=True),
+        currencies=_currencies(data, loc.territory),
+        units=_units(data),
+        months=_months(data),
+    )

@@ -1,0 +1,135 @@
+"""Language packs: one TOML data file per language for what CLDR lacks.
+
+See ``packs/README.md`` for the tables a pack may hold.  A locale without a
+pack of its own still gets every CLDR table; only spelled-out numbers,
+qualifiers, counters and aliases are missing.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from ..errors import ConfigError
+
+__all__ = ["Pack", "load_pack", "available_packs"]
+
+QUALIFIERS = {"approx", "at_least", "more_than", "less_than", "at_most", "almost", "only"}
+
+
+@dataclass(frozen=True)
+class DatePattern:
+    pattern: str
+    kind: str
+    map: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Pack:
+    """The parsed language pack of one language (all surfaces casefolded)."""
+
+    language: str
+    words: dict[str, int] = field(default_factory=dict)
+    multipliers: dict[str, int] = field(default_factory=dict)
+    connectors: tuple[str, ...] = ()
+    needs_unit: frozenset[str] = frozenset()
+    plural_scales: tuple[str, ...] = ()
+    scale_connectors: tuple[str, ...] = ()
+    cjk_digits: dict[str, int] = field(default_factory=dict)
+    cjk_small: dict[str, int] = field(default_factory=dict)
+    cjk_big: dict[str, int] = field(default_factory=dict)
+    excluded: tuple[str, ...] = ()
+    scales: dict[str, int] = field(default_factory=dict)
+    vague: dict[str, tuple[int, int]] = field(default_factory=dict)
+    qualifiers_before: dict[str, str] = field(default_factory=dict)
+    qualifiers_after: dict[str, str] = field(default_factory=dict)
+    currencies: dict[str, str] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+    counters: tuple[str, ...] = ()
+    range_connectors: tuple[str, ...] = ()
+    range_prefix: tuple[str, ...] = ()
+    between_connectors: tuple[str, ...] = ()
+    percent_words: tuple[str, ...] = ()
+    ordinal_prefix: tuple[str, ...] = ()
+    ordinal_suffix: tuple[str, ...] = ()
+    dot_ordinal: bool = False
+    ordinal_before: frozenset[str] = frozenset()
+    dates: tuple[DatePattern, ...] = ()
+
+
+def available_packs() -> list[str]:
+    """Language codes that have a pack."""
+    root = resources.files("consistency.locale").joinpath("packs")
+    return sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".toml"))
+
+
+def _fold(mapping: dict | None) -> dict:
+    return {str(k).casefold(): v for k, v in (mapping or {}).items()}
+
+
+def _check_qualifiers(lang: str, mapping: dict[str, str]) -> dict[str, str]:
+    for word, qual in mapping.items():
+        if qual not in QUALIFIERS:
+            raise ConfigError(
+                f"language pack {lang}: qualifier {word!r} has unknown type {qual!r} "
+                f"(valid: {', '.join(sorted(QUALIFIERS))})"
+            )
+    return mapping
+
+
+def parse_pack(data: dict, *, language: str) -> Pack:
+    """Build a :class:`Pack` from the decoded TOML of a pack file."""
+    numbers = data.get("numbers", {})
+    quals = data.get("qualifiers", {})
+    ranges = data.get("ranges", {})
+    ordinals = data.get("ordinals", {})
+    vague = {k.casefold(): (int(v[0]), int(v[1])) for k, v in (data.get("vague") or {}).items()}
+    dates = tuple(
+        DatePattern(pattern=d["pattern"], kind=d.get("kind", "year"), map=_fold(d.get("map")))
+        for d in data.get("dates", [])
+    )
+    return Pack(
+        language=language,
+        words=_fold(numbers.get("words")),
+        multipliers=_fold(numbers.get("multipliers")),
+        connectors=tuple(c.casefold() for c in numbers.get("connectors", [])),
+        needs_unit=frozenset(w.casefold() for w in numbers.get("needs_unit", [])),
+        plural_scales=tuple(w.casefold() for w in numbers.get("plural_scales", [])),
+        scale_connectors=tuple(w.casefold() for w in numbers.get("scale_connectors", [])),
+        cjk_digits=dict(numbers.get("cjk_digits", {})),
+        cjk_small=dict(numbers.get("cjk_small", {})),
+        cjk_big=dict(numbers.get("cjk_big", {})),
+        excluded=tuple(numbers.get("excluded", [])),
+        scales=_fold(data.get("scales")),
+        vague=vague,
+        qualifiers_before=_check_qualifiers(language, _fold(quals.get("before"))),
+        qualifiers_after=_check_qualifiers(language, _fold(quals.get("after"))),
+        currencies={k.casefold(): str(v).upper() for k, v in (data.get("currencies") or {}).items()},
+        units=_fold(data.get("units")),
+        counters=tuple((data.get("counters") or {}).get("words", [])),
+        range_connectors=tuple(ranges.get("connectors", [])),
+        range_prefix=tuple(p.casefold() for p in ranges.get("prefix", [])),
+        between_connectors=tuple(p.casefold() for p in ranges.get("between_connectors", [])),
+        percent_words=tuple(w.casefold() for w in (data.get("percent") or {}).get("words", [])),
+        ordinal_prefix=tuple(ordinals.get("prefix", [])),
+        ordinal_suffix=tuple(ordinals.get("suffix", [])),
+        dot_ordinal=bool(ordinals.get("dot_ordinal", False)),
+        ordinal_before=frozenset(w.casefold() for w in ordinals.get("before", [])),
+        dates=dates,
+    )
+
+
+@lru_cache(maxsize=64)
+def load_pack(language: str) -> Pack:
+    """The pack of ``language`` (``"de"``), or an empty pack when there is none."""
+    root = resources.files("consistency.locale").joinpath("packs")
+    source = root.joinpath(f"{language}.toml")
+    if not source.is_file():
+        return Pack(language=language)
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"language pack {language}.toml: {exc}") from exc
+    return parse_pack(data, language=language)

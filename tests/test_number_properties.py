@@ -1,0 +1,107 @@
+"""Laws of number parsing over every locale babel ships (hypothesis).
+
+format then parse returns the value; compact formats parse back within their
+rounding; currency amounts parse back to amount and currency; extraction never
+raises on arbitrary text.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal
+
+import pytest
+from babel import Locale
+from babel.localedata import locale_identifiers
+from babel.numbers import format_compact_decimal, format_currency, format_decimal, get_currency_precision
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from consistency.extract import extract_claims, extractor, parse_number
+from consistency.locale.cldr import tables
+
+LOCALES = sorted(locale_identifiers())
+locales = st.sampled_from(LOCALES)
+amounts = st.decimals(min_value=0, max_value=10**12, places=3, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(locale=locales, value=amounts)
+def test_format_decimal_parses_back(locale, value):
+    text = format_decimal(value, locale=locale, decimal_quantization=False)
+    assert parse_number(text, locale) == value
+
+
+@settings(max_examples=300, deadline=None)
+@given(locale=locales, value=st.integers(min_value=-10**9, max_value=10**9))
+def test_negative_and_positive_integers_parse_back(locale, value):
+    text = format_decimal(value, locale=locale)
+    assert parse_number(text, locale) == value
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    locale=locales,
+    mantissa=st.integers(min_value=1, max_value=999),
+    exponent=st.integers(min_value=3, max_value=12),
+    width=st.sampled_from(["short", "long"]),
+)
+def test_compact_formats_parse_back_within_rounding(locale, mantissa, exponent, width):
+    value = Decimal(mantissa).scaleb(exponent)
+    try:
+        text = format_compact_decimal(value, format_type=width, locale=locale, fraction_digits=2)
+    except KeyError:  # babel has no compact format of that width for this locale
+        assume(False)
+    assume(any(ch.isdigit() for ch in text))
+    # babel 2.x misformats compact patterns whose word comes before the number
+    # (sw "elfu 0": 1000 -> "elfu 10"), so those cannot serve as a reference;
+    # tests/test_extract.py checks prefix scale words on hand-written cases.
+    assume(not (tables(locale).prefix_scales and not text.lstrip("\u200e\u200f")[:1].isdigit()))
+    # Where a locale's own CLDR data spells a scale word like one of its unit
+    # symbols (Ladin "1m" is a thousand, "m" is also its month), the text is
+    # ambiguous and the unit wins; such cases say nothing about parsing.
+    ex = extractor(locale)
+    word = "".join(ch for ch in text if not (ch.isdigit() or ch in ".,\u00a0 ")).casefold()
+    assume(not word or word not in ex.units)
+    # CLDR gives some words two scales in one locale (ne-IN long "0 करोड" is 10⁶,
+    # short is 10⁷); no parser can honour both.
+    assume(word.replace(" ", "\u00a0") not in tables(locale).conflicting_scales)
+    claims = [c for c in extract_claims(text, locale) if c.kind.value != "date"]
+    assert len(claims) == 1, (text, claims)
+    claim = claims[0]
+    # Compact formats round to the shown digits: the value must be within half a step of the text.
+    assert claim.value is not None
+    assert abs(claim.value - value) <= claim.precision / 2 + value * Decimal("0.005"), (text, claim)
+
+
+CURRENCIES = ["USD", "EUR", "JPY", "GBP", "CHF", "CNY", "INR", "KRW", "RUB", "BRL"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(locale=locales, currency=st.sampled_from(CURRENCIES), value=st.decimals(min_value=1, max_value=10**9, places=2))
+def test_format_currency_parses_back(locale, currency, value):
+    text = format_currency(value, currency, locale=locale)
+    claims = [c for c in extract_claims(text, locale) if c.kind.value == "money"]
+    assert len(claims) == 1, (text, extract_claims(text, locale))
+    assert claims[0].unit == currency, text
+    # babel rounds to the currency's digits (JPY has none), half to even
+    digits = get_currency_precision(currency)
+    shown = value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+    assert claims[0].value == shown, text
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(max_size=200), locale=st.sampled_from(["en", "de", "ja", "zh", "ko", "fr", "ru", "hi", "ar", "de-CH"]))
+def test_extraction_never_raises(text, locale):
+    for claim in extract_claims(text, locale):
+        assert 0 <= claim.start < claim.end <= len(text)
+        assert claim.text == text[claim.start:claim.end]
+
+
+NUMERIC_ALPHABET = "0123456789.,'’ \u00a0\u202f-–〜万億兆百千十一二三%$€¥ GWMrdbnmkiloProzent年月"
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=NUMERIC_ALPHABET, max_size=60), locale=st.sampled_from(["en", "de", "ja", "zh", "fr"]))
+def test_extraction_never_raises_on_number_soup(text, locale):
+    for claim in extract_claims(text, locale):
+        assert claim.text == text[claim.start:claim.end]
