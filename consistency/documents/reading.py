@@ -1,0 +1,82 @@
+"""Reading input files as text, with one-line errors a user can act on.
+
+The text is decoded as UTF-8 and returned exactly as stored: a byte order
+mark stays (offsets count it), line endings stay as they are.  Every offset
+the loaders produce is a code-point offset into this string.
+"""
+
+from __future__ import annotations
+
+import os
+
+from consistency.errors import InputError
+
+__all__ = ["MAX_BYTES", "read_text"]
+
+#: Largest file accepted, in bytes (20 MB).  Articles are far smaller; a
+#: larger file is almost certainly not an article.
+MAX_BYTES = 20 * 1024 * 1024
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """Return the text of the file at ``path``, decoded as UTF-8.
+
+    Raises :class:`~consistency.errors.InputError` with a one-line message
+    (``"article.de.md: not valid UTF-8 (byte 0xff at offset 12)"``) when the
+    file is missing, is a directory, is larger than :data:`MAX_BYTES`,
+    contains a NUL byte (binary content) or is not valid UTF-8.  The file is
+    only read, never modified.
+    """
+    name = os.fspath(path)
+    data = _read_bytes(name)
+    _check_not_binary(name, data)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start]
+        raise InputError(
+            f"{name}: not valid UTF-8 (byte 0x{bad:02x} at offset {exc.start})"
+        ) from None
+
+
+def _read_bytes(name: str) -> bytes:
+    """Read at most ``MAX_BYTES + 1`` bytes, translating OS errors."""
+    try:
+        if os.path.isdir(name):
+            raise InputError(f"{name}: is a directory, not a file")
+        size = os.stat(name).st_size
+        if size > MAX_BYTES:
+            limit = _megabytes(MAX_BYTES)
+            raise InputError(f"{name}: file too large ({_megabytes(size)}; the limit is {limit})")
+        with open(name, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory, not a file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: file too large (the limit is {_megabytes(MAX_BYTES)})")
+    return data
+
+
+def _check_not_binary(name: str, data: bytes) -> None:
+    """Reject UTF-16 text and anything else that contains a NUL byte."""
+    if data.startswith(_UTF16_BOMS):
+        raise InputError(f"{name}: UTF-16 text is not supported; save the file as UTF-8")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(f"{name}: binary file (NUL byte at offset {nul}), not text")
+
+
+def _megabytes(size: int) -> str:
+    """``20971520`` -> ``'20 MB'``; ``26214400`` -> ``'25 MB'``."""
+    value = size / (1024 * 1024)
+    return f"{value:.0f} MB" if value == int(value) else f"{value:.1f} MB"
