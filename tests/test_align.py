@@ -1,0 +1,506 @@
+"""Tests of consistency.align: block alignment across versions."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from consistency.align import (  # noqa: I001
+    DEFAULT_COSTS,
+    LENGTH_RATIO,
+    BlockFeatures,
+    Gap,
+    align_pair,
+    align_versions,
+    block_features,
+    coverage_gaps,
+    expected_ratio,
+    script_of,
+    unmatched_runs,
+)
+from consistency.align import _alignment_cost, _dp, _path_band, _prepare
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+SHAPES = {(1, 1), (1, 2), (2, 1), (1, 0), (0, 1)}
+
+
+# ---------------------------------------------------------------------------
+# helpers and strategies
+
+
+def check_pair_groups(groups, n: int, m: int) -> None:
+    """Groups are allowed shapes, cover every index once, in order."""
+    seen_a: list[int] = []
+    seen_b: list[int] = []
+    for ga, gb in groups:
+        assert (len(ga), len(gb)) in SHAPES
+        seen_a.extend(ga)
+        seen_b.extend(gb)
+    assert seen_a == list(range(n))
+    assert seen_b == list(range(m))
+
+
+def check_groups(groups, sizes: list[int]) -> None:
+    """N-way groups: one tuple per version, cover every index once, monotone."""
+    for v, size in enumerate(sizes):
+        seen = [k for g in groups for k in g[v]]
+        assert seen == list(range(size)), (v, seen)
+    for g in groups:
+        assert len(g) == len(sizes)
+        assert any(g), "empty group"
+
+
+anchor_names = st.sampled_from([f"num:{k}" for k in range(12)] + [f"tok:w{k}" for k in range(12)])
+
+features = st.builds(
+    BlockFeatures,
+    length=st.integers(0, 800),
+    script=st.sampled_from(["Latn", "Jpan", "Cyrl", "Hani", "Kore", "Zyyy"]),
+    anchors=st.frozensets(anchor_names, max_size=4),
+    kind=st.sampled_from(["paragraph", "paragraph", "paragraph", "heading", "list_item"]),
+)
+
+
+def realistic_document(rng: random.Random, n: int, *, prefix: str = "") -> list[BlockFeatures]:
+    """German-like blocks: headings every few paragraphs, each block with one
+    or two unique numbers and sometimes a name shared with other blocks."""
+    names = [f"tok:name{k}" for k in range(max(3, n // 4))]
+    out = []
+    for i in range(n):
+        heading = i == 0 or rng.random() < 0.15
+        anchors = {f"num:{prefix}{i}"}
+        if rng.random() < 0.5:
+            anchors.add(f"num:{prefix}{i}.5")
+        if rng.random() < 0.4:
+            anchors.add(rng.choice(names))
+        length = rng.randint(15, 60) if heading else rng.randint(60, 600)
+        out.append(BlockFeatures(length, "Latn", frozenset(anchors), "heading" if heading else "paragraph"))
+    return out
+
+
+def translate(blocks, rng: random.Random, *, script: str = "Jpan", noise: float = 0.15, ratio=None):
+    """The same blocks in another script with noisy lengths."""
+    ratio = LENGTH_RATIO[script] if ratio is None else ratio
+    return [
+        BlockFeatures(
+            max(1, round(f.length * ratio * rng.uniform(1 - noise, 1 + noise))),
+            script,
+            f.anchors,
+            f.kind,
+        )
+        for f in blocks
+    ]
+
+
+# ---------------------------------------------------------------------------
+# scripts and ratios
+
+
+def test_script_of() -> None:
+    assert script_of("マイクロソフトのAI戦略転換:焦点の移動") == "Jpan"
+    assert script_of("戦略") == "Hani"  # no kana: cannot tell Japanese from Chinese
+    assert script_of("微软的人工智能战略") == "Hani"
+    assert script_of("마이크로소프트의 AI 전략") == "Kore"
+    assert script_of("Microsofts KI-Strategie: Fokuswechsel") == "Latn"
+    assert script_of("Стратегия Microsoft в области ИИ") == "Cyrl"
+    assert script_of("माइक्रोसॉफ्ट की एआई रणनीति") == "Deva"
+    assert script_of("استراتيجية مايكروسوفت") == "Arab"
+    assert script_of("Η στρατηγική") == "Grek"
+    assert script_of("2024 — 3.5 % (!)") == "Zyyy"
+    assert script_of("") == "Zyyy"
+    # Latin names inside Japanese prose do not change the script.
+    assert script_of("Noelle WalshはMicrosoftのクラウド責任者である。") == "Jpan"
+
+
+def test_script_of_long_text_is_sampled_consistently() -> None:
+    text = "これは日本語の文章です。" * 200 + "Latin words " * 5
+    assert script_of(text) == "Jpan"
+    assert script_of("Ein deutscher Satz mit Wörtern. " * 100) == "Latn"
+
+
+def test_expected_ratio() -> None:
+    assert expected_ratio("Latn", "Latn") == 1.0
+    assert 0.35 <= expected_ratio("Latn", "Jpan") <= 0.5
+    assert expected_ratio("Jpan", "Latn") == pytest.approx(1 / expected_ratio("Latn", "Jpan"))
+    assert expected_ratio("Latn", "Hani") < expected_ratio("Latn", "Jpan") < expected_ratio("Latn", "Kore")
+    assert expected_ratio("Latn", "Qaaa") == 1.0  # unknown scripts count as Latin
+
+
+def test_block_features() -> None:
+    f = block_features("80 Milliarden\u3000Dollar\n", anchors=["num:8E+10:USD"], kind="heading")
+    assert f == BlockFeatures(18, "Latn", frozenset({"num:8E+10:USD"}), "heading")
+    assert f.latin_length == 18
+    g = block_features("800億ドル")
+    assert (g.script, g.length, g.latin) == ("Jpan", 6, 3)
+    # Digits and Latin letters count at the Latin rate, the rest at the Japanese rate.
+    assert g.latin_length == pytest.approx(3 / LENGTH_RATIO["Jpan"] + 3)
+    assert BlockFeatures(10, "Jpan").latin_length == pytest.approx(10 / LENGTH_RATIO["Jpan"])
+    assert BlockFeatures(10, "Jpan", latin=99).latin_length == 10  # clamped to the length
+
+
+# ---------------------------------------------------------------------------
+# align_pair: properties
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(features, max_size=40))
+def test_identity_gives_one_to_one(blocks: list[BlockFeatures]) -> None:
+    assert align_pair(blocks, blocks) == [((i,), (i,)) for i in range(len(blocks))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(features, max_size=60), st.lists(features, max_size=60))
+def test_groups_cover_every_index_in_order(a: list[BlockFeatures], b: list[BlockFeatures]) -> None:
+    check_pair_groups(align_pair(a, b), len(a), len(b))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(features, max_size=60), st.lists(features, max_size=60), st.integers(1, 5))
+def test_banded_alignment_covers_every_index(a, b, margin: int) -> None:
+    check_pair_groups(align_pair(a, b, band=margin), len(a), len(b))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(features, min_size=1, max_size=40),
+    st.lists(features, min_size=1, max_size=40),
+    st.integers(1, 4),
+)
+def test_path_band_contains_the_path(a, b, margin: int) -> None:
+    groups = align_pair(a, b, recalibrate=False)
+    n, m = len(a), len(b)
+    lo, hi = _path_band(groups, n, m, margin)
+    assert lo[0] == 0 and hi[n] == m
+    i = j = 0
+    for ga, gb in groups:
+        i += len(ga)
+        j += len(gb)
+        assert lo[i] <= j <= hi[i]
+    assert all(lo[k] <= lo[k + 1] and hi[k] <= hi[k + 1] and lo[k + 1] <= hi[k] for k in range(n))
+    # Aligning again inside that band finds the same path.
+    assert _dp(a, b, _prepare(a, b, DEFAULT_COSTS), DEFAULT_COSTS, lo, hi, 1.0) == groups
+
+
+def test_band_agrees_with_exact_alignment() -> None:
+    """On long documents the banded alignment (anchored or not, recalibrated
+    through the path band) equals the exact one."""
+    costs = replace(DEFAULT_COSTS, full_cells=0, band=12)
+    for seed, anchors in [(1, True), (2, True), (3, False)]:
+        rng = random.Random(seed)
+        source = realistic_document(rng, 300)
+        if not anchors:
+            source = [replace(f, anchors=frozenset()) for f in source]
+        target = translate(source, rng, ratio=0.36)  # forces a second pass
+        del target[200:203], target[120], target[40:44]
+        exact = align_pair(source, target, band=400)
+        assert align_pair(source, target, costs=costs) == exact
+        truncated = target[:150]
+        assert align_pair(source, truncated, costs=costs) == align_pair(source, truncated, band=400)
+
+
+@st.composite
+def alignments(draw, n: int, m: int):
+    """Any valid pairwise alignment of n and m blocks."""
+    groups = []
+    i = j = 0
+    while i < n or j < m:
+        shapes = [(x, y) for x, y in SHAPES if i + x <= n and j + y <= m]
+        x, y = draw(st.sampled_from(sorted(shapes)))
+        groups.append((tuple(range(i, i + x)), tuple(range(j, j + y))))
+        i += x
+        j += y
+    return groups
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(features, max_size=12), st.lists(features, max_size=12), st.data())
+def test_alignment_is_optimal(a, b, data) -> None:
+    """No valid alignment costs less than the one returned (the cost is
+    recomputed group by group with sets, independently of the DP)."""
+    found = align_pair(a, b, recalibrate=False)
+    other = data.draw(alignments(len(a), len(b)))
+    assert _alignment_cost(a, b, found) <= _alignment_cost(a, b, other) + 1e-9
+
+
+def test_empty_sides() -> None:
+    f = BlockFeatures(10, "Latn")
+    assert align_pair([], []) == []
+    assert align_pair([f, f], []) == [((0,), ()), ((1,), ())]
+    assert align_pair([], [f]) == [((), (0,))]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    n=st.integers(3, 40),
+    where=st.sampled_from(["start", "middle", "end"]),
+    k=st.integers(1, 6),
+    script=st.sampled_from(["Latn", "Jpan", "Cyrl"]),
+)
+def test_deleted_run_is_recovered(seed: int, n: int, where: str, k: int, script: str) -> None:
+    """Delete k contiguous blocks from a noisy translation: exactly those
+    blocks come back as 1-0 groups, everything else is 1-1."""
+    assume(k < n)
+    rng = random.Random(seed)
+    source = realistic_document(rng, n)
+    start = {"start": 0, "end": n - k, "middle": rng.randint(1, max(1, n - k - 1))}[where]
+    deleted = range(start, start + k)
+    target = [f for i, f in enumerate(translate(source, rng, script=script)) if i not in deleted]
+    groups = align_pair(source, target)
+    assert [g for g in groups if not g[1]] == [((i,), ()) for i in deleted]
+    assert all(len(ga) == 1 == len(gb) for ga, gb in groups if gb)
+    # And the other way round: the run is missing from a.
+    groups = align_pair(target, source)
+    assert [g for g in groups if not g[0]] == [((), (i,)) for i in deleted]
+
+
+def test_split_paragraph_gives_one_to_two() -> None:
+    rng = random.Random(7)
+    source = realistic_document(rng, 12)
+    target = translate(source, rng, script="Jpan")
+    para = next(i for i in range(3, 12) if source[i].kind == "paragraph")
+    whole = target[para]
+    nums = sorted(whole.anchors)
+    first = BlockFeatures(round(whole.length * 0.55), "Jpan", frozenset(nums[:1]))
+    second = BlockFeatures(whole.length - first.length, "Jpan", frozenset(nums[1:]))
+    target[para : para + 1] = [first, second]
+    groups = align_pair(source, target)
+    check_pair_groups(groups, len(source), len(target))
+    assert ((para,), (para, para + 1)) in groups
+    assert all(len(ga) == 1 == len(gb) for ga, gb in groups if ga != (para,))
+    # Symmetric: two blocks of a, one of b.
+    assert ((para, para + 1), (para,)) in align_pair(target, source)
+
+
+def test_split_without_anchors_uses_lengths() -> None:
+    a = [BlockFeatures(n, "Latn") for n in (40, 300, 500, 260, 45, 380)]
+    b = [BlockFeatures(n, "Latn") for n in (42, 310, 240, 250, 270, 48, 370)]
+    assert align_pair(a, b) == [
+        ((0,), (0,)),
+        ((1,), (1,)),
+        ((2,), (2, 3)),
+        ((3,), (4,)),
+        ((4,), (5,)),
+        ((5,), (6,)),
+    ]
+
+
+def test_headings_align_with_headings() -> None:
+    h = lambda n: BlockFeatures(n, "Latn", kind="heading")  # noqa: E731
+    p = lambda n: BlockFeatures(n, "Latn")  # noqa: E731
+    a = [h(30), p(300), p(280), h(25), p(310)]
+    b = [h(34), p(290), h(28), p(300)]  # the second paragraph is missing
+    assert align_pair(a, b) == [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,)), ((4,), (3,))]
+
+
+def test_shared_numbers_beat_lengths() -> None:
+    f = lambda n, *xs: BlockFeatures(n, "Latn", frozenset(xs))  # noqa: E731
+    a = [f(200, "num:1"), f(200, "num:2"), f(200, "num:3"), f(200, "num:4")]
+    b = [f(200, "num:1"), f(200, "num:3"), f(200, "num:4")]
+    assert align_pair(a, b) == [((0,), (0,)), ((1,), ()), ((2,), (1,)), ((3,), (2,))]
+
+
+# ---------------------------------------------------------------------------
+# Japanese vs German
+
+
+HEADINGS = {0, 1, 4, 12, 16, 21}
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_japanese_vs_german_extra_paragraphs_are_the_gap(seed: int) -> None:
+    """25 German paragraphs (six of them headings) with Japanese lengths
+    ≈ 0.4·L ± 15 %, then 17 more German paragraphs: those 17 are the gap.
+
+    Seeded rather than searched by hypothesis: by length alone the case is
+    sometimes genuinely ambiguous (when the last Japanese paragraphs happen to
+    fit extra German paragraphs better than their own), which a search finds
+    and shrinks to constant lengths.  Over 2,000 seeds 3 fail that way.
+    """
+    rng = random.Random(seed)
+    de = [
+        BlockFeatures(rng.randint(30, 55), "Latn", kind="heading")
+        if i in HEADINGS
+        else BlockFeatures(rng.randint(150, 550), "Latn")
+        for i in range(25)
+    ]
+    ja = [BlockFeatures(round(f.length * 0.4 * rng.uniform(0.85, 1.15)), "Jpan", kind=f.kind) for f in de]
+    de += [BlockFeatures(rng.randint(220, 480), "Latn") for _ in range(17)]
+    groups = align_pair(ja, de)
+    assert groups[:25] == [((i,), (i,)) for i in range(25)]
+    assert groups[25:] == [((), (i,)) for i in range(25, 42)]
+    assert coverage_gaps(align_versions([ja, de]), 2) == [Gap(1, 0, 25, 41)]
+
+
+TOKEN = re.compile(r"[A-Za-z][A-Za-z-]{2,}|[0-9]+")
+
+
+def corpus_features(text: str) -> list[BlockFeatures]:
+    """Paragraphs separated by blank lines; anchors are Latin tokens of three
+    letters or more (lowercased) and ASCII digit runs."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return [block_features(p, anchors={anchor(t) for t in TOKEN.findall(p)}) for p in paragraphs]
+
+
+def anchor(token: str) -> str:
+    return "num:" + token if token[0].isdigit() else "tok:" + token.lower()
+
+
+@pytest.mark.corpus
+def test_microsoft_article_ja_de() -> None:
+    folder = CORPUS / "microsoft-ai-strategy"
+    if not folder.is_dir():
+        pytest.skip(f"../shared/corpus not present: {folder}")
+    ja = corpus_features((folder / "ja.txt").read_text(encoding="utf-8"))
+    de = corpus_features((folder / "de.txt").read_text(encoding="utf-8"))
+    assert (len(ja), len(de)) == (25, 42)
+    assert {f.script for f in ja} == {"Jpan"} and {f.script for f in de} == {"Latn"}
+    groups = align_pair(ja, de)
+    assert groups == [((i,), (i,)) for i in range(25)] + [((), (i,)) for i in range(25, 42)]
+    assert align_pair(de, ja) == [((i,), (i,)) for i in range(25)] + [((i,), ()) for i in range(25, 42)]
+    assert coverage_gaps(align_versions([ja, de]), 2) == [Gap(1, 0, 25, 41)]
+    assert coverage_gaps(align_versions([de, ja]), 2) == [Gap(0, 1, 25, 41)]
+
+
+@pytest.mark.corpus
+def test_ntrex_sentences_align_one_to_one() -> None:
+    """NTREX-128: every sentence of the 123 articles has exactly one
+    translation; at least 99 % of them must align 1-1 with it, per pair."""
+    folder = CORPUS / "ntrex128"
+    if not folder.is_dir():
+        pytest.skip(f"../shared/corpus not present: {folder}")
+
+    def lines(name: str) -> list[str]:
+        return (folder / name).read_text(encoding="utf-8").splitlines()
+
+    ids = lines("DOCUMENT_IDS.tsv")
+    texts = {
+        "en": lines("newstest2019-src.eng.txt"),
+        "de": lines("newstest2019-ref.deu.txt"),
+        "ja": lines("newstest2019-ref.jpn.txt"),
+    }
+    articles: dict[str, list[int]] = {}
+    for k, article in enumerate(ids):
+        articles.setdefault(article, []).append(k)
+    features = {
+        lang: [corpus_features("\n\n".join(t[k] for k in ks)) for ks in articles.values()]
+        for lang, t in texts.items()
+    }
+    for x, y in [("en", "de"), ("en", "ja"), ("de", "ja")]:
+        right = total = 0
+        for a, b in zip(features[x], features[y]):
+            assert len(a) == len(b)
+            right += sum(1 for ga, gb in align_pair(a, b) if len(ga) == 1 and ga == gb)
+            total += len(a)
+        assert right >= 0.99 * total, (x, y, right, total)
+
+
+# ---------------------------------------------------------------------------
+# N versions and coverage
+
+
+def three_versions(seed: int = 3, n: int = 10):
+    rng = random.Random(seed)
+    en = realistic_document(rng, n)
+    de = translate(en, rng, script="Latn", ratio=1.2)
+    ja = translate(en, rng, script="Jpan")
+    return en, de, ja
+
+
+def test_three_way_gap_reported_for_the_lacking_pair_only() -> None:
+    en, de, ja = three_versions()
+    del ja[4]
+    groups = align_versions([en, de, ja])
+    check_groups(groups, [10, 10, 9])
+    assert groups[4] == ((4,), (4,), ())
+    assert coverage_gaps(groups, 3) == [Gap(0, 2, 4, 4), Gap(1, 2, 4, 4)]
+
+
+def test_three_way_pivot_lacks_a_block() -> None:
+    """The pivot lacks block 4: de and ja keep theirs and are aligned with
+    each other, so the only gaps are against the pivot."""
+    en, de, ja = three_versions()
+    del en[4]
+    groups = align_versions([en, de, ja])
+    check_groups(groups, [9, 10, 10])
+    assert groups[4] == ((), (4,), (4,))
+    assert coverage_gaps(groups, 3) == [Gap(1, 0, 4, 4), Gap(2, 0, 4, 4)]
+    # With a different pivot the alignment is the same up to the pivot's gaps.
+    assert align_versions([en, de, ja], pivot=1) == groups
+
+
+def test_three_way_pivot_and_other_lack_different_blocks() -> None:
+    en, de, ja = three_versions(seed=11, n=12)
+    del ja[8]
+    del en[3]
+    groups = align_versions([en, de, ja])
+    check_groups(groups, [11, 12, 11])
+    assert coverage_gaps(groups, 3) == [
+        Gap(0, 2, 7, 7),  # en 7 is the original block 8
+        Gap(1, 0, 3, 3),
+        Gap(1, 2, 8, 8),
+        Gap(2, 0, 3, 3),
+    ]
+
+
+def test_merges_in_one_version_join_pivot_blocks() -> None:
+    f = lambda n, *xs: BlockFeatures(n, "Latn", frozenset(xs))  # noqa: E731
+    en = [f(100, "num:1"), f(200, "num:2"), f(210, "num:3"), f(100, "num:4")]
+    de = [f(105, "num:1"), f(400, "num:2", "num:3"), f(95, "num:4")]  # 2 and 3 merged
+    fr = [f(110, "num:1"), f(205, "num:2"), f(215, "num:3"), f(104, "num:4")]
+    groups = align_versions([en, de, fr])
+    assert groups == [((0,), (0,), (0,)), ((1, 2), (1,), (1, 2)), ((3,), (2,), (3,))]
+    assert coverage_gaps(groups, 3) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(features, max_size=25), min_size=1, max_size=4), st.data())
+def test_align_versions_covers_every_index_in_order(versions, data) -> None:
+    pivot = data.draw(st.integers(0, len(versions) - 1))
+    groups = align_versions(versions, pivot=pivot)
+    check_groups(groups, [len(v) for v in versions])
+    # Every gap's blocks lack the other version, and runs are maximal.
+    for gap in coverage_gaps(groups, len(versions)):
+        for k in gap.blocks:
+            group = next(g for g in groups if k in g[gap.version])
+            assert not group[gap.other]
+
+
+def test_align_versions_bad_pivot() -> None:
+    with pytest.raises(IndexError):
+        align_versions([[BlockFeatures(1, "Latn")]], pivot=1)
+    assert align_versions([]) == []
+
+
+def test_unmatched_runs() -> None:
+    groups = [
+        ((0,), (0,), (0,)),
+        ((1,), (), (1,)),
+        ((2,), (), ()),
+        ((3, 4), (1,), (2,)),
+        ((5,), (), (3,)),
+        ((), (2,), ()),
+    ]
+    assert unmatched_runs(groups, 0) == [(1, 2), (5, 5)]
+    assert unmatched_runs(groups, 0, other=1) == [(1, 2), (5, 5)]
+    assert unmatched_runs(groups, 0, other=2) == [(2, 2)]
+    assert unmatched_runs(groups, 1) == [(2, 2)]
+    assert unmatched_runs(groups, 2, other=0) == []
+    gaps = coverage_gaps(groups, 3)
+    assert Gap(0, 1, 1, 2) in gaps and Gap(1, 0, 2, 2) in gaps
+    assert list(Gap(0, 1, 1, 2).blocks) == [1, 2]
+
+
+def test_default_costs_are_sane() -> None:
+    c = DEFAULT_COSTS
+    # A merge must never be cheaper than extending a gap, or merges would eat runs.
+    assert c.merge > c.gap_extend
+    # Two gaps are dearer than the worst length mismatch of a 1-1 pair.
+    assert 2 * c.gap_open > c.length_cap
