@@ -1,0 +1,115 @@
+"""Reporters: every output format is rendered from the same findings.
+
+>>> render([], fmt="text", bundles=[BundleInfo("article", [("a.ja.md", "ja")])], tool_version="0.1.0")
+'No findings in 1 bundle.\\n'
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from consistency.errors import ConfigError
+from consistency.model import Finding, Level, Location
+
+if TYPE_CHECKING:  # pragma: no cover
+    from consistency.engine.registry import Rule
+
+__all__ = [
+    "FORMATS",
+    "TOOL_NAME",
+    "BundleInfo",
+    "level_of",
+    "primary_location",
+    "reference_locations",
+    "render",
+    "sort_findings",
+]
+
+TOOL_NAME = "claim-consistency"
+INFORMATION_URI = "https://example.invalid/claim-consistency"
+FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github")
+
+
+@dataclass(frozen=True)
+class BundleInfo:
+    """One checked bundle: its id and its versions as ``(path, locale)`` pairs."""
+
+    id: str
+    versions: Sequence[tuple[str | os.PathLike[str], str]] = ()
+
+
+def level_of(finding: Finding) -> Level:
+    """The finding's level as a :class:`Level` (a plain string is accepted too)."""
+    return finding.level if isinstance(finding.level, Level) else Level(str(finding.level))
+
+
+def primary_location(finding: Finding) -> Location | None:
+    """The deviant location (the first one when none is marked deviant)."""
+    for location in finding.locations:
+        if location.role == "deviant":
+            return location
+    return finding.locations[0] if finding.locations else None
+
+
+def reference_locations(finding: Finding) -> list[Location]:
+    """Every location other than :func:`primary_location`."""
+    primary = primary_location(finding)
+    return [location for location in finding.locations if location is not primary]
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings in a stable order: bundle, file, position, rule, message."""
+
+    def key(finding: Finding) -> tuple:
+        location = primary_location(finding)
+        where = (location.path, location.start, location.end) if location else ("", -1, -1)
+        return (finding.bundle, *where, finding.rule, finding.message, finding.fingerprint)
+
+    return sorted(findings, key=key)
+
+
+def render(
+    findings: Iterable[Finding],
+    *,
+    fmt: str = "text",
+    bundles: Sequence[BundleInfo] = (),
+    tool_version: str | None = None,
+    rules: Sequence[Rule] = (),
+    color: bool = False,
+) -> str:
+    """Render ``findings`` as ``text``, ``json``, ``sarif`` or ``github``.
+
+    ``rules`` (the rules that ran) feed SARIF's rule metadata; ``color``
+    adds ANSI colours to the text format only.  The result ends with a
+    newline unless it is empty.
+    """
+    ordered = sort_findings(findings)
+    version = tool_version if tool_version is not None else _installed_version()
+    if fmt == "text":
+        from consistency.report.text import render_text
+
+        return render_text(ordered, bundles=bundles, color=color)
+    if fmt == "json":
+        from consistency.report.json import render_json
+
+        return render_json(ordered, bundles=bundles, tool_version=version)
+    if fmt == "sarif":
+        from consistency.report.sarif import render_sarif
+
+        return render_sarif(ordered, bundles=bundles, tool_version=version, rules=rules)
+    if fmt == "github":
+        from consistency.report.github import render_github
+
+        return render_github(ordered)
+    raise ConfigError(f"unknown format {fmt!r}; valid formats are {', '.join(FORMATS)}")
+
+
+def _installed_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(TOOL_NAME)
+    except PackageNotFoundError:
+        return "0.0.0"

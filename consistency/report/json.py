@@ -1,0 +1,71 @@
+"""The ``json`` format: the stable contract of DESIGN.md section 3.
+
+Keys may be added in later versions, never renamed; their order is fixed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import PurePath
+from typing import Any, Sequence
+
+from consistency.model import Finding, Location
+from consistency.report import TOOL_NAME, BundleInfo, level_of
+
+__all__ = ["bundle_to_dict", "finding_to_dict", "location_to_dict", "posix_path", "render_json"]
+
+
+def posix_path(path: str | os.PathLike[str]) -> str:
+    """A path as written in reports: forward slashes."""
+    return PurePath(os.fspath(path)).as_posix()
+
+
+def location_to_dict(location: Location) -> dict[str, Any]:
+    """One location in the contract's key order."""
+    return {
+        "path": posix_path(location.path),
+        "locale": location.locale,
+        "role": location.role,
+        "start": location.start,
+        "end": location.end,
+        "line": location.line,
+        "column": location.column,
+        "end_line": location.end_line,
+        "end_column": location.end_column,
+        "text": location.text,
+        "value": location.value,
+    }
+
+
+def finding_to_dict(finding: Finding) -> dict[str, Any]:
+    """One finding in the contract's key order."""
+    return {
+        "rule": finding.rule,
+        "name": finding.name,
+        "level": level_of(finding).value,
+        "category": finding.category,
+        "message": finding.message,
+        "bundle": finding.bundle,
+        "fingerprint": finding.fingerprint,
+        "locations": [location_to_dict(location) for location in finding.locations],
+    }
+
+
+def bundle_to_dict(bundle: BundleInfo) -> dict[str, Any]:
+    """One bundle: its id and versions."""
+    return {
+        "id": bundle.id,
+        "versions": [{"path": posix_path(path), "locale": locale} for path, locale in bundle.versions],
+    }
+
+
+def render_json(findings: Sequence[Finding], *, bundles: Sequence[BundleInfo], tool_version: str) -> str:
+    """The whole report as indented JSON (non-ASCII kept as is)."""
+    import json
+
+    document = {
+        "tool": {"name": TOOL_NAME, "version": tool_version},
+        "bundles": [bundle_to_dict(bundle) for bundle in bundles],
+        "findings": [finding_to_dict(finding) for finding in findings],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,131 @@
+"""The ``text`` format: for people reading a terminal or a CI log.
+
+::
+
+    article.de.txt:3:12: error QTY001 quantity-mismatch de gives … where ja gives …
+      deviant    de  "12 Millionen Solarmodule"  → 1.2E+7  article.de.txt:3:12
+      reference  ja  "120万枚"                   → 1.2E+6  article.ja.txt:3:9
+
+    1 finding (1 error, 0 warnings, 0 info) in 1 bundle
+
+Columns are aligned by display width (CJK characters take two cells).  The
+output has no colours unless ``color=True``, so it is stable when piped.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Sequence
+
+from consistency.model import Finding, Level, Location
+from consistency.report import BundleInfo, level_of, primary_location
+
+__all__ = ["display_width", "render_text", "summary_line"]
+
+MAX_TEXT_WIDTH = 48
+_RESET = "\x1b[0m"
+_STYLES = {
+    Level.ERROR: "\x1b[1;31m",
+    Level.WARNING: "\x1b[1;33m",
+    Level.INFO: "\x1b[1;36m",
+    "bold": "\x1b[1m",
+    "dim": "\x1b[2m",
+}
+
+
+def display_width(text: str) -> int:
+    """Terminal cells ``text`` takes: wide and full-width characters count 2, marks 0.
+
+    >>> display_width("800億ドル"), display_width("8 Mrd.")
+    (9, 6)
+    """
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def _truncate(text: str, limit: int = MAX_TEXT_WIDTH) -> str:
+    text = " ".join(text.split())
+    if display_width(text) <= limit:
+        return text
+    out, width = [], 0
+    for char in text:
+        w = display_width(char)
+        if width + w > limit - 1:
+            break
+        out.append(char)
+        width += w
+    return "".join(out).rstrip() + "…"
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (plural or word + 's')}"
+
+
+def summary_line(findings: Sequence[Finding], bundle_count: int) -> str:
+    """``3 findings (2 errors, 1 warning, 0 info) in 2 bundles`` or ``No findings in 1 bundle.``"""
+    bundles = _plural(bundle_count, "bundle")
+    if not findings:
+        return f"No findings in {bundles}."
+    counts = {level: 0 for level in Level}
+    for finding in findings:
+        counts[level_of(finding)] += 1
+    return (
+        f"{_plural(len(findings), 'finding')} ("
+        f"{_plural(counts[Level.ERROR], 'error')}, {_plural(counts[Level.WARNING], 'warning')}, "
+        f"{counts[Level.INFO]} info) in {bundles}"
+    )
+
+
+class _Style:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def __call__(self, text: str, style: Level | str) -> str:
+        return f"{_STYLES[style]}{text}{_RESET}" if self.color and text else text
+
+
+def _where(location: Location) -> str:
+    return f"{location.path}:{location.line}:{location.column}"
+
+
+def _finding_lines(finding: Finding, paint: _Style) -> list[str]:
+    level = level_of(finding)
+    primary = primary_location(finding)
+    where = _where(primary) if primary is not None else finding.bundle
+    header = (
+        f"{paint(where, 'bold')}: {paint(level.value, level)} "
+        f"{paint(finding.rule, 'bold')} {finding.name} {finding.message}"
+    )
+    lines = [header]
+    if not finding.locations:
+        return lines
+    locations = [primary, *(loc for loc in finding.locations if loc is not primary)]
+    rows = [(loc.role, loc.locale, f'"{_truncate(loc.text)}"', loc.value, _where(loc)) for loc in locations]
+    widths = [max(display_width(row[column]) for row in rows) for column in range(3)]
+    has_values = any(row[3] is not None for row in rows)
+    value_width = max((display_width(row[3]) for row in rows if row[3] is not None), default=0)
+    for role, locale, text, value, position in rows:
+        cells = [paint(_pad(role, widths[0]), "dim"), _pad(locale, widths[1]), _pad(text, widths[2])]
+        if has_values:
+            cells.append(_pad(f"→ {value}" if value is not None else "", value_width + 2))
+        cells.append(paint(position, "dim"))
+        lines.append("  " + "  ".join(cells).rstrip())
+    return lines
+
+
+def render_text(findings: Sequence[Finding], *, bundles: Sequence[BundleInfo], color: bool = False) -> str:
+    """Findings in reading order, then a summary line."""
+    paint = _Style(color)
+    blocks = ["\n".join(_finding_lines(finding, paint)) for finding in findings]
+    summary = summary_line(findings, len(bundles))
+    if blocks:
+        return "\n\n".join(blocks) + "\n\n" + summary + "\n"
+    return summary + "\n"

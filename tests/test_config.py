@@ -1,0 +1,200 @@
+"""Configuration: claim-consistency.toml and [tool.claim-consistency] in pyproject.toml."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from consistency.engine.config import Config, find_config_file, load_config
+from consistency.errors import ConfigError
+from consistency.model import Level
+
+FULL = """
+select = ["QTY", "DAT001"]
+ignore = ["QTY002"]
+fail-level = "warning"
+source-locale = "ja"
+baseline = "qa/baseline.json"
+rule-dirs = ["qa/rules", "/opt/shared-rules"]
+bundles = ["content/{locale}/{slug}.md"]
+exclude = ["drafts", "content/archive/*"]
+format = "sarif"
+
+[per-rule-levels]
+QTY001 = "warning"
+coverage = "info"
+
+[locales]
+jp = "ja"
+"""
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_without_a_file(tmp_path: Path) -> None:
+    config = load_config(start=tmp_path)
+    assert config == Config(root=tmp_path.resolve())
+    assert config.path is None
+    assert config.fail_level is Level.ERROR and config.format == "text"
+    assert config.select == () and config.baseline is None
+
+
+def test_full_file(tmp_path: Path) -> None:
+    file = _write(tmp_path / "claim-consistency.toml", FULL)
+    config = load_config(file)
+    root = tmp_path.resolve()
+    assert config.path == file.resolve() and config.root == root
+    assert config.select == ("QTY", "DAT001") and config.ignore == ("QTY002",)
+    assert config.fail_level is Level.WARNING
+    assert config.source_locale == "ja"
+    assert config.baseline == root / "qa" / "baseline.json"
+    assert config.rule_dirs == (root / "qa" / "rules", Path("/opt/shared-rules"))
+    assert config.bundles == ((root / "content").as_posix() + "/{locale}/{slug}.md",)
+    assert config.exclude == ("drafts", (root / "content" / "archive").as_posix() + "/*")
+    assert config.format == "sarif"
+    assert config.levels == {"QTY001": Level.WARNING, "coverage": Level.INFO}
+    assert config.locales == {"jp": "ja"}
+
+
+def test_pyproject_table(tmp_path: Path) -> None:
+    _write(tmp_path / "pyproject.toml", '[project]\nname = "site"\n\n[tool.claim-consistency]\nsource-locale = "de"\n')
+    config = load_config(start=tmp_path)
+    assert config.source_locale == "de" and config.path == (tmp_path / "pyproject.toml").resolve()
+    assert load_config(tmp_path / "pyproject.toml").source_locale == "de"
+
+
+def test_discovery_walks_up(tmp_path: Path) -> None:
+    _write(tmp_path / "claim-consistency.toml", 'source-locale = "ja"\n')
+    deep = tmp_path / "content" / "ja" / "news"
+    deep.mkdir(parents=True)
+    config = load_config(start=deep)
+    assert config.source_locale == "ja" and config.root == tmp_path.resolve()
+    # A file as the start point works as its folder.
+    article = _write(deep / "a.ja.md", "テスト\n")
+    assert find_config_file(article) == (tmp_path / "claim-consistency.toml").resolve()
+
+
+def test_pyproject_without_table_is_skipped(tmp_path: Path) -> None:
+    _write(tmp_path / "claim-consistency.toml", 'source-locale = "en"\n')
+    _write(tmp_path / "sub" / "pyproject.toml", '[tool.black]\nline-length = 100\n')
+    assert load_config(start=tmp_path / "sub").source_locale == "en"
+
+
+def test_nearest_file_wins_and_dedicated_file_first(tmp_path: Path) -> None:
+    _write(tmp_path / "claim-consistency.toml", 'source-locale = "en"\n')
+    _write(tmp_path / "sub" / "pyproject.toml", '[tool.claim-consistency]\nsource-locale = "de"\n')
+    assert load_config(start=tmp_path / "sub").source_locale == "de"
+    _write(tmp_path / "sub" / "claim-consistency.toml", 'source-locale = "ja"\n')
+    assert load_config(start=tmp_path / "sub").source_locale == "ja"
+
+
+def test_explicit_pyproject_without_table(tmp_path: Path) -> None:
+    file = _write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n')
+    with pytest.raises(ConfigError, match=r"no \[tool.claim-consistency\] table"):
+        load_config(file)
+
+
+def test_explicit_file_missing(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="configuration file not found"):
+        load_config(tmp_path / "nope.toml")
+
+
+@pytest.mark.parametrize(
+    ("key", "suggestion"),
+    [("fail_level", "'fail-level'"), ("selct", "'select'"), ("rule-dir", "'rule-dirs'"), ("colour", "valid keys are")],
+)
+def test_unknown_key_names_key_file_and_suggestion(tmp_path: Path, key: str, suggestion: str) -> None:
+    file = _write(tmp_path / "claim-consistency.toml", f'{key} = "x"\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(file)
+    message = str(info.value)
+    assert message.startswith(f"{file.resolve()}: unknown key {key!r}")
+    assert suggestion in message and "\n" not in message
+
+
+def test_unknown_key_in_pyproject(tmp_path: Path) -> None:
+    _write(tmp_path / "pyproject.toml", "[tool.claim-consistency]\nsource_locale = 'ja'\n")
+    with pytest.raises(ConfigError, match="unknown key 'source_locale'; did you mean 'source-locale'"):
+        load_config(start=tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("select = 3\n", "select must be a list of strings"),
+        ("select = [1]\n", "select must be a list of strings"),
+        ('fail-level = "fatal"\n', "fail-level must be error, warning or info"),
+        ('format = "xml"\n', "format must be one of text, json, sarif, github"),
+        ("source-locale = 1\n", "source-locale must be a string"),
+        ('[per-rule-levels]\nQTY001 = "loud"\n', "per-rule-levels.QTY001 must be error"),
+        ("locales = 1\n", "locales must be a table of strings"),
+    ],
+)
+def test_invalid_values(tmp_path: Path, text: str, match: str) -> None:
+    file = _write(tmp_path / "claim-consistency.toml", text)
+    with pytest.raises(ConfigError, match=match) as info:
+        load_config(file)
+    assert str(file.resolve()) in str(info.value)
+
+
+def test_single_string_is_a_list(tmp_path: Path) -> None:
+    file = _write(tmp_path / "claim-consistency.toml", 'select = "QTY"\n')
+    assert load_config(file).select == ("QTY",)
+
+
+def test_malformed_toml_is_one_line(tmp_path: Path) -> None:
+    file = _write(tmp_path / "claim-consistency.toml", 'select = ["QTY"\nignore = []\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(file)
+    message = str(info.value)
+    assert message.startswith(f"{file}: invalid TOML:") and "line 2" in message and "\n" not in message
+
+
+def test_select_rules_applies_selection_and_levels(tmp_path: Path) -> None:
+    file = _write(
+        tmp_path / "claim-consistency.toml",
+        'select = ["QTY", "COV"]\nignore = ["QTY002"]\n[per-rule-levels]\nmissing-passage = "error"\n',
+    )
+    rules = load_config(file).select_rules()
+    assert [(rule.id, rule.level) for rule in rules] == [("COV001", Level.ERROR), ("QTY001", Level.ERROR)]
+
+
+def test_select_rules_unknown_selector(tmp_path: Path) -> None:
+    file = _write(tmp_path / "claim-consistency.toml", 'select = ["QTY9"]\n')
+    with pytest.raises(ConfigError, match="unknown rule selector 'QTY9'"):
+        load_config(file).select_rules()
+
+
+def test_rule_dirs_from_config(tmp_path: Path) -> None:
+    import yaml
+
+    from consistency.engine.registry import builtin_rules_dir
+
+    data = yaml.safe_load((builtin_rules_dir() / "QTY002.yml").read_text(encoding="utf-8"))
+    data.update(id="QTY201", name="local-missing")
+    _write(tmp_path / "qa" / "rules" / "QTY201.yml", yaml.safe_dump(data, allow_unicode=True))
+    file = _write(tmp_path / "claim-consistency.toml", 'rule-dirs = ["qa/rules"]\nselect = ["QTY2"]\n')
+    assert [rule.id for rule in load_config(file).select_rules()] == ["QTY201"]
+
+
+def test_is_excluded(tmp_path: Path) -> None:
+    file = _write(tmp_path / "claim-consistency.toml", 'exclude = ["drafts", "*.bak", "content/archive/*"]\n')
+    config = load_config(file)
+    root = tmp_path.resolve()
+    assert config.is_excluded(root / "content" / "drafts" / "a.ja.md")
+    assert config.is_excluded("content/a.de.md.bak")
+    assert config.is_excluded("content/archive/2019/a.en.md")
+    assert config.is_excluded(root / "node_modules" / "pkg" / "README.md")
+    assert not config.is_excluded("content/news/a.ja.md")
+    assert not config.is_excluded(root / "content" / "archived.md")
+
+
+def test_config_is_overridable() -> None:
+    config = dataclasses.replace(Config(), select=("DAT",), fail_level=Level.INFO)
+    assert [rule.id for rule in config.select_rules()] == ["DAT001"]
