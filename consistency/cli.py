@@ -1,0 +1,158 @@
+"""The ``claim-consistency`` command.
+
+Exit codes: 0 no finding at or above the fail level; 1 findings; 2 usage,
+configuration or input error (one line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Sequence
+
+from . import __version__
+from .errors import ConsistencyError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with the project's exit code 2 and a one-line message."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_ERROR, f"claim-consistency: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="claim-consistency",
+        description="Check that every language version of an article states the same figures.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    ext = sub.add_parser("extract", help="list the claims (figures, dates) of one file")
+    ext.add_argument("path", metavar="PATH")
+    ext.add_argument("--locale", metavar="TAG", help="the file's locale (default: from its name)")
+    ext.add_argument("--format", choices=("text", "json"), default="text")
+
+    try:
+        from .engine.runner import add_check_arguments
+    except ImportError:  # pragma: no cover - engine not built
+        add_check_arguments = None
+    if add_check_arguments is not None:
+        chk = sub.add_parser("check", help="check that the versions of an article agree")
+        add_check_arguments(chk)
+        rules = sub.add_parser("rules", help="list the rules")
+        rules.add_argument("--config", metavar="FILE")
+        rules.add_argument("--format", choices=("text", "json"), default="text")
+        rule = sub.add_parser("rule", help="print one rule's documentation")
+        rule.add_argument("rule_id", metavar="ID")
+        rule.add_argument("--config", metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        if args.command == "extract":
+            return _cmd_extract(args)
+        from .engine import runner
+
+        return runner.run_command(args)
+    except ConsistencyError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        return _fail("interrupted")
+    except BrokenPipeError:  # pragma: no cover - `| head`
+        return EXIT_OK
+    except Exception as exc:  # never a traceback for a user; CLAIM_CONSISTENCY_DEBUG=1 shows it
+        if os.environ.get("CLAIM_CONSISTENCY_DEBUG"):
+            raise
+        return _fail(f"internal error: {type(exc).__name__}: {exc} (set CLAIM_CONSISTENCY_DEBUG=1 for details)")
+
+
+def _fail(message: str) -> int:
+    first = message.strip().splitlines()[0] if message.strip() else "error"
+    print(f"claim-consistency: error: {first}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    import json
+
+    from .documents import load_document
+    from .extract import extract_claims
+    from .positions import LineIndex
+
+    doc = load_document(args.path, locale=args.locale)
+    index = LineIndex(doc.text)
+    claims = []
+    for block in doc.blocks:
+        for claim in extract_claims(block.text, doc.locale):
+            claims.append(claim.shifted(block.start))
+    if args.format == "json":
+        payload = {
+            "path": args.path,
+            "locale": doc.locale,
+            "claims": [claim_json(c, index) for c in claims],
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    for c in claims:
+        line, col = index.position(c.start)
+        print(f"{args.path}:{line}:{col}: {c.kind.value:<8} {c.text}  → {describe(c)}")
+    print(f"{len(claims)} claims in {args.path} ({doc.locale})")
+    return EXIT_OK
+
+
+def _str(value) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def claim_json(c, index) -> dict:
+    """A claim in the ``extract`` JSON contract (DESIGN.md section 3)."""
+    line, col = index.position(c.start)
+    end_line, end_col = index.position(c.end)
+    return {
+        "kind": c.kind.value,
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "value": _str(c.value) if c.value is not None else c.label,
+        "low": _str(c.low),
+        "high": _str(c.high),
+        "unit": c.unit,
+        "qualifier": c.qualifier.value if c.qualifier else None,
+        "precision": _str(c.precision),
+        "low_open": c.low_open,
+        "high_open": c.high_open,
+        "label": c.label,
+        "line": line,
+        "column": col,
+        "end_line": end_line,
+        "end_column": end_col,
+    }
+
+
+def describe(c) -> str:
+    """A claim's normalized value for people: ``8E+10 USD``, ``(2, ∞) gigawatt``, ``2022-H2``."""
+    if c.kind.value == "date":
+        if c.low is not None and c.high is not None and c.low != c.high:
+            return f"{c.label} ({c.low.isoformat()}..{c.high.isoformat()})"
+        return c.label or _str(c.low) or "?"
+    unit = f" {c.unit}" if c.unit else ""
+    if c.value is not None and c.low == c.high == c.value:
+        return f"{c.value}{unit}"
+    lo = "-∞" if c.low is None else str(c.low)
+    hi = "∞" if c.high is None else str(c.high)
+    left = "(" if c.low is None or c.low_open else "["
+    right = ")" if c.high is None or c.high_open else "]"
+    return f"{left}{lo}, {hi}{right}{unit}"

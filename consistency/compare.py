@@ -1,0 +1,163 @@
+"""When do two claims from two versions state the same thing?
+
+Figures agree when their intervals overlap after conversion to a common unit,
+within the rounding each side's written precision allows; currencies must be
+equal; dates compare as intervals, fiscal periods as labels.
+
+>>> from consistency.extract import extract_claims
+>>> ja = extract_claims("800億ドル", "ja")[0]
+>>> de = extract_claims("80 Milliarden Dollar", "de")[0]
+>>> agree(ja, de)
+True
+>>> agree(ja, extract_claims("8 Milliarden Dollar", "de")[0])
+False
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .model import Claim, ClaimKind, Qualifier
+
+__all__ = ["agree", "comparable", "claim_key", "describe_value"]
+
+#: Claim kinds whose values can be compared with each other.
+_NUMERIC = {ClaimKind.COUNT, ClaimKind.QUANTITY, ClaimKind.MONEY, ClaimKind.PERCENT, ClaimKind.DURATION}
+_HALF = Decimal("0.5")
+
+
+def comparable(a: Claim, b: Claim) -> bool:
+    """Do ``a`` and ``b`` measure the same kind of thing (so a disagreement is an error)?"""
+    if a.kind is ClaimKind.DATE or b.kind is ClaimKind.DATE:
+        return a.kind is b.kind
+    if a.kind not in _NUMERIC or b.kind not in _NUMERIC:
+        return False
+    if a.kind is ClaimKind.MONEY or b.kind is ClaimKind.MONEY:
+        return a.kind is b.kind and a.unit == b.unit
+    if a.kind is ClaimKind.PERCENT or b.kind is ClaimKind.PERCENT:
+        return a.kind is b.kind
+    if a.kind is ClaimKind.COUNT or b.kind is ClaimKind.COUNT:
+        return a.kind is b.kind
+    if a.unit == b.unit:
+        return True
+    from .units import compatible
+
+    return compatible(a.unit, b.unit)
+
+
+def _bounds(c: Claim) -> tuple[Decimal | None, bool, Decimal | None, bool]:
+    """The claim's interval widened by half its written precision where the text
+    committed to a value, not to a threshold (``über 2`` stays open at 2)."""
+    low, high = c.low, c.high
+    lo_open, hi_open = c.low_open, c.high_open
+    if c.precision is not None and c.qualifier in (None, Qualifier.ONLY, Qualifier.RANGE, Qualifier.SEVERAL):
+        half = c.precision * _HALF
+        low = None if low is None else low - half
+        high = None if high is None else high + half
+    return low, lo_open, high, hi_open
+
+
+def _convert_bounds(bounds, source: str | None, target: str | None):
+    if source == target or source is None or target is None:
+        return bounds
+    from .units import convert
+
+    low, lo_open, high, hi_open = bounds
+    low = None if low is None else convert(low, source, target)
+    high = None if high is None else convert(high, source, target)
+    if (bounds[0] is not None and low is None) or (bounds[2] is not None and high is None):
+        return None
+    if low is not None and high is not None and low > high:  # a decreasing conversion
+        low, high, lo_open, hi_open = high, low, hi_open, lo_open
+    return low, lo_open, high, hi_open
+
+
+def _overlap(a, b) -> bool:
+    a_lo, a_lo_open, a_hi, a_hi_open = a
+    b_lo, b_lo_open, b_hi, b_hi_open = b
+    # the larger low bound against the smaller high bound
+    if a_lo is None:
+        lo, lo_open = b_lo, b_lo_open
+    elif b_lo is None or a_lo > b_lo:
+        lo, lo_open = a_lo, a_lo_open
+    elif b_lo > a_lo:
+        lo, lo_open = b_lo, b_lo_open
+    else:
+        lo, lo_open = a_lo, a_lo_open or b_lo_open
+    if a_hi is None:
+        hi, hi_open = b_hi, b_hi_open
+    elif b_hi is None or a_hi < b_hi:
+        hi, hi_open = a_hi, a_hi_open
+    elif b_hi < a_hi:
+        hi, hi_open = b_hi, b_hi_open
+    else:
+        hi, hi_open = a_hi, a_hi_open or b_hi_open
+    if lo is None or hi is None:
+        return True
+    if lo < hi:
+        return True
+    return lo == hi and not lo_open and not hi_open
+
+
+def _widen(bounds, relative: Decimal):
+    low, lo_open, high, hi_open = bounds
+    if low is not None:
+        low = low - abs(low) * relative
+    if high is not None:
+        high = high + abs(high) * relative
+    return low, lo_open, high, hi_open
+
+
+def agree(a: Claim, b: Claim, *, relative_tolerance: float | Decimal = Decimal("0.02")) -> bool:
+    """Do two comparable claims state compatible values?
+
+    ``relative_tolerance`` is extra slack applied only when the units differ
+    (one side was converted: 550 pounds ≈ 250 kg, 85 mph ≈ 136 km/h).
+    """
+    if a.kind is ClaimKind.DATE or b.kind is ClaimKind.DATE:
+        return _dates_agree(a, b)
+    ba = _bounds(a)
+    bb = _convert_bounds(_bounds(b), b.unit, a.unit)
+    if bb is None:
+        return False
+    if a.unit != b.unit:
+        rel = Decimal(str(relative_tolerance))
+        ba, bb = _widen(ba, rel), _widen(bb, rel)
+    return _overlap(ba, bb)
+
+
+def _dates_agree(a: Claim, b: Claim) -> bool:
+    if a.low is None or b.low is None:
+        # labels: fiscal years, quarters or days without a year
+        la, lb = a.label or "", b.label or ""
+        if la == lb:
+            return True
+        # "Q3" (no year) agrees with any third quarter; "--10-03" with any 3 October
+        for short, full in ((la, lb), (lb, la)):
+            if short and not short[0].isdigit() and full.endswith(short.lstrip("-")) and not short.startswith("FY"):
+                return True
+            if short.startswith("--") and full.endswith(short[1:]):
+                return True
+        return False
+    return not (a.high < b.low or b.high < a.low)
+
+
+def claim_key(c: Claim) -> str:
+    """A stable, locale-free key of a claim's normalized value (for fingerprints and anchors)."""
+    return describe_value(c)
+
+
+def describe_value(c: Claim) -> str:
+    """The normalized value shown to people: ``8E+10 USD``, ``(2, ∞) gigawatt``, ``2022-H2``."""
+    if c.kind is ClaimKind.DATE:
+        if c.low is not None and c.high is not None and c.low != c.high and c.label and not c.label[0].isdigit():
+            return c.label
+        return c.label or (c.low.isoformat() if c.low else "?")
+    unit = f" {c.unit}" if c.unit else ""
+    if c.value is not None and c.low == c.high == c.value:
+        return f"{c.value}{unit}"
+    lo = "-∞" if c.low is None else str(c.low)
+    hi = "∞" if c.high is None else str(c.high)
+    left = "(" if c.low is None or c.low_open else "["
+    right = ")" if c.high is None or c.high_open else "]"
+    return f"{left}{lo}, {hi}{right}{unit}"

@@ -1,0 +1,148 @@
+"""One bundle, analysed once: documents, claims per block, alignment, claim clusters.
+
+Every check reads the same :class:`BundleAnalysis`, so extraction and
+alignment run once per bundle whatever rules are selected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Sequence
+
+import regex
+
+from ..align import BlockFeatures, align_versions, block_features
+from ..compare import agree, claim_key, comparable
+from ..extract import extract_claims
+from ..model import Block, Claim, ClaimKind, Document
+from ..positions import LineIndex
+
+__all__ = ["BundleAnalysis", "Cluster", "analyse"]
+
+_LATIN_TOKEN = regex.compile(r"[\p{Latin}][\p{Latin}\p{N}]{2,}")
+
+
+@dataclass
+class Cluster:
+    """Corresponding claims of one aligned group: at most one per version."""
+
+    group: int
+    members: dict[int, Claim] = field(default_factory=dict)
+
+
+@dataclass
+class BundleAnalysis:
+    bundle: str
+    documents: list[Document]
+    source: int | None = None  # index of the declared source version
+    relative_tolerance: float = 0.02
+
+    @cached_property
+    def indexes(self) -> list[LineIndex]:
+        return [LineIndex(d.text) for d in self.documents]
+
+    @cached_property
+    def claims(self) -> list[list[list[Claim]]]:
+        """``claims[v][b]``: the claims of block ``b`` of version ``v``, in file offsets."""
+        out = []
+        for doc in self.documents:
+            per_block = []
+            for block in doc.blocks:
+                per_block.append([c.shifted(block.start) for c in extract_claims(block.text, doc.locale)])
+            out.append(per_block)
+        return out
+
+    @cached_property
+    def features(self) -> list[list[BlockFeatures]]:
+        out = []
+        for v, doc in enumerate(self.documents):
+            feats = []
+            for b, block in enumerate(doc.blocks):
+                anchors = {"num:" + claim_key(c) for c in self.claims[v][b] if c.kind is not ClaimKind.COUNT}
+                anchors.update("tok:" + t.casefold() for t in _LATIN_TOKEN.findall(block.text))
+                feats.append(block_features(block.text, anchors=anchors, kind=block.kind))
+            out.append(feats)
+        return out
+
+    @cached_property
+    def groups(self) -> list[tuple[tuple[int, ...], ...]]:
+        pivot = self.source if self.source is not None else 0
+        return align_versions(self.features, pivot=pivot)
+
+    @cached_property
+    def clusters(self) -> list[Cluster]:
+        """Claims matched across versions inside each aligned group.
+
+        Within a group, claims pair first with an agreeing claim of the same
+        kind of measure (in text order), then with any remaining comparable
+        claim (a disagreement), version by version against the pivot, then
+        among the other versions."""
+        pivot = self.source if self.source is not None else 0
+        n = len(self.documents)
+        out: list[Cluster] = []
+        order = [pivot] + [v for v in range(n) if v != pivot]
+        for g, group in enumerate(self.groups):
+            pools = {v: [c for b in group[v] for c in self.claims[v][b]] for v in range(n)}
+            clusters: list[Cluster] = []
+            for v in order:
+                remaining = list(pools[v])
+                # agreeing partners first, then disagreeing comparable ones
+                for want_agree in (True, False):
+                    for cluster in clusters:
+                        if v in cluster.members or not remaining:
+                            continue
+                        ref = _representative(cluster, pivot)
+                        best = None
+                        for c in remaining:
+                            if not comparable(ref, c):
+                                continue
+                            ok = agree(ref, c, relative_tolerance=self.relative_tolerance)
+                            if ok == want_agree:
+                                best = c
+                                break
+                        if best is not None:
+                            cluster.members[v] = best
+                            remaining.remove(best)
+                for c in remaining:
+                    clusters.append(Cluster(group=g, members={v: c}))
+            out.extend(clusters)
+        return out
+
+    def group_span(self, v: int, g: int) -> tuple[int, int] | None:
+        blocks = self.groups[g][v]
+        if not blocks:
+            return None
+        doc = self.documents[v]
+        return doc.blocks[blocks[0]].start, doc.blocks[blocks[-1]].end
+
+    def insertion_point(self, v: int, g: int) -> int:
+        """Where version ``v`` would hold group ``g`` (it has no block there)."""
+        for earlier in range(g - 1, -1, -1):
+            blocks = self.groups[earlier][v]
+            if blocks:
+                return self.documents[v].blocks[blocks[-1]].end
+        return 0
+
+    def block_of(self, v: int, offset: int) -> Block | None:
+        for block in self.documents[v].blocks:
+            if block.start <= offset < block.end or block.start == offset:
+                return block
+        return None
+
+
+def _representative(cluster: Cluster, pivot: int) -> Claim:
+    return cluster.members.get(pivot) or next(iter(cluster.members.values()))
+
+
+def analyse(bundle: str, documents: Sequence[Document], *, source: str | None = None,
+            relative_tolerance: float = 0.02) -> BundleAnalysis:
+    """A lazy analysis of one bundle; ``source`` is a locale tag among the documents'."""
+    index = None
+    if source is not None:
+        for i, doc in enumerate(documents):
+            if doc.locale.casefold() == source.casefold() or doc.locale.split("-")[0].casefold() == source.casefold():
+                index = i
+                break
+    return BundleAnalysis(bundle=bundle, documents=list(documents), source=index,
+                          relative_tolerance=relative_tolerance)

@@ -1,0 +1,202 @@
+"""Check functions, one per rule kind (see ``registry.KINDS``).
+
+Each takes the bundle's :class:`~consistency.engine.analysis.BundleAnalysis`
+and the :class:`~consistency.engine.registry.Rule`, and yields findings.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from ..compare import agree, claim_key, comparable, describe_value
+from ..model import Claim, ClaimKind, Finding, Location
+from .analysis import BundleAnalysis, Cluster
+from .baseline import fingerprint, text_key
+
+__all__ = [
+    "check_coverage",
+    "check_date_mismatch",
+    "check_quantity_mismatch",
+    "check_quantity_missing",
+    "check_unused_suppression",
+]
+
+
+def _location(an: BundleAnalysis, v: int, start: int, end: int, role: str, value: str | None) -> Location:
+    doc = an.documents[v]
+    index = an.indexes[v]
+    line, col = index.position(start)
+    end_line, end_col = index.position(end)
+    return Location(
+        path=doc.path, locale=doc.locale, role=role, start=start, end=end, line=line, column=col,
+        end_line=end_line, end_column=end_col, text=doc.text[start:end], value=value,
+    )
+
+
+def _claim_location(an: BundleAnalysis, v: int, c: Claim, role: str) -> Location:
+    return _location(an, v, c.start, c.end, role, describe_value(c))
+
+
+def _finding(an: BundleAnalysis, rule, message: str, locations: list[Location], key: str) -> Finding:
+    locales = [loc.locale for loc in locations]
+    return Finding(
+        rule=rule.id, name=rule.name, level=rule.level, category=rule.category, message=message,
+        bundle=an.bundle, fingerprint=fingerprint(rule.id, an.bundle, locales, key),
+        locations=tuple(sorted(locations, key=lambda loc: loc.role != "deviant")),
+    )
+
+
+def _deviants(an: BundleAnalysis, cluster: Cluster, tolerance: float) -> tuple[list[int], list[int]]:
+    """Split a cluster's versions into (deviant, reference).
+
+    With a declared source, versions that disagree with it deviate.  Otherwise
+    the versions agreeing with the most others are the reference; ties go to
+    the pivot's side."""
+    members = cluster.members
+    versions = sorted(members)
+    if an.source is not None and an.source in members:
+        ref = members[an.source]
+        dev = [v for v in versions if v != an.source and not agree(ref, members[v], relative_tolerance=tolerance)]
+        return dev, [v for v in versions if v not in dev]
+    score = {
+        v: sum(1 for w in versions if w != v and agree(members[v], members[w], relative_tolerance=tolerance))
+        for v in versions
+    }
+    best = max(score.values())
+    pivot = 0 if an.source is None else an.source
+    refs = [v for v in versions if score[v] == best]
+    if len(refs) == len(versions):  # nobody agrees with anybody: keep the pivot as reference
+        refs = [pivot] if pivot in members else [versions[0]]
+    elif len(refs) > 1 and best == 0:
+        refs = [pivot] if pivot in refs else refs[:1]
+    dev = [v for v in versions if v not in refs]
+    return dev, refs
+
+
+def _mismatches(an: BundleAnalysis, rule, *, dates: bool) -> Iterator[Finding]:
+    tolerance = float(rule.options.get("relative_tolerance", an.relative_tolerance))
+    for cluster in an.clusters:
+        if len(cluster.members) < 2:
+            continue
+        sample = next(iter(cluster.members.values()))
+        if (sample.kind is ClaimKind.DATE) != dates:
+            continue
+        members = cluster.members
+        if all(agree(members[a], members[b], relative_tolerance=tolerance)
+               for a in members for b in members if a < b):
+            continue
+        deviant, reference = _deviants(an, cluster, tolerance)
+        for v in deviant:
+            c = members[v]
+            refs = [w for w in reference if not agree(c, members[w], relative_tolerance=tolerance)] or reference
+            locations = [_claim_location(an, v, c, "deviant")]
+            locations += [_claim_location(an, w, members[w], "reference") for w in refs]
+            other = members[refs[0]]
+            message = rule.format_message(
+                locale=an.documents[v].locale, value=describe_value(c), text=c.text,
+                other_locale=", ".join(an.documents[w].locale for w in refs),
+                other_value=describe_value(other), other_text=other.text, unit=c.unit or "",
+            )
+            key = claim_key(c) + " | " + " | ".join(claim_key(members[w]) for w in refs)
+            yield _finding(an, rule, message, locations, key)
+
+
+def check_quantity_mismatch(an: BundleAnalysis, rule) -> Iterable[Finding]:
+    """QTY001: corresponding figures whose values disagree."""
+    return _mismatches(an, rule, dates=False)
+
+
+def check_date_mismatch(an: BundleAnalysis, rule) -> Iterable[Finding]:
+    """DAT001: corresponding dates or periods that disagree."""
+    return _mismatches(an, rule, dates=True)
+
+
+def _informative(c: Claim) -> bool:
+    """Figures whose absence is worth reporting; vague amounts (数年間, several)
+    and bare small counts are routinely rephrased by translators."""
+    if c.qualifier is not None and c.qualifier.value == "several":
+        return False
+    if c.kind is ClaimKind.COUNT and c.value is not None and abs(c.value) < 10 and c.unit is None:
+        return False
+    return True
+
+
+def check_quantity_missing(an: BundleAnalysis, rule) -> Iterator[Finding]:
+    """QTY002: a figure in one version's passage with no counterpart in another."""
+    n = len(an.documents)
+    for cluster in an.clusters:
+        group = an.groups[cluster.group]
+        present = [v for v in range(n) if group[v]]  # versions that have this passage
+        if len(present) < 2:
+            continue  # the passage itself is missing: COV001 reports it
+        missing = [v for v in present if v not in cluster.members]
+        if not missing:
+            continue
+        holders = sorted(cluster.members)
+        claims = [cluster.members[v] for v in holders]
+        if not any(_informative(c) for c in claims):
+            continue
+        rep_v = holders[0]
+        rep = cluster.members[rep_v]
+        majority = len(holders) > len(missing) or (an.source is not None and an.source in holders)
+        locations: list[Location] = []
+        for v in holders:
+            locations.append(_claim_location(an, v, cluster.members[v], "reference" if majority else "deviant"))
+        for v in missing:
+            span = an.group_span(v, cluster.group)
+            start, end = span if span else (an.insertion_point(v, cluster.group),) * 2
+            locations.append(_location(an, v, start, end, "deviant" if majority else "reference", None))
+        message = rule.format_message(
+            locale=", ".join(an.documents[v].locale for v in holders), value=describe_value(rep), text=rep.text,
+            other_locale=", ".join(an.documents[v].locale for v in missing), other_value="", other_text="",
+            unit=rep.unit or "",
+        )
+        key = claim_key(rep) + " missing in " + ",".join(an.documents[v].locale for v in missing)
+        yield _finding(an, rule, message, locations, key)
+
+
+def check_coverage(an: BundleAnalysis, rule) -> Iterator[Finding]:
+    """COV001: runs of blocks in some versions with no counterpart in others."""
+    n = len(an.documents)
+    min_chars = int(rule.options.get("min_chars", 1))
+    runs: list[tuple[tuple[int, ...], list[int]]] = []  # (present versions, groups)
+    for g, group in enumerate(an.groups):
+        present = tuple(v for v in range(n) if group[v])
+        if len(present) == n:
+            continue
+        if runs and runs[-1][0] == present and runs[-1][1][-1] == g - 1:
+            runs[-1][1].append(g)
+        else:
+            runs.append((present, [g]))
+    for present, groups in runs:
+        absent = [v for v in range(n) if v not in present]
+        majority = len(present) > len(absent) or (an.source is not None and an.source in present)
+        locations = []
+        chars = 0
+        described = []
+        key_text = []
+        for v in present:
+            blocks = [b for g in groups for b in an.groups[g][v]]
+            doc = an.documents[v]
+            start, end = doc.blocks[blocks[0]].start, doc.blocks[blocks[-1]].end
+            chars = max(chars, sum(len(doc.blocks[b].text.strip()) for b in blocks))
+            first, last = blocks[0] + 1, blocks[-1] + 1
+            described.append(f"{first}-{last}" if last > first else f"{first}")
+            key_text.append(doc.text[start:end])
+            locations.append(_location(an, v, start, end, "reference" if majority else "deviant", None))
+        if chars < min_chars:
+            continue
+        for v in absent:
+            point = an.insertion_point(v, groups[0])
+            locations.append(_location(an, v, point, point, "deviant" if majority else "reference", None))
+        message = rule.format_message(
+            locale=", ".join(an.documents[v].locale for v in present),
+            blocks=", ".join(described), chars=f"{chars:,}",
+            other_locale=", ".join(an.documents[v].locale for v in absent),
+        )
+        yield _finding(an, rule, message, locations, text_key("\n".join(key_text)))
+
+
+def check_unused_suppression(an: BundleAnalysis, rule) -> Iterable[Finding]:
+    """SUP001: computed by the runner, which alone knows what every suppression matched."""
+    return ()
