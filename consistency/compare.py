@@ -32,17 +32,29 @@ def comparable(a: Claim, b: Claim) -> bool:
         return a.kind is b.kind
     if a.kind not in _NUMERIC or b.kind not in _NUMERIC:
         return False
+    if _same_bare_value(a, b):
+        return True
     if a.kind is ClaimKind.MONEY or b.kind is ClaimKind.MONEY:
         return a.kind is b.kind and a.unit == b.unit
     if a.kind is ClaimKind.PERCENT or b.kind is ClaimKind.PERCENT:
         return a.kind is b.kind
     if a.kind is ClaimKind.COUNT or b.kind is ClaimKind.COUNT:
-        return a.kind is b.kind
+        return a.kind is b.kind or _same_bare_value(a, b)
     if a.unit == b.unit:
+        return True
+    if _AMBIGUOUS_DEGREE in (a.unit, b.unit) and {a.unit, b.unit} <= {_AMBIGUOUS_DEGREE, *_TEMPERATURES}:
         return True
     from .units import compatible
 
     return compatible(a.unit, b.unit)
+
+
+def _same_bare_value(a: Claim, b: Claim) -> bool:
+    """One side dropped the unit or currency but kept the figure (1100万 for
+    £11 million): the same value, so the figures correspond and agree."""
+    if (a.kind is ClaimKind.COUNT) == (b.kind is ClaimKind.COUNT):
+        return False
+    return a.value is not None and a.value == b.value and abs(a.value) >= 10
 
 
 def _bounds(c: Claim) -> tuple[Decimal | None, bool, Decimal | None, bool]:
@@ -54,7 +66,23 @@ def _bounds(c: Claim) -> tuple[Decimal | None, bool, Decimal | None, bool]:
         half = c.precision * _HALF
         low = None if low is None else low - half
         high = None if high is None else high + half
+        hi_open = high is not None  # what rounds to 2 lies in [1.5, 2.5)
     return low, lo_open, high, hi_open
+
+
+def _one_sided(c: Claim) -> str | None:
+    if c.low is not None and c.high is None:
+        return "low"
+    if c.high is not None and c.low is None:
+        return "high"
+    return None
+
+
+def _threshold(c: Claim):
+    """The stated threshold as a point widened by half its written precision."""
+    point = c.low if c.low is not None else c.high
+    half = (c.precision or Decimal(0)) * _HALF
+    return point - half, False, point + half, bool(half)
 
 
 def _convert_bounds(bounds, source: str | None, target: str | None):
@@ -116,8 +144,56 @@ def agree(a: Claim, b: Claim, *, relative_tolerance: float | Decimal = Decimal("
     """
     if a.kind is ClaimKind.DATE or b.kind is ClaimKind.DATE:
         return _dates_agree(a, b)
+    if _same_bare_value(a, b):
+        return True
+    if _AMBIGUOUS_DEGREE in (a.unit, b.unit) and a.unit != b.unit or a.unit == b.unit == _AMBIGUOUS_DEGREE:
+        # "80 degrees" in news is a temperature on an unstated scale
+        # (and "10 degrees above average" a difference: 10 °F = 5.6 °C)
+        return any(
+            agree(_with_unit(a, ua), _with_unit(b, ub), relative_tolerance=relative_tolerance)
+            for ua, ub in _degree_readings(a.unit, b.unit)
+        ) or (a.unit == b.unit and _agree_plain(a, b, relative_tolerance))
+    if a.unit in _READINGS or b.unit in _READINGS:
+        return any(
+            _agree_plain(_with_unit(a, ua), _with_unit(b, ub), relative_tolerance)
+            for ua in _READINGS.get(a.unit, (a.unit,)) for ub in _READINGS.get(b.unit, (b.unit,))
+        )
+    return _agree_plain(a, b, relative_tolerance)
+
+
+_AMBIGUOUS_DEGREE = "degree"
+_TEMPERATURES = ("degree_Celsius", "degree_Fahrenheit")
+#: Units that news texts use for several quantities: "ton" is a short ton in
+#: CLDR's English but usually a tonne or a long ton in news.
+_READINGS = {"ton": ("metric_ton", "ton", "long_ton")}
+
+
+def _degree_readings(ua: str | None, ub: str | None) -> list[tuple[str | None, str | None]]:
+    """Readings of a pair where one or both sides write bare degrees."""
+    def options(u):
+        return _TEMPERATURES if u == _AMBIGUOUS_DEGREE else (u,)
+
+    pairs = [(x, y) for x in options(ua) for y in options(ub) if (x, y) != (ua, ub)]
+    if ua == _AMBIGUOUS_DEGREE or ub == _AMBIGUOUS_DEGREE:
+        pairs += [("delta_degree_Celsius", "delta_degree_Fahrenheit"), ("delta_degree_Fahrenheit", "delta_degree_Celsius")]
+    return pairs
+
+
+def _with_unit(c: Claim, unit: str | None) -> Claim:
+    from dataclasses import replace
+
+    return c if c.unit == unit else replace(c, unit=unit)
+
+
+def _agree_plain(a: Claim, b: Claim, relative_tolerance) -> bool:
     ba = _bounds(a)
-    bb = _convert_bounds(_bounds(b), b.unit, a.unit)
+    bb = _bounds(b)
+    if _one_sided(a) and _one_sided(b) and _one_sided(a) == _one_sided(b):
+        # two thresholds in the same direction (über 2 GW, 2ギガワット以上) agree
+        # only when the thresholds do: "at least 2" and "more than 3" overlap as
+        # sets but state different figures
+        ba, bb = _threshold(a), _threshold(b)
+    bb = _convert_bounds(bb, b.unit, a.unit)
     if bb is None:
         return False
     if a.unit != b.unit:

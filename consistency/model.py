@@ -86,6 +86,9 @@ class Claim:
     low_open: bool = False
     high_open: bool = False
     label: str | None = None
+    #: the number is a word that is also an article or pronoun (eine Woche,
+    #: one of): it matches counterparts but its absence is not reported
+    weak: bool = False
 
     def shifted(self, offset: int) -> "Claim":
         """The same claim with its span moved by ``offset`` code points."""

@@ -10,9 +10,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 #: Definitions added to pint's defaults.  pint's own ``quarter`` is a mass
-#: (a quarter hundredweight), so a quarter of a year gets its own name.
+#: (a quarter hundredweight) and its ``decade`` a ratio, so the calendar ones
+#: get their own names.
 EXTRA_DEFINITIONS = (
     "calendar_quarter = 3 * month",
+    "calendar_decade = 10 * year",  # pint's own "decade" is a logarithmic ratio
 )
 
 
@@ -42,8 +44,10 @@ def conversion_factor(source: str, target: str):
     if a.dimensionality != b.dimensionality:
         return None
     try:
+        if ureg.Quantity(0, a).to(b).magnitude != 0:
+            return None  # an offset scale (°F → °C): not a factor
         return Decimal(repr(ureg.Quantity(1, a).to(b).magnitude))
-    except Exception:  # offset units
+    except Exception:  # offset units pint refuses to multiply
         return None
 
 

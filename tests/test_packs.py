@@ -30,8 +30,8 @@ PACKS = available_packs()
 NEW_PACKS = ["fr", "es", "it", "pt", "nl", "ru", "hi", "zh", "ko"]
 ALL_LANGUAGES = ["en", "de", "fr", "es", "it", "pt", "nl", "ja", "zh", "ko", "ru", "hi"]
 
-DATE_GROUPS = {"year", "month", "day", "quarter", "half", "part", "fy"}
-DATE_KINDS = {"fiscal_year", "quarter", "half", "part", "day", "month", "year"}
+DATE_GROUPS = {"year", "month", "day", "quarter", "half", "part", "fy", "decade", "century"}
+DATE_KINDS = {"fiscal_year", "quarter", "half", "part", "day", "month", "year", "decade", "century"}
 MACROS = {
     "{YEAR}": r"(?:1[89]|20)\d\d",
     "{MONTH}": r"[^\W\d_]+",
@@ -63,7 +63,7 @@ def test_pack_parses_and_loads(lang):
     pack = load_pack(lang)
     assert pack.language == lang
     known = {"language", "numbers", "scales", "vague", "qualifiers", "currencies", "units", "counters",
-             "ranges", "percent", "ordinals", "dates"}
+             "ranges", "percent", "ordinals", "dates", "noise", "unit_prefixes"}
     assert set(data) <= known, f"unknown tables: {set(data) - known}"
 
 
@@ -144,8 +144,8 @@ def test_date_patterns_compile(lang):
         assert len(compiled.groupindex) == compiled.groups - _unnamed(compiled.pattern), entry["pattern"]
         kind = entry.get("kind", "year")
         needed = {"fiscal_year": {"fy"}, "quarter": {"quarter"}, "half": {"half", "year"},
-                  "part": {"part", "year"}, "day": {"day", "month"}, "month": {"month", "year"},
-                  "year": {"year"}}[kind]
+                  "part": {"part", "year"}, "day": {"day", "month"}, "month": {"month"}, "century": {"century"},
+                  "year": {"year"}, "decade": {"decade"}}[kind]
         assert needed <= groups, f"{lang}: a {kind} pattern needs groups {needed}: {entry['pattern']!r}"
         for key in entry.get("map", {}):
             assert key == key.casefold(), f"{lang}: map keys are casefolded captures: {key!r}"

@@ -87,23 +87,32 @@ class BundleAnalysis:
             clusters: list[Cluster] = []
             for v in order:
                 remaining = list(pools[v])
-                # agreeing partners first, then disagreeing comparable ones
-                for want_agree in (True, False):
-                    for cluster in clusters:
-                        if v in cluster.members or not remaining:
-                            continue
-                        ref = _representative(cluster, pivot)
-                        best = None
-                        for c in remaining:
-                            if not comparable(ref, c):
-                                continue
-                            ok = agree(ref, c, relative_tolerance=self.relative_tolerance)
-                            if ok == want_agree:
-                                best = c
-                                break
-                        if best is not None:
-                            cluster.members[v] = best
-                            remaining.remove(best)
+                # agreeing partners first, in text order
+                for cluster in clusters:
+                    if v in cluster.members or not remaining:
+                        continue
+                    ref = _representative(cluster, pivot)
+                    for c in remaining:
+                        if comparable(ref, c) and agree(ref, c, relative_tolerance=self.relative_tolerance):
+                            cluster.members[v] = c
+                            remaining.remove(c)
+                            break
+                # then disagreeing partners, only where the pairing is unambiguous:
+                # the one open claim of its kind on each side (else each is "missing")
+                open_clusters = [c for c in clusters if v not in c.members]
+                candidates = {
+                    id(cl): [c for c in remaining if _plausible_pair(_representative(cl, pivot), c)]
+                    for cl in open_clusters
+                }
+                for cl in open_clusters:
+                    cands = candidates[id(cl)]
+                    if len(cands) != 1 or cands[0] not in remaining:
+                        continue
+                    c = cands[0]
+                    rivals = [o for o in open_clusters if c in candidates[id(o)]]
+                    if len(rivals) == 1:
+                        cl.members[v] = c
+                        remaining.remove(c)
                 for c in remaining:
                     clusters.append(Cluster(group=g, members={v: c}))
             out.extend(clusters)
@@ -129,6 +138,33 @@ class BundleAnalysis:
             if block.start <= offset < block.end or block.start == offset:
                 return block
         return None
+
+
+def _informative(c: Claim) -> bool:
+    """Figures whose absence or change is worth reporting on their own:
+    not vague amounts (数年間, several) and not bare counts below ten, which
+    translators routinely rephrase (one of his homes, 2つ, zwei)."""
+    if c.weak or (c.qualifier is not None and c.qualifier.value == "several"):
+        return False
+    if c.kind is ClaimKind.COUNT and c.value is not None and abs(c.value) < 10 and c.unit is None:
+        return False
+    if c.value == 1 and c.qualifier is None:
+        return False  # "a year", "einen Monat", "1ヶ月": one is often an article
+    if c.kind is ClaimKind.DATE and c.low is None and c.label and c.label.startswith("--") and len(c.label) == 4:
+        return False  # a month named without its year (im Juni, 6月)
+    return True
+
+
+def _plausible_pair(a: Claim, b: Claim) -> bool:
+    """Could ``b`` be a mistranslation of ``a``?  Same unit (8 Mrd. vs 80 Mrd.),
+    or the same number with another unit (2 GW vs 2 MW, 2 weeks vs 2 months)."""
+    if not comparable(a, b):
+        return False
+    if a.kind is ClaimKind.COUNT and not (_informative(a) and _informative(b)):
+        return False  # "1つ" is no mistranslation of "37": small bare counts pair only when equal
+    if a.unit == b.unit:
+        return True
+    return a.value is not None and a.value == b.value
 
 
 def _representative(cluster: Cluster, pivot: int) -> Claim:

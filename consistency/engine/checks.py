@@ -6,11 +6,14 @@ and the :class:`~consistency.engine.registry.Rule`, and yields findings.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Iterable, Iterator
+
+import regex
 
 from ..compare import agree, claim_key, comparable, describe_value
 from ..model import Claim, ClaimKind, Finding, Location
-from .analysis import BundleAnalysis, Cluster
+from .analysis import BundleAnalysis, Cluster, _informative
 from .baseline import fingerprint, text_key
 
 __all__ = [
@@ -111,14 +114,40 @@ def check_date_mismatch(an: BundleAnalysis, rule) -> Iterable[Finding]:
     return _mismatches(an, rule, dates=True)
 
 
-def _informative(c: Claim) -> bool:
-    """Figures whose absence is worth reporting; vague amounts (数年間, several)
-    and bare small counts are routinely rephrased by translators."""
-    if c.qualifier is not None and c.qualifier.value == "several":
-        return False
-    if c.kind is ClaimKind.COUNT and c.value is not None and abs(c.value) < 10 and c.unit is None:
-        return False
-    return True
+_RAW_NUMBER = regex.compile(r"\d+(?:[.,'’\u00a0 ]\d+)*")
+
+
+def _raw_values(text: str) -> set[Decimal]:
+    """Every value a digit run in ``text`` could mean, read loosely (either
+    separator as decimal or group): the safety net for forms the extractor
+    reads differently in two languages (89th minute vs 89分, 550 pounds as
+    weight vs 550ポンド as money)."""
+    out: set[Decimal] = set()
+    for token in _RAW_NUMBER.findall(text):
+        plain = regex.sub(r"[.,'’\u00a0 ]", "", token)
+        out.add(Decimal(plain))
+        for sep in ".,":
+            if token.count(sep) == 1:
+                other = "," if sep == "." else "."
+                out.add(Decimal(token.replace(other, "").replace("\u00a0", "").replace(" ", "").replace(sep, ".")
+                                .replace("'", "").replace("’", "")))
+    return out
+
+
+def _stated_somehow(an: BundleAnalysis, v: int, cluster: Cluster) -> bool:
+    """Does version ``v``'s passage hold the cluster's value in any form?"""
+    group = an.groups[cluster.group][v]
+    values: set[Decimal] = set()
+    for b in group:
+        block = an.documents[v].blocks[b]
+        values |= _raw_values(block.text)
+        for c in an.claims[v][b]:
+            values.update(x for x in (c.value, c.low, c.high) if isinstance(x, Decimal))
+    for c in cluster.members.values():
+        for x in (c.value, c.low, c.high):
+            if isinstance(x, Decimal) and x in values:
+                return True
+    return False
 
 
 def check_quantity_missing(an: BundleAnalysis, rule) -> Iterator[Finding]:
@@ -130,6 +159,7 @@ def check_quantity_missing(an: BundleAnalysis, rule) -> Iterator[Finding]:
         if len(present) < 2:
             continue  # the passage itself is missing: COV001 reports it
         missing = [v for v in present if v not in cluster.members]
+        missing = [v for v in missing if not _stated_somehow(an, v, cluster)]
         if not missing:
             continue
         holders = sorted(cluster.members)

@@ -33,7 +33,7 @@ from .numbers import MINUS_SIGNS, normalize_text, parse_cjk, parse_digits, parse
 __all__ = ["Extractor", "extract", "extractor"]
 
 TIME_UNITS = frozenset(
-    {"year", "month", "week", "day", "hour", "minute", "second", "calendar_quarter", "decade", "century",
+    {"year", "month", "week", "day", "hour", "minute", "second", "calendar_quarter", "calendar_decade", "century",
      "millisecond", "microsecond", "nanosecond"}
 )
 _SP = "[ \u00a0]"
@@ -57,10 +57,22 @@ _NOISE = regex.compile(
     | (?<![\w+])\+\d{1,3}[ \-.]?\(?\d{1,4}\)?(?:[ \-.]\d{2,4}){2,}  # +49 30 1234 5678
     | (?<![\w])\(\d{3}\)[ ]?\d{3}-\d{4}       # (555) 123-4567
     | (?<![\w-])\d{2,5}-\d{3,4}-\d{4}(?![\w-]) # 03-1234-5678, 555-123-4567
+    | (?<![\w.,])0\d{2,4}(?:[ \u00a0/-]\d{2,4}){1,3}(?![\w.,]) # 0800 555 111, 030/1234567
+    | (?<![\d:.,])\d{1,3}:\d{1,3}(?![\d:]) # scores and ratios 38:17, 3:1
     | (?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:]) # 10:30
     """,
     regex.VERBOSE,
 )
+
+
+def _merge(spans):
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _blank(text: str, spans) -> str:
@@ -155,6 +167,9 @@ class Extractor:
         self.units: dict[str, str] = {_key(k): v for k, v in {**tab.units, **pack.units}.items()}
         for word in pack.percent_words + tab.percent_signs:
             self.units[_key(word)] = "percent"
+        for surface, unit in list(self.units.items()):
+            if "°" in surface:  # º (ordinal indicator) is often typed for the degree sign
+                self.units.setdefault(surface.replace("°", "º"), unit)
         # single-letter scales (k, m, b, t) only glued and after a currency
         short_scales = {w for w in self.scales if len(w) == 1 and w.isascii()}
         self.glued_scales = short_scales
@@ -168,7 +183,8 @@ class Extractor:
         self.glued_scale_re = regex.compile(
             "\u00a0?(" + _scale_alt(short_scales) + r")(?![\p{L}\p{N}])", flags
         ) if short_scales else None
-        self.unit_re = regex.compile(_SP + "{0,2}(" + _alt(self.units) + ")", flags)
+        # 2 GW, 2GW, 7,000-ton
+        self.unit_re = regex.compile("(?:" + _SP + "{0,2}|-)(" + _alt(self.units) + ")", flags)
         currency_words = list(self.currencies)
         self.currency_after_re = regex.compile(
             _SP + "{0,2}(" + _alt(currency_words) + r"|[A-Z]{3}(?![\p{L}]))", flags
@@ -179,7 +195,9 @@ class Extractor:
             "(" + _alt(symbols, boundary=False, left=True) + r"|(?<![\p{L}])(?-i:[A-Z]{3})|(?<![\p{L}])(?-i:[A-Z]{1,2})\$)" + _SP + r"?\Z",
             flags,
         )
-        self.counter_re = regex.compile(_SP + "?(" + _alt(pack.counters) + ")", flags) if pack.counters else None
+        self.counter_re = regex.compile(
+            "(?:" + _SP + "?|-)(" + _alt(pack.counters) + ")", flags
+        ) if pack.counters else None
         self.of_re = regex.compile(
             _SP + "+(" + _alt(pack.scale_connectors) + ")" + _SP + "*", flags
         ) if pack.scale_connectors else None
@@ -201,7 +219,16 @@ class Extractor:
         ) if pack.between_connectors else None
         self.excluded_re = regex.compile(_alt(pack.excluded)) if pack.excluded else None
         self.ordinal_suffix_re = regex.compile("(" + _alt(pack.ordinal_suffix, boundary=False) + ")") if pack.ordinal_suffix else None
+        self.unit_prefixes = {_key(k): v for k, v in pack.unit_prefixes.items()}
+        self.unit_prefix_re = regex.compile(
+            "(" + _alt(pack.unit_prefixes, boundary=False) + ")" + _SP + r"?\Z"
+        ) if pack.unit_prefixes else None
+        self.range_suffix_re = regex.compile(
+            "(" + _alt(pack.range_suffix, boundary=False) + ")"
+        ) if pack.range_suffix else None
         self.core_re = self._core_regex()
+        self.noise_re = regex.compile("|".join(f"(?:{p})" for p in pack.noise), regex.IGNORECASE | regex.V0) \
+            if pack.noise else None
         self.date_res = self._date_regexes()
 
     # -- compilation ---------------------------------------------------------------
@@ -216,8 +243,10 @@ class Extractor:
             digits = "".join(regex.escape(c) for c in {**pack.cjk_digits, **pack.cjk_small})
             big = "".join(regex.escape(c) for c in pack.cjk_big)
             d = f"[0-9{digits}]" if digits else "[0-9]"
+            units = big + "".join(regex.escape(c) for c in pack.cjk_small)
+            # "1 万 5 千ドル": some texts put a space between digits and numeral units
             parts.append(
-                rf"(?P<cjk>{d}(?:[0-9{digits}]|[.,](?=[0-9])|[{big}]|(?<=[{big}])[ ](?=[0-9]))*)"
+                rf"(?P<cjk>{d}(?:[0-9{digits}]|[.,](?=[0-9])|[ ]?[{units}]|(?<=[{units}])[ ](?=[0-9{digits}]))*)"
             )
         seps = "".join(sorted(set(".,'’\u00a0 " + self.tab.decimal + self.tab.group) - set("\u200e\u200f\u061c")))
         parts.append(r"(?P<num>\d+(?:[" + regex.escape(seps) + r"]\d+)*)")
@@ -253,7 +282,11 @@ class Extractor:
     # -- passes --------------------------------------------------------------------
     def extract(self, text: str) -> list[Claim]:
         work = normalize_text(text)
-        work = _blank(work, [m.span() for m in _NOISE.finditer(work)])
+        spans = [m.span() for m in _NOISE.finditer(work)]
+        if self.noise_re is not None:
+            spans = sorted(spans + [m.span() for m in self.noise_re.finditer(work)])
+            spans = _merge(spans)
+        work = _blank(work, spans)
         claims: list[Claim] = []
         date_spans: list[tuple[int, int]] = []
         for claim in self._dates(work, text):
@@ -360,11 +393,24 @@ class Extractor:
                     except ValueError:
                         return None
                     label = low.isoformat()
+            elif year is None:
+                label = f"--{month:02d}"  # 3月: March of an unstated year
             else:
-                if year is None:
-                    return None
                 low, high = date(year, month, 1), _month_end(year, month)
                 label = f"{year}-{month:02d}"
+        elif kind == "century":
+            c = int(groups["century"])
+            if not 1 <= c <= 22:
+                return None
+            low, high, label = date((c - 1) * 100 + 1, 1, 1), date(c * 100, 12, 31), f"C{c}"
+        elif kind == "decade":
+            start = int(groups["decade"])
+            if start % 10:
+                return None
+            part = mapped("part")
+            first, last = {"begin": (0, 3), "mid": (3, 7), "end": (6, 9)}.get(part, (0, 9))
+            low, high = date(start + first, 1, 1), date(start + last, 12, 31)
+            label = f"{start}s" + (f"-{part}" if part in ("begin", "mid", "end") else "")
         elif kind == "year":
             if year is None:
                 return None
@@ -475,6 +521,8 @@ class Extractor:
                 if m2 is not None and m2.lastgroup in ("num", "cjk", "words"):
                     cand = self._core(m2, work)
                     if cand is not None and cand.value is not None and num.value is not None:
+                        if cand.value < num.value and r.group(1) in "-–—":
+                            return None, cand.end  # a score (4-1, 5–0), not a range
                         second = cand
                         pos = cand.end
         if second is None and self.between_prefix_re is not None and self.between_conn_re is not None:
@@ -511,21 +559,44 @@ class Extractor:
         um = self.unit_re.match(work, pos)
         ca = self.currency_after_re.match(work, pos)
         ca_code = self._currency_code(ca.group(1)) if ca else None
-        if ca_code and (not um or ca.end() >= um.end()) and currency is None:
+        cm = self.counter_re.match(work, pos) if self.counter_re is not None else None
+        counter = None
+        if cm and (not um or cm.end() > um.end()) and (not ca_code or cm.end() > ca.end()):
+            counter = cm.group(1)  # the longer word wins: 19-year-old, 1年生 are counts
+            pos = cm.end()
+        elif ca_code and (not um or ca.end() >= um.end()) and currency is None:
             currency = ca_code
             pos = ca.end()
         elif um:
             unit = self.units[_key(um.group(1))]
             pos = um.end()
-        counter = None
-        if unit is None and currency is None and self.counter_re is not None:
-            cm = self.counter_re.match(work, pos)
-            if cm:
-                counter = cm.group(1)
-                pos = cm.end()
+        if self.unit_prefix_re is not None and unit is not None and not currency:
+            up = self.unit_prefix_re.search(work, max(0, s - 6), s)
+            if up:  # 時速85マイル = 85 mile/hour; 時速136キロ = km/h
+                unit = ("kilometer" if unit == "kilogram" else unit) + "/" + self.unit_prefixes[_key(up.group(1))]
+                s = up.start()
+        range_top = None
+        if self.range_suffix_re is not None and unit is None and not currency and num.value is not None:
+            rs = self.range_suffix_re.match(work, pos)
+            if rs:  # 20代: someone in their twenties, [20, 29]
+                range_top = num.value + self.pack.range_suffix[rs.group(1)]
+                pos = rs.end()
+        elif cm and unit is None and currency is None:
+            counter = cm.group(1)
+            pos = cm.end()
         if num.source == "pscale" and currency is None and unit is None:
             return None, num.end
         has_context = bool(unit or currency or counter or exponent)
+        if not has_context and num.source in ("digits", "cjk") and not second \
+                and regex.match(r"[\p{Latin}\p{Cyrillic}]", work[pos:pos + 1]):
+            return None, pos  # 125th, 5G, 3D: glued to a word, not a figure
+        weak = num.source == "words" and work[num.start:num.end].casefold() in self.pack.needs_unit
+        half = Decimal(0)
+        if self.pack.half_suffix and (unit or counter):
+            hm = regex.match("|".join(regex.escape(h) for h in self.pack.half_suffix), work[pos:pos + 3])
+            if hm:  # 1時間半 = 1.5 hours, 2年半
+                half = Decimal("0.5")
+                pos += hm.end()
         if num.source == "words" and not has_context:
             if m.group().casefold() in self.pack.needs_unit or work[num.start:num.end].casefold() in self.pack.needs_unit:
                 return None, num.end
@@ -578,6 +649,10 @@ class Extractor:
             value = None
             low, high = num.low * scale, num.high * scale
             qualifier = Qualifier.SEVERAL
+        elif range_top is not None:
+            value = None
+            low, high = num.value, range_top
+            qualifier = Qualifier.SEVERAL
         elif second is not None:
             value = None
             a, b = num.value * scale, second.value * scale
@@ -585,12 +660,14 @@ class Extractor:
             precision = min(precision, second.precision * scale)
             qualifier = Qualifier.RANGE
         else:
-            value = num.value * scale * (-1 if negative else 1)
+            value = (num.value + half) * scale * (-1 if negative else 1)
+            if half:
+                precision = min(precision, Decimal("0.5") * scale)
             low, high, low_open, high_open = _interval(value, precision, qualifier)
         return Claim(
             kind=kind, start=s, end=pos, text=text[s:pos], value=_clean(value), low=_clean(low),
             high=_clean(high), unit=currency or unit, precision=_clean(precision), qualifier=qualifier,
-            low_open=low_open, high_open=high_open,
+            low_open=low_open, high_open=high_open, weak=weak,
         ), pos
 
     def _scale(self, surface: str) -> int:

@@ -209,8 +209,8 @@ def parse_cjk(token: str, pack: Pack, tag: str = "ja") -> tuple[Decimal, Decimal
             section = Decimal(0)
             number = None
             last_was_big = True
-        elif ch in " \u00a0" and last_was_big:
-            pass  # Korean: 1조 2000억
+        elif ch in " \u00a0":
+            pass  # Korean 1조 2000억; 1 万 5 千 (the scanner allows a space only beside a unit)
         else:
             return None
         i += 1

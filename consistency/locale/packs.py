@@ -36,6 +36,7 @@ class Pack:
     connectors: tuple[str, ...] = ()
     needs_unit: frozenset[str] = frozenset()
     plural_scales: tuple[str, ...] = ()
+    half_suffix: tuple[str, ...] = ()
     scale_connectors: tuple[str, ...] = ()
     cjk_digits: dict[str, int] = field(default_factory=dict)
     cjk_small: dict[str, int] = field(default_factory=dict)
@@ -57,6 +58,9 @@ class Pack:
     dot_ordinal: bool = False
     ordinal_before: frozenset[str] = frozenset()
     dates: tuple[DatePattern, ...] = ()
+    noise: tuple[str, ...] = ()
+    unit_prefixes: dict[str, str] = field(default_factory=dict)
+    range_suffix: dict[str, int] = field(default_factory=dict)
 
 
 def available_packs() -> list[str]:
@@ -97,6 +101,7 @@ def parse_pack(data: dict, *, language: str) -> Pack:
         connectors=tuple(c.casefold() for c in numbers.get("connectors", [])),
         needs_unit=frozenset(w.casefold() for w in numbers.get("needs_unit", [])),
         plural_scales=tuple(w.casefold() for w in numbers.get("plural_scales", [])),
+        half_suffix=tuple(numbers.get("half_suffix", [])),
         scale_connectors=tuple(w.casefold() for w in numbers.get("scale_connectors", [])),
         cjk_digits=dict(numbers.get("cjk_digits", {})),
         cjk_small=dict(numbers.get("cjk_small", {})),
@@ -118,6 +123,9 @@ def parse_pack(data: dict, *, language: str) -> Pack:
         dot_ordinal=bool(ordinals.get("dot_ordinal", False)),
         ordinal_before=frozenset(w.casefold() for w in ordinals.get("before", [])),
         dates=dates,
+        unit_prefixes=dict(data.get("unit_prefixes") or {}),
+        range_suffix={k: int(v) for k, v in ((data.get("numbers") or {}).get("range_suffix") or {}).items()},
+        noise=tuple((data.get("noise") or {}).get("patterns", [])),
     )
 
 
