@@ -26,8 +26,23 @@ _NUMERIC = {ClaimKind.COUNT, ClaimKind.QUANTITY, ClaimKind.MONEY, ClaimKind.PERC
 _HALF = Decimal("0.5")
 
 
+def _readings(c: Claim) -> list[Claim]:
+    """The claim, and the claim read with its alternative unit (ポンド as weight)."""
+    if c.alt_unit is None:
+        return [c]
+    from dataclasses import replace
+
+    return [replace(c, alt_unit=None), replace(c, kind=ClaimKind.QUANTITY, unit=c.alt_unit, alt_unit=None)]
+
+
 def comparable(a: Claim, b: Claim) -> bool:
     """Do ``a`` and ``b`` measure the same kind of thing (so a disagreement is an error)?"""
+    if a.alt_unit or b.alt_unit:
+        return any(_comparable(x, y) for x in _readings(a) for y in _readings(b))
+    return _comparable(a, b)
+
+
+def _comparable(a: Claim, b: Claim) -> bool:
     if a.kind is ClaimKind.DATE or b.kind is ClaimKind.DATE:
         return a.kind is b.kind
     if a.kind not in _NUMERIC or b.kind not in _NUMERIC:
@@ -142,6 +157,11 @@ def agree(a: Claim, b: Claim, *, relative_tolerance: float | Decimal = Decimal("
     ``relative_tolerance`` is extra slack applied only when the units differ
     (one side was converted: 550 pounds ≈ 250 kg, 85 mph ≈ 136 km/h).
     """
+    if a.alt_unit or b.alt_unit:
+        return any(
+            _comparable(x, y) and agree(x, y, relative_tolerance=relative_tolerance)
+            for x in _readings(a) for y in _readings(b)
+        )
     if a.kind is ClaimKind.DATE or b.kind is ClaimKind.DATE:
         return _dates_agree(a, b)
     if _same_bare_value(a, b):

@@ -89,6 +89,8 @@ class Claim:
     #: the number is a word that is also an article or pronoun (eine Woche,
     #: one of): it matches counterparts but its absence is not reported
     weak: bool = False
+    #: a unit the same surface also names (ポンド, Pfund: GBP or pounds of weight)
+    alt_unit: str | None = None
 
     def shifted(self, offset: int) -> "Claim":
         """The same claim with its span moved by ``offset`` code points."""

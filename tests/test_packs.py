@@ -30,8 +30,8 @@ PACKS = available_packs()
 NEW_PACKS = ["fr", "es", "it", "pt", "nl", "ru", "hi", "zh", "ko"]
 ALL_LANGUAGES = ["en", "de", "fr", "es", "it", "pt", "nl", "ja", "zh", "ko", "ru", "hi"]
 
-DATE_GROUPS = {"year", "month", "day", "quarter", "half", "part", "fy", "decade", "century"}
-DATE_KINDS = {"fiscal_year", "quarter", "half", "part", "day", "month", "year", "decade", "century"}
+DATE_GROUPS = {"year", "month", "day", "quarter", "half", "part", "fy", "decade", "century", "year2"}
+DATE_KINDS = {"fiscal_year", "quarter", "half", "part", "day", "month", "year", "decade", "century", "years"}
 MACROS = {
     "{YEAR}": r"(?:1[89]|20)\d\d",
     "{MONTH}": r"[^\W\d_]+",
@@ -144,7 +144,7 @@ def test_date_patterns_compile(lang):
         assert len(compiled.groupindex) == compiled.groups - _unnamed(compiled.pattern), entry["pattern"]
         kind = entry.get("kind", "year")
         needed = {"fiscal_year": {"fy"}, "quarter": {"quarter"}, "half": {"half", "year"},
-                  "part": {"part", "year"}, "day": {"day", "month"}, "month": {"month"}, "century": {"century"},
+                  "part": {"part", "year"}, "day": {"day", "month"}, "month": {"month"}, "century": {"century"}, "years": {"year", "year2"},
                   "year": {"year"}, "decade": {"decade"}}[kind]
         assert needed <= groups, f"{lang}: a {kind} pattern needs groups {needed}: {entry['pattern']!r}"
         for key in entry.get("map", {}):

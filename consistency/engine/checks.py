@@ -147,6 +147,12 @@ def _stated_somehow(an: BundleAnalysis, v: int, cluster: Cluster) -> bool:
         for x in (c.value, c.low, c.high):
             if isinstance(x, Decimal) and x in values:
                 return True
+    # a conversion the other version gives only once: "six meters (18 feet)" vs "sechs Meter"
+    for b in group:
+        for other in an.claims[v][b]:
+            for c in cluster.members.values():
+                if comparable(c, other) and agree(c, other, relative_tolerance=an.relative_tolerance):
+                    return True
     return False
 
 

@@ -57,7 +57,7 @@ _NOISE = regex.compile(
     | (?<![\w+])\+\d{1,3}[ \-.]?\(?\d{1,4}\)?(?:[ \-.]\d{2,4}){2,}  # +49 30 1234 5678
     | (?<![\w])\(\d{3}\)[ ]?\d{3}-\d{4}       # (555) 123-4567
     | (?<![\w-])\d{2,5}-\d{3,4}-\d{4}(?![\w-]) # 03-1234-5678, 555-123-4567
-    | (?<![\w.,])0\d{2,4}(?:[ \u00a0/-]\d{2,4}){1,3}(?![\w.,]) # 0800 555 111, 030/1234567
+    | (?<![\d.,])0\d{2,4}(?:[ \u00a0/-]\d{2,4}){1,3}(?![\d.,]) # 0800 555 111, 030/1234567
     | (?<![\d:.,])\d{1,3}:\d{1,3}(?![\d:]) # scores and ratios 38:17, 3:1
     | (?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:]) # 10:30
     """,
@@ -224,7 +224,7 @@ class Extractor:
             "(" + _alt(pack.unit_prefixes, boundary=False) + ")" + _SP + r"?\Z"
         ) if pack.unit_prefixes else None
         self.range_suffix_re = regex.compile(
-            "(" + _alt(pack.range_suffix, boundary=False) + ")"
+            _SP + "?(" + _alt(pack.range_suffix, boundary=False) + ")"
         ) if pack.range_suffix else None
         self.core_re = self._core_regex()
         self.noise_re = regex.compile("|".join(f"(?:{p})" for p in pack.noise), regex.IGNORECASE | regex.V0) \
@@ -253,9 +253,11 @@ class Extractor:
         if pack.words:
             morph = _alt(list(pack.words) + list(pack.multipliers), boundary=False)
             conn = _alt(pack.connectors, boundary=False) if pack.connectors else "(?!)"
+            glued = _alt(pack.glued_units, boundary=False) if pack.glued_units else "(?!)"
             parts.append(
                 rf"(?P<words>(?<![\p{{L}}\p{{M}}]){morph}"
-                rf"(?:(?:[ \u00a0]+{conn}[ \u00a0]+|{conn}|[ \u00a0-])?{morph})*(?![\p{{L}}\p{{M}}]))"
+                rf"(?:(?:[ \u00a0]+{conn}[ \u00a0]+|{conn}|[ \u00a0-])?{morph})*"
+                rf"(?:(?![\p{{L}}\p{{M}}])|(?={glued})))"
             )
         if pack.plural_scales:
             parts.append(rf"(?P<pscale>(?<![\p{{L}}]){_alt(pack.plural_scales)})")
@@ -305,7 +307,7 @@ class Extractor:
                 claims.append(claim)
             pos = max(resume, m.start() + 1)
         claims.sort(key=lambda c: (c.start, c.end))
-        return claims
+        return _merge_compounds(claims, text)
 
     # -- dates ------------------------------------------------------------------------
     def _dates(self, work: str, text: str) -> list[Claim]:
@@ -343,9 +345,11 @@ class Extractor:
             return raw
 
         year = int(groups["year"]) if "year" in groups else None
-        if kind == "year":
+        if kind == "year" and m.end("year") == m.end():  # a bare year, nothing after it
             if self._figure_follows(work, m.end()):
                 return None  # "2025 Mitarbeiter": a count, not a year
+            if self.qual_before_re.search(work, max(0, m.start() - 24), m.start()):
+                return None  # "etwa 2000 Soldaten", "some 2000": a count
             if m.start() > 0 and regex.match(r"[\p{Latin}\p{Cyrillic}\p{Greek}_-]", work[m.start() - 1]):
                 return None  # Windows2000, COVID-2019: part of a name
             if regex.match(r"[\p{Latin}\p{Cyrillic}\p{Greek}]", work[m.end():m.end() + 1]):
@@ -398,6 +402,14 @@ class Extractor:
             else:
                 low, high = date(year, month, 1), _month_end(year, month)
                 label = f"{year}-{month:02d}"
+        elif kind == "years":
+            if year is None:
+                return None
+            raw = groups["year2"]
+            end = int(raw) if len(raw) == 4 else (year // 100) * 100 + int(raw)
+            if end <= year or end - year > 100:
+                return None
+            low, high, label = date(year, 1, 1), date(end, 12, 31), f"{year}/{end}"
         elif kind == "century":
             c = int(groups["century"])
             if not 1 <= c <= 22:
@@ -555,7 +567,15 @@ class Extractor:
                 exponent = self._scale(gm.group(1))
                 pos = gm.end()
         # what follows: percent/unit, currency, counter
+        if self.ordinal_suffix_re is not None and not currency and not exponent:
+            om = self.ordinal_suffix_re.match(work, pos)
+            um_probe = self.unit_re.match(work, pos)
+            if om and (not um_probe or om.end() > um_probe.end()) and (
+                not om.group(1)[-1:].isascii() or not work[om.end():om.end() + 1].isalpha()
+            ):
+                return None, om.end()  # 2度目, 第3位, 50周年: ordinals name a position
         unit = None
+        alt_unit = None
         um = self.unit_re.match(work, pos)
         ca = self.currency_after_re.match(work, pos)
         ca_code = self._currency_code(ca.group(1)) if ca else None
@@ -567,6 +587,7 @@ class Extractor:
         elif ca_code and (not um or ca.end() >= um.end()) and currency is None:
             currency = ca_code
             pos = ca.end()
+            alt_unit = self.units.get(_key(ca.group(1)))  # ポンド, Pfund: money or weight
         elif um:
             unit = self.units[_key(um.group(1))]
             pos = um.end()
@@ -609,7 +630,7 @@ class Extractor:
         # ordinals: 3rd, 第3位, der 3. Platz
         if self.ordinal_suffix_re is not None and not has_context:
             om = self.ordinal_suffix_re.match(work, pos)
-            if om and (not om.group(1)[-1:].isalpha() or not work[om.end():om.end() + 1].isalpha()):
+            if om and (not om.group(1)[-1:].isascii() or not work[om.end():om.end() + 1].isalpha()):
                 return None, om.end()
         if self.pack.dot_ordinal and not has_context and num.source == "digits" and work[pos:pos + 1] == ".":
             prev = regex.search(r"([\p{L}]+)" + _SP + r"+\Z", work, pos=max(0, s - 20), endpos=s)
@@ -618,7 +639,7 @@ class Extractor:
         # minus sign directly before
         negative = False
         if num.source == "digits" and s == num.start and s > 0 and work[s - 1] in MINUS_SIGNS:
-            if s < 2 or not regex.match(r"[\p{L}\p{N}]", work[s - 2]):
+            if s < 2 or not regex.match(r"[\p{L}\p{N}]", text[s - 2]):  # text: dates are blanked in work
                 negative = True
                 s -= 1
         # qualifiers
@@ -667,7 +688,7 @@ class Extractor:
         return Claim(
             kind=kind, start=s, end=pos, text=text[s:pos], value=_clean(value), low=_clean(low),
             high=_clean(high), unit=currency or unit, precision=_clean(precision), qualifier=qualifier,
-            low_open=low_open, high_open=high_open, weak=weak,
+            low_open=low_open, high_open=high_open, weak=weak, alt_unit=alt_unit,
         ), pos
 
     def _scale(self, surface: str) -> int:
@@ -685,6 +706,39 @@ class Extractor:
         if surface.endswith("$") and surface[:-1].isupper():
             return {"US": "USD", "A": "AUD", "C": "CAD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "HK": "HKD", "S": "SGD", "R": "BRL", "MX": "MXN"}.get(surface[:-1])
         return None
+
+
+#: Units written as a pair, the second one finer: 6 feet 6 inches, 6フィート6インチ.
+_COMPOUNDS = {("foot", "inch"): Decimal(12), ("pound", "ounce"): Decimal(16), ("hour", "minute"): Decimal(60)}
+
+
+_PAREN = regex.compile(r"[ \u00a0]*[（(][ \u00a0]*")
+
+
+def _merge_compounds(claims: list[Claim], text: str) -> list[Claim]:
+    """Merge "6 feet 6 inches" (or 6-foot-6) into one claim in the finer unit,
+    and mark "$200 billion (£150 billion)" conversions as weak: a version that
+    leaves the conversion out has dropped nothing."""
+    out: list[Claim] = []
+    for c in claims:
+        prev = out[-1] if out else None
+        if (prev is not None and c.kind is ClaimKind.MONEY and prev.kind is ClaimKind.MONEY
+                and c.unit != prev.unit and _PAREN.fullmatch(text, prev.end, c.start)):
+            from dataclasses import replace
+
+            c = replace(c, weak=True)
+        if (
+            prev is not None and c.value is not None and prev.value is not None
+            and (prev.unit, c.unit) in _COMPOUNDS and c.start - prev.end <= 2
+            and prev.qualifier is None and c.qualifier is None
+        ):
+            factor = _COMPOUNDS[(prev.unit, c.unit)]
+            value = prev.value * factor + c.value
+            out[-1] = Claim(kind=c.kind, start=prev.start, end=c.end, text=text[prev.start:c.end],
+                            value=value, low=value, high=value, unit=c.unit, precision=c.precision)
+            continue
+        out.append(c)
+    return out
 
 
 def _interval(value: Decimal, precision: Decimal, qualifier: Qualifier | None):

@@ -37,6 +37,7 @@ class Pack:
     needs_unit: frozenset[str] = frozenset()
     plural_scales: tuple[str, ...] = ()
     half_suffix: tuple[str, ...] = ()
+    glued_units: tuple[str, ...] = ()
     scale_connectors: tuple[str, ...] = ()
     cjk_digits: dict[str, int] = field(default_factory=dict)
     cjk_small: dict[str, int] = field(default_factory=dict)
@@ -102,6 +103,7 @@ def parse_pack(data: dict, *, language: str) -> Pack:
         needs_unit=frozenset(w.casefold() for w in numbers.get("needs_unit", [])),
         plural_scales=tuple(w.casefold() for w in numbers.get("plural_scales", [])),
         half_suffix=tuple(numbers.get("half_suffix", [])),
+        glued_units=tuple(w.casefold() for w in numbers.get("glued_units", [])),
         scale_connectors=tuple(w.casefold() for w in numbers.get("scale_connectors", [])),
         cjk_digits=dict(numbers.get("cjk_digits", {})),
         cjk_small=dict(numbers.get("cjk_small", {})),
