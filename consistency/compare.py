@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from .model import Claim, ClaimKind, Qualifier
 
-__all__ = ["agree", "comparable", "claim_key", "describe_value"]
+__all__ = ["UNIT_READINGS", "agree", "comparable", "claim_key", "describe_value"]
 
 #: Claim kinds whose values can be compared with each other.
 _NUMERIC = {ClaimKind.COUNT, ClaimKind.QUANTITY, ClaimKind.MONEY, ClaimKind.PERCENT, ClaimKind.DURATION}
@@ -57,6 +57,11 @@ def _comparable(a: Claim, b: Claim) -> bool:
         return a.kind is b.kind or _same_bare_value(a, b)
     if a.unit == b.unit:
         return True
+    if a.unit in UNIT_READINGS or b.unit in UNIT_READINGS:
+        from .units import compatible as _compatible
+
+        return any(_compatible(x, y) for x in UNIT_READINGS.get(a.unit, (a.unit,))
+                   for y in UNIT_READINGS.get(b.unit, (b.unit,)))
     if _AMBIGUOUS_DEGREE in (a.unit, b.unit) and {a.unit, b.unit} <= {_AMBIGUOUS_DEGREE, *_TEMPERATURES}:
         return True
     from .units import compatible
@@ -173,10 +178,10 @@ def agree(a: Claim, b: Claim, *, relative_tolerance: float | Decimal = Decimal("
             agree(_with_unit(a, ua), _with_unit(b, ub), relative_tolerance=relative_tolerance)
             for ua, ub in _degree_readings(a.unit, b.unit)
         ) or (a.unit == b.unit and _agree_plain(a, b, relative_tolerance))
-    if a.unit in _READINGS or b.unit in _READINGS:
+    if a.unit in UNIT_READINGS or b.unit in UNIT_READINGS:
         return any(
             _agree_plain(_with_unit(a, ua), _with_unit(b, ub), relative_tolerance)
-            for ua in _READINGS.get(a.unit, (a.unit,)) for ub in _READINGS.get(b.unit, (b.unit,))
+            for ua in UNIT_READINGS.get(a.unit, (a.unit,)) for ub in UNIT_READINGS.get(b.unit, (b.unit,))
         )
     return _agree_plain(a, b, relative_tolerance)
 
@@ -184,8 +189,12 @@ def agree(a: Claim, b: Claim, *, relative_tolerance: float | Decimal = Decimal("
 _AMBIGUOUS_DEGREE = "degree"
 _TEMPERATURES = ("degree_Celsius", "degree_Fahrenheit")
 #: Units that news texts use for several quantities: "ton" is a short ton in
-#: CLDR's English but usually a tonne or a long ton in news.
-_READINGS = {"ton": ("metric_ton", "ton", "long_ton")}
+#: CLDR's English but usually a tonne or a long ton in news; ja "キロ" is a
+#: kilometre or a kilogram.
+UNIT_READINGS = {
+    "ton": ("metric_ton", "ton", "long_ton"),
+    "kilo": ("kilometer", "kilogram"),  # ja キロ: distance or weight
+}
 
 
 def _degree_readings(ua: str | None, ub: str | None) -> list[tuple[str | None, str | None]]:

@@ -158,8 +158,8 @@ def _informative(c: Claim) -> bool:
 def _plausible_pair(a: Claim, b: Claim) -> bool:
     """Could ``b`` be a mistranslation of ``a``?  Same unit (8 Mrd. vs 80 Mrd.),
     or the same number with another unit (2 GW vs 2 MW, 2 weeks vs 2 months)."""
-    if not comparable(a, b):
-        return False
+    if not comparable(a, b) or a.weak or b.weak:
+        return False  # "a year" is no mistranslation of "2年"
     if a.kind is ClaimKind.COUNT and not (_informative(a) and _informative(b)):
         return False  # "1つ" is no mistranslation of "37": small bare counts pair only when equal
     if a.unit == b.unit:

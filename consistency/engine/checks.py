@@ -88,6 +88,11 @@ def _mismatches(an: BundleAnalysis, rule, *, dates: bool) -> Iterator[Finding]:
         if all(agree(members[a], members[b], relative_tolerance=tolerance)
                for a in members for b in members if a < b):
             continue
+        # agreement is not transitive across readings (80 度 as a count, 80 degrees,
+        # 27 ºC): a cluster whose members all agree with one of them is consistent
+        if any(all(agree(members[r], members[w], relative_tolerance=tolerance) for w in members if w != r)
+               for r in members):
+            continue
         deviant, reference = _deviants(an, cluster, tolerance)
         for v in deviant:
             c = members[v]
@@ -225,9 +230,13 @@ def check_coverage(an: BundleAnalysis, rule) -> Iterator[Finding]:
         for v in absent:
             point = an.insertion_point(v, groups[0])
             locations.append(_location(an, v, point, point, "deviant" if majority else "reference", None))
+        if len(set(described)) == 1:
+            blocks = described[0]
+        else:
+            blocks = ", ".join(f"{d} ({an.documents[v].locale})" for d, v in zip(described, present))
         message = rule.format_message(
             locale=", ".join(an.documents[v].locale for v in present),
-            blocks=", ".join(described), chars=f"{chars:,}",
+            blocks=blocks, chars=f"{chars:,}",
             other_locale=", ".join(an.documents[v].locale for v in absent),
         )
         yield _finding(an, rule, message, locations, text_key("\n".join(key_text)))

@@ -57,7 +57,7 @@ _NOISE = regex.compile(
     | (?<![\w+])\+\d{1,3}[ \-.]?\(?\d{1,4}\)?(?:[ \-.]\d{2,4}){2,}  # +49 30 1234 5678
     | (?<![\w])\(\d{3}\)[ ]?\d{3}-\d{4}       # (555) 123-4567
     | (?<![\w-])\d{2,5}-\d{3,4}-\d{4}(?![\w-]) # 03-1234-5678, 555-123-4567
-    | (?<![\d.,])0\d{2,4}(?:[ \u00a0/-]\d{2,4}){1,3}(?![\d.,]) # 0800 555 111, 030/1234567
+    | (?<![\d.,]|\d[ \u00a0])0\d{2,4}(?:[ \u00a0/-]\d{2,8}){1,3}(?![\d.,]) # 0800 555 111, not 1 000 000
     | (?<![\d:.,])\d{1,3}:\d{1,3}(?![\d:]) # scores and ratios 38:17, 3:1
     | (?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:]) # 10:30
     """,
@@ -88,6 +88,11 @@ def _blank(text: str, spans) -> str:
     return "".join(parts)
 
 
+#: After a word in an alphabetic script: no letter of such a script may follow
+#: (Mon. must not match in Montag), but a kana particle may (2GWの, 5kmを).
+_END = r"(?![\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{M}\p{N}])"
+
+
 def _key(word: str) -> str:
     """Dictionary key of a surface: width-folded, casefolded, any run of
     spaces or NBSPs one NBSP."""
@@ -114,7 +119,7 @@ def _alt(words, *, boundary: bool = True, left: bool = False) -> str:
             pattern = r"(?<![\p{L}\p{M}])" + pattern
         # Korean attaches particles (달러의, 원을): no boundary after Hangul
         if boundary and regex.match(r".*[\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{M}]$", word):
-            pattern += r"(?![\p{L}\p{M}\p{N}])"
+            pattern += _END
             if word.endswith((".",)):
                 pass
         items.append(pattern)
@@ -129,7 +134,9 @@ def _scale_alt(words) -> str:
     for word in sorted(set(out), key=lambda w: (-len(w), w)):
         pattern = _lit(word)
         if regex.match(r".*[\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}]$", word):
-            pattern += r"(?:\.|(?![\p{L}\p{M}\p{N}]))"
+            # abbreviations take their period (Mrd., Tsd.); "billion." ends a sentence
+            dot = r"\.|" if len(word) <= 4 else ""
+            pattern += r"(?:" + dot + _END + ")"
         items.append(pattern)
     return "(?:" + "|".join(items) + ")" if items else "(?!)"
 
@@ -164,7 +171,10 @@ class Extractor:
         self.currencies: dict[str, str] = {
             _key(k): v for k, v in {**tab.currencies, **pack.currencies}.items()
         }
-        self.units: dict[str, str] = {_key(k): v for k, v in {**tab.units, **pack.units}.items()}
+        # a pack maps a CLDR surface to "" to say it is no unit in prose (ja 度 counts times)
+        self.units: dict[str, str] = {
+            _key(k): v for k, v in {**tab.units, **pack.units}.items() if v
+        }
         for word in pack.percent_words + tab.percent_signs:
             self.units[_key(word)] = "percent"
         for surface, unit in list(self.units.items()):
@@ -184,10 +194,16 @@ class Extractor:
             "\u00a0?(" + _scale_alt(short_scales) + r")(?![\p{L}\p{N}])", flags
         ) if short_scales else None
         # 2 GW, 2GW, 7,000-ton
-        self.unit_re = regex.compile("(?:" + _SP + "{0,2}|-)(" + _alt(self.units) + ")", flags)
+        # short ASCII symbols keep their case (5G is no gram, 5 g is); words fold case
+        short = [u for u in self.units if len(u) <= 2 and u.isascii()]
+        cased = sorted({w for k, w in self._surfaces(tab, pack) if _key(w) in short}, key=len, reverse=True)
+        words = [u for u in self.units if u not in short]
+        self.unit_re = regex.compile(
+            "(?:" + _SP + "{0,2}|-)(" + _alt(words) + "|(?-i:" + _alt(cased) + "))", flags
+        )
         currency_words = list(self.currencies)
         self.currency_after_re = regex.compile(
-            _SP + "{0,2}(" + _alt(currency_words) + r"|[A-Z]{3}(?![\p{L}]))", flags
+            _SP + "{0,2}(" + _alt(currency_words) + r"|(?-i:[A-Z]{3})(?![\p{L}]))", flags
         )
         # before a number: symbols ($, US$, ₩) and short letter symbols (元, kr, Fr.)
         symbols = [s for s in currency_words if not regex.match(r"^[\p{L} .-]+$", s) or len(s) <= 2]
@@ -206,7 +222,7 @@ class Extractor:
         self.vague = {_key(k): v for k, v in pack.vague.items()}
         self.qual_after_re = regex.compile(_SP + "?(" + _alt(pack.qualifiers_after) + ")", flags)
         self.qual_before_re = regex.compile(
-            "(?<![\\p{L}])(" + _alt(pack.qualifiers_before, boundary=False) + ")" + _SP + r"*\Z", flags
+            "(" + _alt(pack.qualifiers_before, boundary=False, left=True) + ")" + _SP + r"*\Z", flags
         )
         self.range_re = regex.compile(
             _SP + "*(" + _alt(pack.range_connectors) + ")" + _SP + "*", flags
@@ -218,7 +234,9 @@ class Extractor:
             _SP + "+(" + _alt(pack.between_connectors) + ")" + _SP + "+", flags
         ) if pack.between_connectors else None
         self.excluded_re = regex.compile(_alt(pack.excluded)) if pack.excluded else None
-        self.ordinal_suffix_re = regex.compile("(" + _alt(pack.ordinal_suffix, boundary=False) + ")") if pack.ordinal_suffix else None
+        self.ordinal_suffix_re = regex.compile(
+            _SP + "?(" + _alt(pack.ordinal_suffix, boundary=False) + ")"
+        ) if pack.ordinal_suffix else None
         self.unit_prefixes = {_key(k): v for k, v in pack.unit_prefixes.items()}
         self.unit_prefix_re = regex.compile(
             "(" + _alt(pack.unit_prefixes, boundary=False) + ")" + _SP + r"?\Z"
@@ -584,6 +602,7 @@ class Extractor:
         if cm and (not um or cm.end() > um.end()) and (not ca_code or cm.end() > ca.end()):
             counter = cm.group(1)  # the longer word wins: 19-year-old, 1年生 are counts
             pos = cm.end()
+            alt_unit = self.pack.counter_units.get(counter)  # 45度: 45 times, or 45 degrees
         elif ca_code and (not um or ca.end() >= um.end()) and currency is None:
             currency = ca_code
             pos = ca.end()
@@ -594,7 +613,7 @@ class Extractor:
         if self.unit_prefix_re is not None and unit is not None and not currency:
             up = self.unit_prefix_re.search(work, max(0, s - 6), s)
             if up:  # 時速85マイル = 85 mile/hour; 時速136キロ = km/h
-                unit = ("kilometer" if unit == "kilogram" else unit) + "/" + self.unit_prefixes[_key(up.group(1))]
+                unit = ("kilometer" if unit in ("kilogram", "kilo") else unit) + "/" + self.unit_prefixes[_key(up.group(1))]
                 s = up.start()
         range_top = None
         if self.range_suffix_re is not None and unit is None and not currency and num.value is not None:
@@ -605,6 +624,7 @@ class Extractor:
         elif cm and unit is None and currency is None:
             counter = cm.group(1)
             pos = cm.end()
+            alt_unit = self.pack.counter_units.get(counter)
         if num.source == "pscale" and currency is None and unit is None:
             return None, num.end
         has_context = bool(unit or currency or counter or exponent)
@@ -690,6 +710,16 @@ class Extractor:
             high=_clean(high), unit=currency or unit, precision=_clean(precision), qualifier=qualifier,
             low_open=low_open, high_open=high_open, weak=weak, alt_unit=alt_unit,
         ), pos
+
+    @staticmethod
+    def _surfaces(tab, pack):
+        """(key, surface as written) of every unit, for case-sensitive symbols."""
+        from ..locale.cldr import unit_surfaces
+
+        for surface in unit_surfaces(tab.tag):
+            yield _key(surface), surface
+        for surface in pack.units:
+            yield _key(surface), surface
 
     def _scale(self, surface: str) -> int:
         key = _key(surface)

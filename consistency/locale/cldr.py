@@ -153,7 +153,14 @@ def _currencies(data: dict, territory: str | None) -> dict[str, str]:
     return out
 
 
-def _units(data: dict) -> dict[str, str]:
+@lru_cache(maxsize=64)
+def unit_surfaces(tag: str) -> tuple[str, ...]:
+    """Unit surfaces of ``tag`` as CLDR writes them (case kept: ``GW``, ``g``)."""
+    data = parse_locale(tag)._data
+    return tuple(_units(data, keep_case=True))
+
+
+def _units(data: dict, *, keep_case: bool = False) -> dict[str, str]:
     mapping = _unit_map()
     pint_names: dict[str, str] = mapping["units"]
     ambiguous = set(mapping["ambiguous_surfaces"])
@@ -170,7 +177,7 @@ def _units(data: dict) -> dict[str, str]:
                     continue
                 if width == "narrow" and (len(surface) < 2 or surface.isascii() and surface.islower()):
                     continue
-                out.setdefault(surface.casefold(), pint_name)
+                out.setdefault(surface if keep_case else surface.casefold(), pint_name)
     return out
 
 

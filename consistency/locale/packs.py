@@ -50,6 +50,7 @@ class Pack:
     currencies: dict[str, str] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)
     counters: tuple[str, ...] = ()
+    counter_units: dict[str, str] = field(default_factory=dict)
     range_connectors: tuple[str, ...] = ()
     range_prefix: tuple[str, ...] = ()
     between_connectors: tuple[str, ...] = ()
@@ -116,6 +117,7 @@ def parse_pack(data: dict, *, language: str) -> Pack:
         currencies={k.casefold(): str(v).upper() for k, v in (data.get("currencies") or {}).items()},
         units=_fold(data.get("units")),
         counters=tuple((data.get("counters") or {}).get("words", [])),
+        counter_units=dict((data.get("counters") or {}).get("units", {})),
         range_connectors=tuple(ranges.get("connectors", [])),
         range_prefix=tuple(p.casefold() for p in ranges.get("prefix", [])),
         between_connectors=tuple(p.casefold() for p in ranges.get("between_connectors", [])),

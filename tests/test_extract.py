@@ -1,0 +1,217 @@
+"""Extraction: what is a figure and what is not (issue: foundation and figure extraction)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from consistency import extract_claims
+from consistency.locale.cldr import tables
+
+
+def one(text: str, locale: str):
+    claims = extract_claims(text, locale)
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def values(text: str, locale: str) -> list[str]:
+    return [c.text for c in extract_claims(text, locale)]
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Version 2.4.1 is out; see v3.2 later.", "en"),
+        ("The server at 192.168.10.20 answered.", "en"),
+        ("Call 0800 555 123 or +49 30 1234 5678 now.", "de"),
+        ("Rufen Sie 030/1234567 an.", "de"),
+        ("Read https://example.org/report-2024/page3 for details.", "en"),
+        ("Write to press2024@example.org.", "en"),
+        ("Run `sleep 30` and wait.", "en"),
+        ("%d files, %(count)s items, {n} rows, {{limit}} cells, %1$s", "en"),
+        ("今回の会議は成功した。", "ja"),
+        ("彼は第3位に入った。", "ja"),
+        ("The GPT-4 model and COVID-19 and the A320.", "en"),
+        ("Der 3. Platz ging an Berlin.", "de"),
+        ("It finished 4-1 after a 2–0 lead.", "en"),
+        ("The meeting starts at 10:30 and ends at 7.55pm.", "en"),
+        ("会議は午前9時半に始まった。", "ja"),
+        ("一部の議員は一時停止を求めた。", "ja"),
+        ("The 5G network and 4th place.", "en"),
+    ],
+)
+def test_not_claims(text, locale):
+    assert extract_claims(text, locale) == [], extract_claims(text, locale)
+
+
+def test_full_width_digits_and_offsets():
+    text = "総額は８００億ドルだった。"
+    c = one(text, "ja")
+    assert (c.value, c.unit) == (Decimal("8E+10"), "USD")
+    assert text[c.start:c.end] == "８００億ドル"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "value"),
+    [
+        ("三百五十万人", "ja", "3500000"),
+        ("1兆2000億円", "ja", "1.2E+12"),
+        ("1億2万人", "ja", "100020000"),
+        ("1.2万亿美元", "zh", "1.2E+12"),
+        ("两千人", "zh", "2000"),
+        ("1조 2000억 원", "ko", "1.2E+12"),
+        ("1,50,000 crore", "en-IN", "1.5E+12"),
+        ("2.000,5 Tonnen", "de", "2000.5"),
+        ("2,000.5 tons", "en", "2000.5"),
+        ("2 000,5 tonnes", "fr", "2000.5"),
+        ("2'000.5 Tonnen", "de-CH", "2000.5"),
+        ("dreiundzwanzig Mitarbeiter", "de", "23"),
+        ("quatre-vingt-douze ans", "fr", "92"),
+        ("twenty-one people", "en", "21"),
+        ("eine Million Menschen", "de", "1E+6"),
+    ],
+)
+def test_numbers_in_all_scripts(text, locale, value):
+    assert one(text, locale).value == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "unit", "low", "high"),
+    [
+        ("über 2 Gigawatt", "de", "gigawatt", "2", None),
+        ("2ギガワット以上", "ja", "gigawatt", "2", None),
+        ("knapp 2 GW", "de", "gigawatt", "1.8", "2"),
+        ("約3.5%", "ja", "percent", "3.325", "3.675"),
+        ("2–3 GW", "en", "gigawatt", "2", "3"),
+        ("2〜3ギガワット", "ja", "gigawatt", "2", "3"),
+        ("数兆ドル", "ja", "USD", "2E+12", "9E+12"),
+        ("Billionen Dollar", "de", "USD", "2E+12", "9.99E+14"),
+        ("several million people", "en", None, "2E+6", "9E+6"),
+    ],
+)
+def test_qualifiers_shape_the_interval(text, locale, unit, low, high):
+    c = one(text, locale)
+    assert c.unit == unit
+    assert c.low == (Decimal(low) if low else None)
+    assert c.high == (Decimal(high) if high else None)
+
+
+def test_more_than_is_open_and_at_least_closed():
+    assert one("über 2 GW", "de").low_open is True
+    assert one("2ギガワット以上", "ja").low_open is False
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "label", "low", "high"),
+    [
+        ("2022年後半", "ja", "2022-H2", "2022-07-01", "2022-12-31"),
+        ("Ende 2022", "de", "2022-end", "2022-10-01", "2022-12-31"),
+        ("Q3 2024", "en", "2024-Q3", "2024-07-01", "2024-09-30"),
+        ("im dritten Quartal 2024", "de", "2024-Q3", "2024-07-01", "2024-09-30"),
+        ("2025会計年度", "ja", "FY2025", None, None),
+        ("Geschäftsjahr 2025", "de", "FY2025", None, None),
+        ("fiscal year 2025", "en", "FY2025", None, None),
+        ("第3四半期", "ja", "Q3", None, None),
+        ("3. Oktober 2024", "de", "2024-10-03", "2024-10-03", "2024-10-03"),
+        ("in the 1930s", "en", "1930s", "1930-01-01", "1939-12-31"),
+        ("1950-53", "en", "1950/1953", "1950-01-01", "1953-12-31"),
+    ],
+)
+def test_dates_and_periods(text, locale, label, low, high):
+    c = [c for c in extract_claims(text, locale) if c.kind.value == "date"][0]
+    assert c.label == label
+    assert (c.low.isoformat() if c.low else None) == low
+    assert (c.high.isoformat() if c.high else None) == high
+
+
+def test_years_versus_counts():
+    assert one("im Jahr 2025", "de").kind.value == "date"
+    assert one("etwa 2000 Soldaten", "de").kind.value == "count"
+    assert one("2,000 troops", "en").kind.value == "count"
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "unit", "value"),
+    [
+        ("6か月", "ja", "month", "6"),
+        ("sechs Monaten", "de", "month", "6"),
+        ("5 miles", "en", "mile", "5"),
+        ("72°F", "en", "degree_Fahrenheit", "72"),
+        ("27 ºC", "de", "degree_Celsius", "27"),
+        ("85 mph", "en", "mile/hour", "85"),
+        ("時速136キロ", "ja", "kilometer/hour", "136"),
+        ("1時間半", "ja", "hour", "1.5"),
+        ("6 feet 6 inches", "en", "inch", "78"),
+        ("3,5 Prozent", "de", "percent", "3.5"),
+        ("35 процента", "ru", "percent", "35"),
+        ("5パーセント", "ja", "percent", "5"),
+    ],
+)
+def test_units(text, locale, unit, value):
+    c = one(text, locale)
+    assert (c.unit, c.value) == (unit, Decimal(value))
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "currency", "value"),
+    [
+        ("$1.2bn", "en", "USD", "1.2E+9"),
+        ("€500m", "en", "EUR", "5E+8"),
+        ("1,2 Mrd. Euro", "de", "EUR", "1.2E+9"),
+        ("80 Mrd. US-Dollar", "de", "USD", "8E+10"),
+        ("800亿美元", "zh", "USD", "8E+10"),
+        ("800억 달러", "ko", "USD", "8E+10"),
+        ("USD 5", "en", "USD", "5"),
+        ("billions of dollars", "en", "USD", None),
+    ],
+)
+def test_money(text, locale, currency, value):
+    c = one(text, locale)
+    assert c.unit == currency
+    assert c.value == (Decimal(value) if value else None)
+
+
+def test_precision_follows_the_written_digits():
+    assert one("800億ドル", "ja").precision == Decimal("1E+8")
+    assert one("2.5 GW", "en").precision == Decimal("0.1")
+    assert one("80 Milliarden Dollar", "de").precision == Decimal("1E+9")
+
+
+def test_every_babel_locale_has_tables():
+    from babel.localedata import locale_identifiers
+
+    broken = []
+    for tag in locale_identifiers():
+        try:
+            tab = tables(tag)
+            assert tab.decimal and tab.group is not None
+        except Exception as exc:  # pragma: no cover - reported below
+            broken.append((tag, exc))
+    assert broken == []
+
+
+def test_unknown_locale_is_a_locale_error():
+    from consistency.errors import LocaleError
+
+    with pytest.raises(LocaleError):
+        extract_claims("5", "xx-NOPE")
+    with pytest.raises(ValueError):  # LocaleError is also a ValueError
+        extract_claims("5", "")
+
+
+SEED_FIGURES = {
+    "ja": ["2022年後半", "2年間", "6か月", "2ギガワット以上", "数兆ドル", "2025会計年度", "800億ドル", "2つ"],
+    "de": ["Ende 2022", "Zwei Jahre", "sechs Monaten", "über 2 Gigawatt", "Billionen Dollar",
+           "Geschäftsjahr 2025", "80 Milliarden Dollar", "nur zwei"],
+}
+
+
+@pytest.mark.parametrize("locale", ["ja", "de"])
+def test_every_figure_of_the_seed_article(corpus, locale):
+    text = (corpus / "microsoft-ai-strategy" / f"{locale}.txt").read_text(encoding="utf-8")
+    first_25 = "\n\n".join(text.split("\n\n")[:25])
+    found = values(first_25, locale)
+    for figure in SEED_FIGURES[locale]:
+        assert any(figure in f for f in found), (figure, found)
