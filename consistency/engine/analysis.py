@@ -67,8 +67,26 @@ class BundleAnalysis:
 
     @cached_property
     def groups(self) -> list[tuple[tuple[int, ...], ...]]:
+        if self.documents and all(d.blocks and all(b.key is not None for b in d.blocks) for d in self.documents):
+            return self._groups_by_key()
         pivot = self.source if self.source is not None else 0
         return align_versions(self.features, pivot=pivot)
+
+    def _groups_by_key(self) -> list[tuple[tuple[int, ...], ...]]:
+        """Per-unit formats (PO, XLIFF): units correspond by key, in the pivot's order."""
+        pivot = self.source if self.source is not None else 0
+        order: list[str] = []
+        seen: set[str] = set()
+        for v in [pivot] + [i for i in range(len(self.documents)) if i != pivot]:
+            for block in self.documents[v].blocks:
+                if block.key not in seen:
+                    seen.add(block.key)
+                    order.append(block.key)
+        index = [{} for _ in self.documents]
+        for v, doc in enumerate(self.documents):
+            for b, block in enumerate(doc.blocks):
+                index[v].setdefault(block.key, []).append(b)
+        return [tuple(tuple(index[v].get(key, ())) for v in range(len(self.documents))) for key in order]
 
     @cached_property
     def clusters(self) -> list[Cluster]:

@@ -41,28 +41,45 @@ _APPROX = Decimal("0.05")
 _PLAIN_LIMIT = Decimal(1_000_000)
 
 # Never prose: each match is blanked out (same length) before numbers are read.
-_NOISE = regex.compile(
+# Split by the character each family needs, so that most paragraphs run only
+# the digit patterns (a single alternation with an e-mail branch tried at
+# every word start cost a third of extraction time).
+_NOISE_BY_CHAR = (
+    ("://", regex.compile(r"(?:https?|ftp)://[^\s<>\"'`]+")),
+    ("www.", regex.compile(r"www\.[^\s<>\"'`]+")),
+    ("@", regex.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+")),
+    ("`", regex.compile(r"`[^`\n]*`")),
+    ("{", regex.compile(
+        r"\{\{[^{}\n]*\}\}"                          # {{placeholder}}
+        r"|\$?\{[A-Za-z_][\w.]*(?:[:!][^{}\n]*)?\}"     # {name}, ${name}, {n:>3}
+        r"|\{\d+\}"                                  # {0}
+    )),
+    ("%", regex.compile(
+        r"%(?:\d+\$)?(?:\([^)\s]+\))?[-+#0]*\d*(?:\.\d+)?[sdifgeuxXc](?![\p{L}])"  # printf, not "5 % des"
+    )),
+)
+_NOISE_DIGITS = regex.compile(
     r"""
-      (?:https?|ftp)://[^\s<>"'`]+            # URLs
-    | www\.[^\s<>"'`]+
-    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+            # e-mail
-    | `[^`\n]*`                               # code spans
-    | \{\{[^{}\n]*\}\}                        # {{placeholder}}
-    | \$?\{[A-Za-z_][\w.]*(?:[:!][^{}\n]*)?\} # {name}, ${name}, {n:>3}
-    | \{\d+\}                                 # {0}
-    | %(?:\d+\$)?(?:\([^)\s]+\))?[-+#0]*\d*(?:\.\d+)?[sdifgeuxXc](?![\p{L}]) # printf (not "5 % des")
-    | (?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.])  # IPv4, not 1.000.000.000
-    | \b[vV]?(?!\d{1,3}(?:\.\d{3})+(?![.\d]))\d+\.\d+\.\d+(?:[.-]\w+)*  # version strings 1.2.3, not 1.000.000
+      (?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.])  # IPv4
+    | \b[vV]?(?!\d{1,3}(?:\.\d{3})+(?![.\d]))\d+\.\d+\.\d+(?:[.-]\w+)*  # versions 1.2.3, not 1.000.000
     | \b[vV]\d+(?:\.\d+)+\b                   # v1.2
     | (?<![\w+])\+\d{1,3}[ \-.]?\(?\d{1,4}\)?(?:[ \-.]\d{2,4}){2,}  # +49 30 1234 5678
     | (?<![\w])\(\d{3}\)[ ]?\d{3}-\d{4}       # (555) 123-4567
     | (?<![\w-])\d{2,5}-\d{3,4}-\d{4}(?![\w-]) # 03-1234-5678, 555-123-4567
     | (?<![\d.,]|\d[ \u00a0])0\d{2,4}(?:[ \u00a0/-]\d{2,8}){1,3}(?![\d.,]) # 0800 555 111, not 1 000 000
-    | (?<![\d:.,])\d{1,3}:\d{1,3}(?![\d:]) # scores and ratios 38:17, 3:1
-    | (?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:]) # 10:30
+    | (?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d:[0-5]\d(?![\d:]) # 10:30:15
+    | (?<![\d:.,])\d{1,3}:\d{1,3}(?![\d:]) # scores, ratios and times: 38:17, 3:1, 10:30
     """,
     regex.VERBOSE,
 )
+
+
+def _noise_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _NOISE_DIGITS.finditer(text)] if any(c.isdigit() for c in text) else []
+    for needle, rx in _NOISE_BY_CHAR:
+        if needle in text:
+            spans.extend(m.span() for m in rx.finditer(text))
+    return sorted(spans)
 
 
 def _merge(spans):
@@ -302,10 +319,10 @@ class Extractor:
     # -- passes --------------------------------------------------------------------
     def extract(self, text: str) -> list[Claim]:
         work = normalize_text(text)
-        spans = [m.span() for m in _NOISE.finditer(work)]
+        spans = _noise_spans(work)
         if self.noise_re is not None:
             spans = sorted(spans + [m.span() for m in self.noise_re.finditer(work)])
-            spans = _merge(spans)
+        spans = _merge(spans)
         work = _blank(work, spans)
         claims: list[Claim] = []
         date_spans: list[tuple[int, int]] = []
