@@ -5,7 +5,10 @@
 ('de', ['Erster Absatz.', 'Zweiter Absatz.'])
 
 Formats are chosen by extension: ``.md``/``.markdown`` (Markdown),
-``.html``/``.htm`` (HTML), anything else is read as plain text.  Each block
+``.html``/``.htm`` (HTML), ``.po``/``.pot`` (gettext) and ``.xlf``/``.xliff``
+(XLIFF 1.2 and 2.0), anything else is read as plain text.  PO and XLIFF
+files hold two versions: :func:`load_document` gives the translation and
+:func:`load_source_document` the source, with blocks keyed by unit.  Each block
 keeps code-point offsets into the decoded file text; its ``text`` has the
 length of its span, with everything that is not prose replaced by spaces.
 Heavy modules (markdown-it) are imported only when a file needs them.
@@ -18,7 +21,7 @@ from collections.abc import Callable
 
 from consistency.documents.locales import known_locale, locale_from_path, normalize_locale
 from consistency.documents.reading import MAX_BYTES, read_text
-from consistency.errors import LocaleError
+from consistency.errors import InputError, LocaleError
 from consistency.model import Block, Document
 
 __all__ = [
@@ -26,6 +29,7 @@ __all__ = [
     "document_format",
     "known_locale",
     "load_document",
+    "load_source_document",
     "locale_from_path",
     "normalize_locale",
     "parse_blocks",
@@ -69,11 +73,47 @@ def load_document(
     locale is unknown or cannot be determined.
     """
     name = os.fspath(path)
+    if (units := _unit_loaders(name)) is not None:  # PO, XLIFF: the translation
+        return units[0](name, locale=locale, text=text)
     if text is None:
         text = read_text(name)
     form = document_format(name)
     tag = _resolve_locale(name, locale, text, form)
     return Document(path=name, locale=tag, text=text, blocks=parse_blocks(text, format=form))
+
+
+def load_source_document(
+    path: str | os.PathLike[str], *, locale: str | None = None, text: str | None = None
+) -> Document:
+    """The source version of a per-unit file: PO ``msgid``s, XLIFF ``<source>``s.
+
+    Its blocks have the keys of :func:`load_document`'s blocks for the same
+    file.  The locale is ``locale`` if given, else the one the file declares
+    (PO ``X-Source-Language:``, XLIFF ``source-language``/``srcLang``), else
+    English.  Raises :class:`~consistency.errors.InputError` for other files.
+    """
+    name = os.fspath(path)
+    units = _unit_loaders(name)
+    if units is None:
+        raise InputError(f"{name}: only PO and XLIFF files have a source version")
+    return units[1](name, locale=locale, text=text)
+
+
+_UNIT_FORMATS = {".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff"}
+
+
+def _unit_loaders(name: str) -> tuple[Callable[..., Document], Callable[..., Document]] | None:
+    """The (translation, source) loaders of a per-unit format, imported on first use."""
+    form = _UNIT_FORMATS.get(os.path.splitext(name)[1].lower())
+    if form == "po":
+        from consistency.documents.po import load_po, load_po_source
+
+        return load_po, load_po_source
+    if form == "xliff":
+        from consistency.documents.xliff import load_xliff, load_xliff_source
+
+        return load_xliff, load_xliff_source
+    return None
 
 
 def _resolve_locale(name: str, locale: str | None, text: str, form: str) -> str:
