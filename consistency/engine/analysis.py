@@ -157,6 +157,38 @@ class BundleAnalysis:
                 return block
         return None
 
+    # ----------------------------------------------------------- names and quotes
+    # (appended: see consistency/engine/checks_text.py)
+
+    @cached_property
+    def names(self) -> list[list[list["Mention"]]]:
+        """``names[v][b]``: candidate name mentions of block ``b`` of version ``v``, in file offsets."""
+        from ..extract.names import extract_names
+
+        return [[[m.shifted(block.start) for m in extract_names(block.text, doc.locale)] for block in doc.blocks]
+                for doc in self.documents]
+
+    @cached_property
+    def quotes(self) -> list[list[list["Quote"]]]:
+        """``quotes[v][b]``: quotations of block ``b`` of version ``v``, in file offsets."""
+        from ..extract.quotes import extract_quotes
+
+        out = []
+        for v, doc in enumerate(self.documents):
+            per_block = []
+            for b, block in enumerate(doc.blocks):
+                local = [m.shifted(-block.start) for m in self.names[v][b]]
+                per_block.append([q.shifted(block.start) for q in extract_quotes(block.text, doc.locale, names=local)])
+            out.append(per_block)
+        return out
+
+    @cached_property
+    def text_report(self) -> "TextReport":
+        """Names and quotations matched across versions (computed once for the NAM and QUO rules)."""
+        from .checks_text import build_report
+
+        return build_report(self)
+
 
 def _informative(c: Claim) -> bool:
     """Figures whose absence or change is worth reporting on their own:
@@ -176,10 +208,14 @@ def _informative(c: Claim) -> bool:
 def _plausible_pair(a: Claim, b: Claim) -> bool:
     """Could ``b`` be a mistranslation of ``a``?  Same unit (8 Mrd. vs 80 Mrd.),
     or the same number with another unit (2 GW vs 2 MW, 2 weeks vs 2 months)."""
-    if not comparable(a, b) or a.weak or b.weak:
+    if a.weak or b.weak:
         return False  # "a year" is no mistranslation of "2年"
-    if a.kind is ClaimKind.COUNT and not (_informative(a) and _informative(b)):
-        return False  # "1つ" is no mistranslation of "37": small bare counts pair only when equal
+    if a.kind is ClaimKind.MONEY and b.kind is ClaimKind.MONEY and a.unit != b.unit:
+        return a.value is not None and a.value == b.value  # $80 billion vs 80 Milliarden Euro
+    if not comparable(a, b):
+        return False
+    if a.kind is ClaimKind.COUNT and _informative(a) != _informative(b):
+        return False  # "1つ" is no mistranslation of "37": a small count pairs with a small count
     if a.unit == b.unit:
         return True
     return a.value is not None and a.value == b.value

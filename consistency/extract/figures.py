@@ -69,6 +69,7 @@ _NOISE_DIGITS = regex.compile(
     | (?<![\d.,]|\d[ \u00a0])0\d{2,4}(?:[ \u00a0/-]\d{2,8}){1,3}(?![\d.,]) # 0800 555 111, not 1 000 000
     | (?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d:[0-5]\d(?![\d:]) # 10:30:15
     | (?<![\d:.,])\d{1,3}:\d{1,3}(?![\d:]) # scores, ratios and times: 38:17, 3:1, 10:30
+    | (?<![\d.,])\d+(?:[-‐‑–]\d+){2,}(?![\d.,]) # records and scores: 13-21-3, 5-0-0
     """,
     regex.VERBOSE,
 )
@@ -223,7 +224,11 @@ class Extractor:
             _SP + "{0,2}(" + _alt(currency_words) + r"|(?-i:[A-Z]{3})(?![\p{L}]))", flags
         )
         # before a number: symbols ($, US$, ₩) and short letter symbols (元, kr, Fr.)
-        symbols = [s for s in currency_words if not regex.match(r"^[\p{L} .-]+$", s) or len(s) <= 2]
+        symbols = [
+            s for s in currency_words
+            if not regex.match(r"^[\p{L} .-]+$", s) or (len(s) <= 2 and s.isascii())
+            or normalize_text(s) in {normalize_text(x) for x in tab.currency_symbols}
+        ]
         self.currency_before_re = regex.compile(
             "(" + _alt(symbols, boundary=False, left=True) + r"|(?<![\p{L}])(?-i:[A-Z]{3})|(?<![\p{L}])(?-i:[A-Z]{1,2})\$)" + _SP + r"?\Z",
             flags,
@@ -296,7 +301,8 @@ class Extractor:
             )
         if pack.plural_scales:
             parts.append(rf"(?P<pscale>(?<![\p{{L}}]){_alt(pack.plural_scales)})")
-        return regex.compile("|".join(parts), regex.IGNORECASE | regex.V0)
+        # FULLCASE: dreißig matches the folded pack word dreissig
+        return regex.compile("|".join(parts), regex.IGNORECASE | regex.FULLCASE | regex.V0)
 
     def _date_regexes(self) -> list[tuple[regex.Pattern, str, dict]]:
         months = _alt(self.tab.months) if self.tab.months else "(?!)"
@@ -648,7 +654,11 @@ class Extractor:
         if not has_context and num.source in ("digits", "cjk") and not second \
                 and regex.match(r"[\p{Latin}\p{Cyrillic}]", work[pos:pos + 1]):
             return None, pos  # 125th, 5G, 3D: glued to a word, not a figure
-        weak = num.source == "words" and work[num.start:num.end].casefold() in self.pack.needs_unit
+        # an article read as "one" (eine Woche, a year) is weak; acht Monate is not
+        weak = num.source == "words" and num.value == 1 \
+            and work[num.start:num.end].casefold() in self.pack.needs_unit
+        if weak and currency:
+            return None, num.end  # "a $5 million grant": the article is no amount
         half = Decimal(0)
         if self.pack.half_suffix and (unit or counter):
             hm = regex.match("|".join(regex.escape(h) for h in self.pack.half_suffix), work[pos:pos + 3])

@@ -80,6 +80,9 @@ class LocaleTables:
     prefix_scales: dict[str, int] = field(default_factory=dict)
     #: currency surface -> ISO 4217 code (``$`` -> USD, ``us-dollar`` -> USD)
     currencies: dict[str, str] = field(default_factory=dict)
+    #: CLDR currency symbols (casefolded): ``$``, ``元``, ``US$``; unlike names
+    #: (ja ``金`` is gold), they may stand before a number
+    currency_symbols: frozenset[str] = frozenset()
     #: unit surface -> pint unit expression (``gigawatt`` -> gigawatt)
     units: dict[str, str] = field(default_factory=dict)
     #: month name -> 1..12
@@ -156,8 +159,11 @@ def _currencies(data: dict, territory: str | None) -> dict[str, str]:
 @lru_cache(maxsize=64)
 def unit_surfaces(tag: str) -> tuple[str, ...]:
     """Unit surfaces of ``tag`` as CLDR writes them (case kept: ``GW``, ``g``)."""
-    data = parse_locale(tag)._data
-    return tuple(_units(data, keep_case=True))
+    loc = parse_locale(tag)
+    own = tuple(_units(loc._data, keep_case=True))
+    if (loc.territory or loc.script) and str(loc) != loc.language:
+        return own + unit_surfaces(loc.language)  # as tables() merges the base language
+    return own
 
 
 def _units(data: dict, *, keep_case: bool = False) -> dict[str, str]:
@@ -212,6 +218,12 @@ def tables(tag: str) -> LocaleTables:
     percent = symbols.get("percentSign", "%")
     percent_signs = tuple(dict.fromkeys([percent.strip("\u200e\u200f\u061c"), "%", "\uff05"]))
     conflicts: set[str] = set()
+    base = tables(loc.language) if (loc.territory or loc.script) and str(loc) != loc.language else None
+
+    def merged(regional: dict, name: str) -> dict:
+        # en-GB reads what en reads ($80 billion), its own data winning ($ is AUD in en-AU)
+        return {**getattr(base, name), **regional} if base is not None else regional
+
     return LocaleTables(
         tag=str(loc).replace("_", "-"),
         language=loc.language,
@@ -221,10 +233,13 @@ def tables(tag: str) -> LocaleTables:
         secondary_group=secondary,
         plus_minus=plus_minus,
         percent_signs=percent_signs,
-        scales=_compact_scales(data, conflicts=conflicts),
+        scales=merged(_compact_scales(data, conflicts=conflicts), "scales"),
         conflicting_scales=frozenset(conflicts),
         prefix_scales=_compact_scales(data, prefix=True),
-        currencies=_currencies(data, loc.territory),
-        units=_units(data),
-        months=_months(data),
+        currencies=merged(_currencies(data, loc.territory), "currencies"),
+        currency_symbols=frozenset(
+            str(v).casefold() for k, v in _plain(data.get("currency_symbols", {})).items() if v and len(k) == 3
+        ) | (base.currency_symbols if base is not None else frozenset()),
+        units=merged(_units(data), "units"),
+        months=merged(_months(data), "months"),
     )

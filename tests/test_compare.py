@@ -1,0 +1,147 @@
+"""``consistency.compare``: when do two figures from two versions state the same thing?
+
+The pairs are the examples of DESIGN.md (section 1, *Claims* and *Comparison*)
+and of the shared corpus README: unit conversions, scale words, regrouped
+large numbers agree; a changed value, scale, unit, currency, qualifier
+direction or period does not.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from consistency.compare import agree, claim_key, comparable
+from consistency.extract import extract_claims
+from consistency.model import ClaimKind
+
+
+def claim(text: str, locale: str):
+    claims = extract_claims(text, locale)
+    assert claims, f"no claim in {text!r} ({locale})"
+    return claims[0]
+
+
+AGREE = [
+    # conversions between units (NTREX German converts)
+    (("550 pounds", "en"), ("250 Kilo", "de")),
+    (("85 mph", "en"), ("136 km/h", "de")),
+    (("5 miles", "en"), ("8 km", "de")),
+    (("385 miles", "en"), ("620 Kilometer", "de")),
+    (("2 GW", "en"), ("2.000 Megawatt", "de")),
+    (("2 Gigawatt", "de"), ("2ギガワット", "ja")),
+    # scale words across languages
+    (("80 Mrd. Dollar", "de"), ("800億ドル", "ja")),
+    (("80 Milliarden Dollar", "de"), ("800億ドル", "ja")),
+    (("$80 billion", "en"), ("800億ドル", "ja")),
+    (("$80 billion", "en"), ("80 Milliarden Dollar", "de")),
+    (("80 milliards de dollars", "fr"), ("$80 billion", "en")),
+    # Japanese regroups large numbers
+    (("380,000", "en"), ("38万", "ja")),
+    (("£125m", "en"), ("1億2,500万ポンド", "ja")),
+    (("£11 million", "en"), ("1100万ポンド", "ja")),
+    # the same figure in another number format
+    (("1.234,5 Kilometer", "de"), ("1’234.5 Kilometer", "de-CH")),
+    (("12,5 %", "fr"), ("12.5%", "en")),
+    # same measure, words and digits
+    (("sechs Monate", "de"), ("6か月", "ja")),
+    (("elf Filialen", "de"), ("11 stores", "en")),
+    # thresholds in the same direction with the same figure
+    (("über 2 Gigawatt", "de"), ("2ギガワット以上", "ja")),
+    # periods as intervals: the second half of 2022 includes its end
+    (("2022年後半", "ja"), ("Ende 2022", "de")),
+    (("2025会計年度", "ja"), ("Geschäftsjahr 2025", "de")),
+]
+
+DISAGREE = [
+    # opposite thresholds around the same figure: (2, ∞) and [1.8, 2)
+    (("über 2 GW", "de"), ("knapp 2 GW", "de")),
+    # a unit a thousand times smaller
+    (("2 GW", "en"), ("2 MW", "en")),
+    (("2ギガワット", "ja"), ("2 Megawatt", "de")),
+    # a scale word off by ten
+    (("8 Milliarden Dollar", "de"), ("800億ドル", "ja")),
+    (("80 Milliarden Dollar", "de"), ("80億ドル", "ja")),
+    # another number of months
+    (("sechs Monate", "de"), ("neun Monate", "de")),
+    (("sechs Monaten", "de"), ("9か月", "ja")),
+    # thresholds in the same direction but with different figures
+    (("über 2 Gigawatt", "de"), ("3ギガワット以上", "ja")),
+    # another fiscal year
+    (("2025会計年度", "ja"), ("Geschäftsjahr 2026", "de")),
+    # periods that do not overlap
+    (("2022年後半", "ja"), ("Anfang 2022", "de")),
+    (("Ende 2022", "de"), ("2021年後半", "ja")),
+]
+
+
+@pytest.mark.parametrize("a, b", AGREE, ids=[f"{a[0]}~{b[0]}" for a, b in AGREE])
+def test_figures_that_state_the_same_thing_agree(a, b):
+    ca, cb = claim(*a), claim(*b)
+    assert comparable(ca, cb), (ca, cb)
+    assert agree(ca, cb), (ca, cb)
+    assert agree(cb, ca), "agree() must be symmetric"
+
+
+@pytest.mark.parametrize("a, b", DISAGREE, ids=[f"{a[0]}!{b[0]}" for a, b in DISAGREE])
+def test_figures_that_state_different_things_disagree(a, b):
+    ca, cb = claim(*a), claim(*b)
+    assert comparable(ca, cb), "a wrong figure of the same measure is a finding, so it must be comparable"
+    assert not agree(ca, cb), (ca, cb)
+    assert not agree(cb, ca), "agree() must be symmetric"
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (("$5 million", "en"), ("5 Millionen Euro", "de")),
+        (("80 Milliarden Dollar", "de"), ("800億ユーロ", "ja")),
+        (("€80 billion", "en"), ("80 milliards de dollars", "fr")),
+    ],
+)
+def test_amounts_in_different_currencies_are_not_comparable(a, b):
+    """Currencies are their own dimension: never converted, never equal."""
+    ca, cb = claim(*a), claim(*b)
+    assert ca.kind is cb.kind is ClaimKind.MONEY
+    assert ca.unit != cb.unit
+    assert not comparable(ca, cb)
+    assert not agree(ca, cb)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (("2 GW", "en"), ("6か月", "ja")),  # power and time
+        (("12 Prozent", "de"), ("12 Kilometer", "de")),  # a share and a length
+        (("2022年後半", "ja"), ("2022 Kilometer", "de")),  # a date and a length
+        (("$80 billion", "en"), ("80 Milliarden Kilometer", "de")),  # money and a length, same value
+    ],
+)
+def test_different_measures_are_not_comparable(a, b):
+    ca, cb = claim(*a), claim(*b)
+    assert not comparable(ca, cb), (ca, cb)
+
+
+def test_the_design_examples_have_the_documented_values():
+    """The normalized values behind the comparisons (DESIGN.md: ``über 2 GW`` = (2, ∞) GW)."""
+    over = claim("über 2 GW", "de")
+    assert (over.low, over.high, over.low_open, over.unit) == (Decimal(2), None, True, "gigawatt")
+    oku = claim("800億ドル", "ja")
+    assert (oku.value, oku.unit) == (Decimal("8E+10"), "USD")
+    assert claim_key(oku) == claim_key(claim("80 Mrd. Dollar", "de")) == "8E+10 USD"
+    half = claim("2022年後半", "ja")
+    assert (half.low.isoformat(), half.high.isoformat()) == ("2022-07-01", "2022-12-31")
+    assert claim("38万", "ja").value == claim("380,000", "en").value == Decimal(380000)
+
+
+def test_rounding_allowed_by_written_precision():
+    """``800億`` is exact to 10⁸: $80.04 billion rounds to it, $80.6 billion does not."""
+    oku = claim("800億ドル", "ja")
+    assert agree(oku, claim("$80.04 billion", "en"))
+    assert not agree(oku, claim("$80.6 billion", "en"))
+    # a converted figure (1,000 miles = 1,609 km) needs the relative tolerance
+    miles, km = claim("1,000 miles", "en"), claim("1.600 Kilometer", "de")
+    assert agree(miles, km, relative_tolerance=Decimal("0.02"))
+    assert not agree(miles, km, relative_tolerance=Decimal("0"))
+    assert not agree(miles, claim("1.300 Kilometer", "de"))
