@@ -731,9 +731,6 @@ def test_a_unit_after_an_ambiguous_number_word_makes_it_a_figure(tmp_path, tag, 
     assert [f["rule"] for f in found["findings"]] == ["QTY001"], describe_findings(found)
 
 
-@pytest.mark.xfail(strict=True, reason="the quote rules take the Swiss digit group separator ’ (CLDR de-CH: "
-                                       "1’000) for quotation marks, so '1’000 Tonnen ... 10’000 Dollar' is a "
-                                       "direct quotation (QUO003)")
 def test_swiss_digit_group_separators_are_not_quotation_marks(tmp_path):
     de = write(tmp_path, "article.de.txt",
                "Zollbeamte beschlagnahmten im Hafen 1.000 Tonnen gefälschter Turnschuhe im Wert von 10.000 Dollar.\n")

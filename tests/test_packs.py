@@ -63,7 +63,8 @@ def test_pack_parses_and_loads(lang):
     pack = load_pack(lang)
     assert pack.language == lang
     known = {"language", "numbers", "scales", "vague", "qualifiers", "currencies", "units", "counters",
-             "ranges", "percent", "ordinals", "dates", "noise", "unit_prefixes"}
+             "ranges", "percent", "ordinals", "dates", "noise", "unit_prefixes",
+                 "quotes", "speech", "names"}
     assert set(data) <= known, f"unknown tables: {set(data) - known}"
 
 

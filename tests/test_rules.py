@@ -57,13 +57,20 @@ def test_builtin_dir_is_the_checkout_rules_folder() -> None:
 
 def test_shipped_rules() -> None:
     rules = load_rules()
-    assert rules.ids == ["COV001", "DAT001", "QTY001", "QTY002", "SUP001"]
+    assert rules.ids == ["COV001", "DAT001", "NAM001", "NAM002", "NAM003", "QTY001", "QTY002",
+                         "QUO001", "QUO002", "QUO003", "SUP001"]
     expected = {
         "QTY001": ("quantity-mismatch", "quantity-mismatch", Level.ERROR, "quantity", {"relative_tolerance": 0.02}),
         "QTY002": ("quantity-missing", "quantity-missing", Level.WARNING, "quantity", {}),
         "DAT001": ("date-mismatch", "date-mismatch", Level.ERROR, "date", {}),
         "COV001": ("missing-passage", "coverage", Level.WARNING, "coverage", {"min_chars": 1}),
         "SUP001": ("unused-suppression", "unused-suppression", Level.INFO, "meta", {}),
+        "NAM001": ("name-missing", "name-missing", Level.WARNING, "name", {}),
+        "NAM002": ("name-variant", "name-variant", Level.ERROR, "name", {}),
+        "NAM003": ("name-conflict", "name-conflict", Level.ERROR, "name", {}),
+        "QUO001": ("quote-count", "quote-count", Level.WARNING, "quote", {}),
+        "QUO002": ("quote-speaker", "quote-speaker", Level.ERROR, "quote", {}),
+        "QUO003": ("quote-paraphrased", "quote-paraphrased", Level.WARNING, "quote", {}),
     }
     for rule in rules:
         assert (rule.name, rule.kind, rule.level, rule.category, dict(rule.options)) == expected[rule.id]
@@ -115,6 +122,12 @@ def test_kinds_map_to_check_functions() -> None:
         "date-mismatch": "consistency.engine.checks:check_date_mismatch",
         "coverage": "consistency.engine.checks:check_coverage",
         "unused-suppression": "consistency.engine.checks:check_unused_suppression",
+        "name-missing": "consistency.engine.checks_text:check_name_missing",
+        "name-variant": "consistency.engine.checks_text:check_name_variant",
+        "name-conflict": "consistency.engine.checks_text:check_name_conflict",
+        "quote-count": "consistency.engine.checks_text:check_quote_count",
+        "quote-speaker": "consistency.engine.checks_text:check_quote_speaker",
+        "quote-paraphrased": "consistency.engine.checks_text:check_quote_paraphrased",
     }
     assert load_rules()["QTY001"].check_path == KINDS["quantity-mismatch"]
 
@@ -187,7 +200,8 @@ def test_unknown_kind_lists_valid_kinds(tmp_path: Path) -> None:
         load_rules([tmp_path], builtin=False)
     assert str(info.value) == (
         f"{path}: unknown kind 'spelling'; valid kinds are "
-        "quantity-mismatch, quantity-missing, date-mismatch, coverage, unused-suppression"
+        "quantity-mismatch, quantity-missing, date-mismatch, coverage, unused-suppression, name-missing, "
+        "name-variant, name-conflict, quote-count, quote-speaker, quote-paraphrased"
     )
     with pytest.raises(ConfigError, match="valid kinds are quantity-mismatch"):
         resolve_kind("spelling")
@@ -234,7 +248,8 @@ def test_user_dir_adds_and_overrides(tmp_path: Path) -> None:
     _write(tmp_path, _data("QTY001") | {"level": "warning", "options": {"relative_tolerance": 0.05}})
     _write(tmp_path, _data("QTY002") | {"id": "QTY101", "name": "quantity-missing-strict", "level": "error"})
     rules = load_rules([tmp_path])
-    assert rules.ids == ["COV001", "DAT001", "QTY001", "QTY002", "QTY101", "SUP001"]
+    assert rules.ids == ["COV001", "DAT001", "NAM001", "NAM002", "NAM003", "QTY001", "QTY002", "QTY101",
+                         "QUO001", "QUO002", "QUO003", "SUP001"]
     assert rules["QTY001"].level is Level.WARNING
     assert rules["QTY001"].options["relative_tolerance"] == 0.05
     assert rules["QTY001"].source == (tmp_path / "QTY001.yml").resolve()
@@ -255,7 +270,7 @@ def test_each_file_is_parsed_once(tmp_path: Path) -> None:
     before = registry._parse_rule_file.cache_info()
     load_rules([tmp_path])
     after = registry._parse_rule_file.cache_info()
-    assert after.misses == before.misses and after.hits == before.hits + 6
+    assert after.misses == before.misses and after.hits == before.hits + 12
     # An edited file is read again.
     path.write_text(path.read_text(encoding="utf-8").replace("warning", "error"), encoding="utf-8")
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
@@ -280,7 +295,7 @@ def test_select_defaults_to_all() -> None:
     [
         (["QTY"], ["QTY001", "QTY002"]),
         (["QTY0"], ["QTY001", "QTY002"]),
-        (["Q"], ["QTY001", "QTY002"]),
+        (["Q"], ["QTY001", "QTY002", "QUO001", "QUO002", "QUO003"]),
         (["QTY001"], ["QTY001"]),
         (["qty001"], ["QTY001"]),
         (["quantity-mismatch"], ["QTY001"]),
@@ -295,10 +310,11 @@ def test_select(select, expected) -> None:
 
 def test_ignore_removes() -> None:
     rules = load_rules()
-    assert _ids(rules.select(ignore=["QTY002", "COV"])) == ["DAT001", "QTY001", "SUP001"]
+    assert _ids(rules.select(ignore=["QTY002", "COV", "NAM", "QUO"])) == ["DAT001", "QTY001", "SUP001"]
     assert _ids(rules.select(["QTY"], ["QTY"])) == []
     assert _ids(rules.select(["QTY001"], ["QTY"])) == []
-    assert _ids(rules.select(["ALL"], ["unused-suppression"])) == ["COV001", "DAT001", "QTY001", "QTY002"]
+    assert _ids(rules.select(["ALL"], ["unused-suppression", "NAM", "QUO"])) == ["COV001", "DAT001", "QTY001",
+                                                                                "QTY002"]
 
 
 @pytest.mark.parametrize(
@@ -327,7 +343,8 @@ def test_levels_override_by_specificity() -> None:
     assert selected["DAT001"] is Level.ERROR
     by_name = {r.id: r.level for r in rules.select(levels={"ALL": "info", "date-mismatch": Level.ERROR})}
     assert by_name == {"COV001": Level.INFO, "DAT001": Level.ERROR, "QTY001": Level.INFO,
-                       "QTY002": Level.INFO, "SUP001": Level.INFO}
+                       "QTY002": Level.INFO, "SUP001": Level.INFO, "NAM001": Level.INFO, "NAM002": Level.INFO,
+                       "NAM003": Level.INFO, "QUO001": Level.INFO, "QUO002": Level.INFO, "QUO003": Level.INFO}
     # The registry itself is not changed.
     assert rules["QTY001"].level is Level.ERROR
 
@@ -345,4 +362,4 @@ def test_ruleset_lookup() -> None:
     assert rules.get("nope") is None
     with pytest.raises(KeyError):
         rules["nope"]
-    assert len(rules) == 5
+    assert len(rules) == 11

@@ -47,6 +47,12 @@ KINDS: dict[str, str] = {
     "date-mismatch": "consistency.engine.checks:check_date_mismatch",
     "coverage": "consistency.engine.checks:check_coverage",
     "unused-suppression": "consistency.engine.checks:check_unused_suppression",
+    "name-missing": "consistency.engine.checks_text:check_name_missing",
+    "name-variant": "consistency.engine.checks_text:check_name_variant",
+    "name-conflict": "consistency.engine.checks_text:check_name_conflict",
+    "quote-count": "consistency.engine.checks_text:check_quote_count",
+    "quote-speaker": "consistency.engine.checks_text:check_quote_speaker",
+    "quote-paraphrased": "consistency.engine.checks_text:check_quote_paraphrased",
 }
 
 #: Options each kind accepts: name -> (type check, default, description).
@@ -66,6 +72,12 @@ KIND_OPTIONS: dict[str, dict[str, tuple[str, Any, str]]] = {
         "min_chars": ("positive integer", 1, "ignore unmatched runs shorter than this many characters"),
     },
     "unused-suppression": {},
+    "name-missing": {},
+    "name-variant": {},
+    "name-conflict": {},
+    "quote-count": {},
+    "quote-speaker": {},
+    "quote-paraphrased": {},
 }
 
 CATEGORIES: tuple[str, ...] = ("quantity", "date", "name", "quote", "coverage", "meta")

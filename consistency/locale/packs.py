@@ -63,6 +63,17 @@ class Pack:
     noise: tuple[str, ...] = ()
     unit_prefixes: dict[str, str] = field(default_factory=dict)
     range_suffix: dict[str, int] = field(default_factory=dict)
+    # names and quotes (see packs/README.md: [quotes], [speech], [names])
+    quote_marks: tuple[str, ...] = ()  # pairs, opening then closing mark ("„“", "「」")
+    speech_verbs: tuple[str, ...] = ()  # 述べた, sagte, said (matched as word prefixes in Latin scripts)
+    speech_pronouns: tuple[str, ...] = ()  # sie, she, 彼女: a speaker named earlier
+    name_titles: frozenset[str] = frozenset()  # Präsident, President, Mr (casefolded)
+    name_honorifics: tuple[str, ...] = ()  # 氏, さん, 씨: written after a name
+    name_particles: frozenset[str] = frozenset()  # von, van, de, bin: lower-case words inside a name
+    name_stopwords: frozenset[str] = frozenset()  # capitalised words that are never names (casefolded)
+    name_suffixes: tuple[str, ...] = ()  # inflection glued to a name: Microsofts, Trump's, Путина
+    name_particles_after: tuple[str, ...] = ()  # case particles after a name without a space (ko 은, 는)
+    capitalised_nouns: bool = False  # every noun is capitalised (de): capitals are no evidence of a name
 
 
 def available_packs() -> list[str]:
@@ -130,6 +141,33 @@ def parse_pack(data: dict, *, language: str) -> Pack:
         unit_prefixes=dict(data.get("unit_prefixes") or {}),
         range_suffix={k: int(v) for k, v in ((data.get("numbers") or {}).get("range_suffix") or {}).items()},
         noise=tuple((data.get("noise") or {}).get("patterns", [])),
+        **_text_tables(data, language),
+    )
+
+
+def _text_tables(data: dict, language: str) -> dict:
+    """The [quotes], [speech] and [names] tables (names and quotes)."""
+    quotes = data.get("quotes") or {}
+    speech = data.get("speech") or {}
+    names = data.get("names") or {}
+    marks = tuple(str(m) for m in quotes.get("marks", []))
+    for pair in marks:
+        if len(pair) != 2:
+            raise ConfigError(
+                f"language pack {language}: [quotes] marks must be pairs of two characters "
+                f"(an opening and a closing mark), not {pair!r}"
+            )
+    return dict(
+        quote_marks=marks,
+        speech_verbs=tuple(str(v).casefold() for v in speech.get("verbs", [])),
+        speech_pronouns=tuple(str(v).casefold() for v in speech.get("pronouns", [])),
+        name_titles=frozenset(str(v).casefold() for v in names.get("titles", [])),
+        name_honorifics=tuple(names.get("honorifics", [])),
+        name_particles=frozenset(str(v).casefold() for v in names.get("particles", [])),
+        name_stopwords=frozenset(str(v).casefold() for v in names.get("stopwords", [])),
+        name_suffixes=tuple(sorted((str(v) for v in names.get("suffixes", [])), key=len, reverse=True)),
+        name_particles_after=tuple(sorted((str(v) for v in names.get("particles_after", [])), key=len, reverse=True)),
+        capitalised_nouns=bool(names.get("capitalised_nouns", False)),
     )
 
 

@@ -1,0 +1,593 @@
+"""Proper-name mentions, per locale, with spans: ``extract_names(text, locale)``.
+
+A mention is a candidate until something says it is a name.  The evidence:
+
+- ``vocab``: a form of an entity of a name vocabulary (``rules/vocab/*.yml``);
+- ``gazetteer``: a CLDR territory, city (time-zone exemplar city), language,
+  script or currency name of the locale or of English (built lazily from babel);
+- ``camel``: a Latin token with a capital inside (``OpenAI``, ``ChatGPT``);
+- ``latin``: a Latin word in a text of another script (``Walsh`` in Japanese);
+- ``capital``: a capitalised word inside a sentence, in a language that does
+  not capitalise every noun (so never in German);
+- ``weak``: anything else that looks like a name (a German capitalised noun, a
+  katakana run, a hangul word, a capitalised word opening a sentence).  Weak
+  candidates become names only when they match a name of another version's
+  aligned passage (see :mod:`consistency.engine.checks_text`).
+
+>>> [(m.text, m.evidence) for m in extract_names("Laut Elias ist Google eingesprungen.", "de")]
+[('Elias', 'weak'), ('Google', 'vocab')]
+>>> [(m.text, m.evidence) for m in extract_names("Later, Noelle Walsh met the Prime Minister in Paris.", "en")]
+[('Later', 'weak'), ('Noelle Walsh', 'capital'), ('Paris', 'gazetteer')]
+>>> [(m.text, m.entity) for m in extract_names("米国とヨーロッパで撤退した。", "ja")]
+[('米国', 'vocab:united-states'), ('ヨーロッパ', 'vocab:europe')]
+>>> [(m.text, m.evidence, m.tokens) for m in extract_names("TD-CowenのアナリストであるMichael Eliasは", "ja")]
+[('TD-Cowen', 'vocab', ('td', 'cowen')), ('アナリスト', 'weak', ('anarisuto',)), ('Michael Elias', 'latin', ('michael', 'elias'))]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import regex
+
+from ..locale.packs import Pack, load_pack
+from .translit import ascii_fold, romanize
+
+__all__ = [
+    "Mention",
+    "Vocabulary",
+    "Entity",
+    "extract_names",
+    "gazetteer",
+    "load_vocabulary",
+    "default_vocabulary",
+    "fold_form",
+    "REPORTABLE_TYPES",
+]
+
+#: entity types whose absence or change is reported (languages, scripts and
+#: currencies only help recognition: figures and wording cover them)
+REPORTABLE_TYPES = frozenset({"person", "organization", "place", "product", "event", None})
+
+_NON_LATIN_LOCALES = {"ja", "zh", "ko", "ru", "uk", "be", "bg", "sr", "mk", "el", "ar", "he", "fa", "hi", "th",
+                      "ka", "hy", "yue", "kk", "ky", "mn"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of a (candidate) name."""
+
+    start: int
+    end: int
+    text: str
+    script: str  # latin | kana | hangul | han | cyrillic
+    tokens: tuple[str, ...]  # per word: ASCII-folded (Latin) or romanized, lower case, inflection kept
+    evidence: str = "weak"  # vocab | gazetteer | camel | latin | capital | weak
+    entity: str | None = None  # "vocab:microsoft", "territory:US", "city:America/New_York"...
+    type: str | None = None  # person | organization | place | product | language | script | currency
+    acronym: bool = False  # AI, GPU, CEO: all capitals, five letters at most
+    title: str | None = None  # the title written before it (President, Analyst)
+    stems: tuple[str, ...] = ()  # ``tokens`` without an inflection suffix of the pack (microsofts -> microsoft)
+
+    @property
+    def strong(self) -> bool:
+        return self.evidence != "weak"
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.tokens)
+
+    def same_token(self, i: int, other: "Mention", j: int) -> bool:
+        """Are word ``i`` of this mention and word ``j`` of ``other`` the same, inflection aside?"""
+        a, b = self.tokens[i], other.tokens[j]
+        if a == b:
+            return True
+        sa = self.stems[i] if i < len(self.stems) else a
+        sb = other.stems[j] if j < len(other.stems) else b
+        return sa == b or a == sb or sa == sb
+
+    def shares_token(self, other: "Mention") -> bool:
+        return any(self.same_token(i, other, j) for i in range(len(self.tokens)) for j in range(len(other.tokens)))
+
+    def shifted(self, offset: int) -> "Mention":
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
+
+# --------------------------------------------------------------------------- vocabularies
+
+
+@dataclass(frozen=True, eq=False)
+class Entity:
+    id: str
+    type: str | None
+    forms: dict  # locale -> tuple of forms
+    any: tuple[str, ...] = ()
+    cldr: tuple[str, ...] = ()  # gazetteer ids that are this entity (territory:150)
+    related: dict = None  # locale -> adjectives and demonyms (britische, British): presence only
+
+    def related_for(self, locale: str) -> tuple[str, ...]:
+        lang = locale.split("-")[0].split("_")[0].lower()
+        rel = self.related or {}
+        return tuple(rel.get(locale, ())) + tuple(rel.get(lang, ()))
+
+    def forms_for(self, locale: str) -> tuple[str, ...]:
+        lang = locale.split("-")[0].split("_")[0].lower()
+        return tuple(self.forms.get(locale, ())) + tuple(self.forms.get(lang, ())) + self.any
+
+
+def _fold_chars(text: str) -> str:
+    """Case folding that keeps every offset (ß stays ß)."""
+    out = []
+    for ch in text:
+        f = unicodedata.normalize("NFKC", ch).casefold() if not ch.isascii() else ch.lower()
+        out.append(f if len(f) == 1 else ch.lower())
+    return "".join(out)
+
+
+def fold_form(text: str) -> str:
+    """How forms are compared: NFKC, case folded, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+@dataclass(frozen=True, eq=False)
+class Vocabulary:
+    entities: tuple[Entity, ...] = ()
+
+    def by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
+
+    @property
+    def index(self) -> dict[str, Entity]:
+        """``by_id()``, built once."""
+        cached = self.__dict__.get("_index")
+        if cached is None:
+            cached = self.by_id()
+            object.__setattr__(self, "_index", cached)
+        return cached
+
+
+def _builtin_vocab_dir() -> Path | None:
+    from ..engine.registry import builtin_rules_dir
+
+    try:
+        path = builtin_rules_dir() / "vocab"
+    except Exception:  # pragma: no cover - broken install
+        return None
+    return path if path.is_dir() else None
+
+
+def load_vocabulary(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -> Vocabulary:
+    """The entities of ``rules/vocab/*.yml`` and of ``vocab/`` folders in ``dirs``
+    (later folders extend or, with the same id, replace earlier entities)."""
+    import yaml
+
+    from ..errors import ConfigError
+
+    folders: list[Path] = []
+    if builtin:
+        b = _builtin_vocab_dir()
+        if b is not None:
+            folders.append(b)
+    for d in dirs:
+        d = Path(d)
+        folders.append(d / "vocab" if (d / "vocab").is_dir() else d)
+    entities: dict[str, Entity] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.yml")):
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError as exc:
+                raise ConfigError(f"{path}: invalid YAML: {' '.join(str(exc).split())}") from None
+            items = data.get("entities") if isinstance(data, dict) else None
+            if not isinstance(items, list):
+                raise ConfigError(f"{path}: a vocabulary is a mapping with one key, 'entities', holding a list")
+            for item in items:
+                if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                    raise ConfigError(f"{path}: every entity needs an 'id'")
+                forms = item.get("forms") or {}
+                if not isinstance(forms, dict):
+                    raise ConfigError(f"{path}: entity {item['id']}: 'forms' must map locales to lists")
+                entities[item["id"]] = Entity(
+                    id=item["id"], type=item.get("type"),
+                    forms={str(k): tuple(str(f) for f in (v or [])) for k, v in forms.items()},
+                    any=tuple(str(f) for f in item.get("any") or ()),
+                    cldr=tuple(str(c) for c in item.get("cldr") or ()),
+                    related={str(k): tuple(str(f) for f in (v or [])) for k, v in (item.get("related") or {}).items()},
+                )
+    return Vocabulary(tuple(entities.values()))
+
+
+@lru_cache(maxsize=1)
+def default_vocabulary() -> Vocabulary:
+    return load_vocabulary()
+
+
+# --------------------------------------------------------------------------- the CLDR gazetteer
+
+
+@lru_cache(maxsize=64)
+def gazetteer(locale: str) -> dict[str, tuple[str, str]]:
+    """CLDR names of ``locale`` -> (entity id, type): territories, exemplar
+    cities, languages, scripts and currencies (ヨーロッパ -> territory:150).
+    Built once per locale; Latin names keep their case (only capitalised ones)."""
+    from ..locale.cldr import parse_locale
+
+    out: dict[str, tuple[str, str]] = {}
+    try:
+        loc = parse_locale(locale)
+    except Exception:
+        return out
+
+    def add(name: object, ident: str, kind: str) -> None:
+        if not isinstance(name, str):
+            return
+        name = unicodedata.normalize("NFKC", name).strip()
+        if len(name) < 2 or "(" in name:
+            return
+        if name[0].isascii() or "\u00c0" <= name[0] <= "\u024f" or "\u0400" <= name[0] <= "\u04ff":
+            if not name[0].isupper() or len(name) < 3:
+                return
+        out.setdefault(name, (ident, kind))
+
+    for code, name in loc.territories.items():
+        if code not in ("ZZ", "QO", "EZ", "UN", "001"):  # not "the world"
+            add(name, f"territory:{code}", "place")
+    zones = loc.time_zones
+    for zone in _zone_ids():
+        city = None
+        try:
+            info = zones.get(zone)
+            city = info.get("city") if info is not None else None
+        except Exception:  # pragma: no cover - babel data gaps
+            city = None
+        add(city or zone.rsplit("/", 1)[-1].replace("_", " "), f"city:{zone}", "place")
+    for code, name in loc.languages.items():
+        if "_" not in code:
+            add(name, f"language:{code}", "language")
+    for code, name in loc.scripts.items():
+        add(name, f"script:{code}", "script")
+    for code, name in loc.currencies.items():
+        add(name, f"currency:{code}", "currency")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _zone_ids() -> tuple[str, ...]:
+    from babel.core import get_global
+
+    return tuple(z for z in get_global("zone_territories") if "/" in z and not z.startswith("Etc/"))
+
+
+# --------------------------------------------------------------------------- surface tables
+
+
+@dataclass(frozen=True)
+class _Surfaces:
+    """Known surfaces of one locale, indexed by the first folded character."""
+
+    index: dict  # first char -> list of (folded surface, original, entity id, type, evidence), longest first
+
+
+def _lang(locale: str) -> str:
+    return locale.split("-")[0].split("_")[0].lower()
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+@lru_cache(maxsize=64)
+def _surfaces(locale: str, vocab: Vocabulary) -> _Surfaces:
+    items: dict[str, tuple[str, str, str | None, str]] = {}
+    for entity in vocab.entities:
+        for form in entity.forms_for(locale):
+            if len(form) < 2 or (len(form) < 2 and _is_han(form[0])):
+                continue
+            items[_fold_chars(form)] = (form, "vocab:" + entity.id, entity.type, "vocab")
+    alias = {c: ("vocab:" + e.id, e.type) for e in vocab.entities for c in e.cldr}
+    for tag in dict.fromkeys([locale, _lang(locale), "en"]):
+        for name, (ident, kind) in gazetteer(tag).items():
+            ident, kind = alias.get(ident, (ident, kind))
+            items.setdefault(_fold_chars(name), (name, ident, kind, "gazetteer"))
+    index: dict[str, list] = {}
+    for folded, (orig, ident, kind, evidence) in items.items():
+        index.setdefault(folded[0], []).append((folded, orig, ident, kind, evidence))
+    for lst in index.values():
+        lst.sort(key=lambda item: -len(item[0]))
+    return _Surfaces(index)
+
+
+# --------------------------------------------------------------------------- extraction
+
+_WORD = regex.compile(
+    r"[\p{Latin}\p{Cyrillic}\p{N}][\p{Latin}\p{Cyrillic}\p{M}\p{N}]*(?:[’'][\p{Latin}\p{Cyrillic}]+)?"
+)
+_KATAKANA = regex.compile(r"[\p{Katakana}ー][\p{Katakana}ー・･＝]*")
+_HANGUL = regex.compile(r"[가-힣]+")
+_SENTENCE_START = set(".!?:;\"“”„«»「」『』‘’‚()[]{}…—–-•*#|\n")
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha() or "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff"
+
+
+def _is_kana(ch: str) -> bool:
+    return "\u30a0" <= ch <= "\u30ff" or ch == "ー"
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u04ff"
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0\u3000":
+        i -= 1
+    if i < 0:
+        return True
+    return text[i] in _SENTENCE_START or text[i] in "。！？"
+
+
+@lru_cache(maxsize=64)
+def _calendar_words(locale: str) -> frozenset[str]:
+    """Month and weekday names (capitalised in English, never names)."""
+    from ..locale.cldr import parse_locale
+
+    words: set[str] = set()
+    for tag in {locale, "en"}:
+        try:
+            loc = parse_locale(tag)
+        except Exception:
+            continue
+        for table in (loc.months, loc.days):
+            for ctx in table.values():
+                for width in ctx.values():
+                    for name in width.values():
+                        words.add(str(name).casefold().rstrip("."))
+    return frozenset(words)
+
+
+def _token_key(word: str, script: str) -> str:
+    if script == "latin":
+        return ascii_fold(word)
+    return romanize(word).replace(" ", "")
+
+
+def _strip_suffix(word: str, pack: Pack) -> str:
+    for suffix in pack.name_suffixes:
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _boundary_ok(text: str, start: int, end: int, pack: Pack) -> bool:
+    """A Latin or Cyrillic surface must be a whole word (an inflection suffix may follow)."""
+    if start > 0 and (text[start - 1].isalnum() and not _is_han(text[start - 1])
+                      and not ("\u3040" <= text[start - 1] <= "\u30ff")):
+        return False
+    if end < len(text) and text[end].isalnum() and not _is_han(text[end]) and not ("\u3040" <= text[end] <= "\u30ff"):
+        rest = regex.match(r"[\p{L}’']+", text[end:])
+        tail = rest.group() if rest else ""
+        return tail in pack.name_suffixes
+    return True
+
+
+def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mention]:
+    """Vocabulary and gazetteer names in ``text``, longest first, no overlaps."""
+    surfaces = _surfaces(locale, vocab).index
+    folded = _fold_chars(text)
+    out: list[Mention] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = folded[i]
+        cands = surfaces.get(ch)
+        if not cands:
+            i += 1
+            continue
+        latin_like = _is_latin(text[i]) or _is_cyrillic(text[i]) or text[i].isdigit()
+        if latin_like and i > 0 and text[i - 1].isalnum() and (_is_latin(text[i - 1]) or _is_cyrillic(text[i - 1])):
+            i += 1
+            continue
+        hit = None
+        for surface, orig, ident, kind, evidence in cands:
+            end = i + len(surface)
+            if folded.startswith(surface, i):
+                if latin_like:
+                    if orig[0].isupper() and not text[i].isupper():
+                        continue
+                    if not _boundary_ok(text, i, end, pack):
+                        continue
+                elif _is_kana(text[i]):
+                    # パース is Perth, not the middle of ハイパースケール
+                    if (i > 0 and _is_kana(text[i - 1])) or (end < n and _is_kana(text[end])):
+                        continue
+                elif "가" <= text[i] <= "힣" and i > 0 and "가" <= text[i - 1] <= "힣":
+                    continue
+                hit = (end, orig, ident, kind, evidence)
+                break
+        if hit is None:
+            i += 1
+            continue
+        end, orig, ident, kind, evidence = hit
+        # the inflection suffix belongs to the mention's span
+        while end < n and latin_like and text[end].isalnum() and (_is_latin(text[end]) or _is_cyrillic(text[end])):
+            end += 1
+        surface_text = text[i:end]
+        script = _script_of_word(surface_text)
+        words = [w for w in _WORD.findall(surface_text)] or [surface_text]
+        tokens = tuple(_token_key(w, script) for w in words)
+        stems = tuple(_token_key(_strip_suffix(w, pack) if latin_like else w, script) for w in words)
+        if evidence == "gazetteer" and latin_like and len(words) == 1 and _sentence_initial(text, i) \
+                and not pack.capitalised_nouns:
+            evidence = "weak"  # "Police arrest ...", "Mother ..." open a sentence
+        out.append(Mention(start=i, end=end, text=surface_text, script=script, tokens=tokens, evidence=evidence,
+                           entity=ident, type=kind, acronym=surface_text.isupper() and len(surface_text) <= 5,
+                           stems=stems))
+        i = end
+    return out
+
+
+def _script_of_word(word: str) -> str:
+    for ch in word:
+        if _is_latin(ch):
+            return "latin"
+        if _is_cyrillic(ch):
+            return "cyrillic"
+        if "\u3040" <= ch <= "\u30ff":
+            return "kana"
+        if "가" <= ch <= "힣":
+            return "hangul"
+        if _is_han(ch):
+            return "han"
+    return "other"
+
+
+def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e in spans)
+
+
+def extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = None) -> list[Mention]:
+    """Every candidate name mention in ``text`` (block-relative offsets), in text order."""
+    vocab = vocabulary if vocabulary is not None else default_vocabulary()
+    lang = _lang(locale)
+    pack = load_pack(lang)
+    mentions = _known(text, locale, pack, vocab)
+    taken = [(m.start, m.end) for m in mentions]
+    non_latin_text = lang in _NON_LATIN_LOCALES
+    calendar = _calendar_words(locale)
+    stop = pack.name_stopwords
+    titles = pack.name_titles
+    particles = pack.name_particles
+
+    # capitalised runs of Latin or Cyrillic words
+    run: list[regex.Match] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        words = list(run)
+        run.clear()
+        # titles split runs; leading stopwords and titles go
+        pieces: list[list[regex.Match]] = [[]]
+        title_of: list[str | None] = [None]
+        for w in words:
+            folded = w.group().casefold().rstrip(".")
+            if folded in titles or folded + "." in titles:
+                pieces.append([])
+                title_of.append(w.group())
+                continue
+            pieces[-1].append(w)
+        for piece, title in zip(pieces, title_of):
+            while piece and (piece[0].group().casefold() in stop or piece[0].group().casefold() in particles):
+                piece.pop(0)
+            while piece and piece[-1].group().casefold() in particles:
+                piece.pop()
+            if not piece:
+                continue
+            start, end = piece[0].start(), piece[-1].end()
+            if not _free(taken, start, end):
+                # split around known names
+                parts: list[list[regex.Match]] = [[]]
+                for w in piece:
+                    if _free(taken, w.start(), w.end()):
+                        parts[-1].append(w)
+                    else:
+                        parts.append([])
+                for part in parts:
+                    if part:
+                        _emit(part, title)
+                continue
+            _emit(piece, title)
+
+    def _emit(piece: list[regex.Match], title: str | None) -> None:
+        start, end = piece[0].start(), piece[-1].end()
+        surface = text[start:end]
+        words = [w.group() for w in piece if w.group().casefold() not in particles]
+        if not words:
+            return
+        folded_words = [w.casefold() for w in words]
+        if all(w in stop or w in calendar for w in folded_words):
+            return
+        script = "cyrillic" if _is_cyrillic(words[0][0]) else "latin"
+        tokens = tuple(_token_key(w, script) for w in words)
+        stems = tuple(_token_key(_strip_suffix(w, pack), script) for w in words)
+        acronym = all(w.isupper() and len(w) <= 5 for w in words if w.isalpha()) and any(w.isalpha() for w in words)
+        camel = any(regex.search(r"\p{Ll}\p{Lu}", w) or (regex.search(r"\d", w) and regex.search(r"\p{L}", w))
+                    for w in words)
+        initial = _sentence_initial(text, start)
+        if script == "latin" and non_latin_text:
+            evidence = "latin" if not acronym else "weak"
+        elif camel:
+            evidence = "camel"
+        elif pack.capitalised_nouns or acronym:
+            evidence = "weak"
+        elif not initial or len(words) > 1:
+            evidence = "capital"
+        else:
+            evidence = "weak"
+        if evidence == "capital" and all(w in calendar or w in stop for w in folded_words[1 if initial else 0:]):
+            evidence = "weak"
+        mentions.append(Mention(start=start, end=end, text=surface, script=script, tokens=tokens,
+                                evidence=evidence, acronym=acronym, title=title, stems=stems))
+
+    prev_end = -1
+    for w in _WORD.finditer(text):
+        word = w.group()
+        first = word[0]
+        capital = first.isupper() and (_is_latin(first) or _is_cyrillic(first))
+        lower_particle = word.casefold() in particles and run
+        gap = text[prev_end:w.start()] if prev_end >= 0 else ""
+        joined = prev_end >= 0 and gap in (" ", "-", "\u00a0", "‑")
+        if (capital or (first.isdigit() and run and joined) or lower_particle) and (not run or joined):
+            if not _free(taken, w.start(), w.end()) and not run:
+                prev_end = w.end()
+                continue
+            run.append(w)
+        else:
+            flush()
+            if capital:
+                run.append(w)
+        prev_end = w.end()
+    flush()
+
+    if lang == "ja" or regex.search(r"\p{Katakana}", text):
+        for m in _KATAKANA.finditer(text):
+            surface = m.group().strip("・･＝")
+            start = m.start() + (len(m.group()) - len(m.group().lstrip("・･＝")))
+            end = start + len(surface)
+            short = len(surface.replace("ー", "")) < 2
+            if short and not any(text.startswith(h, end) for h in pack.name_honorifics[:3]):
+                continue  # リ is a name only as リ氏
+            if not _free(taken, start, end):
+                continue
+            words = [w for w in regex.split(r"[・･＝]", surface) if w]
+            tokens = tuple(_token_key(w, "kana") for w in words)
+            mentions.append(Mention(start=start, end=end, text=surface, script="kana", tokens=tokens))
+    if lang == "ko":
+        hon = tuple(sorted(pack.name_honorifics, key=len, reverse=True))
+        after = pack.name_particles_after
+        for m in _HANGUL.finditer(text):
+            word = m.group()
+            for suffix in after:
+                if word.endswith(suffix) and len(word) > len(suffix) + 1:
+                    word = word[: -len(suffix)]
+                    break
+            for suffix in hon:
+                if word.endswith(suffix) and len(word) > len(suffix) + 1:
+                    word = word[: -len(suffix)]
+                    break
+            start, end = m.start(), m.start() + len(word)
+            if len(word) < 2 or not _free(taken, start, end):
+                continue
+            mentions.append(Mention(start=start, end=end, text=word, script="hangul",
+                                    tokens=(_token_key(word, "hangul"),)))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return mentions
+
+

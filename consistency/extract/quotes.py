@@ -1,0 +1,423 @@
+"""Quotations, their kind and their speaker: ``extract_quotes(text, locale)``.
+
+Every language has its marks (``„…“``, ``«…»``, ``「…」``, ``“…”``), and real
+texts use others: the seed article's Japanese opens and closes with ``’``, its
+German with ``‘…’``, and both nest a quotation inside a quotation with the same
+marks.  So all marks are accepted in every language, and which mark opens and
+which closes is decided per block by the cheapest consistent pairing: a mark
+after a space or at the start of a sentence tends to open, one before a space,
+punctuation or the Japanese quotative ``と`` tends to close, and a ``’``
+between two Latin letters is an apostrophe.
+
+>>> q = extract_quotes("‘Mit anderen Worten, wir haben ‘überinvestiert’’, schrieb Lenschow.", "de")
+>>> [(x.content, x.depth, x.kind) for x in q]
+[('Mit anderen Worten, wir haben ‘überinvestiert’', 0, 'speech'), ('überinvestiert', 1, 'other')]
+>>> q[0].speaker_text
+'Lenschow'
+>>> [(x.content, x.kind) for x in extract_quotes("’言い換えれば、土地に’過剰投資’しましたが、今は通常です’とLenschowは書いている。", "ja")][:1]
+[('言い換えれば、土地に’過剰投資’しましたが、今は通常です', 'speech')]
+>>> [(x.content, x.kind) for x in extract_quotes("Das Startup nannte sein Modell ‘Command R’.", "de")]
+[('Command R', 'other')]
+
+A quotation is ``speech`` (direct speech) when a speech verb of the language
+pack introduces it (``„…“, sagte sie``; ``…」と述べた``; ``he said: "…"``) or
+when it holds a sentence of its own; short quotations with neither are scare
+quotes or titles (``other``) and are never counted as direct speech.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import regex
+
+from ..locale.packs import Pack, load_pack
+from .names import Mention
+
+__all__ = ["Quote", "extract_quotes", "quote_words", "CLOSERS"]
+
+#: opening mark -> the marks that may close it (every language; packs add theirs)
+CLOSERS: dict[str, str] = {
+    "「": "」", "『": "』", "«": "»", "»": "«", "‹": "›", "›": "‹", "„": "“”", "‚": "‘’", "“": "”",
+    "‘": "’", "’": "’", "”": "”", '"': '"', "'": "'", "〝": "〟〞", "《": "》",
+}
+_SYMMETRIC = {"’", "”", '"', "'"}
+_CJK_CLOSE_AFTER = set("と、。，,」』）)!！?？ \n고라며") | {""}
+_CJK_OPEN_BEFORE = set("、。，「『（(：: \n") | {""}
+_PARTICLES = set("にをがはでのもへや")
+_NOT_SPEAKERS = {"place", "language", "script", "currency"}
+_SENTENCE_END = regex.compile(r"[.!?。！？]")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int  # the opening mark
+    end: int  # after the closing mark
+    content_start: int
+    content_end: int
+    content: str
+    depth: int  # 0: top level; 1: a quotation inside a quotation
+    kind: str  # speech | other
+    verb: str | None = None  # the speech verb that introduces it
+    speaker: Mention | None = None
+    speaker_text: str | None = None  # a name or a pronoun (sie, 彼女)
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    pronoun: bool = False
+    candidates: tuple = ()  # every name that may be the speaker, the likeliest first
+
+    def shifted(self, offset: int) -> "Quote":
+        return replace(
+            self, start=self.start + offset, end=self.end + offset, content_start=self.content_start + offset,
+            content_end=self.content_end + offset,
+            speaker=self.speaker.shifted(offset) if self.speaker else None,
+            candidates=tuple(c.shifted(offset) for c in self.candidates),
+            speaker_start=None if self.speaker_start is None else self.speaker_start + offset,
+            speaker_end=None if self.speaker_end is None else self.speaker_end + offset,
+        )
+
+
+def _lang(locale: str) -> str:
+    return locale.split("-")[0].split("_")[0].lower()
+
+
+@lru_cache(maxsize=64)
+def _closers(lang: str) -> dict[str, str]:
+    out = dict(CLOSERS)
+    for pair in load_pack(lang).quote_marks:
+        out[pair[0]] = "".join(dict.fromkeys(out.get(pair[0], "") + pair[1]))
+    return out
+
+
+def _is_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and (ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u0400" <= ch <= "\u04ff")
+
+
+def _is_cjk(ch: str) -> bool:
+    return ch != "" and ("\u3000" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3" or "\uff00" <= ch <= "\uffef")
+
+
+def _hints(text: str, i: int) -> tuple[bool, bool]:
+    """(looks like an opening mark, looks like a closing mark) at ``text[i]``."""
+    left = text[i - 1] if i > 0 else ""
+    right = text[i + 1] if i + 1 < len(text) else ""
+    if _is_cjk(left) or _is_cjk(right):
+        opening = left in _CJK_OPEN_BEFORE or left in "。！？" and right not in _CJK_CLOSE_AFTER
+        closing = right in _CJK_CLOSE_AFTER or (left in "。！？" and right in _CJK_CLOSE_AFTER)
+        if left in "。！？" and right not in _CJK_CLOSE_AFTER:
+            closing = False
+        if left in _PARTICLES:  # 建物に’過剰投資’: a quotation begins after a particle
+            opening, closing = True, False
+        return opening, closing
+    opening = (left == "" or left.isspace() or left in "([{—–-/:;" or left in CLOSERS) and right != "" \
+        and not right.isspace()
+    closing = (right == "" or right.isspace() or right in ".,;:!?)]}—–-…" or right in "”’«»‹›“‘\"'") \
+        and left != "" and not left.isspace()
+    ch = text[i]
+    if ch in "«‹" and (left == "" or left.isspace()) and right in " \u00a0\u202f":
+        opening, closing = True, False  # French « spaced »
+    elif ch in "»›" and left in " \u00a0\u202f" and (right == "" or right.isspace() or right in ".,;:!?"):
+        opening, closing = False, True
+    return opening, closing
+
+
+def _pair(text: str, closers: dict[str, str]) -> list[tuple[int, int, int]]:
+    """(open index, close index, depth) of the cheapest consistent pairing of the marks."""
+    all_close = set("".join(closers.values()))
+    marks: list[tuple[int, str, bool, bool, bool]] = []  # pos, char, can open, can close, hint o, hint c
+    for i, ch in enumerate(text):
+        if ch not in closers and ch not in all_close:
+            continue
+        if ch in "'’" and i > 0 and i + 1 < len(text) and _is_latin_letter(text[i - 1]) and _is_latin_letter(text[i + 1]):
+            continue  # an apostrophe: don't, O’Brien, geht’s
+        if ch in "'’" and i > 0 and i + 1 < len(text) and text[i - 1].isdigit() and text[i + 1].isdigit():
+            continue  # a Swiss digit group separator: 1’000
+        ho, hc = _hints(text, i)
+        marks.append((i, ch, ch in closers, ch in all_close, ho, hc))
+    if not marks:
+        return []
+    if len(marks) > 48:
+        marks = marks[:48]
+    k = len(marks)
+    memo: dict[tuple[int, tuple[int, ...]], tuple[float, tuple]] = {}
+
+    def best(j: int, stack: tuple[int, ...]) -> tuple[float, tuple]:
+        if j == k:
+            return 2.0 * len(stack), ()
+        key = (j, stack)
+        if key in memo:
+            return memo[key]
+        pos, ch, can_open, can_close, ho, hc = marks[j]
+        left = text[pos - 1] if pos > 0 else ""
+        right = text[pos + 1] if pos + 1 < len(text) else ""
+        latin = (_is_latin_letter(left) and not _is_cjk(right)) or (_is_latin_letter(right) and not _is_cjk(left))
+        unused = 0.3 if ch in "'’\"" and latin else 1.5
+        options: list[tuple[float, tuple]] = []
+        c, rest = best(j + 1, stack)
+        options.append((c + unused, rest))
+        if can_close and stack and ch in closers[marks[stack[-1]][1]]:
+            cost = (2.0 if ho and not hc else 0.0) + (0.0 if hc else 0.5)
+            c, rest = best(j + 1, stack[:-1])
+            options.append((c + cost, ((stack[-1], j, len(stack) - 1),) + rest))
+        if can_open and len(stack) < 3:
+            cost = (2.0 if hc and not ho else 0.0) + (0.0 if ho else 0.5)
+            if ch in _SYMMETRIC and stack and marks[stack[-1]][1] in _SYMMETRIC and not ho:
+                cost += 0.4  # a nested symmetric quotation needs some evidence
+            c, rest = best(j + 1, stack + (j,))
+            options.append((c + cost, rest))
+        result = min(options, key=lambda o: o[0])
+        memo[key] = result
+        return result
+
+    _, pairs = best(0, ())
+    return sorted((marks[a][0], marks[b][0], d) for a, b, d in pairs)
+
+
+def _edge_quotes(text: str, pairs: list, closers: dict[str, str]) -> list[tuple[int, int, int]]:
+    """A quotation running on from the previous block (closing mark only) or into the next
+    one (opening mark at the block start, never closed), as journalists write long quotes."""
+    out: list[tuple[int, int, int]] = []
+    used = {p for o, c, _ in pairs for p in (o, c)}
+    last_end = max((c for _, c, _ in pairs), default=-1)
+    # an opening mark never closed, after every pair: the quotation runs into the next block
+    for i in range(len(text) - 1, last_end, -1):
+        ch = text[i]
+        left = text[i - 1] if i > 0 else ""
+        if ch in closers and i not in used and _hints(text, i)[0] and \
+                (ch not in "'’" or left == "" or left.isspace() or left in ":：") and \
+                not any(c in regex.sub(r"(?<=\p{L})['’](?=\p{L})", "", text[i + 1:]) for c in closers[ch]):
+            end = len(text.rstrip())
+            if end - i > 3:
+                return [(i, end, 0)]
+    stripped = len(text) - len(text.lstrip())
+    if stripped < len(text):
+        first = text[stripped]
+        if first in closers and stripped not in used and not any(o > stripped for o, _, _ in pairs) and \
+                not any(ch in text[stripped + 1:] for ch in closers[first]):
+            end = len(text.rstrip())
+            out.append((stripped, end - 1 if text[end - 1] in closers[first] else end, 0))
+            return out
+    all_close = set("".join(closers.values()))
+    first_open = min((o for o, _, _ in pairs), default=len(text))
+    for i, ch in enumerate(text[:first_open]):
+        if ch in all_close and i not in used and i > 0 and _hints(text, i)[1] and \
+                (text[i - 1] in ",.!?。！？…、，" or i + 1 >= len(text.rstrip())
+                 or (i + 1 < len(text) and text[i + 1] in ",.;:と、。")) and \
+                not any(c2 in text[:i] for c2 in closers if c2 not in "’'\"" and ch in closers[c2]):
+            out.append((-1, i, 0))
+            break
+    return out
+
+
+_LATIN_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def _verb_at(segment: str, pack: Pack, *, cjk: bool) -> tuple[int, str] | None:
+    """The first speech verb in ``segment`` (offset, verb)."""
+    folded = segment.casefold()
+    best: tuple[int, str] | None = None
+    for verb in pack.speech_verbs:
+        whole = verb.endswith(" ")
+        v = verb.strip()
+        start = 0
+        while True:
+            i = folded.find(v, start)
+            if i < 0:
+                break
+            start = i + 1
+            if not cjk:
+                if i > 0 and folded[i - 1].isalnum():
+                    continue
+                tail = regex.match(r"\p{L}*", folded[i + len(v):]).group()
+                if (whole and tail) or len(tail) > 2:
+                    continue
+            if best is None or i < best[0]:
+                best = (i, segment[i:i + len(v)])
+            break
+    return best
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    s = start
+    while s > 0 and text[s - 1] not in ".!?。！？\n":
+        s -= 1
+    e = end
+    while e < len(text) and text[e] not in ".!?。！？\n":
+        e += 1
+    return s, e
+
+
+def extract_quotes(text: str, locale: str, *, names: list[Mention] | None = None) -> list[Quote]:
+    """The quotations of one block (block-relative offsets), in text order.
+
+    ``names`` are the block's name mentions (:func:`~consistency.extract.names.extract_names`);
+    they are computed when not given."""
+    lang = _lang(locale)
+    pack = load_pack(lang)
+    closers = _closers(lang)
+    pairs = _pair(text, closers)
+    pairs += _edge_quotes(text, pairs, closers)
+    pairs.sort()
+    if not pairs:
+        return []
+    if names is None:
+        from .names import extract_names
+
+        names = extract_names(text, locale)
+    cjk = lang in ("ja", "zh", "ko") or sum(1 for ch in text if _is_cjk(ch)) > len(text) / 3
+    pronouns = pack.speech_pronouns
+    spans = [(o, c) for o, c, _ in pairs]
+    out: list[Quote] = []
+    pairs = [(o, c, sum(1 for o2, c2, _ in pairs if (o2, c2) != (o, c) and o2 <= o and c <= c2))
+             for o, c, _ in pairs]
+    for o, c, depth in pairs:
+        if c >= len(text):
+            c = len(text)
+        content = text[o + 1:c]
+        words = _words(content)
+        inner_sentence = bool(_SENTENCE_END.search(content.strip()[:-1])) or (
+            content.strip()[-1:] in ".!?。！？" and words >= 4
+        )
+        long = words >= 8 and (not _is_cjk_text(content) or regex.search(r"\p{Hiragana}", content) is not None)
+        verb = None
+        speaker: Mention | None = None
+        speaker_text = None
+        s_start = s_end = None
+        pronoun = False
+        cands: list[Mention] = []
+        if depth == 0:
+            s_lo, s_hi = _sentence_bounds(text, o, c + 1)
+            # after the closing mark: "’, fügte Elias hinzu", "’とEliasは付け加えた", "” he said"
+            after_end = min(s_hi + 1, len(text))
+            for o2, c2 in spans:
+                if o2 > c and o2 < after_end:
+                    after_end = o2
+            after = text[c + 1:after_end]
+            window = after[:40] if cjk else after[:80]
+            found = None
+            if cjk:
+                m = regex.match(r"\s*[、,]?\s*(?:と|って|とも|と、|이?라고|고\s)", window)
+                named = None
+                if not m:
+                    # 「もちろんだ」ケネディは言った: a name or pronoun right after the quotation
+                    lead = len(window) - len(window.lstrip(" 、,"))
+                    named = next((nm for nm in names if nm.start == c + 1 + lead), None)
+                    if named is None and any(window[lead:].startswith(p) for p in pronouns):
+                        named = lead
+                if m or named is not None:
+                    v = _verb_at(after[:60], pack, cjk=True)
+                    if v:
+                        found = (c + 1 + (m.end() if m else 0), c + 1 + v[0], v[1])
+            else:
+                v = _verb_at(" ".join(window.split(" ")[:6]), pack, cjk=False)
+                gap = regex.sub(r"\b(?:Mr|Ms|Mrs|Dr|St|Sen|Rep|Gov|Prof|Hr|Fr|M|Mme)\.", "", window[:v[0]]) if v else ""
+                if v and not _SENTENCE_END.search(gap) and _only_speaker_words(
+                        window[:v[0]], pack, names, c + 1):
+                    # the speaker stands next to the verb: "said Walton", "Pelosi said", "fügte Elias hinzu"
+                    tail = regex.match(r"(?:\W*[\p{L}.’']+){0,3}", window[v[0] + len(v[1]):])
+                    found = (c + 1, c + 1 + v[0] + len(v[1]) + (tail.end() if tail else 0), v[1])
+            if found:
+                lo, hi, verb = found
+                hi = min(hi, after_end)
+                cand = [n for n in names if lo <= n.start < hi and n.type not in _NOT_SPEAKERS]
+                if cjk:
+                    # the speaker is the topic or subject: ウォルトンは, not レイカーズの
+                    marked = [n for n in cand if text[n.end:n.end + 1] in ("は", "が") or
+                              text[n.end:n.end + 2] in ("氏は", "氏が")]
+                    cand = marked or cand
+                pr = _first_pronoun(text, lo, hi, pronouns, cjk)
+                if cand and (pr is None or cand[0].start < pr[0]):
+                    speaker = cand[0]
+                    cands = cand
+                    speaker_text, s_start, s_end = speaker.text, speaker.start, speaker.end
+                elif pr is not None:
+                    s_start, s_end = pr
+                    speaker_text = text[s_start:s_end]
+                    pronoun = True
+            else:
+                # before the opening mark: "Elias sagte: „…“", "He said: “…”"
+                before = text[max(s_lo, o - 160):o]
+                if regex.search(r"[:：,]\s*$", before):
+                    v = _verb_at(before, pack, cjk=cjk)
+                    if v:
+                        verb = v[1]
+                        lo = max(s_lo, o - 160)
+                        # "Elias sagte:", "erklärte er:", "he said:" (not a name further back in the clause)
+                        head = regex.search(r"(?:[\p{L}.’']+\W*){0,4}$", before[: v[0]])
+                        lo = max(lo, o - len(before) + (head.start() if head else v[0]))
+                        cand = [n for n in names if lo <= n.start and n.end <= o and n.type not in _NOT_SPEAKERS]
+                        if cjk:
+                            marked = [n for n in cand if text[n.end:n.end + 1] in ("は", "が") or
+                                      text[n.end:n.end + 2] in ("氏は", "氏が") or
+                                      regex.match(r"\p{Han}{1,3}[はが]", text[n.end:n.end + 4])]
+                            cand = marked or cand
+                        cands = cand
+                        pr = _first_pronoun(text, lo, o, pronouns, cjk)
+                        if cand and pr is None:
+                            cand = cand[::-1]  # the name next to the verb
+                            cands = cand
+                            speaker = cand[0]
+                            speaker_text, s_start, s_end = speaker.text, speaker.start, speaker.end
+                        elif pr is not None:
+                            s_start, s_end = pr
+                            speaker_text = text[s_start:s_end]
+                            pronoun = True
+        kind = "speech" if depth == 0 and (verb is not None or inner_sentence or long) else "other"
+        out.append(Quote(start=max(o, 0), end=min(c + 1, len(text)), content_start=o + 1, content_end=c,
+                         content=content, depth=depth,
+                         kind=kind, verb=verb, speaker=speaker, speaker_text=speaker_text, speaker_start=s_start,
+                         speaker_end=s_end, pronoun=pronoun, candidates=tuple(cands)))
+    return out
+
+
+_LINK_WORDS = frozenset({"the", "a", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "der", "die", "das",
+                         "le", "la", "m.", "mme", "el", "il"})
+
+
+def _only_speaker_words(gap: str, pack: Pack, names: list[Mention], offset: int) -> bool:
+    """Between a closing mark and a speech verb stand only a name, a pronoun or a title
+    ("’, schrieb sie", "” Ms. Steinem said"), not a clause ("” and said")."""
+    for m in regex.finditer(r"[\p{L}.]+", gap):
+        word = m.group().casefold()
+        if word in pack.speech_pronouns or word in _LINK_WORDS or word in pack.name_titles:
+            continue
+        if m.group()[0].isupper():
+            continue
+        return False
+    return True
+
+
+def _is_cjk_text(text: str) -> bool:
+    return sum(1 for ch in text if _is_cjk(ch)) > len(text) / 3
+
+
+def _words(content: str) -> int:
+    """Words of a quotation: Latin words, or about one per three CJK characters."""
+    if _is_cjk_text(content):
+        return len(regex.sub(r"\s", "", content)) // 3
+    return len(_LATIN_WORD.findall(content))
+
+
+def _first_pronoun(text: str, lo: int, hi: int, pronouns: tuple[str, ...], cjk: bool) -> tuple[int, int] | None:
+    segment = text[lo:hi].casefold()
+    best = None
+    for p in pronouns:
+        start = 0
+        while True:
+            i = segment.find(p, start)
+            if i < 0:
+                break
+            start = i + 1
+            if not cjk and ((i > 0 and segment[i - 1].isalnum()) or
+                            (i + len(p) < len(segment) and segment[i + len(p)].isalnum())):
+                continue
+            if best is None or i < best[0]:
+                best = (i, i + len(p))
+            break
+    return None if best is None else (lo + best[0], lo + best[1])
+
+
+def quote_words(quote: Quote) -> int:
+    """About how many words a quotation holds (CJK: one per three characters)."""
+    return _words(quote.content)

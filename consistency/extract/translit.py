@@ -1,0 +1,245 @@
+"""A light transliterator to Latin, and the phonetic keys names are matched by.
+
+Names cross scripts when an article is translated: ``Barclays`` becomes
+``バークレイズ``, ``Trump`` becomes ``トランプ``, ``트럼프`` or ``Трамп``.  This
+module turns every script it can into plain ASCII Latin and then into a
+*phonetic key* that forgets the differences a transliteration introduces
+(``l``/``r``, ``b``/``v``, doubled letters, long vowels, the ``u`` and ``o``
+Japanese adds after consonants), so that two spellings of one name end up
+close:
+
+>>> romanize("バークレイズ")
+'baakureizu'
+>>> romanize("트럼프"), romanize("Трамп"), romanize("Señor Müller")
+('teureompeu', 'tramp', 'senor muller')
+>>> phonetic_key("Barclays"), phonetic_key("バークレイズ")
+('barkrais', 'bakureisu')
+>>> skeleton(phonetic_key("Trump")) == skeleton(phonetic_key("トランプ"))
+True
+
+Data: ``locale/data/kana.json`` (kana to Hepburn) and ``locale/data/cyrillic.json``;
+hangul is romanized by the Revised Romanization computed from its jamo.  Han
+characters are left alone: Chinese and Japanese kanji names are matched only
+through vocabularies and the CLDR gazetteer (see :mod:`consistency.extract.names`).
+
+Never decide on one score alone: :func:`name_similarity` combines an edit
+similarity of the keys with one of their consonant skeletons, and callers
+require the best *mutual* match among the names of an aligned passage.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import regex
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+
+__all__ = ["romanize", "phonetic_key", "skeleton", "name_similarity", "ascii_fold", "script_of"]
+
+
+@lru_cache(maxsize=1)
+def _kana() -> tuple[dict[str, str], int]:
+    with resources.files("consistency.locale").joinpath("data/kana.json").open(encoding="utf-8") as fh:
+        table = json.load(fh)["table"]
+    return table, max(len(k) for k in table)
+
+
+@lru_cache(maxsize=1)
+def _cyrillic() -> dict[str, str]:
+    with resources.files("consistency.locale").joinpath("data/cyrillic.json").open(encoding="utf-8") as fh:
+        return json.load(fh)["table"]
+
+
+# Revised Romanization of Korean: initials, medials, finals (and finals before a vowel)
+_L = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"]
+_V = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi",
+      "yu", "eu", "ui", "i"]
+_T = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "p", "l", "l", "p", "l", "m", "p", "p", "t", "t",
+      "ng", "t", "t", "k", "t", "p", "t"]
+_T_LIAISON = ["", "g", "kk", "gs", "n", "nj", "nh", "d", "r", "lg", "lm", "lb", "ls", "lt", "lp", "lh", "m", "b",
+              "bs", "s", "ss", "ng", "j", "ch", "k", "t", "p", "h"]
+
+_SPECIAL = {"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d",
+            "ð": "d", "þ": "th", "œ": "oe", "Œ": "oe", "ı": "i"}
+
+
+def ascii_fold(text: str) -> str:
+    """Latin text without diacritics, lower case (``Erdoğan`` -> ``erdogan``, ``Straße`` -> ``strasse``)."""
+    if text.isascii():
+        return text.lower()
+    out = []
+    for ch in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(ch):
+            continue
+        out.append(_SPECIAL.get(ch, ch))
+    return "".join(out).lower()
+
+
+def _hangul(ch: str, nxt: str) -> str:
+    s = ord(ch) - 0xAC00
+    lead, vowel, tail = s // 588, (s % 588) // 28, s % 28
+    final = _T[tail]
+    if tail and nxt and "가" <= nxt <= "힣" and (ord(nxt) - 0xAC00) // 588 == 11:  # next begins with silent ㅇ
+        final = _T_LIAISON[tail] if tail != 21 else "ng"
+    return _L[lead] + _V[vowel] + final
+
+
+def romanize(text: str) -> str:
+    """``text`` in lower-case ASCII Latin where the script allows (Han is kept as is)."""
+    kana, longest = _kana()
+    cyr = _cyrillic()
+    out: list[str] = []
+    i, n = 0, len(text)
+    geminate = False
+    while i < n:
+        ch = text[i]
+        if ch in "ッっ":
+            geminate = True
+            i += 1
+            continue
+        if ch == "ー":
+            # a long vowel: repeat the last vowel written
+            for prev in reversed("".join(out)):
+                if prev in "aeiou":
+                    out.append(prev)
+                    break
+            i += 1
+            continue
+        if ch in "・･＝=":
+            out.append(" ")
+            i += 1
+            continue
+        if "\u3040" <= ch <= "\u30ff":
+            for size in range(min(longest, n - i), 0, -1):
+                piece = text[i:i + size]
+                if piece in kana:
+                    roman = kana[piece]
+                    if geminate and roman and roman[0] not in "aeiou":
+                        roman = ("t" if roman.startswith("ch") else roman[0]) + roman
+                    out.append(roman)
+                    geminate = False
+                    i += size
+                    break
+            else:
+                i += 1
+            continue
+        geminate = False
+        if "가" <= ch <= "힣":
+            out.append(_hangul(ch, text[i + 1] if i + 1 < n else ""))
+        elif "\u0400" <= ch <= "\u04ff":
+            out.append(cyr.get(ch.lower(), ""))
+        elif ch in "・･＝=":
+            out.append(" ")
+        else:
+            out.append(ascii_fold(ch) if not ch.isascii() else ch.lower())
+        i += 1
+    return "".join(out)
+
+
+# rewriting rules applied in order: Latin spelling and romaji both move to one
+# rough sound alphabet (the sound distinctions Japanese and Korean lose go)
+_RULES = (
+    ("tsch", "c"), ("sch", "s"), ("shch", "s"), ("sh", "s"), ("ch", "c"), ("tch", "c"), ("ph", "f"), ("th", "t"),
+    ("ck", "k"), ("gh", "g"), ("qu", "kw"), ("q", "k"), ("x", "ks"), ("dzh", "j"), ("zh", "j"), ("kh", "k"),
+    ("tz", "s"), ("ts", "s"), ("z", "s"), ("v", "b"), ("l", "r"), ("y", "i"), ("w", "u"), ("j", "j"),
+    ("eo", "o"), ("eu", "u"),
+)
+
+
+def _latin_key(text: str) -> str:
+    s = "".join(ch for ch in text if "a" <= ch <= "z").replace("cz", "ts")
+    # c before e, i, y sounds like s; otherwise like k (after the ch rule: C marks ch)
+    s = s.replace("ch", "C")
+    s = "".join(
+        ("s" if i + 1 < len(s) and s[i + 1] in "eiy" else "k") if ch == "c" else ch for i, ch in enumerate(s)
+    ).replace("C", "ch")
+    for old, new in _RULES:
+        s = s.replace(old, new)
+    s = s.replace("np", "mp").replace("nb", "mb").replace("nm", "mm")
+    out = []
+    for ch in s:
+        if out and out[-1] == ch:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def phonetic_key(text: str) -> str:
+    """A rough sound key of ``text`` in any supported script (see the module doc)."""
+    return _latin_key(romanize(text))
+
+
+def skeleton(key: str) -> str:
+    """The consonants of a phonetic key, doubled ones collapsed (``barkrais`` -> ``brkrs``)."""
+    out = []
+    for ch in key:
+        if ch in "aeiouh":
+            continue
+        if out and out[-1] == ch:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def name_similarity(a: str, b: str) -> float:
+    """How alike two names sound, 0..1: the mean of the edit similarity of their
+    phonetic keys and of their consonant skeletons (0 when either has none).
+
+    >>> round(name_similarity("Barclays", "バークレイズ"), 2) > 0.7
+    True
+    >>> name_similarity("Barclays", "ゴールドマン") < 0.5
+    True
+    """
+    best = _similarity(phonetic_key(a), phonetic_key(b))
+    for x, y in ((a, b), (b, a)):
+        folded = ascii_fold(x)
+        if not folded.isascii() or not any(ch.isalpha() for ch in folded):
+            continue
+        for old, new in _VARIANTS:
+            if regex.search(old, folded):
+                best = max(best, _similarity(_latin_key(regex.sub(old, new, folded)), phonetic_key(y)))
+    return best
+
+
+# spellings a transliteration may hear otherwise: Smith -> スミス, Rangers -> レンジャーズ
+_VARIANTS = (("th", "s"), ("g(?=[eiy])", "j"), ("er$", "a"), ("(?<=[aeiou])r(?=[^aeiou]|$)", ""), ("ng", "n"))
+
+
+def _similarity(ka: str, kb: str) -> float:
+    if not ka or not kb:
+        return 0.0
+    sa, sb = skeleton(ka), skeleton(kb)
+    edit = fuzz.ratio(ka, kb) / 100.0
+    if not sa or not sb:
+        return edit if sa == sb else edit / 2
+    skel = fuzz.ratio(sa, sb) / 100.0
+    if sa[0] != sb[0] and ka[0] != kb[0]:
+        skel *= 0.8  # names rarely change their first sound
+    return (edit + skel) / 2
+
+
+def script_of(text: str) -> str:
+    """The dominant script of ``text``: latin, kana, hangul, han, cyrillic or other."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        if ch.isascii() or "\u00c0" <= ch <= "\u024f":
+            key = "latin"
+        elif "\u3040" <= ch <= "\u30ff" or ch == "ー":
+            key = "kana"
+        elif "가" <= ch <= "힣":
+            key = "hangul"
+        elif "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+            key = "han"
+        elif "\u0400" <= ch <= "\u04ff":
+            key = "cyrillic"
+        else:
+            key = "other"
+        counts[key] = counts.get(key, 0) + 1
+    return max(counts, key=counts.get) if counts else "other"

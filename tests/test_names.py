@@ -1,0 +1,208 @@
+"""Names across languages and scripts: transliteration, extraction, the gazetteer,
+vocabularies and the NAM rules on small bundles of our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from consistency.documents.text import parse_text
+from consistency.engine.analysis import analyse
+from consistency.engine.registry import load_rules
+from consistency.extract.names import extract_names, gazetteer, load_vocabulary
+from consistency.extract.translit import name_similarity, phonetic_key, romanize, skeleton
+from consistency.model import Document
+
+RULES = load_rules()
+
+
+def bundle(**texts: str):
+    docs = [Document(path=f"{loc}.txt", locale=loc, text=t, blocks=tuple(parse_text(t))) for loc, t in texts.items()]
+    return analyse("test", docs)
+
+
+def findings(an, *ids: str) -> list:
+    out = []
+    for rid in ids or ("NAM001", "NAM002", "NAM003", "QUO001", "QUO002", "QUO003"):
+        rule = RULES[rid]
+        out.extend(rule.load_check()(an, rule))
+    return out
+
+
+def rules_of(fs) -> list[str]:
+    return sorted(f.rule for f in fs)
+
+
+# --------------------------------------------------------------------------- transliteration
+
+
+@pytest.mark.parametrize("text, roman", [
+    ("バークレイズ", "baakureizu"),
+    ("ドナルド・トランプ", "donarudo toranpu"),
+    ("マッカーサー", "makkaasaa"),
+    ("트럼프", "teureompeu"),
+    ("한국어", "hangugeo"),
+    ("Путин", "putin"),
+    ("Erdoğan", "erdogan"),
+])
+def test_romanize(text, roman):
+    assert romanize(text) == roman
+
+
+@pytest.mark.parametrize("latin, other", [
+    ("Barclays", "バークレイズ"), ("Trump", "トランプ"), ("Trump", "트럼프"), ("Trump", "Трамп"),
+    ("Merkel", "メルケル"), ("Walsh", "ウォルシュ"), ("Smith", "スミス"), ("Rangers", "レンジャーズ"),
+    ("Putin", "푸틴"), ("Czeisler", "ツァイスラー"),
+])
+def test_transliterations_sound_alike(latin, other):
+    assert name_similarity(latin, other) >= 0.72
+
+
+@pytest.mark.parametrize("latin, other", [("Barclays", "ゴールドマン"), ("Trump", "トヨタ"), ("Smith", "ジョンソン")])
+def test_different_names_do_not(latin, other):
+    assert name_similarity(latin, other) < 0.6
+
+
+def test_skeletons_forget_epenthetic_vowels():
+    assert skeleton(phonetic_key("Trump")) == skeleton(phonetic_key("トランプ")) == "trmp"
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def test_german_capitals_are_weak_but_vocabulary_names_are_strong():
+    names = {m.text: m for m in extract_names("Laut Elias ist Google eingesprungen.", "de")}
+    assert names["Elias"].evidence == "weak"
+    assert names["Google"].evidence == "vocab" and names["Google"].entity == "vocab:google"
+
+
+def test_english_sentence_internal_capitals_are_names():
+    names = {m.text: m.evidence for m in extract_names("Later, Noelle Walsh met the Prime Minister in Paris.", "en")}
+    assert names["Noelle Walsh"] == "capital"
+    assert names["Paris"] == "gazetteer"
+    assert "Later" not in names or names["Later"] == "weak"
+
+
+def test_titles_split_names():
+    names = [m for m in extract_names("Der TD-Cowen-Analyst Michael Elias verwies darauf.", "de")]
+    texts = [m.text for m in names]
+    assert "TD-Cowen" in texts and "Michael Elias" in texts
+    assert next(m for m in names if m.text == "Michael Elias").title == "Analyst"
+
+
+def test_japanese_latin_names_katakana_and_gazetteer():
+    names = {m.text: m for m in extract_names("米国とヨーロッパで、Michael Eliasはバークレイズのアナリストだ。", "ja")}
+    assert names["米国"].entity == "vocab:united-states"
+    assert names["ヨーロッパ"].entity == "vocab:europe"
+    assert names["Michael Elias"].evidence == "latin"
+    assert names["バークレイズ"].entity == "vocab:barclays"
+
+
+def test_katakana_inside_a_longer_word_is_not_a_city():
+    # パース (Perth) inside ハイパースケーラー
+    assert not any(m.entity for m in extract_names("ハイパースケーラー市場", "ja"))
+
+
+def test_korean_particles_are_stripped():
+    names = [m.text for m in extract_names("트럼프는 푸틴과 만났다.", "ko")]
+    assert "트럼프" in names and "푸틴" in names
+
+
+def test_russian_and_french_names():
+    ru = {m.text: m for m in extract_names("Вчера Путин встретился с Макроном в Москве.", "ru")}
+    assert ru["Путин"].entity == "vocab:vladimir-putin"
+    fr = {m.text: m.evidence for m in extract_names("Hier, Emmanuel Macron a rencontré Olaf Scholz à Berlin.", "fr")}
+    assert fr["Emmanuel Macron"] == "capital" and fr["Olaf Scholz"] == "capital"
+
+
+def test_chinese_names_come_from_vocabularies():
+    names = {m.text: m.entity for m in extract_names("特朗普在北京会见了习近平。", "zh")}
+    assert names == {"特朗普": "vocab:donald-trump", "北京": "vocab:beijing", "习近平": "vocab:xi-jinping"}
+
+
+def test_gazetteer_maps_every_locale_to_codes():
+    assert gazetteer("ja")["ヨーロッパ"] == ("territory:150", "place")
+    assert gazetteer("de")["Europa"] == ("territory:150", "place")
+    assert gazetteer("en")["Europe"] == ("territory:150", "place")
+    assert gazetteer("ja")["ニューヨーク"][0] == "city:America/New_York"
+    assert gazetteer("de")["Vereinigte Staaten"] == ("territory:US", "place")
+
+
+def test_user_vocabulary_extends_the_builtin(tmp_path):
+    (tmp_path / "vocab").mkdir()
+    (tmp_path / "vocab" / "mine.yml").write_text(
+        "entities:\n  - id: harbour-transit\n    type: organization\n    forms:\n"
+        "      ja: [ハーバー市交通局]\n      de: [Verkehrsbetriebe Harbour City]\n", encoding="utf-8")
+    vocab = load_vocabulary([tmp_path])
+    ids = {e.id for e in vocab.entities}
+    assert "harbour-transit" in ids and "microsoft" in ids
+    names = extract_names("ハーバー市交通局は発表した。", "ja", vocabulary=vocab)
+    assert names[0].entity == "vocab:harbour-transit"
+
+
+# --------------------------------------------------------------------------- rules on small bundles
+
+
+def test_consistent_names_in_three_languages_give_nothing():
+    an = bundle(
+        en="Barclays analyst Raimo Lenschow met Noelle Walsh in New York.\n",
+        de="Der Barclays-Analyst Raimo Lenschow traf Noelle Walsh in New York.\n",
+        ja="バークレイズのアナリスト、Raimo LenschowはニューヨークでNoelle Walshと会った。\n",
+    )
+    assert findings(an) == []
+
+
+def test_a_misspelled_name_is_a_variant():
+    an = bundle(
+        en="Microsoft executive Noelle Walsh spoke in Seattle on Monday.\n",
+        de="Die Microsoft-Managerin Noel Walsh sprach am Montag in Seattle.\n",
+        ja="マイクロソフトのNoelle Walshは月曜日にシアトルで講演した。\n",
+    )
+    (f,) = findings(an)
+    assert f.rule == "NAM002"
+    deviant = [loc for loc in f.locations if loc.role == "deviant"]
+    assert deviant[0].locale == "de" and deviant[0].text == "Noel Walsh"
+
+
+def test_a_swapped_city_is_a_conflict():
+    an = bundle(
+        en="The conference took place in New York last week.\n",
+        de="Die Konferenz fand letzte Woche in London statt.\n",
+        ja="会議は先週ニューヨークで開かれた。\n",
+    )
+    (f,) = findings(an)
+    assert f.rule == "NAM003"
+    deviant = [loc for loc in f.locations if loc.role == "deviant"]
+    assert deviant[0].locale == "de" and deviant[0].text == "London"
+
+
+def test_a_dropped_bank_is_missing():
+    an = bundle(
+        en="Barclays analyst Raimo Lenschow said demand was strong.\n\nRaimo Lenschow expects more.\n",
+        de="Ein Analyst sagte, die Nachfrage sei stark.\n\nRaimo Lenschow erwartet mehr.\n",
+        ja="バークレイズのアナリスト、Raimo Lenschowは需要が強いと述べた。\n\nRaimo Lenschowはさらに期待している。\n",
+    )
+    fs = findings(an)
+    assert "NAM001" in rules_of(fs)
+    missing = [f for f in fs if f.rule == "NAM001"]
+    assert all(any(loc.locale == "de" and loc.role == "deviant" for loc in f.locations) for f in missing)
+
+
+def test_french_and_english_names():
+    an = bundle(en="Emmanuel Macron met Olaf Scholz in Berlin.\n", fr="Emmanuel Macron a rencontré Olaf Scholz à Berlin.\n")
+    assert findings(an) == []
+    an = bundle(en="Emmanuel Macron met Olaf Scholz in Berlin.\n", fr="Emmanuel Macron a rencontré Olaf Schulz à Berlin.\n")
+    assert rules_of(findings(an)) == ["NAM002"]
+
+
+def test_korean_chinese_and_russian_transliterations_match():
+    an = bundle(en="Trump met Putin in Helsinki.\n", ko="트럼프는 헬싱키에서 푸틴과 만났다.\n")
+    assert findings(an) == []
+    an = bundle(en="Trump met Putin in Helsinki.\n", zh="特朗普在赫尔辛基会见了普京。\n")
+    assert findings(an) == []
+    an = bundle(en="Trump met Putin in Helsinki.\n", ru="Трамп встретился с Путиным в Хельсинки.\n")
+    assert findings(an) == []
+
+
+def test_chinese_swapped_leader_is_reported():
+    an = bundle(en="Trump met Putin in Helsinki.\n", zh="特朗普在赫尔辛基会见了习近平。\n")
+    assert rules_of(findings(an)) in (["NAM003"], ["NAM001"], ["NAM001", "NAM001"])

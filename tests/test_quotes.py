@@ -1,0 +1,150 @@
+"""Quotations: marks of every language, nesting, direct speech versus scare quotes,
+speakers, and the QUO rules on small bundles of our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from consistency.extract.quotes import extract_quotes
+from test_names import bundle, findings, rules_of
+
+
+def kinds(text: str, locale: str) -> list[tuple[str, int, str]]:
+    return [(q.content, q.depth, q.kind) for q in extract_quotes(text, locale)]
+
+
+@pytest.mark.parametrize("text, locale, content", [
+    ("„Wir bauen weiter aus“, sagte sie.", "de", "Wir bauen weiter aus"),
+    ("»Wir bauen weiter aus«, sagte sie.", "de", "Wir bauen weiter aus"),
+    ("« Nous continuons », a dit la ministre.", "fr", " Nous continuons "),
+    ("「需要は強い」と彼女は述べた。", "ja", "需要は強い"),
+    ("『需要は強い』と彼女は述べた。", "ja", "需要は強い"),
+    ("“Demand is strong,” she said.", "en", "Demand is strong,"),
+    ('"Demand is strong," she said.', "en", "Demand is strong,"),
+    ("‘Demand is strong,’ she said.", "en", "Demand is strong,"),
+    ("“需求很强，”她说。", "zh", "需求很强，"),
+    ("“수요가 강하다”고 그녀는 말했다.", "ko", "수요가 강하다"),
+    ("«Спрос высокий», — сказала она.", "ru", "Спрос высокий"),
+])
+def test_marks_of_every_language(text, locale, content):
+    (q,) = extract_quotes(text, locale)
+    assert q.content == content and q.kind == "speech"
+
+
+def test_symmetric_japanese_marks_and_nesting():
+    text = "’言い換えれば、土地と建物に’過剰投資’しましたが、今は通常のペースです’とLenschowは書いている。"
+    qs = kinds(text, "ja")
+    assert qs[0][1:] == (0, "speech") and qs[0][0].startswith("言い換えれば")
+    assert ("過剰投資", 1, "other") in qs
+
+
+def test_nested_quotes_with_the_same_marks_in_german():
+    text = "‘Mit anderen Worten, wir haben ‘überinvestiert’, kehren aber zurück’, schrieb Lenschow."
+    assert kinds(text, "de") == [
+        ("Mit anderen Worten, wir haben ‘überinvestiert’, kehren aber zurück", 0, "speech"),
+        ("überinvestiert", 1, "other"),
+    ]
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("Das Startup nannte sein neues Modell ‘Command R’.", "de"),
+    ("Während dieser ‘Landnahme’ sicherten sich Firmen Flächen.", "de"),
+    ("新しいモデル’Command R’の実行に必要なGPUは少ない。", "ja"),
+    ("The company calls it a “land grab” in its report.", "en"),
+])
+def test_scare_quotes_and_titles_are_not_direct_speech(text, locale):
+    assert [q.kind for q in extract_quotes(text, locale)] == ["other"]
+
+
+def test_apostrophes_are_not_quotation_marks():
+    assert extract_quotes("Microsoft’s plans and O’Brien’s view don’t change.", "en") == []
+
+
+@pytest.mark.parametrize("text, locale, speaker", [
+    ("„Wir glauben das weiterhin“, fügte Elias hinzu.", "de", "Elias"),
+    ("’リースの中止は過剰供給を示している’とEliasは付け加えた。", "ja", "Elias"),
+    ("“We are still confident,” said Michael Elias.", "en", "Michael Elias"),
+    ("Elias said: “We are still confident.”", "en", "Elias"),
+    ("「1分以上になるだろう」とレイカーズの公式サイトでウォルトンは言った。", "ja", "ウォルトン"),
+])
+def test_speakers(text, locale, speaker):
+    (q,) = [q for q in extract_quotes(text, locale) if q.depth == 0]
+    assert q.speaker_text == speaker and not q.pronoun
+
+
+def test_pronoun_speakers_are_marked():
+    (q,) = extract_quotes("„Die Nachfrage wächst schneller als erwartet“, schrieb sie.", "de")
+    assert q.speaker_text == "sie" and q.pronoun
+
+
+def test_a_quote_running_on_from_the_previous_block():
+    (q,) = extract_quotes('We will slow some projects," she said.', "en")
+    assert q.content == "We will slow some projects," and q.kind == "speech"
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def test_quotes_that_agree_give_nothing():
+    an = bundle(
+        en="“Demand for data centres is growing strongly,” Elias said.\n",
+        de="„Die Nachfrage nach Rechenzentren wächst stark“, sagte Elias.\n",
+        ja="「データセンターの需要は大きく伸びている」とEliasは述べた。\n",
+    )
+    assert findings(an) == []
+
+
+def test_a_quote_given_to_another_speaker():
+    # a speaker is compared when it is known as a name in the bundle (here: from the first paragraph)
+    an = bundle(
+        en="Michael Elias and Raimo Lenschow disagree.\n\n“Demand for data centres is growing strongly,” Elias said.\n",
+        de="Michael Elias und Raimo Lenschow sind uneins.\n\n„Die Nachfrage nach Rechenzentren wächst stark“, "
+           "sagte Lenschow.\n",
+        ja="Michael EliasとRaimo Lenschowは意見が分かれている。\n\n「データセンターの需要は大きく伸びている」とEliasは述べた。\n",
+    )
+    fs = findings(an)
+    assert rules_of(fs) == ["QUO002"]
+    deviant = [loc for loc in fs[0].locations if loc.role == "deviant"]
+    assert deviant[0].locale == "de" and "Lenschow" in deviant[0].text
+
+
+def test_a_quote_turned_into_indirect_speech():
+    an = bundle(
+        en="“Demand for data centres is growing strongly,” Elias said.\n",
+        de="Elias sagte, die Nachfrage nach Rechenzentren wachse stark.\n",
+        ja="「データセンターの需要は大きく伸びている」とEliasは述べた。\n",
+    )
+    fs = findings(an)
+    assert rules_of(fs) == ["QUO003"]
+    assert any(loc.locale == "de" and loc.role == "deviant" for loc in fs[0].locations)
+
+
+def test_french_korean_and_russian_quotes():
+    an = bundle(en="“Prices will fall next year,” Macron said.\n",
+                fr="« Les prix baisseront l'an prochain », a dit Macron.\n")
+    assert findings(an) == []
+    an = bundle(en="“Prices will fall next year,” Trump said.\n", ko="“내년에 가격이 내릴 것”이라고 트럼프는 말했다.\n")
+    assert findings(an) == []
+    an = bundle(en="“Prices will fall next year,” Putin said.\n", ru="«Цены снизятся в следующем году», — сказал Путин.\n")
+    assert findings(an) == []
+
+
+def test_two_speakers_merged_into_one_quotation_is_a_count_difference():
+    an = bundle(
+        en="Michael Elias and Raimo Lenschow disagree.\n\n"
+           "“Demand grew faster than we expected in every region,” Elias said. "
+           "“We will slow some early projects,” Lenschow added.\n",
+        de="Michael Elias und Raimo Lenschow sind uneins.\n\n"
+           "„Die Nachfrage wuchs in jeder Region schneller als erwartet, und wir werden einige frühe Projekte "
+           "verlangsamen“, sagte Elias.\n",
+    )
+    assert "QUO001" in rules_of(findings(an))
+
+
+def test_one_speaker_split_differently_is_style():
+    an = bundle(
+        en="“Demand grew faster than we expected in every region,” she wrote. “We will slow some early projects.”\n",
+        de="„Die Nachfrage wuchs in jeder Region schneller als erwartet, und wir werden einige frühe Projekte "
+           "verlangsamen“, schrieb sie.\n",
+    )
+    assert findings(an) == []
