@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import sys
 from pathlib import Path
 from typing import Sequence
 
+from ..bundles import Bundle, is_per_unit
 from ..errors import ConfigError, InputError
 from ..model import Finding, Level, Location
 
-__all__ = ["add_check_arguments", "check_bundle", "run_command", "Bundle"]
+__all__ = ["add_check_arguments", "check_bundle", "check_bundles", "resolve_bundles", "run_command", "Bundle"]
 
 _LEVELS = ("error", "warning", "info")
 
 
 def add_check_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="the versions of one article (or a folder holding one file per locale)")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="the versions of one article (or a folder holding one file per locale); "
+                             "with --bundles, the ROOT folder; with --expand, changed files")
+    parser.add_argument("--bundles", action="append", default=[], metavar="PATTERN",
+                        help="check every bundle matching PATTERN under ROOT, e.g. 'content/{locale}/{path}.md' "
+                             "or 'pages/{path}.md=en' (repeatable)")
+    parser.add_argument("--expand", action="store_true",
+                        help="PATHs are changed files (pre-commit): check the whole bundle of each, "
+                             "using --bundles or the configured bundles")
+    parser.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
+                        help="check bundles in N processes (0: one per CPU; default 1)")
     parser.add_argument("--locale", action="append", default=[], metavar="PATH=TAG",
                         help="the locale of a file whose name does not tell it (repeatable)")
     parser.add_argument("--format", choices=("text", "json", "sarif", "github"), default=None)
@@ -39,11 +48,14 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
 
-@dataclasses.dataclass
-class Bundle:
-    id: str
-    paths: list[str]
-    locales: list[str | None]
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid number of jobs {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"--jobs must be 0 or more, not {n}")
+    return n
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -111,7 +123,7 @@ def _bundle_from_paths(paths: Sequence[str], locale_opts: dict[str, str], config
             files.extend(found)
         else:
             files.append(p)
-    if len(files) < 2:
+    if len(files) < 2 and not (files and all(is_per_unit(f) for f in files)):
         raise ConfigError("check needs at least two versions of the article")
     locales = [locale_opts.get(os.path.normpath(f)) or _config_locale(f, config) for f in files]
     return Bundle(id=_bundle_id(files), paths=files, locales=locales)
@@ -147,19 +159,51 @@ def _bundle_id(files: Sequence[str]) -> str:
 
 
 def check_bundle(bundle: Bundle, rules, *, source: str | None = None) -> tuple[list[Finding], object]:
-    """Load and check one bundle with ``rules``; returns findings (suppressions applied) and the analysis."""
+    """Load and check one bundle with ``rules``; returns findings (suppressions applied) and the analysis.
+
+    A bundle of PO/XLIFF files carries its source text: each file is checked
+    against the source version built from its own units (``msgid``,
+    ``<source>``), in the ``source`` locale if given, else the one the file
+    declares, else English.  Pairing each translation with its own source
+    keeps plural forms (``nplurals`` differs between languages) and
+    untranslated units from looking like missing passages.  The analysis
+    returned then has ``documents`` = the source version of the first file
+    followed by the translations, and ``parts`` = the analyses of the pairs.
+    """
     from ..documents import load_document
-    from .analysis import analyse
 
     docs = [load_document(p, locale=loc) for p, loc in zip(bundle.paths, bundle.locales)]
+    load_source = _per_unit_source_loader(bundle)
+    if load_source is not None:
+        parts = []
+        for doc in docs:
+            src = load_source(doc.path, locale=source)  # None: as the file declares, else English
+            parts.append(_check_documents(bundle.id, [src, doc], rules, source=src.locale))
+        findings = [f for part_findings, _an in parts for f in part_findings]
+        return findings, _Combined(documents=[parts[0][1].documents[0], *docs], parts=[an for _f, an in parts])
+    if len(docs) < 2:
+        raise ConfigError(f"{bundle.id}: check needs at least two versions of the article")
     if source is not None and not any(d.locale.split("-")[0].casefold() == source.split("-")[0].casefold()
                                       for d in docs):
         raise ConfigError(f"--source {source}: no version has that locale ({', '.join(d.locale for d in docs)})")
+    return _check_documents(bundle.id, docs, rules, source=source)
+
+
+class _Combined:
+    """The analyses of a per-unit bundle's (source, translation) pairs."""
+
+    def __init__(self, documents, parts) -> None:
+        self.documents, self.parts = documents, parts
+
+
+def _check_documents(bundle_id: str, docs, rules, *, source: str | None) -> tuple[list[Finding], object]:
+    from .analysis import analyse
+
     tolerance = 0.02
     for rule in rules:
         if rule.kind == "quantity-mismatch":
             tolerance = float(rule.options.get("relative_tolerance", tolerance))
-    an = analyse(bundle.id, docs, source=source, relative_tolerance=tolerance)
+    an = analyse(bundle_id, docs, source=source, relative_tolerance=tolerance)
     findings: list[Finding] = []
     for rule in rules:
         if rule.kind == "unused-suppression":
@@ -172,6 +216,19 @@ def check_bundle(bundle: Bundle, rules, *, source: str | None = None) -> tuple[l
     return findings, an
 
 
+def _per_unit_source_loader(bundle: Bundle):
+    """``load_source_document`` when every file of ``bundle`` is PO/XLIFF, else ``None``.
+
+    Also ``None`` when the per-unit loaders are not available: the files are
+    then checked as they load.
+    """
+    if not bundle.paths or not all(is_per_unit(p) for p in bundle.paths):
+        return None
+    from .. import documents
+
+    return getattr(documents, "load_source_document", None)
+
+
 def _block_index(an, v: int, offset: int) -> int | None:
     for i, block in enumerate(an.documents[v].blocks):
         if block.start <= offset <= block.end:
@@ -180,14 +237,15 @@ def _block_index(an, v: int, offset: int) -> int | None:
 
 
 def _apply_inline_suppressions(an, findings: list[Finding]):
-    by_path = {d.path: v for v, d in enumerate(an.documents)}
+    # (path, locale): a PO file's source and translation are two versions in one file
+    by_path = {(d.path, d.locale): v for v, d in enumerate(an.documents)}
     kept, used = [], set()
     for f in findings:
         suppressed = False
         for loc in f.locations:
             if loc.role != "deviant":
                 continue
-            v = by_path.get(loc.path)
+            v = by_path.get((loc.path, loc.locale))
             if v is None:
                 continue
             b = _block_index(an, v, loc.start)
@@ -235,9 +293,11 @@ def _cmd_check(config, args) -> int:
     source = args.source or config.source_locale
     fmt = args.format or config.format or "text"
     locale_opts = _parse_locale_options(args.locale)
-    bundle = _bundle_from_paths(args.paths, locale_opts, config)
-    findings, an = check_bundle(bundle, rules, source=source)
-    infos = [BundleInfo(bundle.id, [(d.path, d.locale) for d in an.documents])]
+    bundles, single = resolve_bundles(args, config, locale_opts, source=source)
+    results = check_bundles(bundles, rules, source=source, strict_source=single, jobs=args.jobs,
+                            spec=(config, select, ignore, levels), progress=_progress_enabled(len(bundles)))
+    findings = [f for bundle_findings, _versions in results for f in bundle_findings]
+    infos = [BundleInfo(b.id, versions) for b, (_f, versions) in zip(bundles, results)]
     if args.write_baseline:
         if not args.reason:
             raise ConfigError("--write-baseline needs --reason TEXT (why these findings are accepted)")
@@ -247,7 +307,8 @@ def _cmd_check(config, args) -> int:
     baseline_path = args.baseline or config.baseline
     if baseline_path:
         baseline = load_baseline(baseline_path)
-        findings, _suppressed, unused = baseline.filter(findings, bundles={bundle.id}, rules={r.id for r in rules})
+        findings, _suppressed, unused = baseline.filter(findings, bundles={b.id for b in bundles},
+                                                        rules={r.id for r in rules})
         sup = [r for r in rules if r.kind == "unused-suppression"]
         if sup and unused:
             findings.extend(_unused_baseline(sup[0], unused, str(baseline_path)))
@@ -261,6 +322,198 @@ def _cmd_check(config, args) -> int:
         return 0
     failing = [f for f in findings if Level(f.level).rank >= fail_level.rank]
     return 1 if failing else 0
+
+
+# ----------------------------------------------------------------------------- many bundles
+
+
+def resolve_bundles(args: argparse.Namespace, config, locale_opts: dict[str, str] | None = None, *,
+                    source: str | None = None) -> tuple[list[Bundle], bool]:
+    """The bundles a ``check`` command names, and whether it named exactly one by its files.
+
+    - ``--bundles PATTERN… [ROOT]``: every bundle under ROOT (default: the
+      current folder); with ``--expand`` or with files, the bundles of those files.
+    - configured ``bundles`` and no PATH: every configured bundle.
+    - configured ``bundles`` and files that all belong to them (or
+      ``--expand``): the whole bundle of each file, each once.
+    - otherwise the PATHs are the versions of one article (as before).
+    """
+    from .. import bundles as bundles_mod
+
+    paths = list(args.paths)
+    patterns: list[str] = list(getattr(args, "bundles", []) or [])
+    expand_flag = bool(getattr(args, "expand", False))
+    options = {"exclude": config.exclude, "locales": dict(config.locales) or None, "source": source}
+    if patterns:
+        if paths and (expand_flag or not (len(paths) == 1 and os.path.isdir(paths[0]))):
+            found = bundles_mod.expand(paths, ".", patterns, **options)
+            return _relative(found), False
+        root = paths[0] if paths else "."
+        found = bundles_mod.discover(root, patterns, **options)
+        if not found:
+            raise ConfigError(f"no bundle under {root} matches {', '.join(patterns)}")
+        return _relative(found), False
+    if config.bundles:
+        if not paths:
+            found = bundles_mod.discover(config.root, config.bundles, **options)
+            if not found:
+                raise ConfigError(f"no bundle matches the configured bundles ({', '.join(config.bundles)})")
+            return _relative(found), False
+        if expand_flag:
+            return _relative(bundles_mod.expand(paths, config.root, config.bundles, **options)), False
+        if all(os.path.isfile(p) for p in paths) and all(
+            bundles_mod.match_file(p, config.root, config.bundles, locales=options["locales"]) is not None
+            for p in paths
+        ):
+            return _relative(bundles_mod.expand(paths, config.root, config.bundles, **options)), False
+    elif expand_flag:
+        raise ConfigError("--expand needs bundle patterns: --bundles PATTERN or bundles in the configuration")
+    if not paths:
+        raise ConfigError("check needs at least two versions of the article (or --bundles PATTERN)")
+    return [_bundle_from_paths(paths, locale_opts or {}, config)], True
+
+
+def _relative(bundles: list[Bundle]) -> list[Bundle]:
+    """Paths relative to the current folder when they are under it (as a user would type them)."""
+    here = os.getcwd()
+    for bundle in bundles:
+        out = []
+        for path in bundle.paths:
+            rel = os.path.relpath(path, here)
+            out.append(path if rel.startswith("..") else rel)
+        bundle.paths = out
+    return bundles
+
+
+def _bundle_source(bundle: Bundle, source: str | None, strict: bool) -> str | None:
+    """The source locale to use for ``bundle``: in a run of many bundles, only where it has one."""
+    if source is None or strict:
+        return source
+    if all(is_per_unit(p) for p in bundle.paths):
+        return source  # the source version is built from the files
+    want = source.split("-")[0].casefold()
+    if any(loc is not None and (loc.casefold() == source.casefold() or loc.split("-")[0].casefold() == want)
+           for loc in bundle.locales):
+        return source
+    return None
+
+
+Result = tuple[list[Finding], list[tuple[str, str]]]
+
+
+def _check_one(bundle: Bundle, rules, source: str | None) -> Result:
+    findings, an = check_bundle(bundle, rules, source=source)
+    return findings, [(d.path, d.locale) for d in an.documents]
+
+
+_WORKER_RULES: list | None = None
+
+
+def _init_worker(spec, locales: Sequence[str]) -> None:
+    global _WORKER_RULES
+    config, select, ignore, levels = spec
+    _WORKER_RULES = config.load_rules().select(select, ignore, levels)
+    _warm_up(locales)  # a no-op when forked from a warm parent
+
+
+def _warm_up(locales: Sequence[str]) -> None:
+    """Build each locale's extractor (compiled patterns, CLDR tables) once, before forking workers."""
+    from ..extract import extract_claims
+
+    for tag in locales:
+        try:
+            extract_claims("1", tag)
+        except Exception:  # noqa: BLE001 - an unknown locale is reported by the check itself
+            pass
+
+
+def _pool_context():
+    """``fork`` where it is safe (Linux): workers inherit the warm caches; the platform default elsewhere."""
+    import multiprocessing
+
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _check_in_worker(bundle: Bundle, source: str | None) -> Result:
+    assert _WORKER_RULES is not None
+    return _check_one(bundle, _WORKER_RULES, source)
+
+
+def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None, strict_source: bool = False,
+                  jobs: int = 1, spec=None, progress: bool = False) -> list[Result]:
+    """Check ``bundles``; results (findings, versions) in the order of ``bundles``.
+
+    With ``jobs`` > 1 (0: one per CPU) the bundles are checked in a process
+    pool; ``spec`` = ``(config, select, ignore, levels)`` lets each worker
+    build the rules itself (rules hold read-only mappings that do not pickle).
+    Without ``strict_source``, a bundle that lacks the ``source`` locale is
+    checked without a declared source instead of failing the run.
+    """
+    sources = [_bundle_source(b, source, strict_source) for b in bundles]
+    if source is not None and bundles and not any(sources):
+        found = sorted({loc for b in bundles for loc in b.locales if loc})
+        raise ConfigError(f"--source {source}: no bundle has a version in that locale ({', '.join(found)})")
+    workers = (os.cpu_count() or 1) if jobs == 0 else jobs
+    workers = min(workers, len(bundles))
+    bar = _Progress(len(bundles), enabled=progress)
+    try:
+        if workers <= 1 or spec is None:
+            results = []
+            for bundle, src in zip(bundles, sources):
+                bar.update(bundle.id)
+                results.append(_check_one(bundle, rules, src))
+            return results
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        locales = sorted({loc for b, src in zip(bundles, sources) for loc in (*b.locales, src) if loc})
+        context = _pool_context()
+        if context.get_start_method() == "fork":
+            _warm_up(locales)
+        out: list[Result | None] = [None] * len(bundles)
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                                   initargs=(spec, locales))
+        try:
+            futures = {pool.submit(_check_in_worker, b, src): i for i, (b, src) in enumerate(zip(bundles, sources))}
+            for future in as_completed(futures):
+                i = futures[future]
+                out[i] = future.result()  # a worker's error (InputError, …) is raised here
+                bar.update(bundles[i].id)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        return [r for r in out if r is not None]
+    finally:
+        bar.close()
+
+
+def _progress_enabled(count: int) -> bool:
+    try:
+        return count > 1 and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class _Progress:
+    """``checking 12/418 bundles`` on one line of stderr, rewritten with ``\\r``; nothing when disabled."""
+
+    def __init__(self, total: int, *, enabled: bool) -> None:
+        self.total, self.enabled, self.done, self.width = total, enabled, 0, 0
+
+    def update(self, label: str) -> None:
+        if not self.enabled:
+            return
+        self.done += 1
+        line = f"checking {self.done}/{self.total} bundles  {label}"[:100]
+        sys.stderr.write("\r" + line + " " * max(0, self.width - len(line)))
+        sys.stderr.flush()
+        self.width = len(line)
+
+    def close(self) -> None:
+        if self.enabled and self.width:
+            sys.stderr.write("\r" + " " * self.width + "\r")
+            sys.stderr.flush()
+            self.width = 0
 
 
 def _unused_baseline(rule, entries, path: str):

@@ -1,0 +1,344 @@
+"""The pre-publication gate: ``check`` over many bundles, pre-commit expansion, parallel jobs, PO bundles."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from consistency.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+EN = "The port will spend $80 billion on new quays.\n\nThe tunnel is 12 kilometers long.\n"
+DE = "Der Hafen wird 80 Milliarden Dollar für neue Kais ausgeben.\n\nDer Tunnel ist 12 Kilometer lang.\n"
+DE_WRONG = DE.replace("80 Milliarden", "8 Milliarden")
+JA = "港は新しい岸壁に800億ドルを投じる。\n\nトンネルの長さは12キロメートルだ。\n"
+EN_LONGER = EN + ("\nCritics say the quays will mostly serve cruise ships and that the money would be better "
+                  "spent on the railway line to the hinterland.\n")
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch) -> Path:
+    """A site with three articles: `harbour` drifts (QTY001 in de), `tunnel` and `x/quays` agree."""
+    write(tmp_path, {
+        "content/en/harbour.md": EN, "content/de/harbour.md": DE_WRONG, "content/ja/harbour.md": JA,
+        "content/en/tunnel.md": EN, "content/de/tunnel.md": DE,
+        "content/en/x/quays.md": EN, "content/de/x/quays.md": DE, "content/ja/x/quays.md": JA,
+        "README.md": "# site\n",
+    })
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def configure(root: Path, extra: str = "") -> None:
+    (root / "pyproject.toml").write_text(
+        '[tool.claim-consistency]\nbundles = ["content/{locale}/{path}.md"]\nsource-locale = "en"\n' + extra,
+        encoding="utf-8")
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys, *args: str) -> tuple[int, dict]:
+    code, out, _ = run(capsys, *args, "--format", "json")
+    return code, json.loads(out)
+
+
+def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=180, env={**os.environ, "CLAIM_CONSISTENCY_DEBUG": "", "NO_COLOR": "1"})
+
+
+# ----------------------------------------------------------------------------- --bundles
+
+
+def test_bundles_option_checks_every_bundle(repo, capsys):
+    code, data = run_json(capsys, "check", "--bundles", "content/{locale}/{path}.md", "--source", "en")
+    assert code == 1
+    assert [b["id"] for b in data["bundles"]] == ["harbour", "tunnel", "x/quays"]
+    assert data["bundles"][0]["versions"] == [{"path": "content/en/harbour.md", "locale": "en"},
+                                              {"path": "content/de/harbour.md", "locale": "de"},
+                                              {"path": "content/ja/harbour.md", "locale": "ja"}]
+    assert [(f["rule"], f["bundle"], f["locations"][0]["path"]) for f in data["findings"]] == \
+        [("QTY001", "harbour", "content/de/harbour.md")]
+
+
+def test_bundles_option_with_a_root_folder(repo, capsys, tmp_path_factory, monkeypatch):
+    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
+    code, data = run_json(capsys, "check", "--bundles", "content/{locale}/{path}.md", str(repo))
+    assert code == 1
+    assert [b["id"] for b in data["bundles"]] == ["harbour", "tunnel", "x/quays"]
+    # outside the current folder, paths stay absolute
+    assert data["findings"][0]["locations"][0]["path"] == str(repo / "content/de/harbour.md")
+
+
+def test_several_patterns_tldr_style(tmp_path, capsys, monkeypatch):
+    write(tmp_path, {"pages/common/port.md": EN, "pages.de/common/port.md": DE_WRONG, "pages.ja/common/port.md": JA,
+                     "pages/linux/tunnel.md": EN, "pages.de/linux/tunnel.md": DE})
+    monkeypatch.chdir(tmp_path)
+    code, data = run_json(capsys, "check", "--bundles", "pages/{path}.md=en", "--bundles", "pages.{locale}/{path}.md",
+                          "--source", "en")
+    assert code == 1
+    assert [(b["id"], [v["locale"] for v in b["versions"]]) for b in data["bundles"]] == \
+        [("common/port", ["en", "de", "ja"]), ("linux/tunnel", ["en", "de"])]
+    assert {f["bundle"] for f in data["findings"]} == {"common/port"}
+
+
+def test_jobs_give_the_same_output_in_the_same_order(repo, capsys):
+    outputs = {}
+    for jobs in ("1", "2", "0"):
+        for fmt in ("json", "text"):
+            code, out, err = run(capsys, "check", "--bundles", "content/{locale}/{path}.md", "--jobs", jobs,
+                                 "--format", fmt)
+            assert code == 1 and err == ""
+            outputs[jobs, fmt] = out
+    assert outputs["1", "json"] == outputs["2", "json"] == outputs["0", "json"]
+    assert outputs["1", "text"] == outputs["2", "text"]
+    assert "in 3 bundles" in outputs["1", "text"]
+
+
+def test_an_input_error_in_a_worker_is_exit_2(repo):
+    (repo / "content/ja/tunnel.md").write_bytes(b"\xff\xfe not utf-8 \xe9\n")
+    proc = cli("check", "--bundles", "content/{locale}/{path}.md", "--jobs", "2", cwd=repo)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "content/ja/tunnel.md" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--bundles", "nothing/{locale}/{path}.md"], "no bundle"),
+        (["--bundles", "content/{lang}/{path}.md"], "unknown placeholder"),
+        (["--bundles", "content/{path}.md"], "needs {locale}"),
+        (["--expand", "content/de/harbour.md"], "--expand needs bundle patterns"),
+        (["--jobs", "-1", "content/de/harbour.md"], "--jobs"),
+        (["--bundles", "content/{locale}/{path}.md", "--source", "fr"], "--source fr: no bundle"),
+    ],
+)
+def test_gate_usage_errors_are_one_line_exit_2(repo, args, message):
+    proc = cli("check", *args, cwd=repo)
+    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+    assert proc.stdout == "" and "Traceback" not in proc.stderr
+    assert len(proc.stderr.splitlines()) == 1 and message in proc.stderr, proc.stderr
+
+
+def test_no_progress_when_stderr_is_piped(repo):
+    proc = cli("check", "--bundles", "content/{locale}/{path}.md", "--jobs", "2", cwd=repo)
+    assert proc.returncode == 1
+    assert proc.stderr == ""
+
+
+def test_progress_counter_line(monkeypatch):
+    from consistency.engine import runner
+
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    bar = runner._Progress(2, enabled=True)
+    bar.update("a")
+    bar.update("b")
+    bar.close()
+    assert "\rchecking 1/2 bundles  a" in err.getvalue() and "checking 2/2 bundles  b" in err.getvalue()
+    assert err.getvalue().endswith("\r")
+    quiet = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    runner._Progress(5, enabled=False).update("a")
+    assert quiet.getvalue() == ""
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stderr", Tty())
+    assert runner._progress_enabled(2) and not runner._progress_enabled(1)
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert not runner._progress_enabled(2)
+
+
+# ----------------------------------------------------------------------------- configured bundles
+
+
+def test_configured_bundles_without_paths_check_everything(repo, capsys):
+    configure(repo)
+    code, data = run_json(capsys, "check")
+    assert code == 1
+    assert [b["id"] for b in data["bundles"]] == ["harbour", "tunnel", "x/quays"]
+
+
+def test_configured_exclude_applies(repo, capsys):
+    configure(repo, 'exclude = ["x"]\n')
+    _, data = run_json(capsys, "check")
+    assert [b["id"] for b in data["bundles"]] == ["harbour", "tunnel"]
+
+
+def test_expand_checks_the_whole_bundle_of_each_changed_file(repo, capsys):
+    configure(repo)
+    # pre-commit passes only the changed files, maybe several of one bundle, maybe unrelated ones
+    code, data = run_json(capsys, "check", "--expand", "content/ja/harbour.md", "content/en/harbour.md",
+                          "content/de/x/quays.md", "README.md")
+    assert code == 1
+    assert [(b["id"], len(b["versions"])) for b in data["bundles"]] == [("harbour", 3), ("x/quays", 3)]
+    assert [f["locations"][0]["path"] for f in data["findings"]] == ["content/de/harbour.md"]
+
+
+def test_expand_with_only_unrelated_files_passes(repo, capsys):
+    configure(repo)
+    code, out, err = run(capsys, "check", "--expand", "README.md")
+    assert code == 0 and err == ""
+    assert out == "No findings in 0 bundles.\n"
+
+
+def test_files_of_configured_bundles_expand_automatically(repo, capsys):
+    configure(repo)
+    code, data = run_json(capsys, "check", "content/en/harbour.md")
+    assert code == 1
+    assert [(b["id"], len(b["versions"])) for b in data["bundles"]] == [("harbour", 3)]
+
+
+def test_files_outside_the_configured_bundles_are_one_bundle_as_before(repo, capsys):
+    configure(repo)
+    write(repo, {"drafts/article.en.txt": EN, "drafts/article.de.txt": DE_WRONG})
+    code, data = run_json(capsys, "check", "drafts/article.en.txt", "drafts/article.de.txt")
+    assert code == 1
+    assert [b["id"] for b in data["bundles"]] == ["article"]
+
+
+def test_bundle_without_the_source_locale_does_not_stop_the_run(repo, capsys):
+    configure(repo)
+    write(repo, {"content/de/orphan.md": DE, "content/ja/orphan.md": JA})
+    code, data = run_json(capsys, "check")
+    assert code == 1
+    assert "orphan" in [b["id"] for b in data["bundles"]]
+
+
+def test_baseline_over_many_bundles(repo, capsys):
+    configure(repo)
+    baseline = repo / "baseline.json"
+    code, _, err = run(capsys, "check", "--write-baseline", str(baseline), "--reason", "known drift")
+    assert code == 0 and "wrote 1 accepted findings" in err
+    assert run(capsys, "check", "--baseline", str(baseline))[0] == 0
+    configure(repo, 'baseline = "baseline.json"\n')
+    assert run(capsys, "check")[0] == 0
+    # only the bundles of the run count for unused entries: checking one other bundle is clean
+    code, data = run_json(capsys, "check", "--expand", "content/en/tunnel.md", "--select", "QTY,SUP")
+    assert code == 0 and data["findings"] == []
+
+
+def test_warnings_only_exit_0_and_fail_level(repo, capsys):
+    write(repo, {"content/en/tunnel.md": EN_LONGER})
+    code, data = run_json(capsys, "check", "--bundles", "content/{locale}/{path}.md", "--select", "COV")
+    assert code == 0 and {f["rule"] for f in data["findings"]} == {"COV001"}
+    assert run(capsys, "check", "--bundles", "content/{locale}/{path}.md", "--select", "COV",
+               "--fail-level", "warning")[0] == 1
+
+
+def test_sarif_and_github_over_many_bundles(repo, capsys):
+    code, out, _ = run(capsys, "check", "--bundles", "content/{locale}/{path}.md", "--format", "sarif")
+    assert code == 1
+    (result,) = json.loads(out)["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "content/de/harbour.md"
+    code, out, _ = run(capsys, "check", "--bundles", "content/{locale}/{path}.md", "--format", "github")
+    assert out.startswith("::error file=content/de/harbour.md,")
+
+
+# ----------------------------------------------------------------------------- PO bundles
+
+PO_HEADER = 'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n' \
+            '"Plural-Forms: {plural}\\n"\n\n'
+PO_BODY = (
+    'msgid "The forecast covers up to 7 days."\nmsgstr "{days}"\n\n'
+    'msgid "Updated %d minute ago."\nmsgid_plural "Updated %d minutes ago."\n{forms}\n'
+)
+
+
+def _po(lang: str, days: str, forms: list[str], plural: str) -> str:
+    form_lines = "".join(f'msgstr[{i}] "{f}"\n' for i, f in enumerate(forms))
+    return PO_HEADER.format(lang=lang, plural=plural) + PO_BODY.format(days=days, forms=form_lines)
+
+
+@pytest.fixture
+def po_repo(tmp_path, monkeypatch) -> Path:
+    from consistency import documents
+
+    if not hasattr(documents, "load_source_document"):
+        pytest.skip("the PO/XLIFF loaders are not available yet")
+    write(tmp_path, {
+        "po/de.po": _po("de", "Die Vorhersage reicht bis zu 7 Tage.",
+                        ["Vor %d Minute aktualisiert.", "Vor %d Minuten aktualisiert."],
+                        "nplurals=2; plural=(n != 1);"),
+        "po/ja.po": _po("ja", "予報は最大5日間です。", ["%d 分前に更新しました。"], "nplurals=1; plural=0;"),
+        "po/fr.po": _po("fr", "La prévision couvre jusqu’à 7 jours.",
+                        ["Mis à jour il y a %d minute.", "Mis à jour il y a %d minutes."],
+                        "nplurals=2; plural=(n > 1);"),
+    })
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_po_bundle_is_checked_against_its_source_strings(po_repo, capsys):
+    code, data = run_json(capsys, "check", "--bundles", "po/{locale}.po", "--fail-level", "warning")
+    (bundle,) = data["bundles"]
+    assert bundle["id"] == "po/{locale}.po"
+    assert [v["locale"] for v in bundle["versions"]] == ["en", "de", "fr", "ja"]
+    # ja says 5 days where the msgid says 7; plural forms and %d placeholders raise nothing
+    assert code == 1
+    assert [(f["rule"], f["locations"][0]["locale"], f["locations"][0]["path"]) for f in data["findings"]] == \
+        [("QTY001", "ja", "po/ja.po")]
+    reference = data["findings"][0]["locations"][1]
+    assert (reference["locale"], reference["path"], reference["role"]) == ("en", "po/ja.po", "reference")
+
+
+def test_one_po_file_is_a_bundle(po_repo, capsys):
+    code, data = run_json(capsys, "check", "po/de.po")
+    assert code == 0 and data["findings"] == []
+    assert [v["locale"] for v in data["bundles"][0]["versions"]] == ["en", "de"]
+    code, data = run_json(capsys, "check", "po/ja.po", "--source", "en")
+    assert code == 1 and data["findings"][0]["rule"] == "QTY001"
+
+
+def test_po_expand_from_one_changed_catalogue(po_repo, capsys):
+    (po_repo / "claim-consistency.toml").write_text('bundles = ["po/{locale}.po"]\n', encoding="utf-8")
+    code, data = run_json(capsys, "check", "--expand", "po/fr.po")
+    assert code == 1 and len(data["bundles"]) == 1 and len(data["bundles"][0]["versions"]) == 4
+
+
+# ----------------------------------------------------------------------------- pre-commit hook
+
+
+def test_pre_commit_hook_definition():
+    hooks_file = ROOT / ".pre-commit-hooks.yaml"
+    if not hooks_file.is_file():
+        pytest.skip("not in a checkout (.pre-commit-hooks.yaml is not in the sdist)")
+    (hook,) = yaml.safe_load(hooks_file.read_text(encoding="utf-8"))
+    assert hook["id"] == "claim-consistency"
+    # one process (require_serial) so a bundle is never reported twice; --jobs 0 keeps it parallel
+    assert hook["entry"] == "claim-consistency check --expand --jobs 0"
+    assert hook["language"] == "python"
+    assert set(hook["types_or"]) == {"markdown", "html", "text", "pofile"}
+    assert hook["pass_filenames"] is True and hook["require_serial"] is True
+
+
+def test_hook_split_across_processes_reports_the_same_bundle(repo):
+    """pre-commit may give the files of one bundle to two processes: each checks the whole bundle."""
+    configure(repo)
+    a = cli("check", "--expand", "content/en/harbour.md", cwd=repo)
+    b = cli("check", "--expand", "content/ja/harbour.md", "README.md", cwd=repo)
+    assert a.returncode == b.returncode == 1
+    assert a.stdout == b.stdout and "content/de/harbour.md" in a.stdout
