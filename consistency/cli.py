@@ -57,8 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help(sys.stderr)
-        return EXIT_ERROR
+        return _fail("a command is required: check, extract, rules or rule (see claim-consistency --help)")
     try:
         if args.command == "extract":
             return _cmd_extract(args)

@@ -210,8 +210,6 @@ def test_error_messages_name_the_problem(tmp_path):
     assert "NOPE" in rule and "QTY001" in rule
 
 
-@pytest.mark.xfail(strict=True, reason="with no command the CLI prints the whole --help text (14 lines) to "
-                                       "stderr, where the contract promises one line for a usage error")
 def test_no_command_is_a_one_line_usage_error():
     assert_one_line_error(cli())
 
