@@ -119,13 +119,20 @@ class Entity:
         return tuple(self.forms.get(locale, ())) + tuple(self.forms.get(lang, ())) + self.any
 
 
+class _FoldTable(dict):
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        f = unicodedata.normalize("NFKC", ch).casefold() if not ch.isascii() else ch.lower()
+        self[code] = f if len(f) == 1 else ch.lower()
+        return self[code]
+
+
+_FOLD = _FoldTable()
+
+
 def _fold_chars(text: str) -> str:
     """Case folding that keeps every offset (ß stays ß)."""
-    out = []
-    for ch in text:
-        f = unicodedata.normalize("NFKC", ch).casefold() if not ch.isascii() else ch.lower()
-        out.append(f if len(f) == 1 else ch.lower())
-    return "".join(out)
+    return text.translate(_FOLD)
 
 
 def fold_form(text: str) -> str:
@@ -295,9 +302,11 @@ def _surfaces(locale: str, vocab: Vocabulary) -> _Surfaces:
         for name, (ident, kind) in gazetteer(tag).items():
             ident, kind = alias.get(ident, (ident, kind))
             items.setdefault(_fold_chars(name), (name, ident, kind, "gazetteer"))
+    # keyed by the first two characters: a first-character index made the scan
+    # try hundreds of gazetteer names at every word start
     index: dict[str, list] = {}
     for folded, (orig, ident, kind, evidence) in items.items():
-        index.setdefault(folded[0], []).append((folded, orig, ident, kind, evidence))
+        index.setdefault(folded[:2], []).append((folded, orig, ident, kind, evidence))
     for lst in index.values():
         lst.sort(key=lambda item: -len(item[0]))
     return _Surfaces(index)
@@ -366,13 +375,16 @@ def _strip_suffix(word: str, pack: Pack) -> str:
     return word
 
 
+_LETTERS = regex.compile(r"[\p{L}’']+")
+
+
 def _boundary_ok(text: str, start: int, end: int, pack: Pack) -> bool:
     """A Latin or Cyrillic surface must be a whole word (an inflection suffix may follow)."""
     if start > 0 and (text[start - 1].isalnum() and not _is_han(text[start - 1])
                       and not ("\u3040" <= text[start - 1] <= "\u30ff")):
         return False
     if end < len(text) and text[end].isalnum() and not _is_han(text[end]) and not ("\u3040" <= text[end] <= "\u30ff"):
-        rest = regex.match(r"[\p{L}’']+", text[end:])
+        rest = _LETTERS.match(text, end)
         tail = rest.group() if rest else ""
         return tail in pack.name_suffixes
     return True
@@ -385,8 +397,10 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
     out: list[Mention] = []
     i, n = 0, len(text)
     while i < n:
-        ch = folded[i]
-        cands = surfaces.get(ch)
+        cands = surfaces.get(folded[i:i + 2])
+        single = surfaces.get(folded[i])  # one-character names (e.g. a gazetteer's 米)
+        if single:
+            cands = (cands or []) + single
         if not cands:
             i += 1
             continue

@@ -200,14 +200,17 @@ def name_similarity(a: str, b: str) -> float:
         folded = ascii_fold(x)
         if not folded.isascii() or not any(ch.isalpha() for ch in folded):
             continue
-        for old, new in _VARIANTS:
-            if regex.search(old, folded):
-                best = max(best, _similarity(_latin_key(regex.sub(old, new, folded)), phonetic_key(y)))
+        for pattern, new in _VARIANTS:
+            if pattern.search(folded):
+                best = max(best, _similarity(_latin_key(pattern.sub(new, folded)), phonetic_key(y)))
     return best
 
 
 # spellings a transliteration may hear otherwise: Smith -> スミス, Rangers -> レンジャーズ
-_VARIANTS = (("th", "s"), ("g(?=[eiy])", "j"), ("er$", "a"), ("(?<=[aeiou])r(?=[^aeiou]|$)", ""), ("ng", "n"))
+_VARIANTS = tuple(
+    (regex.compile(old), new)
+    for old, new in (("th", "s"), ("g(?=[eiy])", "j"), ("er$", "a"), ("(?<=[aeiou])r(?=[^aeiou]|$)", ""), ("ng", "n"))
+)
 
 
 def _similarity(ka: str, kb: str) -> float:
