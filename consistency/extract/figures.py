@@ -227,7 +227,8 @@ class Extractor:
         symbols = [
             s for s in currency_words
             if not regex.match(r"^[\p{L} .-]+$", s) or (len(s) <= 2 and s.isascii())
-            or normalize_text(s) in {normalize_text(x) for x in tab.currency_symbols}
+            or (normalize_text(s) in {normalize_text(x) for x in tab.currency_symbols}
+                and not (len(s) == 3 and s.isascii() and s.isalpha()))  # ALL is Albania's code, "all" a word
         ]
         self.currency_before_re = regex.compile(
             "(" + _alt(symbols, boundary=False, left=True) + r"|(?<![\p{L}])(?-i:[A-Z]{3})|(?<![\p{L}])(?-i:[A-Z]{1,2})\$)" + _SP + r"?\Z",
