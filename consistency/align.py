@@ -334,6 +334,11 @@ DEFAULT_COSTS = AlignCosts()
 
 _INF = math.inf
 _H = 1  # kind code of headings
+_LI = 2  # kind code of list items
+#: kinds that are never merged with a neighbour at no extra cost: a heading, and a
+#: list item (a list's items correspond one to one; a missing example is a gap)
+_ATOMIC = (_H, _LI)
+_ATOMIC_KINDS = ("heading", "list_item")
 
 
 @dataclass(slots=True)
@@ -381,7 +386,7 @@ def _prepare(a: Sequence[BlockFeatures], b: Sequence[BlockFeatures], costs: Alig
             out.append(sum(weights[x] for x in common if x in weights))
         return out
 
-    kind_codes: dict[str, int] = {"heading": _H}
+    kind_codes: dict[str, int] = {"heading": _H, "list_item": _LI}
 
     def code(kind: str) -> int:
         return kind_codes.setdefault(kind, len(kind_codes) + 1)
@@ -611,7 +616,7 @@ def _dp(
     ra, rb, ra_ov, rb_ov = prep.ra, prep.rb, prep.ra_ov, prep.rb_ov
     rb2 = [0.0] + [rb[j - 1] + rb[j] - rb_ov[j] for j in range(1, m)]
     kinds_a, kinds_b = prep.kinds_a, prep.kinds_b
-    head_b = [k == _H for k in kinds_b]
+    head_b = [k in _ATOMIC for k in kinds_b]
     head_b2 = [False] + [head_b[j - 1] or head_b[j] for j in range(1, m)]
     n_kinds = max([*kinds_a, *kinds_b, _H]) + 1
     kind_table = [
@@ -675,12 +680,12 @@ def _dp(
         la1 = la[ai]
         ra1 = ra[ai]
         kind_row = kind_table[kinds_a[ai]]
-        head_a1 = kinds_a[ai] == _H
+        head_a1 = kinds_a[ai] in _ATOMIC
         if i >= 2:
             na2 = na[ai - 1] + na1
             la2 = log(na2 + k0)
             ra2 = ra[ai - 1] + ra1 - ra_ov[ai]
-            head_a2 = head_a1 or kinds_a[ai - 1] == _H
+            head_a2 = head_a1 or kinds_a[ai - 1] in _ATOMIC
         else:
             na2 = la2 = ra2 = 0.0
             head_a2 = False
@@ -861,7 +866,7 @@ def _alignment_cost(
                     cost += costs.kind_mismatch
             else:
                 cost += costs.merge
-                if "heading" in kinds_a + kinds_b:
+                if any(k in _ATOMIC_KINDS for k in kinds_a + kinds_b):
                     cost += costs.heading_mismatch
             total += cost
             previous = ""
