@@ -142,16 +142,10 @@ def claim_json(c, index) -> dict:
 
 
 def describe(c) -> str:
-    """A claim's normalized value for people: ``8E+10 USD``, ``(2, ∞) gigawatt``, ``2022-H2``."""
-    if c.kind.value == "date":
-        if c.low is not None and c.high is not None and c.low != c.high:
-            return f"{c.label} ({c.low.isoformat()}..{c.high.isoformat()})"
-        return c.label or _str(c.low) or "?"
-    unit = f" {c.unit}" if c.unit else ""
-    if c.value is not None and c.low == c.high == c.value:
-        return f"{c.value}{unit}"
-    lo = "-∞" if c.low is None else str(c.low)
-    hi = "∞" if c.high is None else str(c.high)
-    left = "(" if c.low is None or c.low_open else "["
-    right = ")" if c.high is None or c.high_open else "]"
-    return f"{left}{lo}, {hi}{right}{unit}"
+    """A claim's normalized value for people: ``8E+10 USD``, ``(2, ∞) gigawatt``,
+    ``2022-H2 (2022-07-01..2022-12-31)``."""
+    from .compare import describe_value
+
+    if c.kind.value == "date" and c.low is not None and c.high is not None and c.low != c.high:
+        return f"{c.label} ({c.low.isoformat()}..{c.high.isoformat()})"
+    return describe_value(c)
