@@ -35,13 +35,7 @@ SEED = CORPUS / "microsoft-ai-strategy"
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]  # consistency from this checkout; ntrex
 
 
-def table(header: list[str], rows: list[list[object]], numeric_from: int = 1) -> None:
-    """A Markdown pipe table; columns from ``numeric_from`` on are right-aligned."""
-    print("| " + " | ".join(header) + " |")
-    print("|" + "|".join("---:" if i >= numeric_from else "---" for i in range(len(header))) + "|")
-    for row in rows:
-        print("| " + " | ".join(str(c) for c in row) + " |")
-    print()
+from tables import table  # noqa: E402  (benchmarks/tables.py)
 
 
 def run_rules(analysis, rules) -> list:

@@ -41,13 +41,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]  # consistency from this ch
 SAMPLE = "マイクロソフトは2025年度に約800億ドルを投資する。\n\nMicrosoft investiert 2025 rund 80 Mrd. Dollar.\n"
 
 
-def table(header: list[str], rows: list[list[object]], numeric_from: int = 1) -> None:
-    """A Markdown pipe table; columns from ``numeric_from`` on are right-aligned."""
-    print("| " + " | ".join(header) + " |")
-    print("|" + "|".join("---:" if i >= numeric_from else "---" for i in range(len(header))) + "|")
-    for row in rows:
-        print("| " + " | ".join(str(c) for c in row) + " |")
-    print()
+from tables import table  # noqa: E402  (benchmarks/tables.py)
 
 
 def timed(fn, paragraphs: list[str], repeat: int) -> tuple[float, int]:
