@@ -113,7 +113,21 @@ def _enabled(config: pytest.Config) -> bool:
     return bool(config.getini("claim_consistency"))
 
 
+def _skip_assertion_rewriting(config: pytest.Config) -> None:
+    """pytest rewrites the asserts of every module in a pytest11 plugin's
+    distribution; this package has none to rewrite, and where bytecode is not
+    cached (PYTHONDONTWRITEBYTECODE) re-parsing its ~40 modules on each run was
+    most of the plugin's overhead over the CLI.  Modules imported from here on
+    (the checker is imported lazily) load as plain Python.  The hook's set of
+    marked names is private, so any surprise leaves rewriting on."""
+    hook = getattr(config.pluginmanager, "rewrite_hook", None)
+    marked = getattr(hook, "_must_rewrite", None)
+    if isinstance(marked, set):
+        marked.discard("consistency")
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    _skip_assertion_rewriting(config)
     config.addinivalue_line("markers", f"{MARKER}: a claim-consistency bundle check (one bundle, one rule)")
     if _enabled(config) and not config.pluginmanager.has_plugin(_PLUGIN_NAME):
         config.pluginmanager.register(_Collection(config), _PLUGIN_NAME)
