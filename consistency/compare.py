@@ -255,8 +255,6 @@ def claim_key(c: Claim) -> str:
 def describe_value(c: Claim) -> str:
     """The normalized value shown to people: ``8E+10 USD``, ``(2, ∞) gigawatt``, ``2022-H2``."""
     if c.kind is ClaimKind.DATE:
-        if c.low is not None and c.high is not None and c.low != c.high and c.label and not c.label[0].isdigit():
-            return c.label
         return c.label or (c.low.isoformat() if c.low else "?")
     unit = f" {c.unit}" if c.unit else ""
     if c.value is not None and c.low == c.high == c.value:

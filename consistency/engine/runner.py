@@ -130,15 +130,11 @@ def _bundle_from_paths(paths: Sequence[str], locale_opts: dict[str, str], config
 
 
 def _config_locale(path: str, config) -> str | None:
-    if not config.locales:
-        return None
-    from ..documents import locale_from_path
-
     parts = Path(path).parts
     for token, tag in config.locales.items():
         if token in parts or Path(path).stem.split(".")[-1] == token:
             return tag
-    return locale_from_path(path) and None
+    return None  # the loader reads the locale from the file name
 
 
 def _bundle_id(files: Sequence[str]) -> str:
