@@ -78,13 +78,15 @@ def env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": path, "NO_COLOR": "1", "CLAIM_CONSISTENCY_DEBUG": ""}
 
 
-def timed(cmd: list[str], cwd: Path, runs: int) -> tuple[float, subprocess.CompletedProcess]:
+def timed(cmd: list[str], cwd: Path, runs: int, extra_env: dict[str, str] | None = None
+          ) -> tuple[float, subprocess.CompletedProcess]:
     """Median wall time of ``runs`` fresh processes (after one untimed run), and the last result."""
-    subprocess.run(cmd, cwd=cwd, env=env(), capture_output=True, text=True, timeout=900)  # bytecode caches
+    environ = {**env(), **(extra_env or {})}
+    subprocess.run(cmd, cwd=cwd, env=environ, capture_output=True, text=True, timeout=900)  # bytecode caches
     times, proc = [], None
     for _ in range(runs):
         start = time.perf_counter()
-        proc = subprocess.run(cmd, cwd=cwd, env=env(), capture_output=True, text=True, timeout=900)
+        proc = subprocess.run(cmd, cwd=cwd, env=environ, capture_output=True, text=True, timeout=900)
         times.append(time.perf_counter() - start)
     assert proc is not None
     return statistics.median(times), proc
@@ -97,19 +99,33 @@ def cli_command(patterns: list[str], *extra: str) -> list[str]:
     return args + list(extra)
 
 
-def plugin_args() -> list[str]:
+def plugin_args(autoload: bool = True) -> list[str]:
     from importlib.metadata import entry_points
 
     installed = any(ep.name == "claim_consistency" for ep in entry_points(group="pytest11"))
-    return [] if installed else ["-p", "consistency.pytest_plugin"]
+    return [] if installed and autoload else ["-p", "consistency.pytest_plugin"]
+
+
+def other_plugins() -> list[str]:
+    """The pytest11 entry points installed here besides this one (pytest loads them all at start-up)."""
+    from importlib.metadata import entry_points
+
+    return sorted({ep.value.split(".")[0].split(":")[0] for ep in entry_points(group="pytest11")
+                   if ep.name != "claim_consistency"})
 
 
 def has_xdist() -> bool:
     return importlib.util.find_spec("xdist") is not None
 
 
-def plugin_run(folder: Path, patterns: list[str], source: str | None, runs: int, workers: int) -> tuple[float, Counter, int, int]:
+def plugin_run(folder: Path, patterns: list[str], source: str | None, runs: int, workers: int,
+               autoload: bool = True) -> tuple[float, Counter, int, int]:
     """``pytest --claim-consistency`` in a temporary folder configured for ``folder``.
+
+    ``autoload=False``: pytest with this plugin alone (and pytest-xdist for
+    ``-n``), ``PYTEST_DISABLE_PLUGIN_AUTOLOAD=1``, so that the other pytest
+    plugins this machine happens to have installed do not count as this
+    plugin's overhead.
 
     Returns the median wall time, findings by rule (from the items' junit
     property ``claim_consistency_findings``), the number of items (one per
@@ -123,11 +139,12 @@ def plugin_run(folder: Path, patterns: list[str], source: str | None, runs: int,
         (tmp_path / "claim-consistency.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
         (tmp_path / "pytest.ini").write_text("[pytest]\nclaim_consistency = true\n", encoding="utf-8")
         junit = tmp_path / "junit.xml"
-        cmd = [sys.executable, "-m", "pytest", *plugin_args(), "-q", "-p", "no:cacheprovider",
-               "-p", "no:hypothesispytest", "-p", "no:benchmark", f"--junitxml={junit}", "-W", "ignore"]
+        cmd = [sys.executable, "-m", "pytest", *plugin_args(autoload), "-q", "-p", "no:cacheprovider",
+               f"--junitxml={junit}", "-W", "ignore"]
+        cmd += ["-p", "no:hypothesispytest", "-p", "no:benchmark"] if autoload else []
         if workers > 1:
-            cmd += ["-n", str(workers)]
-        seconds, proc = timed(cmd, tmp_path, runs)
+            cmd += ([] if autoload else ["-p", "xdist.plugin"]) + ["-n", str(workers)]
+        seconds, proc = timed(cmd, tmp_path, runs, None if autoload else {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"})
         if proc.returncode not in (0, 1):
             raise SystemExit(f"pytest failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
         by_rule: Counter = Counter()
@@ -191,13 +208,17 @@ def tldr(args: argparse.Namespace) -> None:
     data = results[f"cli{args.jobs}"]["data"]
     cli_rules = Counter(f["rule"] for f in data["findings"])
     plugin_counts: dict[int, Counter] = {}
-    for workers in sorted({1, args.jobs if has_xdist() else 1}):
-        seconds, by_rule, items, failed = plugin_run(folder, TLDR_PATTERNS, "en", args.runs, workers)
-        plugin_counts[workers] = by_rule
-        base = results[f"cli{workers}"]["seconds"]
-        label = "plugin `pytest --claim-consistency`" + (f" `-n {workers}`" if workers > 1 else "")
-        rows.append([label, f"{items} items ({failed} failed)", f"{seconds:.2f}",
-                     f"{100 * (seconds - base) / base:+.0f} % vs CLI --jobs {workers}", ""])
+    others = other_plugins()
+    for autoload in (False, True):
+        for workers in sorted({1, args.jobs if has_xdist() else 1}):
+            seconds, by_rule, items, failed = plugin_run(folder, TLDR_PATTERNS, "en", args.runs, workers, autoload)
+            plugin_counts[workers] = by_rule
+            base = results[f"cli{workers}"]["seconds"]
+            label = "plugin `pytest --claim-consistency`" + (f" `-n {workers}`" if workers > 1 else "")
+            label += (f", with this machine's other pytest plugins ({', '.join(others)}; "
+                      f"hypothesis' and pytest-benchmark's turned off)") if autoload else ", alone"
+            rows.append([label, f"{items} items ({failed} failed)", f"{seconds:.2f}",
+                         f"{100 * (seconds - base) / base:+.0f} % vs CLI --jobs {workers}", ""])
     if not has_xdist():
         rows.append(["plugin with `-n`", "", "", "pytest-xdist not installed", ""])
     table(["run", "bundles", "wall s (median)", "plugin overhead", "exit"], rows)

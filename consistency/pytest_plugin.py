@@ -213,6 +213,16 @@ class _Collection:
         return report
 
 
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        """Before the first item: build the extractors of every collected bundle's locales and take
+        them (and the rest of the heap) out of the garbage collector's walks, as the CLI does."""
+        bundles = [item.bundle for item in session.items if isinstance(item, BundleItem)]
+        if len(bundles) > 1:
+            from consistency.engine.runner import settle_heap
+
+            source = self.settings.config.source_locale
+            settle_heap(sorted({loc for b in bundles for loc in (*b.locales, source) if loc}))
+
     @pytest.hookimpl(tryfirst=True)
     def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
         """Evaluate ``-k`` per (bundle, rule): keep the rules it selects, deselect bundles with none.

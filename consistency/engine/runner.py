@@ -423,6 +423,23 @@ def _warm_up(locales: Sequence[str]) -> None:
             pass
 
 
+def settle_heap(locales: Sequence[str]) -> None:
+    """Warm ``locales`` up, then move every live object out of the collector's reach.
+
+    The extractors' compiled patterns and CLDR tables live as long as the
+    process; without this, each full collection (and pytest's five at exit)
+    walks them again.  ``gc.collect`` first, so no garbage is frozen.  For
+    processes that check many bundles (the CLI, the pytest plugin); the
+    library functions never call it.  Before a fork it also keeps the
+    workers' copies of those pages shared.
+    """
+    import gc
+
+    _warm_up(locales)
+    gc.collect()
+    gc.freeze()
+
+
 def _pool_context():
     """``fork`` where it is safe (Linux): workers inherit the warm caches; the platform default elsewhere."""
     import multiprocessing
@@ -455,7 +472,12 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
     workers = min(workers, len(bundles))
     bar = _Progress(len(bundles), enabled=progress)
     try:
-        if workers <= 1 or spec is None:
+        locales = sorted({loc for b, src in zip(bundles, sources) for loc in (*b.locales, src) if loc})
+        serial = workers <= 1 or spec is None
+        context = None if serial else _pool_context()
+        if len(bundles) > 1 and (serial or context.get_start_method() == "fork"):
+            settle_heap(locales)  # spawned workers warm themselves up
+        if serial:
             results = []
             for bundle, src in zip(bundles, sources):
                 bar.update(bundle.id)
@@ -463,10 +485,6 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
             return results
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        locales = sorted({loc for b, src in zip(bundles, sources) for loc in (*b.locales, src) if loc})
-        context = _pool_context()
-        if context.get_start_method() == "fork":
-            _warm_up(locales)
         out: list[Result | None] = [None] * len(bundles)
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                                    initargs=(spec, locales))
