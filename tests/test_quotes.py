@@ -148,3 +148,70 @@ def test_one_speaker_split_differently_is_style():
            "verlangsamen“, schrieb sie.\n",
     )
     assert findings(an) == []
+
+
+# --------------------------------------------------------------------------- quotations over several blocks
+
+
+def test_a_japanese_closing_bracket_after_a_full_stop_closes():
+    # the opening 「 is in the previous sentence; 」 after 。 can only close
+    (q,) = extract_quotes("私はがれきの下にいたのだと思う。」とハリスは通信社に語った。", "ja")
+    assert q.open_before and not q.open_after
+    assert q.content == "私はがれきの下にいたのだと思う。" and q.kind == "speech" and q.speaker_text == "ハリス"
+
+
+def test_an_unclosed_quotation_runs_into_the_next_block():
+    (q,) = extract_quotes("The mayor said: “We rebuilt the bridge in six months.", "en")
+    assert q.open_after and not q.open_before and q.kind == "speech"
+
+
+SPLIT_EN = ("The mayor said: “We rebuilt the bridge in six months.\n\n"
+            "Nobody thought we could do it.\n\n"
+            "Now the whole valley uses it every day.”\n")
+
+
+def test_a_quotation_over_three_blocks_whose_closing_mark_a_translation_drops():
+    # the Japanese closes nothing: its last two sentences are still inside the quotation
+    an = bundle(
+        en=SPLIT_EN,
+        de="Der Bürgermeister sagte: „Wir haben die Brücke in sechs Monaten wieder aufgebaut.\n\n"
+           "Niemand hat geglaubt, dass wir das schaffen.\n\n"
+           "Jetzt nutzt das ganze Tal sie jeden Tag.“\n",
+        ja="市長はこう語った。「私たちは6か月で橋を再建した。\n\n"
+           "誰もできるとは思っていなかった。\n\n"
+           "今では谷全体が毎日それを使っている。\n",
+    )
+    assert findings(an, "QUO001", "QUO003") == []
+    assert an.inside_quote[2] == [False, True, True]
+
+
+def test_a_quotation_turned_into_reported_speech_over_three_blocks_is_still_found():
+    # no mark at all in the German: nothing is carried, the quotation is missing there
+    an = bundle(
+        en=SPLIT_EN,
+        de="Der Bürgermeister sagte, man habe die Brücke in sechs Monaten wieder aufgebaut.\n\n"
+           "Niemand habe geglaubt, dass man das schaffe.\n\n"
+           "Jetzt nutze das ganze Tal sie jeden Tag.\n",
+        ja="市長はこう語った。「私たちは6か月で橋を再建した。\n\n"
+           "誰もできるとは思っていなかった。\n\n"
+           "今では谷全体が毎日それを使っている。」\n",
+    )
+    fs = findings(an, "QUO003")
+    assert fs and all(loc.locale == "de" for f in fs for loc in f.locations if loc.role == "deviant")
+
+
+@pytest.mark.parametrize("text, locale, speaker", [
+    ("Robyn Christie of Melrose said: \"Credit to Ayr, they took their chances better than we did.\"", "en",
+     "Robyn Christie"),
+    ("Robyn Christie von Melrose sagte: „Respekt vor Ayr, sie haben ihre Chancen besser genutzt als wir.“", "de",
+     "Robyn Christie"),
+    ("Celebrity stylist Luke Armitage told FEMAIL: 'I expect to see large hats on the high street next summer.'", "en",
+     "Luke Armitage"),
+    ("Professor Jay Berzofsky, of the US National Cancer Institute in Bethesda, Maryland, said: "
+     "\"Our results suggest that we have a very promising vaccine.\"", "en", "Jay Berzofsky"),
+    ("Microsoft's Noelle Walsh said: \"We may strategically pace or adjust our infrastructure in some areas.\"",
+     "en", "Noelle Walsh"),
+])
+def test_the_speaker_is_the_subject_not_a_place_an_employer_or_the_listener(text, locale, speaker):
+    (q,) = [q for q in extract_quotes(text, locale) if q.depth == 0]
+    assert q.speaker_text == speaker

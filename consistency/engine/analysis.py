@@ -6,6 +6,7 @@ alignment run once per bundle whatever rules are selected.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Sequence
@@ -171,16 +172,46 @@ class BundleAnalysis:
     @cached_property
     def quotes(self) -> list[list[list["Quote"]]]:
         """``quotes[v][b]``: quotations of block ``b`` of version ``v``, in file offsets."""
+        return self._quote_pass[0]
+
+    @cached_property
+    def inside_quote(self) -> list[list[bool]]:
+        """``inside_quote[v][b]``: block ``b`` of version ``v`` has no quotation mark but lies inside
+        a quotation opened in an earlier block and not yet closed ("…\n\n…”, said X: journalists
+        open every paragraph of a long quotation, translators and sentence splitters drop marks)."""
+        return self._quote_pass[1]
+
+    @cached_property
+    def _quote_pass(self) -> tuple[list[list[list["Quote"]]], list[list[bool]]]:
         from ..extract.quotes import extract_quotes
 
-        out = []
+        quotes, inside = [], []
         for v, doc in enumerate(self.documents):
-            per_block = []
+            per_block, flags = [], []
+            running = None  # the kind of a quotation left open at the end of the previous block
+            carried = 0
             for b, block in enumerate(doc.blocks):
                 local = [m.shifted(-block.start) for m in self.names[v][b]]
-                per_block.append([q.shifted(block.start) for q in extract_quotes(block.text, doc.locale, names=local)])
-            out.append(per_block)
-        return out
+                found = [q.shifted(block.start) for q in extract_quotes(block.text, doc.locale, names=local)]
+                flag = False
+                if running is not None and block.kind not in _NOT_CARRIED:
+                    if not found and carried < _MAX_CARRIED:
+                        flag = True
+                        carried += 1
+                    elif found and found[0].open_before and found[0].kind != running:
+                        found[0] = dataclasses.replace(found[0], kind=running)  # its closing part
+                top = [q for q in found if q.depth == 0]
+                if flag:
+                    pass  # still inside
+                elif top and top[-1].open_after and block.kind not in _NOT_CARRIED:
+                    running, carried = top[-1].kind, 0
+                else:
+                    running = None
+                per_block.append(found)
+                flags.append(flag)
+            quotes.append(per_block)
+            inside.append(flags)
+        return quotes, inside
 
     @cached_property
     def text_report(self) -> "TextReport":
@@ -188,6 +219,12 @@ class BundleAnalysis:
         from .checks_text import build_report
 
         return build_report(self)
+
+
+#: blocks a quotation is never carried into or out of
+_NOT_CARRIED = frozenset({"heading", "table_cell"})
+#: blocks without a quotation mark that a quotation left open may run through
+_MAX_CARRIED = 8
 
 
 def _informative(c: Claim) -> bool:

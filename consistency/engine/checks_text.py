@@ -144,6 +144,9 @@ def _variant(a: Mention, b: Mention) -> bool:
     # "Managerin Noel Walsh" / "Noelle Walsh": compare the last words, where the name is
     oa, ob = len(ta) - k, len(tb) - k
     same = [a.same_token(oa + i, b, ob + i) for i in range(k)]
+    if k >= 3 and not same[0]:
+        # a word before a full name (Spaniard / Spanier Sergio Garcia): compare the name alone
+        oa, ob, k, same = oa + 1, ob + 1, k - 1, same[1:]
     if all(same):
         return False
     differ = [(ta[oa + i], tb[ob + i]) for i in range(k) if not same[i]]
@@ -316,7 +319,8 @@ def build_report(an: BundleAnalysis) -> TextReport:
                             continue
                         if ka in B or kb in A:
                             continue
-                        if _variant(a, b) or (_single_variant(a, b) and _known_elsewhere(an, v, w, a, b)):
+                        if _variant(a, b) or (_single_variant(a, b) and _known_elsewhere(an, v, w, a, b)
+                                              and not _common_word(an, v, g, b) and not _common_word(an, w, g, a)):
                             variants.append((v, a, w, b))
                             variant_groups.append(g)
                             uf.union((v, ka), (w, kb))
@@ -484,6 +488,8 @@ def build_report(an: BundleAnalysis) -> TextReport:
                 first = next(iter(held.values()))
                 if any((v, m.start) in variant_spans for v, m in held.items()):
                     continue
+                if any(m.qualifier for m in held.values()):
+                    continue  # "Naples, Italy" / "in Neapel": a qualifier dropped, not a name
                 if n > 2 and len(held) < 2 and (source is None or source not in held):
                     continue  # one translation naming what the others leave implicit (英国, トランプ) adds, it does not drop
                 if any(_score(h, m) >= MIN_SIMILARITY for root2, held2, _l in items for m in held2.values()
@@ -621,6 +627,18 @@ def _known_elsewhere(an: BundleAnalysis, v: int, w: int, a: Mention, b: Mention)
     in_w = any(ta in m.tokens for block in an.names[w] for m in block)
     in_v = any(tb in m.tokens for block in an.names[v] for m in block)
     return in_w != in_v
+
+
+def _common_word(an: BundleAnalysis, x: int, g: int, m: Mention) -> bool:
+    """A weak candidate (a capitalised German noun) that version ``x`` writes in lower case in
+    the same passage is a common word there, not a name (Deal / "a €100 million deal")."""
+    if m.strong or not m.text.isalpha():
+        return False
+    span = an.group_span(x, g)
+    if span is None:
+        return False
+    word = m.text.lower()
+    return regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", an.documents[x].text[span[0]:span[1]]) is not None
 
 
 # --------------------------------------------------------------------------- quotations
@@ -797,6 +815,10 @@ def _quotes(an, report, uf, node_mentions, name_nodes, strong_nodes, confirmed, 
                     continue  # a partial quotation of a word or two ("no way") is often dropped
                 how = {w: _merged(qs[v], i, qs[w], spans[v], spans[w], speakers, v, uf) for w in lacking}
                 lacking = [w for w in lacking if how[w] != "same"]  # one speaker's words joined: style
+                if q.open_before or q.open_after:
+                    # part of a quotation that spans blocks, and w's block lies inside its own
+                    # quotation opened earlier: the marks are there, a sentence or two away
+                    lacking = [w for w in lacking if not any(an.inside_quote[w][b] for b in group[w])]
                 if not lacking:
                     continue
                 merged = [w for w in lacking if how[w] == "different"]

@@ -72,6 +72,8 @@ class Mention:
     acronym: bool = False  # AI, GPU, CEO: all capitals, five letters at most
     title: str | None = None  # the title written before it (President, Analyst)
     stems: tuple[str, ...] = ()  # ``tokens`` without an inflection suffix of the pack (microsofts -> microsoft)
+    #: a place that only qualifies another name: "Naples, Italy", "US President Donald Trump", "US-Präsident"
+    qualifier: bool = False
 
     @property
     def strong(self) -> bool:
@@ -235,7 +237,14 @@ def gazetteer(locale: str) -> dict[str, tuple[str, str]]:
         if not isinstance(name, str):
             return
         name = unicodedata.normalize("NFKC", name).strip()
-        if len(name) < 2 or "(" in name:
+        if "(" in name:
+            # "Myanmar (Burma)", "Congo (DRC)": both names stand for the place
+            head, _, rest = name.partition("(")
+            for part in (head, rest.rstrip(")")):
+                if "(" not in part:
+                    add(part, ident, kind)
+            return
+        if len(name) < 2:
             return
         if name[0].isascii() or "\u00c0" <= name[0] <= "\u024f" or "\u0400" <= name[0] <= "\u04ff":
             if not name[0].isupper() or len(name) < 3:
@@ -521,10 +530,14 @@ def extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = Non
 
     def _emit(piece: list[regex.Match], title: str | None) -> None:
         start, end = piece[0].start(), piece[-1].end()
-        surface = text[start:end]
         words = [w.group() for w in piece if w.group().casefold() not in particles]
         if not words:
             return
+        if len(words[-1]) > 3 and words[-1][-2:] in ("'s", "’s"):
+            # the possessive is no part of the name: Turkey's accession, Father Johnson's son
+            words[-1] = words[-1][:-2]
+            end -= 2
+        surface = text[start:end]
         folded_words = [w.casefold() for w in words]
         if all(w in stop or w in calendar for w in folded_words):
             return
@@ -555,7 +568,10 @@ def extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = Non
         word = w.group()
         first = word[0]
         capital = first.isupper() and (_is_latin(first) or _is_cyrillic(first))
-        lower_particle = word.casefold() in particles and run
+        # von, van, da join a first name to a surname (Ursula von der Leyen, Leonardo da Vinci),
+        # not two names ("von Manchester United zu Real Madrid")
+        lower_particle = word.casefold() in particles and run and (
+            len(run) == 1 or run[-1].group().casefold() in particles)
         gap = text[prev_end:w.start()] if prev_end >= 0 else ""
         joined = prev_end >= 0 and gap in (" ", "-", "\u00a0", "‑")
         if (capital or (first.isdigit() and run and joined) or lower_particle) and (not run or joined):
@@ -602,6 +618,31 @@ def extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = Non
             mentions.append(Mention(start=start, end=end, text=word, script="hangul",
                                     tokens=(_token_key(word, "hangul"),)))
     mentions.sort(key=lambda m: (m.start, -m.end))
-    return mentions
+    return [replace(m, qualifier=True) if m.type == "place" and _qualifies(text, m, mentions, pack) else m
+            for m in mentions]
+
+
+_CONJUNCTIONS = frozenset({"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "en", "of", "и", "или"})
+
+
+def _qualifies(text: str, m: Mention, mentions: list[Mention], pack: Pack) -> bool:
+    """Does the place ``m`` only qualify another name?  "in Naples, Italy", "Sinsheim, Germany"
+    (after a place that is no country, and not in a list: "Germany, France and Italy"), and a
+    country before a title ("US President Donald Trump", "US-Präsident").  Translators drop
+    such qualifiers freely, so their absence is no missing name."""
+    after = text[m.end:]
+    title = regex.match(r"[\s\-‑]?(\p{L}+)", after)
+    if title and title.group(1).casefold() in pack.name_titles:
+        return True
+    head = regex.search(r"(\p{Lu}[\p{L}\-’']+),\s*$", text[:m.start])
+    if head is None:
+        return False
+    previous = next((x for x in mentions if x.start <= head.start(1) < x.end), None)
+    if previous is not None and (previous.entity or "").startswith("territory:"):
+        return False  # a list of countries
+    nxt = regex.match(r"\s*(,\s*\p{Lu}|\p{L}+)", after)
+    if nxt and (nxt.group(1).startswith(",") or nxt.group(1).casefold() in _CONJUNCTIONS):
+        return False  # "Paris, London and Rome", "Paris, London, Rome"
+    return True
 
 

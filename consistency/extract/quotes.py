@@ -46,6 +46,7 @@ _SYMMETRIC = {"’", "”", '"', "'"}
 _CJK_CLOSE_AFTER = set("と、。，,」』）)!！?？ \n고라며") | {""}
 _CJK_OPEN_BEFORE = set("、。，「『（(：: \n") | {""}
 _PARTICLES = set("にをがはでのもへや")
+_CJK_CLOSERS = set("」』》〟〞")
 _NOT_SPEAKERS = {"place", "language", "script", "currency"}
 _SENTENCE_END = regex.compile(r"[.!?。！？]")
 
@@ -66,6 +67,8 @@ class Quote:
     speaker_end: int | None = None
     pronoun: bool = False
     candidates: tuple = ()  # every name that may be the speaker, the likeliest first
+    open_before: bool = False  # no opening mark: runs on from the previous block
+    open_after: bool = False  # no closing mark: runs into the next block
 
     def shifted(self, offset: int) -> "Quote":
         return replace(
@@ -106,7 +109,9 @@ def _hints(text: str, i: int) -> tuple[bool, bool]:
         opening = left in _CJK_OPEN_BEFORE or left in "。！？" and right not in _CJK_CLOSE_AFTER
         closing = right in _CJK_CLOSE_AFTER or (left in "。！？" and right in _CJK_CLOSE_AFTER)
         if left in "。！？" and right not in _CJK_CLOSE_AFTER:
-            closing = False
+            closing = False  # ’ after 。 opens the next sentence's quotation
+        if text[i] in _CJK_CLOSERS:
+            return False, True  # 」 never opens
         if left in _PARTICLES:  # 建物に’過剰投資’: a quotation begins after a particle
             opening, closing = True, False
         return opening, closing
@@ -352,9 +357,13 @@ def extract_quotes(text: str, locale: str, *, names: list[Mention] | None = None
                                       text[n.end:n.end + 2] in ("氏は", "氏が") or
                                       regex.match(r"\p{Han}{1,3}[はが]", text[n.end:n.end + 4])]
                             cand = marked or cand
+                        else:
+                            cand = _subjects(text, names, max(s_lo, o - 160), o - len(before) + v[0], o, pack) \
+                                or cand[::-1]
+                            cand = cand[::-1]  # reversed again below: the likeliest first
                         cands = cand
                         pr = _first_pronoun(text, lo, o, pronouns, cjk)
-                        if cand and pr is None:
+                        if cand and (pr is None or (not cjk and cand[-1].end <= lo)):
                             cand = cand[::-1]  # the name next to the verb
                             cands = cand
                             speaker = cand[0]
@@ -367,7 +376,8 @@ def extract_quotes(text: str, locale: str, *, names: list[Mention] | None = None
         out.append(Quote(start=max(o, 0), end=min(c + 1, len(text)), content_start=o + 1, content_end=c,
                          content=content, depth=depth,
                          kind=kind, verb=verb, speaker=speaker, speaker_text=speaker_text, speaker_start=s_start,
-                         speaker_end=s_end, pronoun=pronoun, candidates=tuple(cands)))
+                         speaker_end=s_end, pronoun=pronoun, candidates=tuple(cands),
+                         open_before=o < 0, open_after=c >= len(text.rstrip())))
     return out
 
 
@@ -386,6 +396,40 @@ def _only_speaker_words(gap: str, pack: Pack, names: list[Mention], offset: int)
             continue
         return False
     return True
+
+
+_ARTICLES = frozenset({"the", "a", "an", "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem",
+                       "einer", "le", "la", "les", "l", "el", "il", "lo", "o", "os", "as", "het", "de"})
+
+
+def _subjects(text: str, names: list[Mention], lo: int, verb: int, o: int, pack: Pack) -> list[Mention]:
+    """Who says the quotation after "…, said:" / "… sagte:" (Latin and Cyrillic scripts), the
+    likeliest first: the name nearest before the verb that is not the object of a preposition
+    ("Robyn Christie of Melrose said:"), a place in apposition ("in Bethesda, Maryland, said:"),
+    or a possessor ("Microsoft's Noelle Walsh"); else the name right after the verb ("said
+    analyst Michael Elias:"), never a name after "told" ("Luke Armitage told FEMAIL:")."""
+    cand = [n for n in names if lo <= n.start and n.end <= o and n.type not in _NOT_SPEAKERS]
+    before = [n for n in cand if n.end <= verb]
+    out = []
+    for k in range(len(before) - 1, -1, -1):
+        n = before[k]
+        words = regex.findall(r"[\p{L}]+", text[max(lo - 40, 0):n.start])
+        while words and (words[-1].casefold() in _ARTICLES or words[-1][0].isupper()):
+            words.pop()  # "of the US National Cancer Institute": past articles and other names
+        if words and words[-1].casefold() in pack.speech_not_after:
+            continue
+        gap = text[n.end:verb]
+        if regex.match(r"['’]s\b|s?\s+\p{Lu}", gap) and any(m.start > n.end for m in before[k + 1:]):
+            continue  # Microsoft's Noelle Walsh, Microsofts Noelle Walsh: the next name is the speaker
+        prev = text[max(lo, n.start - 3):n.start]
+        if k > 0 and regex.search(r",\s*$", prev) and regex.search(r",\s*$", text[before[k - 1].end:n.start]) \
+                and not text[before[k - 1].end:n.start].strip(", "):
+            continue  # Bethesda, Maryland: a place qualifying the place before it
+        out.append(n)
+    if out:
+        return out
+    after = [n for n in cand if n.start >= verb]
+    return after[:1]
 
 
 def _is_cjk_text(text: str) -> bool:

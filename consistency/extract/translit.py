@@ -200,9 +200,13 @@ def name_similarity(a: str, b: str) -> float:
         folded = ascii_fold(x)
         if not folded.isascii() or not any(ch.isalpha() for ch in folded):
             continue
+        every = folded
         for pattern, new in _VARIANTS:
             if pattern.search(folded):
                 best = max(best, _similarity(_latin_key(pattern.sub(new, folded)), phonetic_key(y)))
+                every = pattern.sub(new, every)
+        if every != folded:  # Mother -> マザー needs two of them
+            best = max(best, _similarity(_latin_key(every), phonetic_key(y)))
     return best
 
 

@@ -67,6 +67,7 @@ class Pack:
     quote_marks: tuple[str, ...] = ()  # pairs, opening then closing mark ("„“", "「」")
     speech_verbs: tuple[str, ...] = ()  # 述べた, sagte, said (matched as word prefixes in Latin scripts)
     speech_pronouns: tuple[str, ...] = ()  # sie, she, 彼女: a speaker named earlier
+    speech_not_after: frozenset[str] = frozenset()  # of, von, told: a name after them is no speaker
     name_titles: frozenset[str] = frozenset()  # Präsident, President, Mr (casefolded)
     name_honorifics: tuple[str, ...] = ()  # 氏, さん, 씨: written after a name
     name_particles: frozenset[str] = frozenset()  # von, van, de, bin: lower-case words inside a name
@@ -161,6 +162,7 @@ def _text_tables(data: dict, language: str) -> dict:
         quote_marks=marks,
         speech_verbs=tuple(str(v).casefold() for v in speech.get("verbs", [])),
         speech_pronouns=tuple(str(v).casefold() for v in speech.get("pronouns", [])),
+        speech_not_after=frozenset(str(v).casefold() for v in speech.get("not_after", [])),
         name_titles=frozenset(str(v).casefold() for v in names.get("titles", [])),
         name_honorifics=tuple(names.get("honorifics", [])),
         name_particles=frozenset(str(v).casefold() for v in names.get("particles", [])),
