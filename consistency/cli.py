@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    ext = sub.add_parser("extract", help="list the claims (figures, dates) of one file")
+    ext = sub.add_parser("extract", help="list the claims (figures, dates), names and quotations of one file")
     ext.add_argument("path", metavar="PATH")
     ext.add_argument("--locale", metavar="TAG", help="the file's locale (default: from its name)")
     ext.add_argument("--format", choices=("text", "json"), default="text")
@@ -95,19 +95,60 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     for block in doc.blocks:
         for claim in extract_claims(block.text, doc.locale):
             claims.append(claim.shifted(block.start))
+    names, quotes = _names_and_quotes(doc)
     if args.format == "json":
         payload = {
             "path": args.path,
             "locale": doc.locale,
             "claims": [claim_json(c, index) for c in claims],
+            "names": [name_json(m, index) for m in names],
+            "quotes": [quote_json(q, index) for q in quotes],
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     for c in claims:
         line, col = index.position(c.start)
         print(f"{args.path}:{line}:{col}: {c.kind.value:<8} {c.text}  → {describe(c)}")
-    print(f"{len(claims)} claims in {args.path} ({doc.locale})")
+    for m in names:
+        line, col = index.position(m.start)
+        what = ", ".join(x for x in (m.type, m.entity) if x)
+        print(f"{args.path}:{line}:{col}: name     {m.text}" + (f"  → {what}" if what else ""))
+    for q in quotes:
+        line, col = index.position(q.start)
+        said = f"  ← {q.speaker_text}" + (" (pronoun)" if q.pronoun else "") if q.speaker_text else ""
+        kind = "quote" if q.kind == "speech" else "quoted"  # quoted: a term, title or scare quote
+        content = " ".join(q.content.split())
+        content = content if len(content) <= 70 else content[:69] + "…"
+        print(f"{args.path}:{line}:{col}: {kind:<8} {'  ' * q.depth}{content}{said}")
+    print(f"{len(claims)} claims, {len(names)} names, {len(quotes)} quotations in {args.path} ({doc.locale})")
     return EXIT_OK
+
+
+def _names_and_quotes(doc) -> tuple[list, list]:
+    """The names a single file shows on its own (vocabulary, gazetteer, capitals inside a
+    sentence; a capitalised German noun needs another version to count) and its quotations."""
+    from .extract.names import extract_names
+    from .extract.quotes import extract_quotes
+
+    names, quotes = [], []
+    for block in doc.blocks:
+        found = extract_names(block.text, doc.locale)
+        names.extend(m.shifted(block.start) for m in found if m.strong)
+        quotes.extend(q.shifted(block.start) for q in extract_quotes(block.text, doc.locale, names=found))
+    return names, quotes
+
+
+def name_json(m, index) -> dict:
+    line, col = index.position(m.start)
+    return {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "entity": m.entity,
+            "evidence": m.evidence, "line": line, "column": col}
+
+
+def quote_json(q, index) -> dict:
+    line, col = index.position(q.start)
+    return {"start": q.start, "end": q.end, "content": q.content, "kind": q.kind, "depth": q.depth,
+            "verb": q.verb, "speaker": q.speaker_text, "pronoun": q.pronoun,
+            "open_before": q.open_before, "open_after": q.open_after, "line": line, "column": col}
 
 
 def _str(value) -> str | None:

@@ -515,3 +515,25 @@ def test_checkout_shim_runs_check(tmp_path):
     assert proc.returncode == 1
     assert "QTY001" in proc.stdout
     assert proc.stderr == ""
+
+
+def test_extract_lists_names_and_quotations_with_their_speakers(tmp_path, capsys):
+    path = tmp_path / "article.en.txt"
+    text = ("Microsoft's Noelle Walsh spoke in New York.\n\n"
+            "Analyst Michael Elias said: \"We see no slowdown in demand for data centres at all.\"\n\n"
+            "The startup called its model \"Command R\".\n")
+    path.write_text(text, encoding="utf-8")
+    rc, out, err = run(capsys, "extract", str(path), "--format", "json")
+    assert rc == 0, err
+    data = json.loads(out)
+    names = {n["text"]: n for n in data["names"]}
+    assert {"Microsoft", "Noelle Walsh", "New York", "Michael Elias"} <= set(names)
+    assert names["Microsoft"]["entity"] == "vocab:microsoft"
+    for n in data["names"]:
+        assert text[n["start"]:n["end"]] == n["text"]
+    speech = [q for q in data["quotes"] if q["kind"] == "speech"]
+    assert [(q["content"], q["speaker"]) for q in speech] == [
+        ("We see no slowdown in demand for data centres at all.", "Michael Elias")]
+    assert [q["content"] for q in data["quotes"] if q["kind"] == "other"] == ["Command R"]
+    rc, out, _ = run(capsys, "extract", str(path))
+    assert rc == 0 and "← Michael Elias" in out and out.rstrip().endswith("(en)")
