@@ -147,6 +147,9 @@ class _Settings:
         try:
             self.config: Config = load_config(start=self.rootdir)
             self.rules: list[Rule] = sorted(self.config.select_rules(), key=lambda r: r.id)
+            from consistency.extract.names import use_vocabulary
+
+            use_vocabulary(self.config.rule_dirs)  # the vocab/ folders of the rule dirs
         except ConsistencyError as exc:
             raise pytest.UsageError(f"claim-consistency: {exc}") from None
         ini_patterns = [line for line in config.getini("claim_consistency_bundles") if line.strip()]

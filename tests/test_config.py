@@ -198,3 +198,55 @@ def test_is_excluded(tmp_path: Path) -> None:
 def test_config_is_overridable() -> None:
     config = dataclasses.replace(Config(), select=("DAT",), fail_level=Level.INFO)
     assert [rule.id for rule in config.select_rules()] == ["DAT001"]
+
+
+# --------------------------------------------------------------------------- user vocabularies
+
+
+HARBOUR_EN = "Harbour Transit will open the new line in May.\n"
+HARBOUR_JA = "港湾交通局は5月に新路線を開業する。\n"
+DROPPED_JA = "5月に新路線が開業する。\n"
+
+
+def _check_json(monkeypatch, capsys, folder: Path) -> list[dict]:
+    import json
+
+    from consistency.cli import main
+
+    monkeypatch.chdir(folder)
+    rc = main(["check", "article.en.txt", "article.ja.txt", "--format", "json", "--select", "NAM"])
+    out = capsys.readouterr().out
+    assert rc in (0, 1), out
+    return json.loads(out)["findings"]
+
+
+def test_a_vocabulary_in_a_rule_dir_teaches_check_a_name(tmp_path, monkeypatch, capsys):
+    (tmp_path / "article.en.txt").write_text(HARBOUR_EN, encoding="utf-8")
+    (tmp_path / "article.ja.txt").write_text(DROPPED_JA, encoding="utf-8")
+    # without a vocabulary, how the Japanese writes this name is unknown: no finding either way
+    assert _check_json(monkeypatch, capsys, tmp_path) == []
+    vocab = tmp_path / "qa" / "rules" / "vocab"
+    vocab.mkdir(parents=True)
+    (vocab / "transit.yml").write_text(
+        "entities:\n  - id: harbour-transit\n    type: organization\n    forms:\n"
+        "      en: [Harbour Transit]\n      ja: [港湾交通局]\n", encoding="utf-8")
+    _write(tmp_path / "claim-consistency.toml", 'rule-dirs = ["qa/rules"]\n')
+    # with it, the dropped name is found, and the name written as the vocabulary says is accepted
+    found = _check_json(monkeypatch, capsys, tmp_path)
+    assert [f["rule"] for f in found] == ["NAM001"] and "Harbour Transit" in found[0]["message"]
+    (tmp_path / "article.ja.txt").write_text(HARBOUR_JA, encoding="utf-8")
+    assert _check_json(monkeypatch, capsys, tmp_path) == []
+
+
+def test_a_broken_user_vocabulary_is_a_one_line_error(tmp_path, monkeypatch, capsys):
+    from consistency.cli import main
+
+    (tmp_path / "article.en.txt").write_text(HARBOUR_EN, encoding="utf-8")
+    (tmp_path / "article.ja.txt").write_text(HARBOUR_JA, encoding="utf-8")
+    (tmp_path / "qa" / "rules" / "vocab").mkdir(parents=True)
+    (tmp_path / "qa" / "rules" / "vocab" / "bad.yml").write_text("entities: [oops\n", encoding="utf-8")
+    _write(tmp_path / "claim-consistency.toml", 'rule-dirs = ["qa/rules"]\n')
+    monkeypatch.chdir(tmp_path)
+    rc = main(["check", "article.en.txt", "article.ja.txt"])
+    err = capsys.readouterr().err
+    assert rc == 2 and err.count("\n") == 1 and "bad.yml" in err and "invalid YAML" in err

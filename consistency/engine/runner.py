@@ -285,6 +285,7 @@ def _cmd_check(config, args) -> int:
     ignore = tuple(config.ignore) + tuple(args.ignore)
     ruleset = config.load_rules()
     rules = ruleset.select(select, ignore, levels)
+    _use_vocabulary(config)
     fail_level = Level(args.fail_level) if args.fail_level else config.fail_level
     source = args.source or config.source_locale
     fmt = args.format or config.format or "text"
@@ -294,6 +295,7 @@ def _cmd_check(config, args) -> int:
                             spec=(config, select, ignore, levels), progress=_progress_enabled(len(bundles)))
     findings = [f for bundle_findings, _versions in results for f in bundle_findings]
     infos = [BundleInfo(b.id, versions) for b, (_f, versions) in zip(bundles, results)]
+    print_notes(loc for _f, versions in results for _path, loc in versions)
     if args.write_baseline:
         if not args.reason:
             raise ConfigError("--write-baseline needs --reason TEXT (why these findings are accepted)")
@@ -318,6 +320,23 @@ def _cmd_check(config, args) -> int:
         return 0
     failing = [f for f in findings if Level(f.level).rank >= fail_level.rank]
     return 1 if failing else 0
+
+
+_NOTED: set[str] = set()
+
+
+def print_notes(locales) -> None:
+    """Tell, on stderr and once per process, which optional extra would improve checking
+    ``locales`` (``claim-consistency[ja]`` for Japanese names).  Silenced by the
+    environment variable ``CLAIM_CONSISTENCY_NO_NOTES=1``; never part of the report
+    on stdout, never a change of the exit code.  With ``--jobs`` it is the parent that
+    prints, after the workers are done."""
+    from ..extract.foreign import missing_extra_notes
+
+    for note in missing_extra_notes(set(locales)):
+        if note not in _NOTED:
+            _NOTED.add(note)
+            print(note, file=sys.stderr)
 
 
 # ----------------------------------------------------------------------------- many bundles
@@ -409,6 +428,7 @@ def _init_worker(spec, locales: Sequence[str]) -> None:
     global _WORKER_RULES
     config, select, ignore, levels = spec
     _WORKER_RULES = config.load_rules().select(select, ignore, levels)
+    _use_vocabulary(config)  # a no-op when forked from the parent, which has it
     _warm_up(locales)  # a no-op when forked from a warm parent
 
 
@@ -438,6 +458,13 @@ def settle_heap(locales: Sequence[str]) -> None:
     _warm_up(locales)
     gc.collect()
     gc.freeze()
+
+
+def _use_vocabulary(config) -> None:
+    """Names are matched with the built-in vocabulary plus the ``vocab/`` folders of the rule dirs."""
+    from ..extract.names import use_vocabulary
+
+    use_vocabulary(config.rule_dirs)
 
 
 def _pool_context():

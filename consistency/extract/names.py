@@ -45,6 +45,7 @@ __all__ = [
     "gazetteer",
     "load_vocabulary",
     "default_vocabulary",
+    "use_vocabulary",
     "fold_form",
     "REPORTABLE_TYPES",
 ]
@@ -213,8 +214,27 @@ def load_vocabulary(dirs: Sequence[Path | str] = (), *, builtin: bool = True) ->
 
 
 @lru_cache(maxsize=1)
-def default_vocabulary() -> Vocabulary:
+def _builtin_vocabulary() -> Vocabulary:
     return load_vocabulary()
+
+
+_ACTIVE: Vocabulary | None = None  # set by use_vocabulary: the configuration's rule dirs
+
+
+def default_vocabulary() -> Vocabulary:
+    """The vocabulary extraction uses when none is passed: the built-in one, extended by the
+    ``vocab/`` folders of the configured rule dirs (:func:`use_vocabulary`)."""
+    return _ACTIVE if _ACTIVE is not None else _builtin_vocabulary()
+
+
+def use_vocabulary(dirs: Sequence[Path | str]) -> Vocabulary:
+    """Use the built-in vocabulary plus the ``vocab/`` folder of each of ``dirs`` (the
+    configuration's ``rule-dirs``) for every later extraction in this process; a folder without
+    ``vocab/`` adds nothing.  Called once per run by ``check`` and the pytest plugin."""
+    global _ACTIVE
+    folders = [Path(d) / "vocab" for d in dirs if (Path(d) / "vocab").is_dir()]
+    _ACTIVE = load_vocabulary(folders) if folders else None
+    return default_vocabulary()
 
 
 # --------------------------------------------------------------------------- the CLDR gazetteer
