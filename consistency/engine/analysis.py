@@ -13,7 +13,7 @@ from typing import Sequence
 
 import regex
 
-from ..align import BlockFeatures, align_versions, block_features
+from ..align import BlockFeatures, align_pair, align_versions, block_features
 from ..compare import agree, claim_key, comparable
 from ..extract import extract_claims
 from ..model import Block, Claim, ClaimKind, Document
@@ -68,10 +68,26 @@ class BundleAnalysis:
 
     @cached_property
     def groups(self) -> list[tuple[tuple[int, ...], ...]]:
-        if self.documents and all(d.blocks and all(b.key is not None for b in d.blocks) for d in self.documents):
+        if self.keyed:
             return self._groups_by_key()
         pivot = self.source if self.source is not None else 0
         return align_versions(self.features, pivot=pivot)
+
+    @property
+    def keyed(self) -> bool:
+        """Units correspond by key (PO, XLIFF), not by alignment."""
+        return bool(self.documents) and all(d.blocks and all(b.key is not None for b in d.blocks)
+                                            for d in self.documents)
+
+    def direct_counterparts(self, v: int, w: int) -> frozenset[int]:
+        """The blocks of ``v`` that a direct alignment of ``v`` with ``w`` pairs with a block of
+        ``w``.  The N-way groups align every version to the pivot; two translations that agree
+        with each other but not with the pivot are better compared directly."""
+        cache = self.__dict__.setdefault("_direct", {})
+        if (v, w) not in cache:
+            cache[(v, w)] = frozenset(i for pv, pw in align_pair(self.features[v], self.features[w]) if pw
+                                      for i in pv)
+        return cache[(v, w)]
 
     def _groups_by_key(self) -> list[tuple[tuple[int, ...], ...]]:
         """Per-unit formats (PO, XLIFF): units correspond by key, in the pivot's order."""

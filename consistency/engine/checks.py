@@ -209,15 +209,32 @@ def check_coverage(an: BundleAnalysis, rule) -> Iterator[Finding]:
             runs[-1][1].append(g)
         else:
             runs.append((present, [g]))
+    pivot = an.source if an.source is not None else 0
     for present, groups in runs:
         absent = [v for v in range(n) if v not in present]
+        held = {v: [b for g in groups for b in an.groups[g][v]] for v in present}
+        if n >= 3 and not an.keyed:
+            # The groups align every version to the pivot.  Two translations that agree with
+            # each other and not with the pivot (tldr: en has eight examples, ja and de the same
+            # four others) are compared directly: a translation's block that a direct alignment
+            # pairs with every version said to lack it is no missing passage, and a version
+            # that directly holds every such block lacks nothing.
+            for v in present:
+                if v != pivot:
+                    held[v] = [b for b in held[v] if any(b not in an.direct_counterparts(v, w) for w in absent)]
+            present = tuple(v for v in present if held[v])
+            if pivot not in present:
+                absent = [w for w in absent if w == pivot or not all(
+                    b in an.direct_counterparts(v, w) for v in present for b in held[v])]
+            if not present or not absent:
+                continue
         majority = len(present) > len(absent) or (an.source is not None and an.source in present)
         locations = []
         chars = 0
         described = []
         key_text = []
         for v in present:
-            blocks = [b for g in groups for b in an.groups[g][v]]
+            blocks = held[v]
             doc = an.documents[v]
             start, end = doc.blocks[blocks[0]].start, doc.blocks[blocks[-1]].end
             chars = max(chars, sum(len(doc.blocks[b].text.strip()) for b in blocks))
