@@ -16,6 +16,18 @@ from .errors import ConsistencyError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
+CHECK_EPILOG = """\
+optional extras:
+  pip install 'claim-consistency[ja]'  UniDic's foreign spellings of katakana names
+                                       (about 250 MB); without it, a Japanese check says
+                                       so once on stderr and uses the built-in transliteration
+
+environment:
+  CLAIM_CONSISTENCY_NO_NOTES=1  no note on stderr about optional extras
+  CLAIM_CONSISTENCY_DEBUG=1     show the traceback of an internal error
+  NO_COLOR=1                    no colour in text output (--color auto)
+"""
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse with the project's exit code 2 and a one-line message."""
@@ -42,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     except ImportError:  # pragma: no cover - engine not built
         add_check_arguments = None
     if add_check_arguments is not None:
-        chk = sub.add_parser("check", help="check that the versions of an article agree")
+        chk = sub.add_parser("check", help="check that the versions of an article agree", epilog=CHECK_EPILOG,
+                             formatter_class=argparse.RawDescriptionHelpFormatter)
         add_check_arguments(chk)
         rules = sub.add_parser("rules", help="list the rules")
         rules.add_argument("--config", metavar="FILE")

@@ -42,6 +42,11 @@ Collection is deterministic (bundles sorted by id), so pytest-xdist workers
 collect the same items.  Each item's report (and ``--junitxml``) has the
 properties ``claim_consistency_rules`` (the rule ids checked, comma-separated)
 and ``claim_consistency_findings`` (the number of findings by rule, as JSON).
+
+When a checked bundle has a Japanese version and the ``ja`` extra is not
+installed, the terminal summary says so in one line, once per session (as
+``claim-consistency check`` does on stderr; ``CLAIM_CONSISTENCY_NO_NOTES=1``
+silences both).  It is no warning: ``-W error`` must not turn it into a failure.
 """
 
 from __future__ import annotations
@@ -199,6 +204,8 @@ class _Collection:
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
         self.settings = _Settings(config)  # a configuration error is a usage error, before collection
+        self.collected: dict[str, Bundle] = {}  # bundle id -> bundle (empty in an xdist controller)
+        self.checked: set[str] = set()  # ids of the bundles whose items ran (here or in xdist workers)
 
     def pytest_collect_file(self, file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
         # `pytest pyproject.toml::news/budget::QTY001`: the anchor given on the command line
@@ -220,11 +227,39 @@ class _Collection:
         """Before the first item: build the extractors of every collected bundle's locales and take
         them (and the rest of the heap) out of the garbage collector's walks, as the CLI does."""
         bundles = [item.bundle for item in session.items if isinstance(item, BundleItem)]
+        self.collected = {b.id: b for b in bundles}
         if len(bundles) > 1:
             from consistency.engine.runner import settle_heap
 
             source = self.settings.config.source_locale
             settle_heap(sorted({loc for b in bundles for loc in (*b.locales, source) if loc}))
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.when == "call" and any(key == "claim_consistency_rules" for key, _v in report.user_properties):
+            self.checked.add(report.nodeid.rsplit("::", 1)[-1])
+
+    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        """Once per session, in the process that reports (the xdist controller, not its workers):
+        the note ``claim-consistency check`` prints on stderr when an optional extra would
+        improve the checked bundles (``claim-consistency[ja]`` for Japanese names), as one
+        line of the terminal summary.  ``CLAIM_CONSISTENCY_NO_NOTES=1`` silences it."""
+        if not self.checked or hasattr(self.config, "workerinput"):
+            return
+        from consistency.extract.foreign import NO_NOTES_ENV, missing_extra_notes
+
+        if os.environ.get(NO_NOTES_ENV, "") not in ("", "0"):
+            return
+        bundles = self.collected
+        if not bundles:  # xdist controller: the workers collected
+            from consistency.errors import ConsistencyError
+
+            try:
+                bundles = {b.id: b for b in self.settings.discover()}
+            except ConsistencyError:
+                return
+        locales = {loc for bid in self.checked if bid in bundles for loc in bundles[bid].locales if loc}
+        for note in missing_extra_notes(locales):
+            terminalreporter.write_line(note)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -5,10 +5,12 @@
 1. In every aligned group, the name mentions of each pair of versions are
    matched: the same vocabulary or gazetteer entity; Latin names sharing a
    word (``Michael Elias`` / ``Elias``); across scripts, by transliteration
-   (:func:`~consistency.extract.translit.name_similarity`), and only for the
-   best *mutual* match of the group, never on a lone score.  A weak candidate
-   (a German noun, a katakana run) becomes a name only when it matches a strong
-   one.  Spellings that differ slightly are *variants* (NAM002).
+   (:func:`~consistency.extract.translit.name_similarity`; with the ``ja`` extra
+   also UniDic's foreign spelling of a katakana name, where it is written like
+   the Latin name), and only for the best *mutual* match of the group, never on
+   a lone score.  A weak candidate (a German noun, a katakana run) becomes a
+   name only when it matches a strong one.  Spellings that differ slightly are
+   *variants* (NAM002).
 2. Matched mentions are joined into entities across the whole bundle, so the
    tool learns how each version writes each name (``Walsh`` / ``Walsh``,
    ``Barclays`` / ``バークレイズ``).
@@ -34,7 +36,8 @@ from rapidfuzz import fuzz
 
 from ..extract.names import REPORTABLE_TYPES, Mention, _fold_chars, default_vocabulary, gazetteer
 from ..extract.quotes import quote_words
-from ..extract.translit import name_similarity
+from ..extract.foreign import foreign_name
+from ..extract.translit import name_similarity, romanize
 from ..model import Finding, Location
 from .analysis import BundleAnalysis
 from .checks import _finding, _location
@@ -128,7 +131,56 @@ def _score(a: Mention, b: Mention) -> float:
             if len(tb) < 3:
                 continue
             best = max(best, name_similarity(ta, tb) - 0.02)  # a part is a little less than the whole
+    kana, latin = _kana_latin(a, b)
+    if kana is not None:
+        best = max(best, _foreign_similarity(kana, latin))
     return best
+
+
+#: how alike (rapidfuzz ratio of the letters, 0..100) a foreign spelling and a Latin name must be spelled
+#: for the spelling to count: it is the word itself, so it must be *written* alike (Barclay /
+#: Barclays, Ranger / Rangers); sounding alike is the transliteration's job, and between two
+#: Latin spellings it is too lenient (Water / Twitter, Heart / Holt score 0.83 or more).  85, not
+#: 80: the ratio counts a common subsequence, and Wien / Wissen has 80
+FOREIGN_SPELLING_RATIO = 85
+
+
+def _foreign_similarity(kana: Mention, latin: Mention, *, whole: bool = False) -> float:
+    """The similarity of a katakana mention, in UniDic's foreign spellings (the ``ja`` extra),
+    to a Latin one; 0 when it knows none or none is spelled like the Latin name.  One more
+    candidate beside the transliteration, never instead of it (see :mod:`..extract.foreign`)."""
+    joined, spelled = foreign_name(kana.text)
+    if not joined or not latin.key:
+        return 0.0
+    best = 0.0
+    if _spelled_alike(romanize(joined), latin.key):
+        best = name_similarity(joined, latin.key)
+    if whole:
+        return best
+    for s in spelled:
+        if len(s) < 3:
+            continue
+        for i, tb in enumerate(latin.tokens):
+            if len(tb) < 3:
+                continue
+            stem = latin.stems[i] if i < len(latin.stems) else tb
+            if _spelled_alike(s, tb) or (stem != tb and _spelled_alike(s, stem)):
+                best = max(best, name_similarity(s, tb) - 0.02)  # a part is a little less than the whole
+    return best
+
+
+def _spelled_alike(x: str, y: str) -> bool:
+    x = "".join(ch for ch in x if ch.isalpha())
+    y = "".join(ch for ch in y if ch.isalpha())
+    return bool(x and y) and fuzz.ratio(x, y) >= FOREIGN_SPELLING_RATIO
+
+
+def _kana_latin(a: Mention, b: Mention) -> tuple[Mention | None, Mention | None]:
+    if a.script == "kana" and b.script == "latin":
+        return a, b
+    if b.script == "kana" and a.script == "latin":
+        return b, a
+    return None, None
 
 
 def _variant(a: Mention, b: Mention) -> bool:
@@ -604,7 +656,12 @@ def _whole(a: Mention, b: Mention) -> bool:
         return False
     if a.script == b.script == "latin":
         return all(a.same_token(i, b, i) for i in range(len(a.tokens)))
-    return name_similarity(a.key, b.key) >= MIN_SIMILARITY
+    if name_similarity(a.key, b.key) >= MIN_SIMILARITY:
+        return True
+    kana, latin = _kana_latin(a, b)
+    if kana is None:
+        return False
+    return _foreign_similarity(kana, latin, whole=True) >= MIN_SIMILARITY
 
 
 def _link(uf: _UF, confirmed: set, na, nb, a: Mention, b: Mention, g: int | None = None,

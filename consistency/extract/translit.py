@@ -25,6 +25,16 @@ through vocabularies and the CLDR gazetteer (see :mod:`consistency.extract.names
 Never decide on one score alone: :func:`name_similarity` combines an edit
 similarity of the keys with one of their consonant skeletons, and callers
 require the best *mutual* match among the names of an aligned passage.
+
+The optional extra ``claim-consistency[ja]`` (cutlet and the UniDic dictionary
+``unidic-lite``, about 250 MB installed) adds UniDic's foreign spellings of
+katakana loanwords (``バークレイズ`` -> ``barclay``; :mod:`.foreign`).  Name
+matching tries them as one more candidate beside this transliteration, never
+instead of it, and only where the spelling is written like the Latin name:
+UniDic also knows wrong ones (``ラバーン`` -> ``Rubber n``) and none for most
+names (``ニューヨーク``).  Without the extra this module is all there is, and
+``claim-consistency check`` says once, on stderr, which extra would help
+(``CLAIM_CONSISTENCY_NO_NOTES=1`` silences it).
 """
 
 from __future__ import annotations
