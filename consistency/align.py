@@ -373,7 +373,8 @@ def _prepare(a: Sequence[BlockFeatures], b: Sequence[BlockFeatures], costs: Alig
         shared = x in ka and x in kb
         if not (shared or number) or k > limit:
             continue
-        base = costs.number_anchor if number else costs.anchor
+        # a figure, or code (the same in every language), weighs more than a shared word
+        base = costs.number_anchor if number or x.startswith("code:") else costs.anchor
         weights[x] = base * (1.0 + math.log(total / k))
 
     def rel(f: BlockFeatures) -> float:

@@ -387,3 +387,31 @@ def test_two_translations_that_agree_with_each_other_but_not_with_the_source():
             if {"de", "ja"} <= {loc.locale for loc in f.locations} and len(deviant & {"de", "ja"}) == 1:
                 contradictions.append((seed, f.message))
     assert len({seed for seed, _ in contradictions}) <= 1, contradictions
+
+
+TOOL_EN = ("# pkg\n\n> A package manager.\n\n"
+           "- Refresh the list of available packages:\n\n`sudo pkg refresh`\n\n"
+           "- Search packages by name or description:\n\n`pkg search {{query}}`\n\n"
+           "- Search packages by name only (wildcards such as `*` work):\n\n`pkg list {{query}}`\n\n"
+           "- Show details about a package:\n\n`pkg show {{package}}`\n\n"
+           "- Install a package:\n\n`sudo pkg install {{package}}`\n\n"
+           "- Remove a package (use `purge` to remove its settings too):\n\n`sudo pkg remove {{package}}`\n")
+TOOL_DE = ("# pkg\n\n> Ein Paketmanager.\n\n"
+           "- Aktualisiere die Liste der verfügbaren Pakete:\n\n`sudo pkg refresh`\n\n"
+           "- Suche nach einem Paket:\n\n`pkg search {{suchbegriff}}`\n\n"
+           "- Zeige Informationen über ein Paket an:\n\n`pkg show {{paket}}`\n\n"
+           "- Installiere ein Paket:\n\n`sudo pkg install {{paket}}`\n\n"
+           "- Entferne ein Paket:\n\n`sudo pkg remove {{paket}}`\n\n"
+           "- Liste alle Pakete auf:\n\n`pkg list`\n")
+
+
+def test_code_examples_anchor_the_alignment_of_a_documentation_page(tmp_path, capsys, monkeypatch):
+    # the English has "pkg list {{query}}" third, the German "pkg list" last; paired by length
+    # alone, the German "remove" was reported as missing in the English (tldr's linux/apt)
+    write(tmp_path, {"pages/tool/pkg.md": TOOL_EN, "pages.de/tool/pkg.md": TOOL_DE})
+    monkeypatch.chdir(tmp_path)
+    _code, data = run_json(capsys, "check", "--bundles", "pages/{path}.md=en", "--bundles", "pages.{locale}/{path}.md",
+                           "--source", "en", "--select", "COV")
+    passages = sorted((loc["locale"], loc["text"].split(":")[0]) for f in data["findings"] for loc in f["locations"]
+                      if loc["text"])
+    assert passages == [("de", "Liste alle Pakete auf"), ("en", "Search packages by name only (wildcards such as `*` work)")]

@@ -22,6 +22,22 @@ from ..positions import LineIndex
 __all__ = ["BundleAnalysis", "Cluster", "analyse"]
 
 _LATIN_TOKEN = regex.compile(r"[\p{Latin}][\p{Latin}\p{N}]{2,}")
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+_CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", regex.DOTALL)
+_PLACEHOLDER = regex.compile(r"\{\{.*?\}\}|<[^<>\s][^<>]*>")
+
+
+def _code_anchors(text: str) -> set[str]:
+    """``code:`` anchors of a Markdown block: its code spans and those of the code that follows
+    it up to the next block (a documentation page's example under its description), with
+    placeholders (``{{paket}}``, ``<file>``) blanked, since translations rename them.  Code is
+    the same in every version: an anchor as strong as a figure (see :mod:`consistency.align`)."""
+    out = set()
+    for m in _CODE_SPAN.finditer(text):
+        code = " ".join(_PLACEHOLDER.sub("_", m.group(2)).split())
+        if len(code.replace("_", "").strip()) >= 3:
+            out.add("code:" + code)
+    return out
 
 
 @dataclass
@@ -59,9 +75,13 @@ class BundleAnalysis:
         out = []
         for v, doc in enumerate(self.documents):
             feats = []
+            markdown = doc.path.lower().endswith(_MARKDOWN_SUFFIXES)
             for b, block in enumerate(doc.blocks):
                 anchors = {"num:" + claim_key(c) for c in self.claims[v][b] if c.kind is not ClaimKind.COUNT}
                 anchors.update("tok:" + t.casefold() for t in _LATIN_TOKEN.findall(block.text))
+                if markdown:
+                    end = doc.blocks[b + 1].start if b + 1 < len(doc.blocks) else len(doc.text)
+                    anchors.update(_code_anchors(doc.text[block.start:end]))
                 feats.append(block_features(block.text, anchors=anchors, kind=block.kind))
             out.append(feats)
         return out
