@@ -215,3 +215,24 @@ def test_a_quotation_turned_into_reported_speech_over_three_blocks_is_still_foun
 def test_the_speaker_is_the_subject_not_a_place_an_employer_or_the_listener(text, locale, speaker):
     (q,) = [q for q in extract_quotes(text, locale) if q.depth == 0]
     assert q.speaker_text == speaker
+
+
+@pytest.mark.parametrize("text, locale", [
+    ('The company calls it "personal empowerment through data."', "en"),
+    ('One fan described the switch as "some sort of sick joke."', "en"),
+    ("Sie bezeichnete den Tag als „den schlimmsten Tag ihres Lebens.“", "de"),
+    ("Le projet, baptisé « Horizon bleu », démarre.", "fr"),
+])
+def test_a_label_after_calls_it_or_as_is_no_direct_speech(text, locale):
+    (q,) = extract_quotes(text, locale)
+    assert q.kind == "other"
+
+
+def test_a_labelled_phrase_paraphrased_in_a_translation_is_not_reported():
+    an = bundle(en='The company calls it "personal empowerment through data."\n',
+                de="Das Unternehmen nennt dieses Konzept persönliche Stärkung durch Daten.\n")
+    assert findings(an, "QUO003") == []
+    # while the same words as speech are
+    an = bundle(en='The founder said: "Personal empowerment through data is what we sell."\n',
+                de="Der Gründer sagte, persönliche Stärkung durch Daten sei das, was sie verkauften.\n")
+    assert rules_of(findings(an, "QUO003")) == ["QUO003"]

@@ -373,6 +373,8 @@ def extract_quotes(text: str, locale: str, *, names: list[Mention] | None = None
                             speaker_text = text[s_start:s_end]
                             pronoun = True
         kind = "speech" if depth == 0 and (verb is not None or inner_sentence or long) else "other"
+        if kind == "speech" and verb is None and o >= 0 and words <= 8 and _after_term_marker(text, o, pack):
+            kind = "other"  # 'calls it "personal empowerment through data."': a label, not speech
         out.append(Quote(start=max(o, 0), end=min(c + 1, len(text)), content_start=o + 1, content_end=c,
                          content=content, depth=depth,
                          kind=kind, verb=verb, speaker=speaker, speaker_text=speaker_text, speaker_start=s_start,
@@ -430,6 +432,13 @@ def _subjects(text: str, names: list[Mention], lo: int, verb: int, o: int, pack:
         return out
     after = [n for n in cand if n.start >= verb]
     return after[:1]
+
+
+def _after_term_marker(text: str, o: int, pack: Pack) -> bool:
+    """Does a word of ``[quotes] term_before`` ("calls it", "as", "als") end right before ``o``?"""
+    before = text[max(0, o - 40):o].rstrip().casefold()
+    return any(before.endswith(m) and (len(before) == len(m) or not before[-len(m) - 1].isalnum())
+               for m in pack.quote_terms_before)
 
 
 def _is_cjk_text(text: str) -> bool:

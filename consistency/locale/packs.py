@@ -65,6 +65,7 @@ class Pack:
     range_suffix: dict[str, int] = field(default_factory=dict)
     # names and quotes (see packs/README.md: [quotes], [speech], [names])
     quote_marks: tuple[str, ...] = ()  # pairs, opening then closing mark ("„“", "「」")
+    quote_terms_before: tuple[str, ...] = ()  # "calls it", "als": a quotation after them is a term
     speech_verbs: tuple[str, ...] = ()  # 述べた, sagte, said (matched as word prefixes in Latin scripts)
     speech_pronouns: tuple[str, ...] = ()  # sie, she, 彼女: a speaker named earlier
     speech_not_after: frozenset[str] = frozenset()  # of, von, told: a name after them is no speaker
@@ -160,6 +161,7 @@ def _text_tables(data: dict, language: str) -> dict:
             )
     return dict(
         quote_marks=marks,
+        quote_terms_before=tuple(str(v).casefold() for v in quotes.get("term_before", [])),
         speech_verbs=tuple(str(v).casefold() for v in speech.get("verbs", [])),
         speech_pronouns=tuple(str(v).casefold() for v in speech.get("pronouns", [])),
         speech_not_after=frozenset(str(v).casefold() for v in speech.get("not_after", [])),
