@@ -3,9 +3,16 @@ speakers, and the QUO rules on small bundles of our own sentences."""
 
 from __future__ import annotations
 
-import pytest
+import os
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from consistency.documents.markdown import parse_markdown
+from consistency.engine.analysis import analyse
 from consistency.extract.quotes import extract_quotes
+from consistency.model import Document
 from test_names import bundle, findings, rules_of
 
 
@@ -230,3 +237,40 @@ def test_a_labelled_phrase_paraphrased_in_a_translation_is_not_reported():
     an = bundle(en='The founder said: "Personal empowerment through data is what we sell."\n',
                 de="Der Gründer sagte, persönliche Stärkung durch Daten sei das, was sie verkauften.\n")
     assert rules_of(findings(an, "QUO003")) == ["QUO003"]
+
+
+# --------------------------------------------------------------------------------------------- laws
+
+_TOKENS = {
+    "en": ["said", "told", "of", "as", "calls it", "Walsh", "Noelle", "Barclays", "New York", "Turkey's", "the",
+           "analyst", "demand", "grew", "Mr.", "he", "she", ",", ".", ":", "Italy", "Naples,"],
+    "de": ["sagte", "schrieb", "von", "als", "Walsh", "Noelle", "Barclays", "New York", "der", "Analyst",
+           "Nachfrage", "wuchs", "Herr", "er", "sie", ",", ".", ":", "Italien", "Neapel,"],
+    "ja": ["と述べた", "と語った", "の", "ウォルシュ", "バークレイズ", "ニューヨーク", "アナリスト", "需要", "は", "が",
+           "、", "。", "彼女"],
+}
+_MARKS = ["“", "”", "‘", "’", "„", "«", "»", "「", "」", "『", "』", '"', "'"]
+
+
+@st.composite
+def quoted_prose(draw, locale: str) -> str:
+    sep = "" if locale == "ja" else " "
+    paragraphs = []
+    for _ in range(draw(st.integers(1, 6))):
+        pieces = draw(st.lists(st.one_of(st.sampled_from(_TOKENS[locale]), st.sampled_from(_MARKS)),
+                               min_size=1, max_size=30))
+        paragraphs.append(sep.join(pieces))
+    return "\n\n".join(paragraphs) + "\n"
+
+
+@settings(max_examples=int(os.environ.get("QUOTE_LAW_EXAMPLES", "60")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), locale=st.sampled_from(["en", "de", "ja"]))
+def test_a_version_compared_with_itself_has_no_name_or_quote_findings(data, locale):
+    # quotation marks anywhere, unbalanced and across paragraphs included: never a crash,
+    # and two identical versions never disagree about a name or a quotation
+    text = data.draw(quoted_prose(locale))
+    other = {"en": "en-GB", "de": "de-AT", "ja": "ja-JP"}[locale]
+    docs = [Document(path=f"a.{loc}.md", locale=loc, text=text, blocks=tuple(parse_markdown(text)))
+            for loc in (locale, other)]
+    assert findings(analyse("same", docs)) == []
