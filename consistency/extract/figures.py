@@ -235,10 +235,11 @@ class Extractor:
         self.currency_after_re = regex.compile(
             _SP + "{0,2}(" + _alt(currency_words) + r"|(?-i:[A-Z]{3})(?![\p{L}]))", flags
         )
-        # before a number: symbols ($, US$, ₩) and short letter symbols (元, kr, Fr.)
+        # before a number: symbols ($, US$, ₩) and short letter symbols (元, kr, Fr.); never a name
+        # (keys hold NBSPs: "armenian dram"), nor a past currency ("afghan afghani (1927–2002)")
         symbols = [
             s for s in currency_words
-            if not regex.match(r"^[\p{L} .-]+$", s) or (len(s) <= 2 and s.isascii())
+            if (not regex.match(r"^[\p{L} \u00a0.'’&-]+$", s) and "(" not in s) or (len(s) <= 2 and s.isascii())
             or (normalize_text(s) in {normalize_text(x) for x in tab.currency_symbols}
                 and not (len(s) == 3 and s.isascii() and s.isalpha()))  # ALL is Albania's code, "all" a word
         ]
