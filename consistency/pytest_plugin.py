@@ -229,10 +229,9 @@ class _Collection:
         bundles = [item.bundle for item in session.items if isinstance(item, BundleItem)]
         self.collected = {b.id: b for b in bundles}
         if len(bundles) > 1:
-            from consistency.engine.runner import settle_heap
+            from consistency.engine.runner import locales_of, settle_heap
 
-            source = self.settings.config.source_locale
-            settle_heap(sorted({loc for b in bundles for loc in (*b.locales, source) if loc}))
+            settle_heap(locales_of(bundles, [self.settings.config.source_locale] * len(bundles)))
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         if report.when == "call" and any(key == "claim_consistency_rules" for key, _v in report.user_properties):

@@ -54,6 +54,7 @@ class BundleAnalysis:
     documents: list[Document]
     source: int | None = None  # index of the declared source version
     relative_tolerance: float = 0.02
+    _direct: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def indexes(self) -> list[LineIndex]:
@@ -103,11 +104,10 @@ class BundleAnalysis:
         """The blocks of ``v`` that a direct alignment of ``v`` with ``w`` pairs with a block of
         ``w``.  The N-way groups align every version to the pivot; two translations that agree
         with each other but not with the pivot are better compared directly."""
-        cache = self.__dict__.setdefault("_direct", {})
-        if (v, w) not in cache:
-            cache[(v, w)] = frozenset(i for pv, pw in align_pair(self.features[v], self.features[w]) if pw
-                                      for i in pv)
-        return cache[(v, w)]
+        if (v, w) not in self._direct:
+            self._direct[(v, w)] = frozenset(i for pv, pw in align_pair(self.features[v], self.features[w]) if pw
+                                             for i in pv)
+        return self._direct[(v, w)]
 
     def _groups_by_key(self) -> list[tuple[tuple[int, ...], ...]]:
         """Per-unit formats (PO, XLIFF): units correspond by key, in the pivot's order."""
@@ -229,22 +229,21 @@ class BundleAnalysis:
             for b, block in enumerate(doc.blocks):
                 local = [m.shifted(-block.start) for m in self.names[v][b]]
                 found = [q.shifted(block.start) for q in extract_quotes(block.text, doc.locale, names=local)]
-                flag = False
-                if running is not None and block.kind not in _NOT_CARRIED:
-                    if not found and carried < _MAX_CARRIED:
-                        flag = True
-                        carried += 1
-                    elif found and found[0].open_before and found[0].kind != running:
-                        found[0] = dataclasses.replace(found[0], kind=running)  # its closing part
-                top = [q for q in found if q.depth == 0]
-                if flag:
-                    pass  # still inside
-                elif top and top[-1].open_after and block.kind not in _NOT_CARRIED:
-                    running, carried = top[-1].kind, 0
+                carriable = block.kind not in _NOT_CARRIED
+                inside_now = running is not None and carriable and not found and carried < _MAX_CARRIED
+                if inside_now:
+                    carried += 1
                 else:
-                    running = None
+                    if running is not None and carriable and found and found[0].open_before \
+                            and found[0].kind != running:
+                        found[0] = dataclasses.replace(found[0], kind=running)  # its closing part
+                    top = [q for q in found if q.depth == 0]
+                    if top and top[-1].open_after and carriable:
+                        running, carried = top[-1].kind, 0
+                    else:
+                        running = None
                 per_block.append(found)
-                flags.append(flag)
+                flags.append(inside_now)
             quotes.append(per_block)
             inside.append(flags)
         return quotes, inside

@@ -443,6 +443,11 @@ def _warm_up(locales: Sequence[str]) -> None:
             pass
 
 
+def locales_of(bundles: Sequence[Bundle], sources: Sequence[str | None]) -> list[str]:
+    """The locales of ``bundles`` and of their ``sources`` (one per bundle), sorted, each once."""
+    return sorted({loc for b, src in zip(bundles, sources) for loc in (*b.locales, src) if loc})
+
+
 def settle_heap(locales: Sequence[str]) -> None:
     """Warm ``locales`` up, then move every live object out of the collector's reach.
 
@@ -499,7 +504,7 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
     workers = min(workers, len(bundles))
     bar = _Progress(len(bundles), enabled=progress)
     try:
-        locales = sorted({loc for b, src in zip(bundles, sources) for loc in (*b.locales, src) if loc})
+        locales = locales_of(bundles, sources)
         serial = workers <= 1 or spec is None
         context = None if serial else _pool_context()
         if len(bundles) > 1 and (serial or context.get_start_method() == "fork"):

@@ -356,17 +356,14 @@ def extract_quotes(text: str, locale: str, *, names: list[Mention] | None = None
                             marked = [n for n in cand if text[n.end:n.end + 1] in ("は", "が") or
                                       text[n.end:n.end + 2] in ("氏は", "氏が") or
                                       regex.match(r"\p{Han}{1,3}[はが]", text[n.end:n.end + 4])]
-                            cand = marked or cand
+                            ranked = (marked or cand)[::-1]  # the name next to the verb first
                         else:
-                            cand = _subjects(text, names, max(s_lo, o - 160), o - len(before) + v[0], o, pack) \
+                            ranked = _subjects(text, names, max(s_lo, o - 160), o - len(before) + v[0], o, pack) \
                                 or cand[::-1]
-                            cand = cand[::-1]  # reversed again below: the likeliest first
-                        cands = cand
+                        cands = ranked
                         pr = _first_pronoun(text, lo, o, pronouns, cjk)
-                        if cand and (pr is None or (not cjk and cand[-1].end <= lo)):
-                            cand = cand[::-1]  # the name next to the verb
-                            cands = cand
-                            speaker = cand[0]
+                        if ranked and (pr is None or (not cjk and ranked[0].end <= lo)):
+                            speaker = ranked[0]
                             speaker_text, s_start, s_end = speaker.text, speaker.start, speaker.end
                         elif pr is not None:
                             s_start, s_end = pr
@@ -423,9 +420,8 @@ def _subjects(text: str, names: list[Mention], lo: int, verb: int, o: int, pack:
         gap = text[n.end:verb]
         if regex.match(r"['’]s\b|s?\s+\p{Lu}", gap) and any(m.start > n.end for m in before[k + 1:]):
             continue  # Microsoft's Noelle Walsh, Microsofts Noelle Walsh: the next name is the speaker
-        prev = text[max(lo, n.start - 3):n.start]
-        if k > 0 and regex.search(r",\s*$", prev) and regex.search(r",\s*$", text[before[k - 1].end:n.start]) \
-                and not text[before[k - 1].end:n.start].strip(", "):
+        between = text[before[k - 1].end:n.start] if k > 0 else ""
+        if regex.search(r",\s{0,2}$", between) and not between.strip(", "):
             continue  # Bethesda, Maryland: a place qualifying the place before it
         out.append(n)
     if out:
