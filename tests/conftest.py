@@ -3,12 +3,43 @@ optional extras on stderr."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
+
+# Hypothesis profiles.  "ci" is the default (the README's test command and .ci/run): the
+# examples are derived from each test's source (derandomize), nothing is replayed from an
+# example database and nothing is written into the working tree, so two runs on any machine
+# test the same inputs and give the same result.  "fuzz" is for developers before they stop:
+# random inputs, many more of them, failures kept outside the tree so they replay until fixed:
+#     python -m pytest -q -p no:cacheprovider --hypothesis-profile=fuzz -m "not corpus"
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    derandomize=False,
+    database=DirectoryBasedExampleDatabase(
+        os.path.join(tempfile.gettempdir(), "claim-consistency-hypothesis")
+    ),
+    deadline=None,
+    max_examples=5000,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("CLAIM_CONSISTENCY_HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")
