@@ -1,13 +1,28 @@
-"""The pint registry used to compare quantities, built once and only when needed.
+"""Unit conversion for comparing quantities, from a table generated from pint.
 
-Extraction never imports pint (most runs compare figures in the same unit);
-the first comparison across units builds the registry.  Units CLDR has and
-pint lacks are defined here.
+pint costs 0.3-0.9 s to import and build in every fresh process (a pre-commit hook, an xdist
+worker, a CI job), and nearly every article compares a figure across units (`2 GW` against
+`2.000 Megawatt`).  So the conversions come from ``locale/data/units.json``, written from pint by
+``python -m consistency.units --write``: for every unit the extractors can produce (CLDR's unit
+names, the packs' unit words and counters, the packs' unit prefixes composed with them, and the
+names :mod:`consistency.compare` uses), its dimensionality and its factor to pint's root units (a
+float, as pint keeps it); a conversion is the ratio of two factors.  For offset scales (°C, °F) the
+table holds pint's converter scale and offset, applied with the float operations pint applies.
+``tests/test_units.py`` checks every pair in the table against pint (equal to 1e-12 relative: pint
+composes factors in another order, so the last binary digit may differ) and that the table covers
+every unit the data can produce.  A unit not in the table (a user's vocabulary, a composition the
+table lacks) falls back to pint, built once and only then: results never depend on the table.
 """
 
 from __future__ import annotations
 
+import json
+from decimal import Decimal
 from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+__all__ = ["EXTRA_DEFINITIONS", "compatible", "conversion_factor", "convert", "known_units", "registry", "table"]
 
 #: Definitions added to pint's defaults.  pint's own ``quarter`` is a mass
 #: (a quarter hundredweight) and its ``decade`` a ratio, so the calendar ones
@@ -17,10 +32,16 @@ EXTRA_DEFINITIONS = (
     "calendar_decade = 10 * year",  # pint's own "decade" is a logarithmic ratio
 )
 
+#: unit names the comparison itself uses (temperature differences for bare "degrees")
+EXTRA_NAMES = ("delta_degree_Celsius", "delta_degree_Fahrenheit", "kelvin")
+
+_TABLE_FILE = "data/units.json"
+
 
 @lru_cache(maxsize=1)
 def registry():
-    """The shared :class:`pint.UnitRegistry` (about 0.3 s to build on first use)."""
+    """The shared :class:`pint.UnitRegistry` (0.3-0.9 s to import and build): only for units
+    the table does not know, and for writing the table."""
     import pint
 
     ureg = pint.UnitRegistry(cache_folder=None)
@@ -29,13 +50,32 @@ def registry():
     return ureg
 
 
+@lru_cache(maxsize=1)
+def table() -> dict[str, Any]:
+    """The generated table: ``units`` (name -> [dimensionality, factor or scale, offset or None]);
+    empty when the file is missing."""
+    try:
+        with resources.files("consistency.locale").joinpath(_TABLE_FILE).open(encoding="utf-8") as fh:
+            return json.load(fh)
+    except (FileNotFoundError, OSError, ValueError):
+        return {"units": {}}
+
+
 @lru_cache(maxsize=4096)
-def conversion_factor(source: str, target: str):
+def conversion_factor(source: str, target: str) -> Decimal | None:
     """Multiplicative factor from ``source`` to ``target`` unit, or ``None`` when
     they measure different things.  Offsets (°F → °C) return ``None`` here; use
     :func:`convert` for those."""
-    from decimal import Decimal
+    units = table()["units"]
+    if source in units and target in units:
+        (dim_a, factor_a, offset_a), (dim_b, factor_b, offset_b) = units[source], units[target]
+        if dim_a != dim_b or offset_a is not None or offset_b is not None:
+            return None
+        return Decimal(repr(factor_a / factor_b))
+    return _pint_factor(source, target)
 
+
+def _pint_factor(source: str, target: str) -> Decimal | None:
     ureg = registry()
     try:
         a, b = ureg.Unit(source), ureg.Unit(target)
@@ -53,13 +93,21 @@ def conversion_factor(source: str, target: str):
 
 def convert(value, source: str, target: str):
     """``value`` (Decimal) from ``source`` to ``target`` or ``None`` if incompatible."""
-    from decimal import Decimal
-
     if source == target:
         return value
     factor = conversion_factor(source, target)
     if factor is not None:
         return value * factor
+    units = table()["units"]
+    if source in units and target in units:
+        (dim_a, scale_a, offset_a), (dim_b, scale_b, offset_b) = units[source], units[target]
+        if dim_a != dim_b or (offset_a is None and offset_b is None):
+            return None
+        if source.startswith("delta_") or target.startswith("delta_"):
+            return None  # pint: a temperature difference is no point on an offset scale
+        # pint's OffsetConverter: to the reference unit, then from it, in floats
+        x = float(value) * scale_a + (offset_a or 0.0)
+        return Decimal(repr((x - (offset_b or 0.0)) / scale_b))
     ureg = registry()
     try:
         q = ureg.Quantity(float(value), ureg.Unit(source)).to(ureg.Unit(target))
@@ -72,8 +120,89 @@ def compatible(source: str, target: str) -> bool:
     """Do both units measure the same dimension?"""
     if source == target:
         return True
+    units = table()["units"]
+    if source in units and target in units:
+        return units[source][0] == units[target][0]
     ureg = registry()
     try:
         return ureg.Unit(source).dimensionality == ureg.Unit(target).dimensionality
     except Exception:
         return False
+
+
+# ----------------------------------------------------------------------------- the table
+
+
+def known_units() -> list[str]:
+    """Every unit name the shipped data can make a claim carry, sorted."""
+    import tomllib
+
+
+    names: set[str] = set(EXTRA_NAMES)
+    with resources.files("consistency.locale").joinpath("data/cldr_units.json").open(encoding="utf-8") as fh:
+        names.update(v for v in json.load(fh)["units"].values() if v)
+    prefixes: set[str] = set()
+    for path in sorted(resources.files("consistency.locale").joinpath("packs").iterdir(), key=lambda p: p.name):
+        if not path.name.endswith(".toml"):
+            continue
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+        names.update(v for v in (data.get("units") or {}).values() if isinstance(v, str) and v)
+        names.update(v for v in ((data.get("counters") or {}).get("units") or {}).values() if isinstance(v, str) and v)
+        prefixes.update(v for v in (data.get("unit_prefixes") or {}).values() if isinstance(v, str) and v)
+    base = sorted(names)
+    # the extractor's composition for "時速85マイル": UNIT + "/" + prefix unit (kilo(gram) read as km)
+    for prefix in prefixes:
+        names.update(f"{'kilometer' if u in ('kilogram', 'kilo') else u}/{prefix}" for u in base)
+    return sorted(names)
+
+
+def build_table(names: Iterable[str]) -> dict[str, Any]:
+    """The table for ``names`` from pint (units pint cannot parse are left out)."""
+    import pint
+
+    ureg = registry()
+    units: dict[str, list] = {}
+    for name in names:
+        try:
+            unit = ureg.Unit(name)
+        except Exception:
+            continue
+        converter = None
+        if len(unit._units) == 1:
+            only = next(iter(unit._units))
+            definition = ureg._units.get(only)
+            converter = getattr(definition, "converter", None)
+        offset = getattr(converter, "offset", None) if converter is not None else None
+        if offset:  # an offset scale: pint's converter, applied as pint applies it
+            units[name] = [str(unit.dimensionality), float(converter.scale), float(offset)]
+        else:
+            factor, _root = ureg.get_root_units(unit)
+            units[name] = [str(unit.dimensionality), float(factor), None]
+    return {"_comment": "written by `python -m consistency.units --write` from pint; do not edit",
+            "pint": pint.__version__, "units": dict(sorted(units.items()))}
+
+
+def _main(argv: list[str] | None = None) -> int:
+    import argparse
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(prog="python -m consistency.units", description="write the unit table from pint")
+    parser.add_argument("--write", action="store_true", help="rewrite consistency/locale/data/units.json")
+    args = parser.parse_args(argv)
+    data = build_table(known_units())
+    text = "{\n" + ",\n".join(f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items()
+                             if k != "units")
+    text += ',\n"units": {\n' + ",\n".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in data["units"].items())
+    text += "\n}\n}\n"
+    if args.write:
+        path = Path(__file__).parent / "locale" / _TABLE_FILE
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {len(data['units'])} units to {path}")
+    else:
+        print(f"{len(data['units'])} units (use --write to save)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main())
