@@ -177,6 +177,27 @@ def test_history_follows_a_renamed_source(repo, capsys):
     assert stale["revision"]["source_change"]["commit"] == change
 
 
+def test_file_names_with_spaces_and_non_ascii_letters(repo, capsys):
+    repo.git("mv", "en.md", "Häfen und Kais.en.md")
+    repo.commit("Rename")
+    change = repo.commit("Raise the shore power", {"Häfen und Kais.en.md": EN.replace("120 MW", "150 MW")})
+    _, report, _ = check(capsys, "--source", "en", "Häfen und Kais.en.md", "de.md")
+    [stale] = by_rule(report, "STL001")
+    assert stale["revision"]["source_change"]["commit"] == change
+
+
+def test_lines_moved_by_edits_above_them_are_traced(repo, capsys):
+    # a paragraph added above the claim and one removed shift its line between commits
+    change = repo.commit("Raise the shore power", {"en.md": EN.replace("120 MW", "150 MW")})
+    repo.commit("Add an intro", {"en.md": EN.replace("120 MW", "150 MW").replace(
+        "# Harbour\n", "# Harbour\n\nA new intro paragraph.\n\nAnd another one.\n")})
+    repo.commit("German: intro", {"de.md": DE.replace("# Hafen\n", "# Hafen\n\nEine neue Einleitung.\n")})
+    _, report, _ = check(capsys, "--source", "en", "en.md", "de.md")
+    [stale] = by_rule(report, "STL001")
+    assert stale["revision"]["source_change"]["commit"] == change
+    assert stale["revision"]["previous_value"] == "120 megawatt"
+
+
 def test_a_source_change_merged_from_a_branch(repo, capsys):
     repo.git("checkout", "-q", "-b", "edit")
     change = repo.commit("Raise the shore power", {"en.md": EN.replace("120 MW", "150 MW")})

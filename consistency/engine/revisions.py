@@ -20,7 +20,8 @@ with the latest are references too.  ``judge`` returns ``None`` without history.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from ..compare import agree, comparable, describe_value
 from ..extract import extract_claims
@@ -73,19 +74,38 @@ def _earlier(an: "BundleAnalysis", ref: int, claim: Claim, deviant: Claim, since
              tolerance: float) -> tuple[Change, Claim, str] | None:
     """The change of ``ref``'s line that replaced a value ``deviant`` still holds, if any."""
     doc = an.documents[ref]
-    line = line_of(an, ref, claim)
-    current_line = _line_text(doc.text, claim.start)
-    present = extract_claims(current_line, doc.locale)
-    for text, change in an.history.earlier_texts(doc.path, line):
+    present = _claims(_line_text(doc.text, claim.start), doc.locale)
+    for text, change, olds in _history_of(an, ref, claim):
         if since is not None and not _newer(change, since):
             break  # older than the translation's own last change: the translator saw what came after
-        for old in extract_claims(text, doc.locale):
+        for old in olds:
             if not comparable(old, deviant) or not agree(old, deviant, relative_tolerance=tolerance):
                 continue
             if any(agree(old, c, relative_tolerance=tolerance) for c in present if comparable(old, c)):
                 continue  # the value is still there: not what the change replaced
             return change, old, " ".join(text.split())
     return None
+
+
+def _history_of(an: "BundleAnalysis", v: int, claim: Claim) -> Iterator[tuple[str, Change, list[Claim]]]:
+    """The earlier texts of ``claim``'s line with their claims, walked once per line and kept on the
+    analysis (every deviant of a cluster is compared with the same reference)."""
+    cache = an.__dict__.setdefault("_earlier_texts", {})
+    line = line_of(an, v, claim)
+    key = (v, line)
+    if key not in cache:
+        cache[key] = ([], an.history.earlier_texts(an.documents[v].path, line))
+    done, walk = cache[key]
+    yield from done
+    for text, change in walk:
+        item = (text, change, _claims(text, an.documents[v].locale))
+        done.append(item)
+        yield item
+
+
+@lru_cache(maxsize=4096)
+def _claims(text: str, locale: str) -> list[Claim]:
+    return extract_claims(text, locale)
 
 
 def _line_text(text: str, offset: int) -> str:
@@ -96,9 +116,19 @@ def _line_text(text: str, offset: int) -> str:
 
 def judge(an: "BundleAnalysis", cluster: "Cluster", deviant: Sequence[int], reference: Sequence[int],
           tolerance: float) -> Verdict | None:
-    history = getattr(an, "history", None)
-    if not history:
+    """The verdict on one disagreement (computed once per cluster and tolerance: QTY001, DAT001 and
+    STL001 each ask)."""
+    if not getattr(an, "history", None):
         return None
+    cache = an.__dict__.setdefault("_verdicts", {})
+    key = (id(cluster), tolerance)
+    if key not in cache:
+        cache[key] = (cluster, _judge(an, cluster, deviant, reference, tolerance))
+    return cache[key][1]
+
+
+def _judge(an: "BundleAnalysis", cluster: "Cluster", deviant: Sequence[int], reference: Sequence[int],
+           tolerance: float) -> Verdict | None:
     members = cluster.members
     changes = _changes(an, cluster)
     if len(changes) < len(members):
