@@ -15,6 +15,7 @@ from typing import Union
 
 __all__ = [
     "Block",
+    "Change",
     "Claim",
     "ClaimKind",
     "Document",
@@ -22,6 +23,7 @@ __all__ = [
     "Level",
     "Location",
     "Qualifier",
+    "Revision",
 ]
 
 
@@ -143,6 +145,65 @@ class Level(str, enum.Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class Change:
+    """One commit that changed a line (see :mod:`consistency.history`); ``commit == ""`` is an
+    uncommitted change in the working tree."""
+
+    commit: str
+    timestamp: int  # committer time, seconds since the epoch
+    subject: str
+    path: str = ""  # the file's path in that commit, relative to the repository root
+
+    @property
+    def short(self) -> str:
+        return self.commit[:7] if self.commit else "uncommitted"
+
+    @property
+    def date(self) -> str:
+        """The committer date as an ISO 8601 day (UTC)."""
+        from datetime import datetime, timezone
+
+        return datetime.fromtimestamp(self.timestamp, tz=timezone.utc).date().isoformat()
+
+    def describe(self) -> str:
+        if not self.commit:
+            return "an uncommitted change"
+        return f'{self.short} ({self.date}, "{self.subject}")'
+
+    def brief(self) -> str:
+        return f"{self.short} ({self.date})" if self.commit else "an uncommitted change"
+
+    def as_dict(self) -> dict:
+        return {"commit": self.commit or None, "date": self.date, "subject": self.subject}
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """What the history says about a disagreeing figure (only where the versions are in git).
+
+    ``status`` is ``stale`` (the translation holds a value its reference had before
+    ``source_change`` replaced it) or ``wrong`` (it matches no earlier value).  ``basis`` says
+    why the reference is the reference: the declared ``source``, the version that changed the
+    claim ``latest`` (two versions, or the others still hold its earlier value), or the
+    ``majority`` of versions."""
+
+    status: str
+    basis: str
+    source_change: Change | None = None
+    previous_value: str | None = None
+    previous_text: str | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "status": self.status,
+            "basis": self.basis,
+            "source_change": self.source_change.as_dict() if self.source_change else None,
+            "previous_value": self.previous_value,
+            "previous_text": self.previous_text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Location:
     path: str
     locale: str
@@ -155,6 +216,8 @@ class Location:
     end_column: int
     text: str
     value: str | None = None
+    #: the commit that last changed this line, where the version is in git
+    change: Change | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,3 +230,5 @@ class Finding:
     bundle: str
     fingerprint: str
     locations: tuple[Location, ...] = field(default_factory=tuple)
+    #: revision data (STL001, and QTY001/DAT001 where the versions are in git)
+    revision: Revision | None = None

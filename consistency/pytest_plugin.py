@@ -101,6 +101,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         dest="claim_consistency",
         help="do not check bundles, even when the ini file enables it",
     )
+    group.addoption(
+        "--claim-consistency-since",
+        dest="claim_consistency_since",
+        default=None,
+        metavar="REV",
+        help="report only findings whose claims changed after the git revision REV ('auto': "
+             "pre-commit's PRE_COMMIT_FROM_REF, HEAD inside a pre-commit hook, GitHub's base branch)",
+    )
     parser.addini("claim_consistency", type="bool", default=False,
                   help="check the configured bundles in every run (as --claim-consistency)")
     parser.addini("claim_consistency_bundles", type="linelist", default=[],
@@ -175,6 +183,9 @@ class _Settings:
             (self.rootdir / baseline) if baseline else self.config.baseline
         )
         self._baseline: Any = None
+        from consistency.engine.runner import resolve_since
+
+        self.since: str | None = resolve_since(config.getoption("claim_consistency_since", default=None))
 
     def baseline(self) -> Any:
         """The :class:`~consistency.engine.baseline.Baseline`, or ``None``."""
@@ -406,7 +417,7 @@ class BundleItem(pytest.Item):
 
         settings, bundle, rules = self.settings, self.bundle, self.rules
         findings, analysis = check_bundle(
-            bundle, rules, source=_bundle_source(bundle, settings.config.source_locale, False)
+            bundle, rules, source=_bundle_source(bundle, settings.config.source_locale, False), since=settings.since
         )
         # paths relative to the rootdir, as the CLI prints them when run from there
         findings = [

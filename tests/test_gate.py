@@ -326,13 +326,17 @@ def test_pre_commit_hook_definition():
     hooks_file = ROOT / ".pre-commit-hooks.yaml"
     if not hooks_file.is_file():
         pytest.skip("not in a checkout (.pre-commit-hooks.yaml is not in the sdist)")
-    (hook,) = yaml.safe_load(hooks_file.read_text(encoding="utf-8"))
+    hook, changes = yaml.safe_load(hooks_file.read_text(encoding="utf-8"))
     assert hook["id"] == "claim-consistency"
     # one process (require_serial) so a bundle is never reported twice; --jobs 0 keeps it parallel
     assert hook["entry"] == "claim-consistency check --expand --jobs 0"
-    assert hook["language"] == "python"
-    assert set(hook["types_or"]) == {"markdown", "html", "text", "pofile"}
-    assert hook["pass_filenames"] is True and hook["require_serial"] is True
+    # the same, reporting only what the commit (or push) being made changes or leaves stale
+    assert changes["id"] == "claim-consistency-changes"
+    assert changes["entry"] == "claim-consistency check --expand --jobs 0 --since auto"
+    for h in (hook, changes):
+        assert h["language"] == "python"
+        assert set(h["types_or"]) == {"markdown", "html", "text", "pofile"}
+        assert h["pass_filenames"] is True and h["require_serial"] is True
 
 
 def test_hook_split_across_processes_reports_the_same_bundle(repo):

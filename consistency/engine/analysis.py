@@ -54,6 +54,10 @@ class BundleAnalysis:
     documents: list[Document]
     source: int | None = None  # index of the declared source version
     relative_tolerance: float = 0.02
+    #: the versions' git history (:class:`~consistency.history.History`), or None / Unavailable
+    history: object = None
+    #: a translation-stale rule runs: stale figures are its findings, not QTY001/DAT001's
+    report_stale: bool = False
     _direct: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
@@ -298,7 +302,7 @@ def _representative(cluster: Cluster, pivot: int) -> Claim:
 
 
 def analyse(bundle: str, documents: Sequence[Document], *, source: str | None = None,
-            relative_tolerance: float = 0.02) -> BundleAnalysis:
+            relative_tolerance: float = 0.02, history: object = None, report_stale: bool = False) -> BundleAnalysis:
     """A lazy analysis of one bundle; ``source`` is a locale tag among the documents'."""
     index = None
     if source is not None:
@@ -307,4 +311,4 @@ def analyse(bundle: str, documents: Sequence[Document], *, source: str | None = 
                 index = i
                 break
     return BundleAnalysis(bundle=bundle, documents=list(documents), source=index,
-                          relative_tolerance=relative_tolerance)
+                          relative_tolerance=relative_tolerance, history=history, report_stale=report_stale)

@@ -6,21 +6,24 @@ and the :class:`~consistency.engine.registry.Rule`, and yields findings.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Iterable, Iterator
 
 import regex
 
 from ..compare import agree, claim_key, comparable, describe_value
-from ..model import Claim, ClaimKind, Finding, Location
+from ..model import Change, Claim, ClaimKind, Finding, Location, Revision
 from .analysis import BundleAnalysis, Cluster, _informative
 from .baseline import fingerprint, text_key
+from .revisions import judge
 
 __all__ = [
     "check_coverage",
     "check_date_mismatch",
     "check_quantity_mismatch",
     "check_quantity_missing",
+    "check_translation_stale",
     "check_unused_suppression",
 ]
 
@@ -36,16 +39,18 @@ def _location(an: BundleAnalysis, v: int, start: int, end: int, role: str, value
     )
 
 
-def _claim_location(an: BundleAnalysis, v: int, c: Claim, role: str) -> Location:
-    return _location(an, v, c.start, c.end, role, describe_value(c))
+def _claim_location(an: BundleAnalysis, v: int, c: Claim, role: str, change: Change | None = None) -> Location:
+    loc = _location(an, v, c.start, c.end, role, describe_value(c))
+    return loc if change is None else replace(loc, change=change)
 
 
-def _finding(an: BundleAnalysis, rule, message: str, locations: list[Location], key: str) -> Finding:
+def _finding(an: BundleAnalysis, rule, message: str, locations: list[Location], key: str,
+             revision: Revision | None = None) -> Finding:
     locales = [loc.locale for loc in locations]
     return Finding(
         rule=rule.id, name=rule.name, level=rule.level, category=rule.category, message=message,
         bundle=an.bundle, fingerprint=fingerprint(rule.id, an.bundle, locales, key),
-        locations=tuple(sorted(locations, key=lambda loc: loc.role != "deviant")),
+        locations=tuple(sorted(locations, key=lambda loc: loc.role != "deviant")), revision=revision,
     )
 
 
@@ -76,13 +81,15 @@ def _deviants(an: BundleAnalysis, cluster: Cluster, tolerance: float) -> tuple[l
     return dev, refs
 
 
-def _mismatches(an: BundleAnalysis, rule, *, dates: bool) -> Iterator[Finding]:
-    tolerance = float(rule.options.get("relative_tolerance", an.relative_tolerance))
+def _disagreements(an: BundleAnalysis, tolerance: float, *, dates: bool | None) -> Iterator[tuple]:
+    """``(cluster, deviant, reference, verdict)`` for each cluster whose claims disagree; ``dates``
+    None takes dates and figures.  ``verdict`` is the history's (None outside git); where it has
+    one, its roles replace those the values alone give."""
     for cluster in an.clusters:
         if len(cluster.members) < 2:
             continue
         sample = next(iter(cluster.members.values()))
-        if (sample.kind is ClaimKind.DATE) != dates:
+        if dates is not None and (sample.kind is ClaimKind.DATE) != dates:
             continue
         members = cluster.members
         if all(agree(members[a], members[b], relative_tolerance=tolerance)
@@ -94,19 +101,54 @@ def _mismatches(an: BundleAnalysis, rule, *, dates: bool) -> Iterator[Finding]:
                for r in members):
             continue
         deviant, reference = _deviants(an, cluster, tolerance)
+        verdict = judge(an, cluster, deviant, reference, tolerance)
+        if verdict is not None:
+            deviant, reference = verdict.deviant, verdict.reference
+        yield cluster, deviant, reference, verdict
+
+
+def _disagreement_findings(an: BundleAnalysis, rule, *, dates: bool | None, stale: bool) -> Iterator[Finding]:
+    """Findings for the deviants of each disagreement: the stale ones (STL001) with ``stale``,
+    else the others (QTY001/DAT001; every deviant when no STL001 rule runs)."""
+    tolerance = float(rule.options.get("relative_tolerance", an.relative_tolerance))
+    for cluster, deviant, reference, verdict in _disagreements(an, tolerance, dates=dates):
+        members = cluster.members
         for v in deviant:
+            is_stale = verdict is not None and verdict.stale(v)
+            if stale != is_stale and (stale or an.report_stale):
+                continue
             c = members[v]
             refs = [w for w in reference if not agree(c, members[w], relative_tolerance=tolerance)] or reference
-            locations = [_claim_location(an, v, c, "deviant")]
-            locations += [_claim_location(an, w, members[w], "reference") for w in refs]
+            changes = verdict.changes if verdict is not None else {}
+            locations = [_claim_location(an, v, c, "deviant", changes.get(v))]
+            locations += [_claim_location(an, w, members[w], "reference", changes.get(w)) for w in refs]
             other = members[refs[0]]
-            message = rule.format_message(
+            revision = verdict.revisions.get(v) if verdict is not None else None
+            fields = dict(
                 locale=an.documents[v].locale, value=describe_value(c), text=c.text,
                 other_locale=", ".join(an.documents[w].locale for w in refs),
                 other_value=describe_value(other), other_text=other.text, unit=c.unit or "",
             )
+            if revision is not None and revision.source_change is not None:
+                fields.update(commit=revision.source_change.describe(), previous_value=revision.previous_value or "")
+            message = rule.format_message(**fields)
+            if verdict is not None and verdict.basis == "latest" and not stale:
+                latest = changes.get(refs[0])
+                if latest is not None:
+                    message += f" ({an.documents[refs[0]].locale} changed it most recently: {latest.describe()})"
             key = claim_key(c) + " | " + " | ".join(claim_key(members[w]) for w in refs)
-            yield _finding(an, rule, message, locations, key)
+            yield _finding(an, rule, message, locations, key, revision)
+
+
+def _mismatches(an: BundleAnalysis, rule, *, dates: bool) -> Iterator[Finding]:
+    return _disagreement_findings(an, rule, dates=dates, stale=False)
+
+
+def check_translation_stale(an: BundleAnalysis, rule) -> Iterable[Finding]:
+    """STL001: a translation still holds the value its source had before a later change."""
+    if not getattr(an, "history", None):
+        return ()
+    return _disagreement_findings(an, rule, dates=None, stale=True)
 
 
 def check_quantity_mismatch(an: BundleAnalysis, rule) -> Iterable[Finding]:

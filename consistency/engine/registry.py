@@ -53,6 +53,7 @@ KINDS: dict[str, str] = {
     "quote-count": "consistency.engine.checks_text:check_quote_count",
     "quote-speaker": "consistency.engine.checks_text:check_quote_speaker",
     "quote-paraphrased": "consistency.engine.checks_text:check_quote_paraphrased",
+    "translation-stale": "consistency.engine.checks:check_translation_stale",
 }
 
 #: Options each kind accepts: name -> (type check, default, description).
@@ -78,9 +79,10 @@ KIND_OPTIONS: dict[str, dict[str, tuple[str, Any, str]]] = {
     "quote-count": {},
     "quote-speaker": {},
     "quote-paraphrased": {},
+    "translation-stale": {},
 }
 
-CATEGORIES: tuple[str, ...] = ("quantity", "date", "name", "quote", "coverage", "meta")
+CATEGORIES: tuple[str, ...] = ("quantity", "date", "name", "quote", "coverage", "revision", "meta")
 
 #: Named fields a rule message may use.
 MESSAGE_FIELDS: frozenset[str] = frozenset(
@@ -96,6 +98,8 @@ MESSAGE_FIELDS: frozenset[str] = frozenset(
         "chars",
         "blocks",
         "rule",
+        "commit",
+        "previous_value",
     }
 )
 

@@ -46,6 +46,12 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reason", metavar="TEXT", help="why the findings written by --write-baseline are accepted")
     parser.add_argument("--config", metavar="FILE", help="claim-consistency.toml or pyproject.toml to use")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    parser.add_argument("--since", metavar="REV",
+                        help="report only findings whose claims changed after the git revision REV "
+                             "(uncommitted changes count as after); 'auto' takes pre-commit's "
+                             "PRE_COMMIT_FROM_REF, HEAD inside a pre-commit hook, or GitHub's base branch")
+    parser.add_argument("--no-history", action="store_true",
+                        help="do not read the versions' git history (no STL001, no revision data)")
 
 
 def _jobs(value: str) -> int:
@@ -154,7 +160,8 @@ def _bundle_id(files: Sequence[str]) -> str:
     return prefix or stems[0]
 
 
-def check_bundle(bundle: Bundle, rules, *, source: str | None = None) -> tuple[list[Finding], object]:
+def check_bundle(bundle: Bundle, rules, *, source: str | None = None, history: bool = True,
+                 since: str | None = None) -> tuple[list[Finding], object]:
     """Load and check one bundle with ``rules``; returns findings (suppressions applied) and the analysis.
 
     A bundle of PO/XLIFF files carries its source text: each file is checked
@@ -165,6 +172,11 @@ def check_bundle(bundle: Bundle, rules, *, source: str | None = None) -> tuple[l
     untranslated units from looking like missing passages.  The analysis
     returned then has ``documents`` = the source version of the first file
     followed by the translations, and ``parts`` = the analyses of the pairs.
+
+    With ``history`` (the default) and the versions in a git work tree, disagreeing figures
+    carry revision data and stale translations are STL001's (see
+    :mod:`consistency.engine.revisions`); ``since`` (a git revision) keeps only the findings
+    whose claims changed after it (raises ConfigError where there is no history).
     """
     from ..documents import load_document
 
@@ -174,7 +186,8 @@ def check_bundle(bundle: Bundle, rules, *, source: str | None = None) -> tuple[l
         parts = []
         for doc in docs:
             src = load_source(doc.path, locale=source)  # None: as the file declares, else English
-            parts.append(_check_documents(bundle.id, [src, doc], rules, source=src.locale))
+            parts.append(_check_documents(bundle.id, [src, doc], rules, source=src.locale, history=False,
+                                          since=since))
         findings = [f for part_findings, _an in parts for f in part_findings]
         return findings, _Combined(documents=[parts[0][1].documents[0], *docs], parts=[an for _f, an in parts])
     if len(docs) < 2:
@@ -182,7 +195,7 @@ def check_bundle(bundle: Bundle, rules, *, source: str | None = None) -> tuple[l
     if source is not None and not any(d.locale.split("-")[0].casefold() == source.split("-")[0].casefold()
                                       for d in docs):
         raise ConfigError(f"--source {source}: no version has that locale ({', '.join(d.locale for d in docs)})")
-    return _check_documents(bundle.id, docs, rules, source=source)
+    return _check_documents(bundle.id, docs, rules, source=source, history=history, since=since)
 
 
 class _Combined:
@@ -192,14 +205,25 @@ class _Combined:
         self.documents, self.parts = documents, parts
 
 
-def _check_documents(bundle_id: str, docs, rules, *, source: str | None) -> tuple[list[Finding], object]:
+def _check_documents(bundle_id: str, docs, rules, *, source: str | None, history: bool = False,
+                     since: str | None = None) -> tuple[list[Finding], object]:
     from .analysis import analyse
 
     tolerance = 0.02
     for rule in rules:
         if rule.kind == "quantity-mismatch":
             tolerance = float(rule.options.get("relative_tolerance", tolerance))
-    an = analyse(bundle_id, docs, source=source, relative_tolerance=tolerance)
+    repo = None
+    if history or since:
+        from ..history import history_for
+
+        repo = history_for(d.path for d in docs)
+    if since is not None and not repo:
+        raise ConfigError(f"--since {since}: no revision history for {bundle_id}: {repo.reason}")
+    # revision roles need one file per version (a PO file's source and translation share one)
+    judged = bool(repo) and history and len({d.path for d in docs}) == len(docs)
+    an = analyse(bundle_id, docs, source=source, relative_tolerance=tolerance, history=repo if judged else None,
+                 report_stale=judged and any(r.kind == "translation-stale" for r in rules))
     findings: list[Finding] = []
     for rule in rules:
         if rule.kind == "unused-suppression":
@@ -209,7 +233,52 @@ def _check_documents(bundle_id: str, docs, rules, *, source: str | None) -> tupl
     sup = [r for r in rules if r.kind == "unused-suppression"]
     if sup:
         findings.extend(_unused_suppressions(an, sup[0], used, {r.id for r in rules}))
+    if since is not None:
+        findings = _changed_since(repo, since, findings)
     return findings, an
+
+
+def _changed_since(repo, rev: str, findings: list[Finding]) -> list[Finding]:
+    """The findings a location of which (any line of its span) changed after ``rev``, or whose
+    reference changed after it (a stale translation)."""
+    try:
+        commits = repo.changed_since(rev)
+    except ValueError as exc:
+        raise ConfigError(f"--since: {exc}") from None
+
+    def recent(change) -> bool:
+        return change is not None and (not change.commit or change.commit in commits)
+
+    kept = []
+    for f in findings:
+        if f.revision is not None and recent(f.revision.source_change):
+            kept.append(f)
+            continue
+        for loc in f.locations:
+            if not os.path.isfile(loc.path):
+                continue
+            lines = range(loc.line, max(loc.line, loc.end_line) + 1)
+            changes = repo.blame(loc.path, lines)
+            # a file git does not track yet is new: every line of it changed after rev
+            if not changes or any(recent(c) for c in changes.values()):
+                kept.append(f)
+                break
+    return kept
+
+
+def resolve_since(value: str | None) -> str | None:
+    """``--since auto``: pre-commit's PRE_COMMIT_FROM_REF, else HEAD inside a pre-commit hook (what
+    the commit being made changes), else GitHub's pull-request base; None (no filter) otherwise."""
+    if value != "auto":
+        return value
+    env = os.environ
+    if env.get("PRE_COMMIT_FROM_REF"):
+        return env["PRE_COMMIT_FROM_REF"]
+    if env.get("PRE_COMMIT") == "1":
+        return "HEAD"
+    if env.get("GITHUB_BASE_REF"):
+        return "origin/" + env["GITHUB_BASE_REF"]
+    return None
 
 
 def _per_unit_source_loader(bundle: Bundle):
@@ -291,11 +360,18 @@ def _cmd_check(config, args) -> int:
     fmt = args.format or config.format or "text"
     locale_opts = _parse_locale_options(args.locale)
     bundles, single = resolve_bundles(args, config, locale_opts, source=source)
+    history = not getattr(args, "no_history", False) and not os.environ.get("CLAIM_CONSISTENCY_NO_HISTORY")
+    since = resolve_since(getattr(args, "since", None))
+    if since is not None and not history:
+        raise ConfigError("--since needs the history: leave out --no-history")
     results = check_bundles(bundles, rules, source=source, strict_source=single, jobs=args.jobs,
-                            spec=(config, select, ignore, levels), progress=_progress_enabled(len(bundles)))
+                            spec=(config, select, ignore, levels), progress=_progress_enabled(len(bundles)),
+                            history=history, since=since)
     findings = [f for bundle_findings, _versions in results for f in bundle_findings]
     infos = [BundleInfo(b.id, versions) for b, (_f, versions) in zip(bundles, results)]
     print_notes(loc for _f, versions in results for _path, loc in versions)
+    if history:
+        print_history_note(bundles, results, rules)
     if args.write_baseline:
         if not args.reason:
             raise ConfigError("--write-baseline needs --reason TEXT (why these findings are accepted)")
@@ -337,6 +413,28 @@ def print_notes(locales) -> None:
         if note not in _NOTED:
             _NOTED.add(note)
             print(note, file=sys.stderr)
+
+
+def print_history_note(bundles: Sequence[Bundle], results, rules) -> None:
+    """One note on stderr when a bundle with disagreeing figures has no revision history (STL001
+    would need it), saying why; silenced like the other notes."""
+    if os.environ.get("CLAIM_CONSISTENCY_NO_NOTES") or not any(r.kind == "translation-stale" for r in rules):
+        return
+    from ..history import history_for
+
+    for bundle, (findings, versions) in zip(bundles, results):
+        if not any(f.category in ("quantity", "date") for f in findings):
+            continue
+        paths = [p for p, _loc in versions]
+        if len(set(paths)) != len(paths):
+            continue  # per-unit catalogues: the source is in the translation's file
+        repo = history_for(paths)
+        if not repo:
+            note = f"claim-consistency: note: no revision history, so no stale-translation check (STL001): {repo.reason}"
+            if note not in _NOTED:
+                _NOTED.add(note)
+                print(note, file=sys.stderr)
+            return
 
 
 # ----------------------------------------------------------------------------- many bundles
@@ -416,8 +514,8 @@ def _bundle_source(bundle: Bundle, source: str | None, strict: bool) -> str | No
 Result = tuple[list[Finding], list[tuple[str, str]]]
 
 
-def _check_one(bundle: Bundle, rules, source: str | None) -> Result:
-    findings, an = check_bundle(bundle, rules, source=source)
+def _check_one(bundle: Bundle, rules, source: str | None, history: bool = True, since: str | None = None) -> Result:
+    findings, an = check_bundle(bundle, rules, source=source, history=history, since=since)
     return findings, [(d.path, d.locale) for d in an.documents]
 
 
@@ -481,13 +579,14 @@ def _pool_context():
     return multiprocessing.get_context()
 
 
-def _check_in_worker(bundle: Bundle, source: str | None) -> Result:
+def _check_in_worker(bundle: Bundle, source: str | None, history: bool, since: str | None) -> Result:
     assert _WORKER_RULES is not None
-    return _check_one(bundle, _WORKER_RULES, source)
+    return _check_one(bundle, _WORKER_RULES, source, history, since)
 
 
 def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None, strict_source: bool = False,
-                  jobs: int = 1, spec=None, progress: bool = False) -> list[Result]:
+                  jobs: int = 1, spec=None, progress: bool = False, history: bool = True,
+                  since: str | None = None) -> list[Result]:
     """Check ``bundles``; results (findings, versions) in the order of ``bundles``.
 
     With ``jobs`` > 1 (0: one per CPU) the bundles are checked in a process
@@ -513,7 +612,7 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
             results = []
             for bundle, src in zip(bundles, sources):
                 bar.update(bundle.id)
-                results.append(_check_one(bundle, rules, src))
+                results.append(_check_one(bundle, rules, src, history, since))
             return results
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -521,7 +620,8 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                                    initargs=(spec, locales))
         try:
-            futures = {pool.submit(_check_in_worker, b, src): i for i, (b, src) in enumerate(zip(bundles, sources))}
+            futures = {pool.submit(_check_in_worker, b, src, history, since): i
+                       for i, (b, src) in enumerate(zip(bundles, sources))}
             for future in as_completed(futures):
                 i = futures[future]
                 out[i] = future.result()  # a worker's error (InputError, …) is raised here

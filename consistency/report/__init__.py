@@ -20,6 +20,7 @@ __all__ = [
     "FORMATS",
     "TOOL_NAME",
     "BundleInfo",
+    "history_line",
     "level_of",
     "primary_location",
     "reference_locations",
@@ -57,6 +58,28 @@ def reference_locations(finding: Finding) -> list[Location]:
     """Every location other than :func:`primary_location`."""
     primary = primary_location(finding)
     return [location for location in finding.locations if location is not primary]
+
+
+def history_line(finding: Finding) -> str | None:
+    """What the history says of a finding, in one line (None without revision data).
+
+    >>> from consistency.model import Change, Revision
+    >>> old = Change("4f3b7d1aa", 1796032800, "Raise the capacity")
+    >>> f = Finding("STL001", "translation-stale", Level.ERROR, "revision", "…", "farm", "x",
+    ...             revision=Revision("stale", "source", old, "120 megawatt"))
+    >>> history_line(f)
+    'stale: the reference gave 120 megawatt until 4f3b7d1 (2026-11-30, "Raise the capacity")'
+    """
+    revision = finding.revision
+    if revision is None:
+        return None
+    if revision.status == "stale" and revision.source_change is not None:
+        text = f"stale: the reference gave {revision.previous_value} until {revision.source_change.describe()}"
+    else:
+        text = f"{revision.status}: matches no earlier value of the reference"
+    changed = [f"{loc.locale} last changed {loc.change.brief()}" for loc in finding.locations
+               if loc.change is not None]
+    return "; ".join([text, *changed])
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

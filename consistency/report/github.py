@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from consistency.model import Finding, Level
-from consistency.report import level_of, primary_location, reference_locations
+from consistency.report import history_line, level_of, primary_location, reference_locations
 
 __all__ = ["escape_data", "escape_property", "render_github"]
 
@@ -51,6 +51,9 @@ def _command(finding: Finding) -> str:
         lines.append(
             f"{reference.role} {reference.locale} {reference.path}:{reference.line}:{reference.column} “{text}”{value}"
         )
+    history = history_line(finding)
+    if history is not None:
+        lines.append(history)
     return f"::{_COMMANDS[level_of(finding)]} {props}::{escape_data(chr(10).join(lines))}"
 
 

@@ -21,8 +21,8 @@ def posix_path(path: str | os.PathLike[str]) -> str:
 
 
 def location_to_dict(location: Location) -> dict[str, Any]:
-    """One location in the contract's key order."""
-    return {
+    """One location in the contract's key order (``last_change`` only where the history told it)."""
+    out = {
         "path": posix_path(location.path),
         "locale": location.locale,
         "role": location.role,
@@ -35,11 +35,14 @@ def location_to_dict(location: Location) -> dict[str, Any]:
         "text": location.text,
         "value": location.value,
     }
+    if location.change is not None:
+        out["last_change"] = location.change.as_dict()
+    return out
 
 
 def finding_to_dict(finding: Finding) -> dict[str, Any]:
-    """One finding in the contract's key order."""
-    return {
+    """One finding in the contract's key order (``revision`` only where the history told it)."""
+    out = {
         "rule": finding.rule,
         "name": finding.name,
         "level": level_of(finding).value,
@@ -49,6 +52,9 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "fingerprint": finding.fingerprint,
         "locations": [location_to_dict(location) for location in finding.locations],
     }
+    if finding.revision is not None:
+        out["revision"] = finding.revision.as_dict()
+    return out
 
 
 def bundle_to_dict(bundle: BundleInfo) -> dict[str, Any]:

@@ -108,6 +108,12 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     properties: dict[str, Any] = {"bundle": finding.bundle, "category": finding.category}
     if primary is not None:
         properties["locale"] = primary.locale
+    if finding.revision is not None:
+        properties["revision"] = finding.revision.as_dict()
+        properties["lastChanges"] = [
+            {"locale": loc.locale, "path": loc.path, **loc.change.as_dict()}
+            for loc in finding.locations if loc.change is not None
+        ]
     result["properties"] = properties
     return result
 

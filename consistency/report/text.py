@@ -18,7 +18,7 @@ import unicodedata
 from typing import Sequence
 
 from consistency.model import Finding, Level, Location
-from consistency.report import BundleInfo, level_of, primary_location
+from consistency.report import BundleInfo, history_line, level_of, primary_location
 
 __all__ = ["display_width", "render_text", "summary_line"]
 
@@ -118,6 +118,9 @@ def _finding_lines(finding: Finding, paint: _Style) -> list[str]:
             cells.append(_pad(f"→ {value}" if value is not None else "", value_width + 2))
         cells.append(paint(position, "dim"))
         lines.append("  " + "  ".join(cells).rstrip())
+    history = history_line(finding)
+    if history is not None:
+        lines.append("  " + paint(_pad("history", widths[0]), "dim") + "  " + history)
     return lines
 
 
