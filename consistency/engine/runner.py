@@ -29,6 +29,9 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
                              "using --bundles or the configured bundles")
     parser.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
                         help="check bundles in N processes (0: one per CPU; default 1)")
+    parser.add_argument("--dask", metavar="ADDRESS",
+                        help="check the bundles on a Dask cluster: a scheduler address (tcp://host:8786) or "
+                             "'local' for a local cluster of --jobs workers (needs claim-consistency[dask])")
     parser.add_argument("--locale", action="append", default=[], metavar="PATH=TAG",
                         help="the locale of a file whose name does not tell it (repeatable)")
     parser.add_argument("--format", choices=("text", "json", "sarif", "github"), default=None)
@@ -366,7 +369,7 @@ def _cmd_check(config, args) -> int:
         raise ConfigError("--since needs the history: leave out --no-history")
     results = check_bundles(bundles, rules, source=source, strict_source=single, jobs=args.jobs,
                             spec=(config, select, ignore, levels), progress=_progress_enabled(len(bundles)),
-                            history=history, since=since)
+                            history=history, since=since, dask=getattr(args, "dask", None))
     findings = [f for bundle_findings, _versions in results for f in bundle_findings]
     infos = [BundleInfo(b.id, versions) for b, (_f, versions) in zip(bundles, results)]
     print_notes(loc for _f, versions in results for _path, loc in versions)
@@ -586,14 +589,16 @@ def _check_in_worker(bundle: Bundle, source: str | None, history: bool, since: s
 
 def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None, strict_source: bool = False,
                   jobs: int = 1, spec=None, progress: bool = False, history: bool = True,
-                  since: str | None = None) -> list[Result]:
+                  since: str | None = None, dask: str | None = None) -> list[Result]:
     """Check ``bundles``; results (findings, versions) in the order of ``bundles``.
 
     With ``jobs`` > 1 (0: one per CPU) the bundles are checked in a process
     pool; ``spec`` = ``(config, select, ignore, levels)`` lets each worker
     build the rules itself (rules hold read-only mappings that do not pickle).
     Without ``strict_source``, a bundle that lacks the ``source`` locale is
-    checked without a declared source instead of failing the run.
+    checked without a declared source instead of failing the run.  With ``dask`` (a scheduler
+    address, or ``local``) the bundles are checked on a Dask cluster instead
+    (:mod:`consistency.distributed`; ``jobs`` is then the size of a local cluster).
     """
     sources = [_bundle_source(b, source, strict_source) for b in bundles]
     if source is not None and bundles and not any(sources):
@@ -602,6 +607,16 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
     workers = (os.cpu_count() or 1) if jobs == 0 else jobs
     workers = min(workers, len(bundles))
     bar = _Progress(len(bundles), enabled=progress)
+    if dask is not None:
+        if spec is None:
+            raise ConfigError("--dask needs the rule spec (config, select, ignore, levels)")
+        from ..distributed import check_bundles_dask
+
+        try:
+            return check_bundles_dask(bundles, sources, spec, address=dask, workers=max(workers, 1) if jobs else 0,
+                                      options={"history": history, "since": since}, progress=bar.update)
+        finally:
+            bar.close()
     try:
         locales = locales_of(bundles, sources)
         serial = workers <= 1 or spec is None
