@@ -49,9 +49,10 @@ _LEVEL_SIGN = {"error": "✖", "warning": "▲", "info": "ℹ"}
 _LEVELS = ("error", "warning", "info")
 #: characters HTML does not allow in text (C0/C1 controls but tab and newlines, noncharacters, surrogates)
 _INVALID = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\p{Cs}]")
-#: a line break between two characters of scripts written without spaces: no space when rendered
-_CJK_BREAK = regex.compile(r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef])[ \t]*\n[ \t]*"
-                           r"(?=[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef])")
+#: a line break beside a character of a script written without spaces (Chinese, Japanese): no space
+#: when rendered (as markdown-it-cjk-breaks does; Korean is written with spaces)
+_CJK = r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]"
+_CJK_BREAK = regex.compile(rf"(?<={_CJK})[ \t]*\n[ \t]*|[ \t]*\n[ \t]*(?={_CJK})")
 _DROP = "\x00"  # stands for a character that is not rendered (keeps offsets while rendering)
 
 
@@ -297,7 +298,7 @@ def _location_line(mark: _Mark | None, location: Location, anchored: bool) -> st
     quoted = f'<bdi{_loc_attrs(location.locale)}>{esc(text)}</bdi>' if text else '<i>(nothing)</i>'
     value = f' → <span class="val">{esc(location.value)}</span>' if location.value else ""
     where = f'{esc(posix_path(location.path))}:{location.line}:{location.column}'
-    body = f'<span class="role">{esc(location.role)}</span> <b>{esc(location.locale)}</b> “{quoted}”{value}'
+    body = f'<span class="role">{esc(location.role)}</span> <span class="loc">{esc(location.locale)}</span> “{quoted}”{value}'
     if mark is not None and anchored:
         body = f'<a href="#{mark.id}">{body}</a>'
     return f'<li>{body} <span class="pos">{where}</span></li>'
@@ -488,7 +489,9 @@ def _rules_section(rules: Sequence[Rule], used: set[str]) -> str:
     md = MarkdownIt("commonmark", {"html": False})  # rule files may come from users: no raw HTML
     parts = ['<section id="rules" aria-labelledby="rules-h"><h2 id="rules-h">Rules</h2>']
     for rule in sorted(rules, key=lambda r: (r.id not in used, r.id)):
-        docs = md.render(rule.docs_markdown().split("\n", 1)[1] if "\n" in rule.docs_markdown() else "")
+        docs = md.render(rule.docs_markdown().split("\n", 1)[-1])
+        for level in range(1, 7):  # the docs' headings sit below the rule's own <h3>
+            docs = docs.replace(f"<h{level}>", "<h4>").replace(f"</h{level}>", "</h4>")
         parts.append(f'<details class="rule" id="rule-{esc(rule.id)}"{" open" if rule.id in used else ""}>'
                      f'<summary><h3>{esc(rule.id)} {esc(rule.name)}</h3> '
                      f'<span class="lv {rule.level.value}">{_LEVEL_SIGN[rule.level.value]} {rule.level.value}</span>'
