@@ -151,7 +151,7 @@ def test_missing_passage_is_an_empty_marked_cell(drift_page):
 
 
 def test_claims_carry_their_normalized_value_and_are_focusable(drift_page):
-    claims = re.findall(r'<span class="c" id="[^"]+" tabindex="0" data-v="([^"]*)">([^<]*)', drift_page)
+    claims = re.findall(r'<span class="c" tabindex="0" data-v="([^"]*)">([^<]*)', drift_page)
     values = {text: value for value, text in claims}
     assert values["80億ユーロ"] == "8E+9 EUR"
     assert values["800 Millionen Euro"] == "8E+8 EUR"
@@ -161,7 +161,7 @@ def test_claims_carry_their_normalized_value_and_are_focusable(drift_page):
 def test_names_and_quotations_are_marked(drift_page):
     names = set(re.findall(r'<span class="n"[^>]*>([^<]*)</span>', drift_page))
     assert {"Nordhafen Energie", "Katrin Vogel"} <= names
-    assert re.search(r'<span class="q" data-v="quotation of Katrin Vogel">', drift_page)
+    assert re.search(r'<span class="q" data-v="Katrin Vogel">', drift_page)  # the speaker
 
 
 def test_levels_are_labelled_in_text_not_colour_alone(drift_page):
@@ -274,6 +274,10 @@ def test_many_bundles_have_a_table_of_contents_and_start_collapsed(tmp_path):
     assert len(re.findall(r'<a href="#b\d+">', toc)) == OPEN_LIMIT + 2
     bundles = [a for t, a in tags.tags if t == "details" and a.get("class") == "bundle"]
     assert len(bundles) == OPEN_LIMIT + 2 and not any("open" in a for a in bundles)
+    # each collapsed bundle's content waits in a <noscript>: markup to a browser without script
+    # (and to this parser), one text node to a browser with script until the bundle is opened
+    assert page.count('<noscript class="lazy"><ul class="versions">') == OPEN_LIMIT + 2
+    assert "Artikel 11 nennt" in tags.joined()
 
 
 def test_few_bundles_start_open(tmp_path):
@@ -288,7 +292,7 @@ def test_right_to_left_versions_are_laid_out_right_to_left(tmp_path):
     (tmp_path / "he.txt").write_text("הגשר עלה 40 מיליון דולר.\n", encoding="utf-8")
     (tmp_path / "ar.txt").write_text("تكلف الجسر 40 مليون دولار.\n", encoding="utf-8")
     _code, page = check(tmp_path, str(tmp_path / "en.txt"), str(tmp_path / "he.txt"), str(tmp_path / "ar.txt"))
-    cells = {a["lang"]: a["dir"] for t, a in Tags(page).tags if t == "td" and "lang" in a}
+    cells = {a["lang"]: a.get("dir", "ltr") for t, a in Tags(page).tags if t == "td" and "lang" in a}
     assert cells == {"en": "ltr", "he": "rtl", "ar": "rtl"}
 
 
@@ -307,7 +311,7 @@ def test_po_catalogues_show_their_source_and_translations(tmp_path):
     po = ROOT / "tests" / "fixtures" / "po" / "messages.de.po"
     code, page = check(tmp_path, str(po))
     assert code in (0, 1)
-    heads = re.findall(r'<th scope="col" data-loc="([^"]+)">', page)
+    heads = re.findall(r'<th scope="col" lang="([^"]+)"', page)
     assert "de" in heads and len(heads) >= 2
 
 
@@ -410,3 +414,27 @@ def test_browser_does_not_run_article_script(tmp_path, hostile):
     dom = dump_dom(tmp_path / "report.html")
     assert "<title>claim-consistency report</title>" in dom  # document.title='pwned' never ran
     assert "&lt;script&gt;document.title='pwned'&lt;/script&gt;" in dom
+
+
+@needs_browser
+def test_browser_builds_a_collapsed_bundle_when_a_link_leads_into_it(tmp_path):
+    from consistency.report.html import OPEN_LIMIT
+
+    _many(tmp_path, OPEN_LIMIT + 2)
+    last = tmp_path / "de" / f"a{OPEN_LIMIT + 1:02d}.md"
+    last.write_text(last.read_text(encoding="utf-8").replace(" Tonnen", "0 Tonnen"), encoding="utf-8")
+    code, page = check(tmp_path, "--bundles", "{locale}/{path}.md", cwd=tmp_path)
+    assert code == 1 and page.count('<li class="finding" id="f1"') == 1
+
+    def built(dom: str, needle: str) -> bool:
+        """``needle`` is in the DOM as elements, not inside a <noscript>'s text."""
+        at = dom.index(needle)
+        return dom.rfind("<noscript", 0, at) <= dom.rfind("</noscript>", 0, at)
+
+    closed = dump_dom(tmp_path / "report.html")
+    assert closed.count('<noscript class="lazy">') == OPEN_LIMIT + 2
+    assert not built(closed, '<li class="finding" id="f1"')  # one text node inside <noscript>
+    opened = dump_dom(tmp_path / "report.html", fragment="f1-0")  # the finding's deviant span
+    assert built(opened, '<li class="finding" id="f1"') and built(opened, '<mark class="fd error" id="f1-0"')
+    assert re.search(rf'<details class="bundle" id="b{OPEN_LIMIT + 2}" open="">', opened)
+    assert opened.count('<noscript class="lazy">') == OPEN_LIMIT + 1  # the others stay collapsed

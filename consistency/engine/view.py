@@ -26,7 +26,7 @@ class Span:
     """A marked stretch of a version's text.
 
     ``kind``: ``claim`` (``label`` is the normalized value, ``row`` the claim's
-    row in :attr:`BundleView.matrix`), ``name`` (``label``: type and entity) or
+    row in :attr:`BundleView.matrix`), ``name`` (``label``: its type, such as person) or
     ``quote`` (``label``: the speaker, when one was found).
     """
 
@@ -131,8 +131,7 @@ def bundle_view(an: Any) -> BundleView:
     for nodes in an.text_report.entities.values():
         for (v, _key), mentions in nodes.items():
             for m in mentions:
-                label = " · ".join(x for x in (m.type, m.entity) if x)
-                spans[v].append(Span("name", m.start, m.end, label))
+                spans[v].append(Span("name", m.start, m.end, m.type or ""))
     for v, per_block in enumerate(an.quotes):
         for quotes in per_block:
             for q in quotes:

@@ -39,18 +39,20 @@ def find_browser() -> str | None:
     return None
 
 
-def _run(page: str | Path, *flags: str, timeout: float = 120) -> subprocess.CompletedProcess:
+def _run(page: str | Path, *flags: str, timeout: float = 120, fragment: str = "") -> subprocess.CompletedProcess:
     browser = find_browser()
     if browser is None:
         raise FileNotFoundError("no Chromium browser found (set CLAIM_CONSISTENCY_BROWSER)")
     with tempfile.TemporaryDirectory(prefix="claim-consistency-browser-") as profile:
-        return subprocess.run([browser, *_FLAGS, f"--user-data-dir={profile}", *flags, Path(page).resolve().as_uri()],
+        return subprocess.run([browser, *_FLAGS, f"--user-data-dir={profile}", *flags,
+                               Path(page).resolve().as_uri() + (f"#{fragment}" if fragment else "")],
                               capture_output=True, timeout=timeout, check=False)
 
 
-def dump_dom(page: str | Path, *, timeout: float = 120) -> str:
-    """The DOM of ``page`` after the browser loaded it and ran its script, serialised."""
-    done = _run(page, "--dump-dom", timeout=timeout)
+def dump_dom(page: str | Path, *, timeout: float = 120, fragment: str = "") -> str:
+    """The DOM of ``page`` (opened at ``#fragment`` if given) after the browser loaded it and ran
+    its script, serialised."""
+    done = _run(page, "--dump-dom", timeout=timeout, fragment=fragment)
     if done.returncode != 0 or not done.stdout:
         raise RuntimeError(f"the browser failed ({done.returncode}): {done.stderr.decode(errors='replace')[-500:]}")
     return done.stdout.decode("utf-8")

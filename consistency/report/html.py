@@ -7,8 +7,10 @@ SVG; nothing is fetched) and reads fully with JavaScript off:
   locale, with a bar chart in inline SVG;
 - a table of contents when there are several bundles; each bundle is a
   ``<details>`` element, collapsed when the report has more than
-  :data:`OPEN_LIMIT` bundles, so that the browser lays out only what is opened
-  (1,000 bundles open as fast as one);
+  :data:`OPEN_LIMIT` bundles, its content in a ``<noscript>``: with script on
+  the browser keeps that as one text node and builds the elements only when the
+  bundle is opened (or a link leads into it), with script off it shows it as
+  usual, so 1,000 bundles open fast and nothing is hidden without script;
 - per bundle: its findings (each links to its deviant span, its references
   and its rule's documentation), the versions side by side as aligned (one row
   per group of corresponding blocks; a missing passage is an empty, labelled
@@ -86,7 +88,9 @@ def _lang(locale: str) -> str:
 
 
 def _loc_attrs(locale: str) -> str:
-    return f' lang="{esc(_lang(locale))}" dir="{text_direction(locale)}"'
+    """``lang`` and, unless left to right as the page, ``dir`` (the filters hide a locale's cells by ``lang``)."""
+    direction = text_direction(locale)
+    return f' lang="{esc(_lang(locale))}"' + (f' dir="{direction}"' if direction != "ltr" else "")
 
 
 # ----------------------------------------------------------------------------- findings in bundles
@@ -124,21 +128,18 @@ _LAYER = {"quote": 0, "fd": 1, "fr": 1, "name": 2, "claim": 3}
 def _open_tag(item: tuple, first: bool, bundle: int, findings: Sequence[Finding]) -> str:
     kind = item[2]
     if kind == "claim":
-        span = item[4]
-        ident = f' id="b{bundle}-c{span.row}-{item[5]}"' if first and span.row is not None else ""
-        return f'<span class="c"{ident} tabindex="0" data-v="{esc(span.label)}">'
+        return f'<span class="c" tabindex="0" data-v="{esc(item[4].label)}">'
     if kind == "name":
-        label = item[4].label
-        return f'<span class="n" data-v="{esc("name" + (": " + label if label else ""))}">'
+        return f'<span class="n" data-v="{esc(item[4].label or "name")}">'
     if kind == "quote":
         label = item[4].label
-        return f'<span class="q" data-v="{esc("quotation" + (" of " + label if label else ""))}">'
+        return f'<span class="q" data-v="{esc(label)}">' if label else '<span class="q">'
     mark: _Mark = item[4]
     finding = findings[mark.finding]
     ident = f' id="{mark.id}"' if first else ""
     if kind == "fd":
         return (f'<mark class="fd {level_of(finding).value}"{ident} data-rule="{esc(finding.rule)}" '
-                f'data-level="{level_of(finding).value}" data-loc="{esc(mark.location.locale)}">')
+                f'data-level="{level_of(finding).value}">')
     return f'<mark class="fr"{ident} data-rule="{esc(finding.rule)}" data-level="{level_of(finding).value}">'
 
 
@@ -149,12 +150,14 @@ def _close_tag(kind: str) -> str:
 def _tag_link(mark: _Mark, findings: Sequence[Finding]) -> str:
     finding = findings[mark.finding]
     level = level_of(finding).value
-    return (f'<a class="tag {level}" href="#f{mark.number}" data-rule="{esc(finding.rule)}" data-level="{level}" '
-            f'data-loc="{esc(mark.location.locale)}">{_LEVEL_SIGN[level]} {esc(finding.rule)}</a>')
+    return (f'<a class="tag {level}" href="#f{mark.number}" data-rule="{esc(finding.rule)}" data-level="{level}">'
+            f'{_LEVEL_SIGN[level]} {esc(finding.rule)}</a>')
 
 
 def _display_text(text: str) -> str:
-    """Block text for display: line breaks inside CJK runs dropped (kept as placeholders)."""
+    """Block text for display, as long as ``text`` (offsets keep): characters HTML forbids and
+    line breaks beside CJK characters become placeholders that are not written out."""
+    text = _INVALID.sub(_DROP, text)
     return _CJK_BREAK.sub(lambda m: _DROP * len(m.group(0)), text)
 
 
@@ -186,7 +189,7 @@ def _render_block(block: BlockView, items: list[tuple], bundle: int, findings: S
             out.append(_open_tag(it, key not in opened, bundle, findings))
             opened.add(key)
             stack.append(it)
-        out.append(esc(text[a - base:b - base].replace(_DROP, "")))
+        out.append(html.escape(text[a - base:b - base].replace(_DROP, ""), quote=False))
     for it in reversed(stack):
         out.append(_close_tag(it[2]))
         if it[2] == "fd":
@@ -344,14 +347,14 @@ def _aligned_table(b: int, view: BundleView, marks: list[_Mark], findings: Seque
         items_of[mark.version].append((mark.location.start, mark.location.start, "caret", 0, mark, mark.version))
     drawn: set[str] = set()
     opened: set = set()
-    head = "".join(f'<th scope="col" data-loc="{esc(v.locale)}"><span class="loc">{esc(v.locale)}</span> '
+    head = "".join(f'<th scope="col"{_loc_attrs(v.locale)}><span class="loc">{esc(v.locale)}</span> '
                    f'<span class="path">{esc(posix_path(v.path))}</span></th>' for v in view.versions)
     rows = []
     for g, group in enumerate(view.groups):
         cells = []
         for v, blocks in enumerate(group):
             version = view.versions[v]
-            attrs = f'{_loc_attrs(version.locale)} data-loc="{esc(version.locale)}"'
+            attrs = _loc_attrs(version.locale)
             if not blocks:
                 here = gap_marks.get((g, v), [])
                 inner = '<span class="gapnote">no corresponding passage</span>'
@@ -359,7 +362,7 @@ def _aligned_table(b: int, view: BundleView, marks: list[_Mark], findings: Seque
                     finding = findings[mark.finding]
                     level = level_of(finding).value
                     inner = (f'<mark class="fd {level}" id="{mark.id}" data-rule="{esc(finding.rule)}" '
-                             f'data-level="{level}" data-loc="{esc(version.locale)}">{inner}</mark>'
+                             f'data-level="{level}">{inner}</mark>'
                              + _tag_link(mark, findings))
                     drawn.add(mark.id)
                 cells.append(f'<td class="gap"{attrs}>{inner}</td>')
@@ -373,7 +376,7 @@ def _aligned_table(b: int, view: BundleView, marks: list[_Mark], findings: Seque
                     if it[2] == "caret" and block.start <= it[0] <= block.end:
                         body += (f'<mark class="fd caret" id="{it[4].id}">⁁ here</mark>' + _tag_link(it[4], findings))
                         drawn.add(it[4].id)
-                paras.append(f'<p class="{esc(block.kind)}">{body}</p>')
+                paras.append(f'<p class="{esc(block.kind)}">{body}</p>' if block.kind != "paragraph" else f"<p>{body}</p>")
             cells.append(f'<td{attrs}>{"".join(paras)}</td>')
         rows.append(f'<tr id="b{b}-g{g}"><th scope="row">{g + 1}</th>{"".join(cells)}</tr>')
     for mark in marks:
@@ -410,14 +413,14 @@ def _matrix(b: int, view: BundleView, findings: Sequence[Finding], marks: list[_
     for mark in marks:
         if mark.version is not None:
             at[(mark.version, mark.location.start, mark.location.end)].append(mark)
-    head = "".join(f'<th scope="col" data-loc="{esc(v.locale)}">{esc(v.locale)}</th>' for v in view.versions)
+    head = "".join(f'<th scope="col"{_loc_attrs(v.locale)}>{esc(v.locale)}</th>' for v in view.versions)
     rows = []
     for r, row in enumerate(view.matrix):
         cells, flagged = [], []
         for v, cell in enumerate(row.cells):
             locale = view.versions[v].locale
             if cell is None:
-                cells.append(f'<td class="empty" data-loc="{esc(locale)}">—</td>')
+                cells.append(f'<td class="empty"{_loc_attrs(locale)}>—</td>')
                 continue
             start, end, text, value = cell
             here = at.get((v, start, end), [])
@@ -430,12 +433,10 @@ def _matrix(b: int, view: BundleView, findings: Sequence[Finding], marks: list[_
                 css = f' class="dis {level}"'
                 flag = f' <a class="tag {level}" href="#f{deviant[0].number}">≠ {esc(finding.rule)}</a>'
                 flagged.append(finding.rule)
-            cells.append(f'<td{css}{_loc_attrs(locale)} data-loc="{esc(locale)}">'
-                         f'<a href="#b{b}-c{r}-{v}">{esc(text)}</a><br><span class="val">{esc(value)}</span>{flag}</td>')
+            cells.append(f'<td{css}{_loc_attrs(locale)}>{esc(text)}<small>{esc(value)}</small>{flag}</td>')
         status = ('<span class="lv error">≠ disagree</span>' if flagged else
-                  ('<span class="ok">= agree</span>' if sum(c is not None for c in row.cells) > 1 else
-                   '<span class="solo">one version</span>'))
-        rows.append(f'<tr><th scope="row">{row.group + 1}</th><td>{esc(row.kind)}</td>{"".join(cells)}'
+                  ("= agree" if sum(c is not None for c in row.cells) > 1 else "one version"))
+        rows.append(f'<tr><th scope="row"><a href="#b{b}-g{row.group}">{row.group + 1}</a></th><td>{esc(row.kind)}</td>{"".join(cells)}'
                     f'<td>{status}</td></tr>')
     return (f'<div class="scroll"><table class="matrix"><thead><tr><th scope="col" title="aligned row">#</th>'
             f'<th scope="col">kind</th>{head}<th scope="col">status</th></tr></thead><tbody>{"".join(rows)}'
@@ -459,9 +460,9 @@ def _bundle_section(b: int, bundle: BundleInfo, found: list[tuple[int, Finding]]
         table, drawn = "", set()
     versions = "".join(f'<li><span class="loc">{esc(loc)}</span> <span class="path">{esc(posix_path(p))}</span></li>'
                        for p, loc in bundle.versions)
-    out = [f'<details class="bundle" id="b{b}"{" open" if open_ else ""}>'
-           f'<summary><h2>{esc(bundle.id)}</h2> {_count_label(findings)}</summary>',
-           f'<ul class="versions">{versions}</ul>']
+    head = (f'<details class="bundle" id="b{b}"{" open" if open_ else ""}>'
+            f'<summary><h2>{esc(bundle.id)}</h2> {_count_label(findings)}</summary>')
+    out = [f'<ul class="versions">{versions}</ul>']
     if found:
         items = "".join(_finding_item(number, finding, all_marks[k], drawn, rules_by_id)
                         for k, (number, finding) in enumerate(found))
@@ -470,8 +471,13 @@ def _bundle_section(b: int, bundle: BundleInfo, found: list[tuple[int, Finding]]
         out.append('<h3>Versions side by side, as aligned</h3>' + _LEGEND + table)
         out.append(f'<details class="matrixbox" open><summary><h3>Claim matrix ({len(view.matrix)} claims)</h3>'
                    f'</summary>{_matrix(b, view, findings, flat)}</details>')
-    out.append("</details>")
-    return "".join(out)
+    if open_:
+        return head + "".join(out) + "</details>"
+    # Collapsed: with script on, the browser reads a <noscript> as one text node (no elements to
+    # build); the script turns it into elements when the bundle is opened.  With script off, the
+    # browser parses it as ordinary markup, and everything shows.  (All text in it is escaped, so
+    # "</noscript>" cannot occur in it.)
+    return head + '<noscript class="lazy">' + "".join(out) + "</noscript></details>"
 
 
 _LEGEND = ('<p class="legend">Marked: <span class="c" tabindex="-1" data-v="normalized value">claim</span> '
@@ -492,7 +498,7 @@ def _rules_section(rules: Sequence[Rule], used: set[str]) -> str:
         docs = md.render(rule.docs_markdown().split("\n", 1)[-1])
         for level in range(1, 7):  # the docs' headings sit below the rule's own <h3>
             docs = docs.replace(f"<h{level}>", "<h4>").replace(f"</h{level}>", "</h4>")
-        parts.append(f'<details class="rule" id="rule-{esc(rule.id)}"{" open" if rule.id in used else ""}>'
+        parts.append(f'<details class="ruledoc" id="rule-{esc(rule.id)}"{" open" if rule.id in used else ""}>'
                      f'<summary><h3>{esc(rule.id)} {esc(rule.name)}</h3> '
                      f'<span class="lv {rule.level.value}">{_LEVEL_SIGN[rule.level.value]} {rule.level.value}</span>'
                      f'</summary>{docs}</details>')
@@ -579,8 +585,12 @@ td.gap{background:repeating-linear-gradient(135deg,#fff,#fff 6px,#f3f3f5 6px,#f3
 td:lang(ja),td:lang(zh),bdi:lang(ja),bdi:lang(zh){line-break:strict;overflow-wrap:anywhere}
 td:lang(ko),bdi:lang(ko){word-break:keep-all;overflow-wrap:anywhere}
 .c{background:var(--claim);border-bottom:1px dotted #4a6fa5;position:relative;white-space:nowrap;cursor:help;border-radius:2px}
-.c:hover::after,.c:focus::after{content:attr(data-v);position:absolute;left:0;top:100%;z-index:5;background:#1b1b1f;
+.n,.q[data-v]{position:relative}.n:hover::after{content:"name · " attr(data-v)}
+.q[data-v]:hover::after{content:"quotation · " attr(data-v)}
+.c:hover::after,.c:focus::after{content:attr(data-v)}
+.c:hover::after,.c:focus::after,.n:hover::after,.q[data-v]:hover::after{position:absolute;left:0;top:100%;z-index:5;background:#1b1b1f;
 color:#fff;font:12px/1.4 ui-monospace,Menlo,Consolas,monospace;padding:2px 6px;border-radius:3px;white-space:nowrap;direction:ltr}
+.n:hover::after,.q[data-v]:hover::after{top:auto;bottom:100%;font-family:inherit}
 .n{background:var(--name);border-bottom:1px dashed #2f7a45}
 .q{background:var(--quote);border-radius:2px}
 mark{color:inherit;border-radius:2px}mark.fd{background:var(--errbg);outline:2px solid var(--err);outline-offset:0}
@@ -589,7 +599,8 @@ mark.fr{background:var(--ref);outline:2px dashed #8a7a00}mark .c{background:tran
 a.tag,span.tag{font-size:.72em;font-weight:700;vertical-align:super;text-decoration:none;margin:0 2px;padding:0 3px;
 border-radius:3px;white-space:nowrap;color:#fff;background:var(--err)}
 a.tag.warning,span.tag.warning{background:#8a5300}a.tag.info{background:var(--info)}
-table.matrix td{font-size:.92em}table.matrix td.dis{background:var(--errbg)}table.matrix td.dis.warning{background:var(--warnbg)}
+table.matrix td{font-size:.92em}table.matrix small{display:block;font:.85em ui-monospace,Menlo,Consolas,monospace;color:#33415c}
+table.matrix td:last-child{color:var(--muted);font-size:.85em;white-space:nowrap}table.matrix td.dis{background:var(--errbg)}table.matrix td.dis.warning{background:var(--warnbg)}
 table.matrix td.empty{color:var(--muted);text-align:center}table.matrix td a{color:inherit}
 details.matrixbox>summary{cursor:pointer;margin-top:12px}
 #rules details{border-top:1px solid var(--line);padding:4px 0}#rules summary{cursor:pointer}#rules{margin-top:24px}
@@ -611,9 +622,16 @@ document.head.appendChild(st);
 if(f){f.hidden=false;f.addEventListener("change",function(){var r=[];
 f.querySelectorAll("input:not(:checked)").forEach(function(i){var s='[data-'+i.dataset.attr+'="'+CSS.escape(i.value)+'"]';
 r.push("li.finding"+s+",a.tag"+s+"{display:none}mark"+s+"{background:none!important;outline:none!important}");
-if(i.dataset.attr==="loc")r.push("th"+s+",td"+s+"{display:none}");});st.textContent=r.join("\\n");});}
-function openTo(h){var t=h&&document.getElementById(decodeURIComponent(h.slice(1)));
-for(var e=t;e;e=e.parentElement)if(e.tagName==="DETAILS")e.open=true;}
+if(i.dataset.attr==="loc"){var l='[lang="'+CSS.escape(i.value.replace("_","-"))+'"]';r.push("th"+l+",td"+l+"{display:none}");}});st.textContent=r.join("\\n");});}
+function fill(d){var n=d.querySelector(":scope>noscript");if(n){n.insertAdjacentHTML("afterend",n.textContent);n.remove();}}
+document.addEventListener("toggle",function(e){if(e.target.open)fill(e.target)},true);
+function openTo(h){if(!h)return;var id=decodeURIComponent(h.slice(1)),t=document.getElementById(id),n,i;
+if(!t){n=document.querySelectorAll("details.bundle>noscript");for(i=0;i<n.length;i++)
+if(n[i].textContent.indexOf('id="'+id+'"')>=0){fill(n[i].parentElement);break;}t=document.getElementById(id);}
+for(var e=t;e;e=e.parentElement)if(e.tagName==="DETAILS"&&!e.open){e.open=true;fill(e);}
+if(t)t.scrollIntoView();}
 addEventListener("hashchange",function(){openTo(location.hash)});openTo(location.hash);
-addEventListener("beforeprint",function(){document.querySelectorAll("details").forEach(function(d){d.open=true})});})();
+document.addEventListener("click",function(e){var a=e.target.closest&&e.target.closest('a[href^="#"]');
+if(a&&!document.getElementById(decodeURIComponent(a.hash.slice(1))))openTo(a.hash);});
+addEventListener("beforeprint",function(){document.querySelectorAll("details").forEach(function(d){d.open=true;fill(d)})});})();
 """
