@@ -298,7 +298,7 @@ def _location_line(mark: _Mark | None, location: Location, anchored: bool) -> st
     text = " ".join(location.text.split())
     if len(text) > 90:
         text = text[:89] + "…"
-    quoted = f'<bdi{_loc_attrs(location.locale)}>{esc(text)}</bdi>' if text else '<i>(nothing)</i>'
+    quoted = f'<bdi{_loc_attrs(location.locale)}>{esc(text)}</bdi>' if text else '<i>(no passage)</i>'
     value = f' → <span class="val">{esc(location.value)}</span>' if location.value else ""
     where = f'{esc(posix_path(location.path))}:{location.line}:{location.column}'
     body = f'<span class="role">{esc(location.role)}</span> <span class="loc">{esc(location.locale)}</span> “{quoted}”{value}'
@@ -562,13 +562,14 @@ border-radius:6px;position:sticky;top:0;z-index:3}#filters[hidden]{display:none}
 #toc ol{columns:18em;margin:6px 0 14px;padding-left:2.2em}#toc li{break-inside:avoid}
 details.bundle{border:1px solid var(--line);border-radius:8px;margin:14px 0;padding:0 14px 10px;
 content-visibility:auto;contain-intrinsic-size:auto 600px}
-details.bundle>summary{cursor:pointer;padding:10px 0;list-style-position:outside}
+details.bundle>summary{cursor:pointer;padding:10px 0;list-style-position:inside}
 details.bundle>summary h2,details summary h3{display:inline;margin-right:10px}
 .versions{list-style:none;padding:0;margin:0 0 6px;color:var(--muted);font-size:.88em;display:flex;gap:4px 18px;flex-wrap:wrap}
 .loc{font-weight:700;color:var(--fg);text-transform:none}.path{color:var(--muted);font-size:.88em;overflow-wrap:anywhere}
 ol.findings{padding-left:1.8em;margin:4px 0}.finding p{margin:6px 0 2px}.msg{margin-left:4px}
 .rule{font-weight:600;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em}
-.locs{list-style:none;padding-left:8px;margin:0 0 6px;font-size:.92em}.locs .role{display:inline-block;min-width:5.2em;color:var(--muted)}
+.locs{list-style:none;padding-left:8px;margin:0 0 6px;font-size:.92em}.locs a{color:inherit;text-decoration:none}
+.locs a:hover bdi,.locs a:focus bdi{text-decoration:underline}.locs bdi{color:#0b4fb5}.locs .role{display:inline-block;min-width:5.2em;color:var(--muted)}
 .pos{color:var(--muted);font-size:.85em;font-family:ui-monospace,Menlo,Consolas,monospace;overflow-wrap:anywhere}
 .val{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.88em;color:#33415c}
 .legend{font-size:.85em;color:var(--muted);margin:2px 0 8px}
