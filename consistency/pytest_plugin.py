@@ -43,6 +43,11 @@ collect the same items.  Each item's report (and ``--junitxml``) has the
 properties ``claim_consistency_rules`` (the rule ids checked, comma-separated)
 and ``claim_consistency_findings`` (the number of findings by rule, as JSON).
 
+``--claim-consistency-html FILE`` (which implies ``--claim-consistency``) writes the
+findings of every checked bundle to FILE as the page ``claim-consistency check
+--format html`` writes, the versions side by side; under pytest-xdist each
+worker's call reports carry their bundles' part to the controller, which writes it.
+
 When a checked bundle has a Japanese version and the ``ja`` extra is not
 installed, the terminal summary says so in one line, once per session (as
 ``claim-consistency check`` does on stderr; ``CLAIM_CONSISTENCY_NO_NOTES=1``

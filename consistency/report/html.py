@@ -64,7 +64,10 @@ def esc(value: object) -> str:
     >>> esc('<script>alert("x")</script> & co')
     '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co'
     """
-    return html.escape(_INVALID.sub("", str(value)), quote=True)
+    text = str(value)
+    if not text.isprintable():  # rare: only then can it hold a character HTML forbids
+        text = _INVALID.sub("", text)
+    return html.escape(text, quote=True)
 
 
 @lru_cache(maxsize=None)
@@ -87,6 +90,7 @@ def _lang(locale: str) -> str:
     return locale.replace("_", "-")
 
 
+@lru_cache(maxsize=None)
 def _loc_attrs(locale: str) -> str:
     """``lang`` and, unless left to right as the page, ``dir`` (the filters hide a locale's cells by ``lang``)."""
     direction = text_direction(locale)
