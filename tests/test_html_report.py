@@ -315,6 +315,16 @@ def test_po_catalogues_show_their_source_and_translations(tmp_path):
     assert "de" in heads and len(heads) >= 2
 
 
+def test_po_catalogues_share_one_matrix(tmp_path):
+    po = ROOT / "tests" / "fixtures" / "po"
+    _code, text = check(tmp_path, str(po / "messages.de.po"), str(po / "ja.po"), fmt="csv")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert {"en text", "de text", "ja text"} <= set(rows[0])
+    # one row per source claim, whichever catalogue holds its unit
+    assert any(r["en text"] == "30 days" and r["de text"] == "30 Tage" for r in rows)
+    assert any(r["ja text"] == "20キロメートル" and r["en text"] for r in rows)
+
+
 def test_view_survives_a_json_round_trip():
     from consistency.documents import load_document
     from consistency.engine.analysis import analyse

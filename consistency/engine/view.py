@@ -180,8 +180,8 @@ def _combined_view(an: Any, parts: list) -> BundleView:
             else:
                 merge = (g, row.kind, p, r)
             entry = rows.setdefault(merge, [g, row.kind, [None] * len(versions)])
-            if p == 0:
-                entry[2][0] = src
+            if entry[2][0] is None:
+                entry[2][0] = src  # from another pair: a unit the first file lacks (text and value hold)
             entry[2][p + 1] = row.cells[1]
             moved[r] = merge
         remap.append(moved)

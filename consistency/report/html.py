@@ -253,7 +253,7 @@ def _summary(findings: Sequence[Finding], bundles: Sequence[BundleInfo], rules_b
            f'<div><dt>findings</dt><dd>{len(findings)}</dd></div>']
     for lv in _LEVELS:
         out.append(f'<div><dt><span class="lv {lv}">{_LEVEL_SIGN[lv]} {lv}</span></dt><dd>{counts[lv]}</dd></div>')
-    out.append("</dl>")
+    out.append("</dl>" + _LEGEND)
     if findings:
         rule_rows = []
         for rule_id, count in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -472,7 +472,7 @@ def _bundle_section(b: int, bundle: BundleInfo, found: list[tuple[int, Finding]]
                         for k, (number, finding) in enumerate(found))
         out.append(f'<h3>Findings</h3><ol class="findings">{items}</ol>')
     if view is not None:
-        out.append('<h3>Versions side by side, as aligned</h3>' + _LEGEND + table)
+        out.append('<h3>Versions side by side, as aligned</h3>' + table)
         out.append(f'<details class="matrixbox" open><summary><h3>Claim matrix ({len(view.matrix)} claims)</h3>'
                    f'</summary>{_matrix(b, view, findings, flat)}</details>')
     if open_:
@@ -484,7 +484,7 @@ def _bundle_section(b: int, bundle: BundleInfo, found: list[tuple[int, Finding]]
     return head + '<noscript class="lazy">' + "".join(out) + "</noscript></details>"
 
 
-_LEGEND = ('<p class="legend">Marked: <span class="c" tabindex="-1" data-v="normalized value">claim</span> '
+_LEGEND = ('<p class="legend">In the versions side by side: <span class="c" tabindex="-1" data-v="normalized value">claim</span> '
            '(hover or focus it for its normalized value) · <span class="n">name</span> · '
            '<span class="q">quotation</span> · <mark class="fd error">deviant span</mark>'
            '<span class="tag error">✖ RULE</span> · <mark class="fr">reference</mark> · '
