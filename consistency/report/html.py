@@ -614,9 +614,9 @@ details.matrixbox>summary{cursor:pointer;margin-top:12px}
 @media (max-width:700px){body{padding:0 8px}}
 @media print{:root{font-size:10pt}#filters,#toc,.legend,.c::after{display:none}
 details.bundle{content-visibility:visible;break-inside:auto;border:0;padding:0}
-details::details-content{content-visibility:visible;display:block}
+details::details-content{content-visibility:visible;display:block}details.ruledoc:not([open]){display:none}
 .scroll{overflow:visible}table.aligned{min-width:0}tr{break-inside:avoid}thead th{position:static}
-.c::after{content:" [" attr(data-v) "]"!important;position:static;background:none;color:#333;font-size:.8em;display:inline}
+.c{white-space:normal}.c::after{content:" ⟨" attr(data-v) "⟩"!important;position:static;background:none;color:#333;font-size:.8em;display:inline;white-space:normal}
 a{color:inherit;text-decoration:none}mark.fd{outline-width:1px}a.tag{color:#000;background:none;border:1px solid #000}
 #filters[hidden]{display:none}}
 """
@@ -638,5 +638,5 @@ if(t)t.scrollIntoView();}
 addEventListener("hashchange",function(){openTo(location.hash)});openTo(location.hash);
 document.addEventListener("click",function(e){var a=e.target.closest&&e.target.closest('a[href^="#"]');
 if(a&&!document.getElementById(decodeURIComponent(a.hash.slice(1))))openTo(a.hash);});
-addEventListener("beforeprint",function(){document.querySelectorAll("details").forEach(function(d){d.open=true;fill(d)})});})();
+addEventListener("beforeprint",function(){document.querySelectorAll("details.bundle,details.matrixbox").forEach(function(d){d.open=true;fill(d)})});})();
 """
