@@ -212,6 +212,14 @@ def test_article_markup_is_shown_as_text(tmp_path, hostile):
     assert "<i>bundle\"'" in text  # the folder name, as text
 
 
+def test_characters_html_forbids_are_left_out(tmp_path):
+    (tmp_path / "en.txt").write_text("The plan\x01 costs 5 million\x7f dollars.\ufffe\n", encoding="utf-8")
+    (tmp_path / "de.txt").write_text("Der Plan kostet 6 Millionen Dollar.\x0b\n", encoding="utf-8")
+    _code, page = check(tmp_path, str(tmp_path / "en.txt"), str(tmp_path / "de.txt"))
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe]", page)
+    assert "The plan costs" in page
+
+
 def test_csv_cells_never_start_a_formula(tmp_path):
     (tmp_path / "en.txt").write_text("=HYPERLINK(\"x\") costs 5 million dollars.\n", encoding="utf-8")
     (tmp_path / "de.txt").write_text("=HYPERLINK(\"x\") kostet 6 Millionen Dollar.\n", encoding="utf-8")
@@ -285,6 +293,13 @@ def test_few_bundles_start_open(tmp_path):
     _code, page = check(tmp_path, "--bundles", "{locale}/{path}.md", cwd=tmp_path)
     bundles = [a for t, a in Tags(page).tags if t == "details" and a.get("class") == "bundle"]
     assert len(bundles) == 2 and all("open" in a for a in bundles)
+
+
+def test_views_come_back_from_worker_processes(tmp_path):
+    _many(tmp_path, 3)
+    _code, serial = check(tmp_path, "--bundles", "{locale}/{path}.md", cwd=tmp_path)
+    _code, parallel = check(tmp_path, "--bundles", "{locale}/{path}.md", "--jobs", "2", cwd=tmp_path)
+    assert parallel == serial and parallel.count("<table class=\"aligned\"") == 3
 
 
 def test_right_to_left_versions_are_laid_out_right_to_left(tmp_path):
