@@ -595,7 +595,7 @@ td:lang(ko),bdi:lang(ko){word-break:keep-all;overflow-wrap:anywhere}
 .c:hover::after,.c:focus::after{content:attr(data-v)}
 .c:hover::after,.c:focus::after,.n:hover::after,.q[data-v]:hover::after{position:absolute;left:0;top:100%;z-index:5;background:#1b1b1f;
 color:#fff;font:12px/1.4 ui-monospace,Menlo,Consolas,monospace;padding:2px 6px;border-radius:3px;white-space:nowrap;direction:ltr}
-.n:hover::after,.q[data-v]:hover::after{top:auto;bottom:100%;font-family:inherit}
+.c:hover::after,.c:focus::after{top:auto;bottom:100%}.n:hover::after,.q[data-v]:hover::after{font-family:inherit}
 .n{background:var(--name);border-bottom:1px dashed #2f7a45}
 .q{background:var(--quote);border-radius:2px}
 mark{color:inherit;border-radius:2px}mark.fd{background:var(--errbg);outline:2px solid var(--err);outline-offset:0}
