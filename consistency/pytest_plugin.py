@@ -43,6 +43,11 @@ collect the same items.  Each item's report (and ``--junitxml``) has the
 properties ``claim_consistency_rules`` (the rule ids checked, comma-separated)
 and ``claim_consistency_findings`` (the number of findings by rule, as JSON).
 
+``--claim-consistency-html FILE`` (which implies ``--claim-consistency``) writes the
+findings of every checked bundle to FILE as the page ``claim-consistency check
+--format html`` writes, the versions side by side; under pytest-xdist each
+worker's call reports carry their bundles' part to the controller, which writes it.
+
 When a checked bundle has a Japanese version and the ``ja`` extra is not
 installed, the terminal summary says so in one line, once per session (as
 ``claim-consistency check`` does on stderr; ``CLAIM_CONSISTENCY_NO_NOTES=1``
@@ -109,6 +114,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="report only findings whose claims changed after the git revision REV ('auto': "
              "pre-commit's PRE_COMMIT_FROM_REF, HEAD inside a pre-commit hook, GitHub's base branch)",
     )
+    group.addoption(
+        "--claim-consistency-html",
+        dest="claim_consistency_html",
+        default=None,
+        metavar="FILE",
+        help="write the findings of the checked bundles to FILE as one HTML page, the versions side by "
+             "side (implies --claim-consistency)",
+    )
     parser.addini("claim_consistency", type="bool", default=False,
                   help="check the configured bundles in every run (as --claim-consistency)")
     parser.addini("claim_consistency_bundles", type="linelist", default=[],
@@ -123,6 +136,8 @@ def _enabled(config: pytest.Config) -> bool:
     flag = config.getoption("claim_consistency", default=None)
     if flag is not None:
         return bool(flag)
+    if config.getoption("claim_consistency_html", default=None):
+        return True
     return bool(config.getini("claim_consistency"))
 
 
@@ -217,6 +232,14 @@ class _Collection:
         self.settings = _Settings(config)  # a configuration error is a usage error, before collection
         self.collected: dict[str, Bundle] = {}  # bundle id -> bundle (empty in an xdist controller)
         self.checked: set[str] = set()  # ids of the bundles whose items ran (here or in xdist workers)
+        #: --claim-consistency-html: bundle id -> the item's report data (from here or from xdist workers)
+        self.html_path: str | None = config.getoption("claim_consistency_html", default=None)
+        self.pages: dict[str, dict] = {}
+        if self.html_path:
+            folder = (Path(config.invocation_params.dir) / self.html_path).parent
+            if not folder.is_dir():
+                raise pytest.UsageError(f"claim-consistency: --claim-consistency-html {self.html_path}: "
+                                        f"no such folder {folder}")
 
     def pytest_collect_file(self, file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
         # `pytest pyproject.toml::news/budget::QTY001`: the anchor given on the command line
@@ -247,6 +270,40 @@ class _Collection:
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         if report.when == "call" and any(key == "claim_consistency_rules" for key, _v in report.user_properties):
             self.checked.add(report.nodeid.rsplit("::", 1)[-1])
+        page = getattr(report, "claim_consistency_html", None)
+        if report.when == "call" and isinstance(page, dict):
+            self.pages[page["view"]["id"]] = page
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: Any) -> Iterator[Any]:
+        """With --claim-consistency-html, the report of a bundle's call carries what the page shows
+        of it, in plain JSON types: pytest-xdist sends it from the worker to the controller."""
+        report = yield
+        if call.when == "call" and isinstance(item, BundleItem) and item.page is not None:
+            report.claim_consistency_html = item.page
+        return report
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        """Write the --claim-consistency-html page, once, in the process that reports."""
+        if not self.html_path or hasattr(self.config, "workerinput"):
+            return
+        from consistency.engine.view import BundleView
+        from consistency.report import BundleInfo, render
+        from consistency.report.json import finding_from_dict
+
+        pages = [self.pages[key] for key in sorted(self.pages)]
+        findings = [finding_from_dict(f) for page in pages for f in page["findings"]]
+        infos = [BundleInfo(page["view"]["id"], [tuple(v) for v in page["versions"]],
+                         BundleView.from_dict(page["view"])) for page in pages]
+        text = render(findings, fmt="html", bundles=infos, rules=self.settings.rules)
+        path = Path(self.html_path)
+        if not path.is_absolute():
+            path = Path(self.config.invocation_params.dir) / path
+        try:
+            path.write_text(text, encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise pytest.UsageError(f"claim-consistency: --claim-consistency-html {self.html_path}: "
+                                    f"{exc.strerror or exc}") from None
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         """Once per session, in the process that reports (the xdist controller, not its workers):
@@ -342,6 +399,20 @@ class _NameMatcher:
         return any(sub in name for name in self.names)
 
 
+def _page(analysis: Any, findings: list[Finding], versions: list[tuple[str, str]], display: Any) -> dict:
+    """A bundle's part of the --claim-consistency-html page, in plain JSON types."""
+    import dataclasses
+
+    from consistency.engine.view import bundle_view
+    from consistency.report.json import finding_to_dict
+
+    view = bundle_view(analysis)
+    view = dataclasses.replace(view, versions=tuple(dataclasses.replace(v, path=display(v.path))
+                                                    for v in view.versions))
+    return {"view": view.as_dict(), "versions": [list(v) for v in versions],
+            "findings": [finding_to_dict(f) for f in findings]}
+
+
 def _ours(node: Any) -> bool:
     while node is not None:
         if isinstance(node, BundlesFile):
@@ -388,6 +459,7 @@ class BundleItem(pytest.Item):
         self.bundle = bundle
         self.active_rules: list[Rule] | None = None  # None: every configured rule
         self._result: tuple[list[Finding], list[tuple[str, str]]] | BaseException | None = None
+        self.page: dict | None = None  # --claim-consistency-html: what the page shows of this bundle
         self.add_marker(MARKER)
 
     @property
@@ -435,7 +507,10 @@ class BundleItem(pytest.Item):
                 findings.extend(_unused_baseline(sup[0], unused, settings.display(str(baseline.path))))
         from consistency.report import sort_findings
 
-        return sort_findings(findings), versions
+        findings = sort_findings(findings)
+        if self.config.getoption("claim_consistency_html", default=None):
+            self.page = _page(analysis, findings, versions, settings.display)
+        return findings, versions
 
     def runtest(self) -> None:
         import json

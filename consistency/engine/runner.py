@@ -34,7 +34,10 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
                              "'local' for a local cluster of --jobs workers (needs claim-consistency[dask])")
     parser.add_argument("--locale", action="append", default=[], metavar="PATH=TAG",
                         help="the locale of a file whose name does not tell it (repeatable)")
-    parser.add_argument("--format", choices=("text", "json", "sarif", "github"), default=None)
+    parser.add_argument("--format", choices=("text", "json", "sarif", "github", "html", "csv"), default=None,
+                        help="output format (html: one self-contained page, the versions side by side; "
+                             "csv: the claim matrix)")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--source", metavar="LOCALE", help="the source version: the reference for every finding")
     parser.add_argument("--select", action="append", default=None, metavar="RULES",
                         help="rule ids, prefixes or names to run (comma-separated, repeatable)")
@@ -367,12 +370,16 @@ def _cmd_check(config, args) -> int:
     since = resolve_since(getattr(args, "since", None))
     if since is not None and not history:
         raise ConfigError("--since needs the history: leave out --no-history")
+    output = getattr(args, "output", None)
+    if output:
+        _check_output_path(output, bundles)
     results = check_bundles(bundles, rules, source=source, strict_source=single, jobs=args.jobs,
                             spec=(config, select, ignore, levels), progress=_progress_enabled(len(bundles)),
-                            history=history, since=since, dask=getattr(args, "dask", None))
-    findings = [f for bundle_findings, _versions in results for f in bundle_findings]
-    infos = [BundleInfo(b.id, versions) for b, (_f, versions) in zip(bundles, results)]
-    print_notes(loc for _f, versions in results for _path, loc in versions)
+                            history=history, since=since, dask=getattr(args, "dask", None),
+                            views=fmt in ("html", "csv"))
+    findings = [f for result in results for f in result[0]]
+    infos = [BundleInfo(b.id, result[1], *result[2:]) for b, result in zip(bundles, results)]
+    print_notes(loc for result in results for _path, loc in result[1])
     if history:
         print_history_note(bundles, results, rules)
     if args.write_baseline:
@@ -393,12 +400,54 @@ def _cmd_check(config, args) -> int:
                                        and not os.environ.get("NO_COLOR"))
     from .. import __version__
 
+    if output:
+        color = False
     out = render(findings, fmt=fmt, bundles=infos, tool_version=__version__, rules=rules, color=color)
-    sys.stdout.write(out)
+    if output:
+        _write_output(output, out)
+    else:
+        sys.stdout.write(out)
     if args.exit_zero:
         return 0
     failing = [f for f in findings if Level(f.level).rank >= fail_level.rank]
     return 1 if failing else 0
+
+
+def _check_output_path(output: str, bundles: Sequence[Bundle]) -> None:
+    """``--output`` never overwrites an input file, and its folder must exist (checked before the work)."""
+    target = os.path.realpath(output)
+    for bundle in bundles:
+        for path in bundle.paths:
+            if os.path.realpath(path) == target:
+                raise ConfigError(f"--output {output}: that is an input file; input files are never modified")
+    if os.path.isdir(output):
+        raise ConfigError(f"--output {output}: is a folder, not a file")
+    folder = os.path.dirname(target)
+    if not os.path.isdir(folder):
+        raise ConfigError(f"--output {output}: no such folder {os.path.dirname(output) or '.'}")
+
+
+def _write_output(output: str, text: str) -> None:
+    """Write the report to ``output`` (UTF-8, ``\\n`` line ends) through a temporary file beside it,
+    so that a failed write never leaves half a report."""
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(output))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".claim-consistency-", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+            os.replace(tmp, output)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+    except OSError as exc:
+        raise ConfigError(f"--output {output}: {exc.strerror or exc}") from None
 
 
 _NOTED: set[str] = set()
@@ -517,9 +566,15 @@ def _bundle_source(bundle: Bundle, source: str | None, strict: bool) -> str | No
 Result = tuple[list[Finding], list[tuple[str, str]]]
 
 
-def _check_one(bundle: Bundle, rules, source: str | None, history: bool = True, since: str | None = None) -> Result:
+def _check_one(bundle: Bundle, rules, source: str | None, history: bool = True, since: str | None = None,
+               views: bool = False) -> Result:
     findings, an = check_bundle(bundle, rules, source=source, history=history, since=since)
-    return findings, [(d.path, d.locale) for d in an.documents]
+    versions = [(d.path, d.locale) for d in an.documents]
+    if views:  # the html and csv reports: (findings, versions, view)
+        from .view import bundle_view
+
+        return findings, versions, bundle_view(an)  # type: ignore[return-value]
+    return findings, versions
 
 
 _WORKER_RULES: list | None = None
@@ -582,15 +637,19 @@ def _pool_context():
     return multiprocessing.get_context()
 
 
-def _check_in_worker(bundle: Bundle, source: str | None, history: bool, since: str | None) -> Result:
+def _check_in_worker(bundle: Bundle, source: str | None, history: bool, since: str | None,
+                     views: bool = False) -> Result:
     assert _WORKER_RULES is not None
-    return _check_one(bundle, _WORKER_RULES, source, history, since)
+    return _check_one(bundle, _WORKER_RULES, source, history, since, views)
 
 
 def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None, strict_source: bool = False,
                   jobs: int = 1, spec=None, progress: bool = False, history: bool = True,
-                  since: str | None = None, dask: str | None = None) -> list[Result]:
+                  since: str | None = None, dask: str | None = None, views: bool = False) -> list[Result]:
     """Check ``bundles``; results (findings, versions) in the order of ``bundles``.
+
+    With ``views``, each result is (findings, versions, :class:`~.view.BundleView`):
+    what the html and csv reports show of the bundle.
 
     With ``jobs`` > 1 (0: one per CPU) the bundles are checked in a process
     pool; ``spec`` = ``(config, select, ignore, levels)`` lets each worker
@@ -614,7 +673,7 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
 
         try:
             return check_bundles_dask(bundles, sources, spec, address=dask, workers=max(workers, 1) if jobs else 0,
-                                      options={"history": history, "since": since}, progress=bar.update)
+                                      options={"history": history, "since": since, "views": views}, progress=bar.update)
         finally:
             bar.close()
     try:
@@ -627,7 +686,7 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
             results = []
             for bundle, src in zip(bundles, sources):
                 bar.update(bundle.id)
-                results.append(_check_one(bundle, rules, src, history, since))
+                results.append(_check_one(bundle, rules, src, history, since, views))
             return results
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -635,7 +694,7 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                                    initargs=(spec, locales))
         try:
-            futures = {pool.submit(_check_in_worker, b, src, history, since): i
+            futures = {pool.submit(_check_in_worker, b, src, history, since, views): i
                        for i, (b, src) in enumerate(zip(bundles, sources))}
             for future in as_completed(futures):
                 i = futures[future]

@@ -7,8 +7,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from consistency.errors import ConfigError
 from consistency.model import Finding, Level, Location
@@ -30,7 +30,7 @@ __all__ = [
 
 TOOL_NAME = "claim-consistency"
 INFORMATION_URI = "https://example.invalid/claim-consistency"
-FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github")
+FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github", "html", "csv")
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,9 @@ class BundleInfo:
 
     id: str
     versions: Sequence[tuple[str | os.PathLike[str], str]] = ()
+    #: what the html and csv formats show of the bundle (a
+    #: :class:`~consistency.engine.view.BundleView`); ``None`` for the other formats
+    view: Any = field(default=None, compare=False, repr=False)
 
 
 def level_of(finding: Finding) -> Level:
@@ -102,7 +105,7 @@ def render(
     rules: Sequence[Rule] = (),
     color: bool = False,
 ) -> str:
-    """Render ``findings`` as ``text``, ``json``, ``sarif`` or ``github``.
+    """Render ``findings`` as ``text``, ``json``, ``sarif``, ``github``, ``html`` or ``csv``.
 
     ``rules`` (the rules that ran) feed SARIF's rule metadata; ``color``
     adds ANSI colours to the text format only.  The result ends with a
@@ -126,6 +129,14 @@ def render(
         from consistency.report.github import render_github
 
         return render_github(ordered)
+    if fmt == "html":
+        from consistency.report.html import render_html
+
+        return render_html(ordered, bundles=bundles, tool_version=version, rules=rules)
+    if fmt == "csv":
+        from consistency.report.csv import render_csv
+
+        return render_csv(ordered, bundles=bundles)
     raise ConfigError(f"unknown format {fmt!r}; valid formats are {', '.join(FORMATS)}")
 
 

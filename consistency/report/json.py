@@ -12,7 +12,7 @@ from typing import Any, Sequence
 from consistency.model import Finding, Location
 from consistency.report import TOOL_NAME, BundleInfo, level_of
 
-__all__ = ["bundle_to_dict", "finding_to_dict", "location_to_dict", "posix_path", "render_json"]
+__all__ = ["bundle_to_dict", "finding_from_dict", "finding_to_dict", "location_to_dict", "posix_path", "render_json"]
 
 
 def posix_path(path: str | os.PathLike[str]) -> str:
@@ -55,6 +55,15 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     if finding.revision is not None:
         out["revision"] = finding.revision.as_dict()
     return out
+
+
+def finding_from_dict(data: dict[str, Any]) -> Finding:
+    """The inverse of :func:`finding_to_dict` (paths stay as written, with forward slashes)."""
+    from consistency.model import Level
+
+    return Finding(rule=data["rule"], name=data["name"], level=Level(data["level"]), category=data["category"],
+                   message=data["message"], bundle=data["bundle"], fingerprint=data["fingerprint"],
+                   locations=tuple(Location(**loc) for loc in data["locations"]))
 
 
 def bundle_to_dict(bundle: BundleInfo) -> dict[str, Any]:
