@@ -353,3 +353,10 @@ def test_the_pytest_plugin_reports_stale_translations_and_honours_since(pytester
     result = pytester.runpytest(*PLUGIN, *QUIET, "--claim-consistency", "--claim-consistency-since", "HEAD")
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["FAILED pyproject.toml::harbour*STL001*"])
+
+
+def test_the_html_report_shows_the_revision(repo, capsys):
+    change = repo.commit("Raise the shore power", {"en.md": EN.replace("120 MW", "150 MW")})
+    main(["check", "--source", "en", "en.md", "de.md", "--format", "html"])
+    page = capsys.readouterr().out
+    assert f"stale: the reference gave 120 megawatt until {change[:7]}" in page

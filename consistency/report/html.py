@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 import regex
 
 from consistency.model import Finding, Level, Location
-from consistency.report import TOOL_NAME, BundleInfo, level_of, primary_location, reference_locations
+from consistency.report import TOOL_NAME, BundleInfo, history_line, level_of, primary_location, reference_locations
 from consistency.report.json import posix_path
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -319,6 +319,9 @@ def _finding_item(number: int, finding: Finding, marks: list[_Mark], anchored: s
     rule_link = (f'<a class="rule" href="#rule-{esc(finding.rule)}">{esc(finding.rule)} {esc(finding.name)}</a>'
                  if finding.rule in rules_by_id else f'<span class="rule">{esc(finding.rule)} {esc(finding.name)}</span>')
     lines = "".join(_location_line(m, m.location, m.id in anchored) for m in marks)
+    history = history_line(finding)
+    if history is not None:  # which version changed the claim, and when (git history)
+        lines += f'<li class="history"><span class="role">history</span> {esc(history)}</li>'
     return (f'<li class="finding" id="f{number}" data-rule="{esc(finding.rule)}" data-level="{level}" '
             f'data-loc="{esc(locale)}"><p><span class="lv {level}">{_LEVEL_SIGN[level]} {level}</span> {rule_link} '
             f'<span class="msg">{esc(finding.message)}</span></p><ul class="locs">{lines}</ul></li>')
