@@ -56,3 +56,14 @@ def _no_notes_about_extras(monkeypatch):
     machine has (the note about ``claim-consistency[ja]``); tests/test_foreign.py turns the
     note back on where it tests it."""
     monkeypatch.setenv("CLAIM_CONSISTENCY_NO_NOTES", "1")
+
+
+@pytest.fixture(autouse=True)
+def _no_history_unless_asked(request, monkeypatch):
+    """What ``check`` reports would otherwise depend on how this checkout was cloned: the
+    examples' history lines name the commit that last changed them, which a shallow clone
+    does not have.  Tests of the history mark themselves ``@pytest.mark.history``."""
+    if request.node.get_closest_marker("history") is None:
+        monkeypatch.setenv("CLAIM_CONSISTENCY_NO_HISTORY", "1")
+    else:
+        monkeypatch.delenv("CLAIM_CONSISTENCY_NO_HISTORY", raising=False)

@@ -16,7 +16,8 @@ import pytest
 
 from consistency.cli import main
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+pytestmark = [pytest.mark.history,
+              pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")]
 
 EN = "# Harbour\n\nThe terminal will handle 120 MW of shore power from 2027.\n\nThe quay is 400 meters long.\n"
 DE = "# Hafen\n\nDas Terminal soll ab 2027 120 MW Landstrom liefern.\n\nDer Kai ist 400 Meter lang.\n"

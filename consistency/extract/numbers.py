@@ -120,7 +120,12 @@ def parse_digits(token: str, tag: str) -> tuple[Decimal, int, int] | None:
         group_char = group_char or token[j]
         j = k
     if sizes:
-        valid = _valid_grouping(first, sizes, primary, secondary)
+        # Indian-grouping locales (CLDR #,##,##0: hi, mr, ta, ml, or, dv, en-IN…) also write the
+        # Western 3-3 grouping: CLDR's own currency patterns do in most of them (dv ¤ #,##0.00),
+        # and so does news text.  1,000,000 cannot be an Indian grouping, so accepting either
+        # is unambiguous.
+        valid = _valid_grouping(first, sizes, primary, secondary) or (
+            secondary != primary and _valid_grouping(first, sizes, primary, primary))
         if valid:
             # take all groups
             digits = "".join(ch for ch in token[:j] if ch.isdigit())
