@@ -171,7 +171,7 @@ def _str(value) -> str | None:
 
 
 def claim_json(c, index) -> dict:
-    """A claim in the ``extract`` JSON contract (DESIGN.md section 3)."""
+    """A claim in the ``extract`` JSON contract (docs/json-output.md)."""
     line, col = index.position(c.start)
     end_line, end_col = index.position(c.end)
     return {

@@ -586,7 +586,7 @@ def test_a_changed_figure_is_reported_between_two_versions(article, data):
     p, slot, how, changed = data.draw(edits(article))
     note(f"paragraph {p} slot {slot}: {article.figures[p][slot]} -> {changed.figures[p][slot]} ({how})")
     # two versions cannot tell which one is wrong: the first path is the
-    # reference on a tie (DESIGN: "ties go to the pivot's side"), so the
+    # reference on a tie (ties go to the pivot's side), so the
     # changed version goes second
     styles = {t: data.draw(styles_st) for t in tags}
     _check_changed(article, changed, p, slot, tags, tags[1], styles, tags)

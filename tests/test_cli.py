@@ -1,4 +1,4 @@
-"""The command line: exit codes, one-line errors, output contracts (DESIGN.md section 3).
+"""The command line: exit codes, one-line errors, output contracts (docs/json-output.md).
 
 Error cases run the checkout's ``cli.py`` in a subprocess, so what a user sees
 (exit status, stderr) is tested, tracebacks included; the rest runs

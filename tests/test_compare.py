@@ -1,6 +1,6 @@
 """``consistency.compare``: when do two figures from two versions state the same thing?
 
-The pairs are the examples of DESIGN.md (section 1, *Claims* and *Comparison*)
+The pairs are the examples of the design (its *Claims* and *Comparison* sections)
 and of the shared corpus README: unit conversions, scale words, regrouped
 large numbers agree; a changed value, scale, unit, currency, qualifier
 direction or period does not.
@@ -124,7 +124,7 @@ def test_different_measures_are_not_comparable(a, b):
 
 
 def test_the_design_examples_have_the_documented_values():
-    """The normalized values behind the comparisons (DESIGN.md: ``über 2 GW`` = (2, ∞) GW)."""
+    """The normalized values behind the comparisons (``über 2 GW`` = (2, ∞) GW)."""
     over = claim("über 2 GW", "de")
     assert (over.low, over.high, over.low_open, over.unit) == (Decimal(2), None, True, "gigawatt")
     oku = claim("800億ドル", "ja")

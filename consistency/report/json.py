@@ -1,4 +1,4 @@
-"""The ``json`` format: the stable contract of DESIGN.md section 3.
+"""The ``json`` format: the stable contract of docs/json-output.md.
 
 Keys may be added in later versions, never renamed; their order is fixed.
 """
