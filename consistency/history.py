@@ -116,6 +116,20 @@ def history_for(paths: Iterable[str]) -> "History | Unavailable":
     return _history(roots.pop())
 
 
+def state_of(paths: Iterable[str]) -> str:
+    """What the history of ``paths`` depends on besides their text: the repository and its ``HEAD``
+    (``root@sha``), or why there is no history.  A cache of results keys on it."""
+    found = history_for(paths)
+    if isinstance(found, Unavailable):
+        return f"unavailable: {found.reason}"
+    return f"{found.root}@{_head(found.root)}"
+
+
+@lru_cache(maxsize=64)
+def _head(root: str) -> str:
+    return _git(root, "rev-parse", "HEAD").stdout.decode("ascii", "replace").strip()
+
+
 @lru_cache(maxsize=16)
 def _history(root: str) -> "History":
     return History(root)

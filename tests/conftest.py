@@ -67,3 +67,11 @@ def _no_history_unless_asked(request, monkeypatch):
         monkeypatch.setenv("CLAIM_CONSISTENCY_NO_HISTORY", "1")
     else:
         monkeypatch.delenv("CLAIM_CONSISTENCY_NO_HISTORY", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_result_cache(monkeypatch):
+    """Tests check, they do not reuse results: a test that patches the extractor must not be
+    answered from an earlier test's entry, and nothing is written into the user's cache folder.
+    tests/test_cache.py turns the cache on in a temporary folder."""
+    monkeypatch.setenv("CLAIM_CONSISTENCY_NO_CACHE", "1")

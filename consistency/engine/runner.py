@@ -58,6 +58,9 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
                              "PRE_COMMIT_FROM_REF, HEAD inside a pre-commit hook, or GitHub's base branch")
     parser.add_argument("--no-history", action="store_true",
                         help="do not read the versions' git history (no STL001, no revision data)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="check every bundle again instead of reusing the result of an unchanged one "
+                             "(the cache folder: CLAIM_CONSISTENCY_CACHE_DIR, else the user's cache folder)")
 
 
 def _jobs(value: str) -> int:
@@ -373,10 +376,13 @@ def _cmd_check(config, args) -> int:
     output = getattr(args, "output", None)
     if output:
         _check_output_path(output, bundles)
+    from ..cache import open_cache
+
+    cache = open_cache(enabled=not getattr(args, "no_cache", False), rules=rules, rule_dirs=config.rule_dirs)
     results = check_bundles(bundles, rules, source=source, strict_source=single, jobs=args.jobs,
                             spec=(config, select, ignore, levels), progress=_progress_enabled(len(bundles)),
                             history=history, since=since, dask=getattr(args, "dask", None),
-                            views=fmt in ("html", "csv"))
+                            views=fmt in ("html", "csv"), cache=cache)
     findings = [f for result in results for f in result[0]]
     infos = [BundleInfo(b.id, result[1], *result[2:]) for b, result in zip(bundles, results)]
     print_notes(loc for result in results for _path, loc in result[1])
@@ -645,8 +651,12 @@ def _check_in_worker(bundle: Bundle, source: str | None, history: bool, since: s
 
 def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None, strict_source: bool = False,
                   jobs: int = 1, spec=None, progress: bool = False, history: bool = True,
-                  since: str | None = None, dask: str | None = None, views: bool = False) -> list[Result]:
+                  since: str | None = None, dask: str | None = None, views: bool = False,
+                  cache=None, _sources: Sequence[str | None] | None = None) -> list[Result]:
     """Check ``bundles``; results (findings, versions) in the order of ``bundles``.
+
+    With a ``cache`` (:class:`consistency.cache.ResultCache`), a bundle whose key is stored is not
+    checked again; the others are checked as below and stored.
 
     With ``views``, each result is (findings, versions, :class:`~.view.BundleView`):
     what the html and csv reports show of the bundle.
@@ -659,10 +669,13 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
     address, or ``local``) the bundles are checked on a Dask cluster instead
     (:mod:`consistency.distributed`; ``jobs`` is then the size of a local cluster).
     """
-    sources = [_bundle_source(b, source, strict_source) for b in bundles]
-    if source is not None and bundles and not any(sources):
+    sources = list(_sources) if _sources is not None else [_bundle_source(b, source, strict_source) for b in bundles]
+    if _sources is None and source is not None and bundles and not any(sources):
         found = sorted({loc for b in bundles for loc in b.locales if loc})
         raise ConfigError(f"--source {source}: no bundle has a version in that locale ({', '.join(found)})")
+    if cache is not None:
+        return _check_cached(cache, bundles, sources, rules, source=source, strict_source=strict_source, jobs=jobs,
+                             spec=spec, progress=progress, history=history, since=since, dask=dask, views=views)
     workers = (os.cpu_count() or 1) if jobs == 0 else jobs
     workers = min(workers, len(bundles))
     bar = _Progress(len(bundles), enabled=progress)
@@ -705,6 +718,25 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
         return [r for r in out if r is not None]
     finally:
         bar.close()
+
+
+def _check_cached(cache, bundles: Sequence[Bundle], sources: Sequence[str | None], rules, *, since: str | None,
+                  history: bool, views: bool, **options) -> list[Result]:
+    """:func:`check_bundles` through ``cache``: stored results for unchanged bundles, the rest checked."""
+    from ..history import state_of
+
+    keys = [cache.key(b.paths, b.locales, source=src, views=views,
+                      history=f"{state_of(b.paths)} since={since}" if history else None)
+            for b, src in zip(bundles, sources)]
+    results: list[Result | None] = [cache.get(k) for k in keys]
+    todo = [i for i, r in enumerate(results) if r is None]
+    if todo:
+        fresh = check_bundles([bundles[i] for i in todo], rules, since=since, history=history, views=views,
+                              _sources=[sources[i] for i in todo], **options)
+        for i, result in zip(todo, fresh):
+            results[i] = result
+            cache.put(keys[i], result)
+    return [r for r in results if r is not None]
 
 
 def _progress_enabled(count: int) -> bool:
