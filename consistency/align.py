@@ -638,12 +638,15 @@ def _dp(
     inf = _INF
     empty_row = [inf] * (m + 1)
     zeros = [0.0] * (m + 1)
+    # Back-pointers are kept for the band only: row i holds columns lo[i]..hi[i] (plus column 0,
+    # which a row reaches only when lo[i] == 0), so memory grows with the band, not with n × m.
     back: list[bytearray] = []
+    back_lo: list[int] = []
     # Row 0: only 0-1 groups.
     t_row = [inf] * (m + 1)
     x_row = [inf] * (m + 1)
     t_row[0] = 0.0
-    bp0 = bytearray(m + 1)
+    bp0 = bytearray(hi[0] + 1)
     y = inf
     for j in range(1, hi[0] + 1):
         if j == 1:
@@ -654,6 +657,7 @@ def _dp(
             bp0[j] = 0x28
         t_row[j] = y
     back.append(bp0)
+    back_lo.append(0)
     t_prev2 = empty_row
     t_prev = t_row
     x_prev = x_row
@@ -662,7 +666,8 @@ def _dp(
         ai = i - 1
         t_cur = [inf] * (m + 1)
         x_cur = [inf] * (m + 1)
-        bp = bytearray(m + 1)
+        row_lo = lo[i]
+        bp = bytearray(hi[i] - row_lo + 1)
         # Dense copies of this row's sparse tables.
         pair_dense = zeros.copy()
         for j, w in pair[ai].items():
@@ -701,7 +706,7 @@ def _dp(
             e = x_prev[0] + g_ext
             if e <= o:
                 x_cur[0] = t_cur[0] = e
-                bp[0] = 0x14
+                bp[0] = 0x14  # row_lo == 0 here
             else:
                 x_cur[0] = t_cur[0] = o
                 bp[0] = 0x10
@@ -784,19 +789,25 @@ def _dp(
                 code = (code & 0x0F) | 0x20
             t_cur[j] = best
             x_cur[j] = x
-            bp[j] = code
+            bp[j - row_lo] = code
             t_left = best
         back.append(bp)
+        back_lo.append(row_lo)
         t_prev2 = t_prev
         t_prev = t_cur
         x_prev = x_cur
         prev_pair_dense = pair_dense
 
+    def at(i: int, j: int) -> int:
+        k = j - back_lo[i]
+        row = back[i]
+        return row[k] if 0 <= k < len(row) else 0  # outside the band: no move
+
     groups: list[PairGroup] = []
     i, j = n, m
-    state = back[n][m] >> 4
+    state = at(n, m) >> 4
     while i or j:
-        code = back[i][j]
+        code = at(i, j)
         if state == 0:
             move = code & 0x03
             if move == 1:
@@ -813,15 +824,15 @@ def _dp(
                 j -= 2
             else:  # pragma: no cover - the band is connected by construction
                 raise AssertionError(f"alignment fell out of the band at ({i}, {j})")
-            state = back[i][j] >> 4
+            state = at(i, j) >> 4
         elif state == 1:
             groups.append(((i - 1,), ()))
             i -= 1
-            state = 1 if code & 0x04 else back[i][j] >> 4
+            state = 1 if code & 0x04 else at(i, j) >> 4
         else:
             groups.append(((), (j - 1,)))
             j -= 1
-            state = 2 if code & 0x08 else back[i][j] >> 4
+            state = 2 if code & 0x08 else at(i, j) >> 4
     groups.reverse()
     return groups
 
