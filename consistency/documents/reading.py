@@ -8,10 +8,11 @@ the loaders produce is a code-point offset into this string.
 from __future__ import annotations
 
 import os
+import stat
 
 from consistency.errors import InputError
 
-__all__ = ["MAX_BYTES", "read_text"]
+__all__ = ["MAX_BYTES", "check_regular_file", "read_text"]
 
 #: Largest file accepted, in bytes (20 MB).  Articles are far smaller; a
 #: larger file is almost certainly not an article.
@@ -41,11 +42,29 @@ def read_text(path: str | os.PathLike[str]) -> str:
         ) from None
 
 
+def check_regular_file(name: str) -> None:
+    """Raise :class:`InputError` unless ``name`` is a regular file within :data:`MAX_BYTES`.
+
+    Every file the tool reads passes here first (articles, catalogues, baselines, configuration,
+    rules, vocabularies): a FIFO would block the read forever and ``/dev/zero`` never end, so only
+    regular files are read, and all under one size cap.  A missing file is left to the caller's
+    own message."""
+    try:
+        st = os.stat(name)
+    except OSError:
+        return
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{name}: is a directory, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{name}: not a regular file (a FIFO, socket or device); only files are read")
+    if st.st_size > MAX_BYTES:
+        raise InputError(f"{name}: file too large ({_megabytes(st.st_size)}; the limit is {_megabytes(MAX_BYTES)})")
+
+
 def _read_bytes(name: str) -> bytes:
     """Read at most ``MAX_BYTES + 1`` bytes, translating OS errors."""
     try:
-        if os.path.isdir(name):
-            raise InputError(f"{name}: is a directory, not a file")
+        check_regular_file(name)
         size = os.stat(name).st_size
         if size > MAX_BYTES:
             limit = _megabytes(MAX_BYTES)

@@ -137,7 +137,10 @@ def load_baseline(path: Path | str) -> Baseline:
     """Read a baseline file; any problem is a one-line :class:`ConfigError`."""
     import json
 
+    from consistency.documents.reading import check_regular_file
+
     file = Path(path)
+    check_regular_file(str(file))
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:

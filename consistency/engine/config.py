@@ -175,6 +175,9 @@ def load_config(path: Path | str | None = None, *, start: Path | None = None) ->
     if path is not None:
         file = Path(path)
         if not file.is_file():
+            from consistency.documents.reading import check_regular_file
+
+            check_regular_file(str(file))  # a FIFO or device: say so
             raise ConfigError(f"configuration file not found: {file}")
     else:
         file = find_config_file(start)
@@ -194,6 +197,9 @@ def load_config(path: Path | str | None = None, *, start: Path | None = None) ->
 def _read_toml(path: Path) -> dict[str, Any]:
     import tomllib
 
+    from consistency.documents.reading import check_regular_file
+
+    check_regular_file(str(path))
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -268,6 +268,9 @@ def _parse_rule_file(path: Path, mtime_ns: int, size: int) -> Rule:
     """Parse and validate one rule file; cached by (path, mtime, size)."""
     import yaml
 
+    from consistency.documents.reading import check_regular_file
+
+    check_regular_file(str(path))
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

@@ -194,6 +194,9 @@ def load_vocabulary(dirs: Sequence[Path | str] = (), *, builtin: bool = True) ->
                 # libyaml's safe loader where PyYAML has it: the pure-Python one took 0.3 s of
                 # every cold start on the built-in vocabulary
                 loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+                from ..documents.reading import check_regular_file
+
+                check_regular_file(str(path))
                 data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
             except yaml.YAMLError as exc:
                 raise ConfigError(f"{path}: invalid YAML: {' '.join(str(exc).split())}") from None

@@ -298,6 +298,18 @@ def _combine(tokens: list[tuple[int, bool]], language: str) -> Decimal | None:
     return Decimal(total + section)
 
 
+#: No figure a text states is beyond 10^60 (the largest named scales stop at 10^48 in CJK, 10^33 in
+#: English); a longer run of digits is an identifier or noise, and Decimal arithmetic on it
+#: (unit conversion, intervals) would overflow.  Such numbers are not claims.
+MAX_EXPONENT = 60
+
+
+def _in_range(value: Decimal, text: str, tag: str) -> Decimal:
+    if value and value.is_finite() and value.adjusted() > MAX_EXPONENT:
+        raise ParseError(f"not a number in {tag}: {text[:40]!r}… (beyond 10^{MAX_EXPONENT})")
+    return value
+
+
 def parse_number(text: str, locale: str) -> Decimal:
     """Parse a number written in ``locale`` strictly; raise :class:`ParseError` otherwise.
 
@@ -313,17 +325,21 @@ def parse_number(text: str, locale: str) -> Decimal:
         sign, cleaned = -1, cleaned[1:]
     elif cleaned[:1] == "+":
         cleaned = cleaned[1:]
-    if cleaned and cleaned[0].isdigit():
-        parsed = parse_digits(cleaned, tag)
-        if parsed and parsed[2] == len(cleaned):
-            return sign * parsed[0]
-    pack = load_pack(tables(tag).language)
-    if pack.cjk_digits and cleaned:
-        cjk = parse_cjk(cleaned, pack, tag)
-        if cjk is not None:
-            return sign * cjk[0]
-    if pack.words and cleaned:
-        words = parse_words(cleaned, pack.language)
-        if words is not None:
-            return sign * words
+    try:
+        # isdecimal, not isdigit: ① and ² are digits to Python but no number's digits
+        if cleaned and cleaned[0].isdecimal():
+            parsed = parse_digits(cleaned, tag)
+            if parsed and parsed[2] == len(cleaned):
+                return _in_range(sign * parsed[0], text, tag)
+        pack = load_pack(tables(tag).language)
+        if pack.cjk_digits and cleaned:
+            cjk = parse_cjk(cleaned, pack, tag)
+            if cjk is not None:
+                return _in_range(sign * cjk[0], text, tag)
+        if pack.words and cleaned:
+            words = parse_words(cleaned, pack.language)
+            if words is not None:
+                return _in_range(sign * words, text, tag)
+    except ArithmeticError as exc:  # decimal.Overflow, InvalidOperation: beyond any number's range
+        raise ParseError(f"not a number in {tag}: {text[:40]!r}… ({exc.__class__.__name__})") from None
     raise ParseError(f"not a number in {tag}: {text!r}")

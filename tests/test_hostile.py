@@ -1,0 +1,91 @@
+"""Hostile inputs: each once gave an internal error or blocked forever; now a check, or a one-line
+error with exit code 2 (issue: red by chance no more, and no input that hangs or crashes)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from consistency.cli import main
+from consistency.errors import ParseError
+from consistency.extract import extract_claims, parse_number
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*argv: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
+    """The CLI in a fresh process, so that a regression that blocks fails the test instead of the suite."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CLAIM_CONSISTENCY_NO_NOTES": "1", "CLAIM_CONSISTENCY_NO_CACHE": "1"}
+    return subprocess.run([sys.executable, "-m", "consistency", *argv], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def test_a_two_million_digit_number_is_skipped_and_the_rest_checked(tmp_path, capsys):
+    (tmp_path / "en.txt").write_text("It was " + "1" * 2_000_000 + " dollars.\n\nThe bridge is 5 km long.\n",
+                                     encoding="utf-8")
+    (tmp_path / "de.txt").write_text("Es waren 3 Dollar.\n\nDie Brücke ist 5 km lang.\n", encoding="utf-8")
+    code = main(["check", str(tmp_path / "en.txt"), str(tmp_path / "de.txt"), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code in (0, 1), err
+    assert "internal error" not in err
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("It was 1" + "0" * 308 + " °F.", "en"),
+    ("Es war 1" + "0" * 308 + " °C.", "de"),
+    ("1" + "兆" * 84_000 + "円", "ja"),
+    ("9" * 5000 + " km", "en"),
+])
+def test_numbers_beyond_any_range_are_no_claims(text, locale):
+    assert [c for c in extract_claims(text, locale) if c.kind.value != "date"] == []
+
+
+def test_huge_values_on_both_sides_do_not_stop_the_check(tmp_path, capsys):
+    (tmp_path / "en.txt").write_text("It was 1" + "0" * 308 + " °F, and 3 km.\n", encoding="utf-8")
+    (tmp_path / "de.txt").write_text("Es war 1" + "0" * 308 + " °C, und 4 km.\n", encoding="utf-8")
+    code = main(["check", str(tmp_path / "en.txt"), str(tmp_path / "de.txt"), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 1 and "QTY001" in out, err
+
+
+@pytest.mark.parametrize("text", ["①", "²", "1" + "兆" * 5000])
+def test_parse_number_raises_parse_error_only(text):
+    with pytest.raises(ParseError):
+        parse_number(text, "ja" if "兆" in text else "en")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_a_fifo_given_as_a_version_is_an_error_not_a_hang(tmp_path):
+    os.mkfifo(tmp_path / "en.md")
+    (tmp_path / "de.md").write_text("Die Brücke ist 5 km lang.\n", encoding="utf-8")
+    proc = run("check", "en.md", "de.md", cwd=tmp_path, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == ["claim-consistency: error: en.md: not a regular file "
+                                                "(a FIFO, socket or device); only files are read"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+@pytest.mark.parametrize("option", ["--baseline", "--config"])
+def test_a_device_as_baseline_or_configuration_is_an_error_not_endless(tmp_path, option):
+    (tmp_path / "en.md").write_text("The bridge is 5 km long.\n", encoding="utf-8")
+    (tmp_path / "de.md").write_text("Die Brücke ist 5 km lang.\n", encoding="utf-8")
+    proc = run("check", "en.md", "de.md", option, "/dev/zero", cwd=tmp_path, timeout=60)
+    assert proc.returncode == 2
+    assert "not a regular file" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_a_vocabulary_linked_to_a_device_is_an_error(tmp_path):
+    rules = tmp_path / "rules" / "vocab"
+    rules.mkdir(parents=True)
+    (rules / "people.yml").symlink_to("/dev/zero")
+    (tmp_path / "claim-consistency.toml").write_text('rule-dirs = ["rules"]\n', encoding="utf-8")
+    (tmp_path / "en.md").write_text("The bridge is 5 km long.\n", encoding="utf-8")
+    (tmp_path / "de.md").write_text("Die Brücke ist 5 km lang.\n", encoding="utf-8")
+    proc = run("check", "en.md", "de.md", cwd=tmp_path, timeout=60)
+    assert proc.returncode == 2
+    assert "not a regular file" in proc.stderr and "Traceback" not in proc.stderr
