@@ -25,10 +25,10 @@ from functools import lru_cache
 
 import regex
 
-from ..locale.cldr import normalize_tag, tables
+from ..locale.cldr import ISO_DATE, date_patterns, normalize_tag, tables
 from ..locale.packs import Pack, load_pack
 from ..model import Claim, ClaimKind, Qualifier
-from .numbers import MINUS_SIGNS, normalize_text, parse_cjk, parse_digits, parse_words
+from .numbers import MAX_EXPONENT, MINUS_SIGNS, normalize_text, parse_cjk, parse_digits, parse_words
 
 __all__ = ["Extractor", "extract", "extractor"]
 
@@ -109,6 +109,10 @@ def _blank(text: str, spans) -> str:
 #: After a word in an alphabetic script: no letter of such a script may follow
 #: (Mon. must not match in Montag), but a kana particle may (2GWの, 5kmを).
 _END = r"(?![\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{M}\p{N}])"
+
+
+#: After a whole word of any script that separates words by spaces.
+_WORD_END = r"(?!(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}])[\p{L}\p{M}])"
 
 
 def _key(word: str) -> str:
@@ -214,8 +218,16 @@ class Extractor:
         short_scales = {w for w in self.scales if len(w) == 1 and w.isascii()}
         self.glued_scales = short_scales
         flags = regex.IGNORECASE | regex.V0
+        # A CLDR scale word that is also a unit of this locale (Catalan kM and km, Czech mil. and
+        # the mile mil) is read as the scale only as CLDR writes it: its case, and its period.
+        forms = {_key(k): v for k, v in tab.scale_forms.items()}
+        shadowing = {w for w in self.scales if w in self.units and w in forms and w not in pack.scales}
+        exact = [forms[w] for w in shadowing]
+        exact_alt = ("|(?-i:" + _alt([f for f in exact if f.endswith(".")], boundary=False)
+                     + "|" + _scale_alt([f for f in exact if not f.endswith(".")]) + ")") if exact else ""
         self.scale_re = regex.compile(
-            _SP + "?" + "(" + _scale_alt([w for w in self.scales if w not in short_scales]) + ")", flags
+            _SP + "?" + "(" + _scale_alt([w for w in self.scales if w not in short_scales and w not in shadowing])
+            + exact_alt + ")", flags
         )
         self.prefix_scale_re = regex.compile(
             "(" + _alt(tab.prefix_scales, boundary=False) + ")" + _SP + r"?\Z", flags
@@ -262,9 +274,9 @@ class Extractor:
         self.qual_before_re = regex.compile(
             "(" + _alt(pack.qualifiers_before, boundary=False, left=True) + ")" + _SP + r"*\Z", flags
         )
-        self.range_re = regex.compile(
-            _SP + "*(" + _alt(pack.range_connectors) + ")" + _SP + "*", flags
-        ) if pack.range_connectors else None
+        # a dash between two numbers is a range in every language (CLDR's range pattern {0}–{1})
+        connectors = list(dict.fromkeys([*pack.range_connectors, "-", "–", "—"]))
+        self.range_re = regex.compile(_SP + "*(" + _alt(connectors) + ")" + _SP + "*", flags)
         self.between_prefix_re = regex.compile(
             "(?<![\\p{L}])(" + _alt(pack.range_prefix, boundary=False) + ")" + _SP + r"+\Z", flags
         ) if pack.range_prefix else None
@@ -321,27 +333,36 @@ class Extractor:
         return regex.compile("|".join(parts), regex.IGNORECASE | regex.FULLCASE | regex.V0)
 
     def _date_regexes(self) -> list[tuple[regex.Pattern, str, dict]]:
-        months = _alt(self.tab.months) if self.tab.months else "(?!)"
+        # a month name is a whole word, in every script that separates words (Persian می is May,
+        # not the start of میلیون); in scripts written without spaces it may be followed by text
+        months = ("(?:" + _alt(self.tab.months) + _WORD_END + ")") if self.tab.months else "(?!)"
         macros = {
             "{YEAR}": r"(?<![\d.,'’])(?:1[89]\d\d|20\d\d|2100)(?!\d|[.,]\d)",
+            # a year inside a numeric date (14.3.2023), whose separator may be a period
+            "{YEARN}": r"(?:1[89]\d\d|20\d\d|2100)(?!\d|[.,]\d)",
             "{MONTH}": months,
             "{DAY}": r"(?:3[01]|[12]\d|0?[1-9])",
             "{NUM}": r"\d+",
         }
         out = []
-        for dp in self.pack.dates:
-            pattern = dp.pattern
+        # the pack's patterns first (they win a tie), then the locale's own CLDR date formats and
+        # ISO 8601, which every locale reads (see locale/cldr.py date_patterns)
+        sources = [(dp.pattern, dp.kind, dp.map) for dp in self.pack.dates]
+        sources += [(pattern, kind, {}) for pattern, kind in date_patterns(self.tag)] + [(ISO_DATE, "day", {})]
+        for pattern, kind, mapping in sources:
             for key, value in macros.items():
                 pattern = pattern.replace(key, value)
-            out.append((regex.compile(pattern, regex.IGNORECASE | regex.V0), dp.kind, dp.map))
-        if not out:  # every locale gets years
+            out.append((regex.compile(pattern, regex.IGNORECASE | regex.V0), kind, mapping))
+        if not self.pack.dates:  # every locale gets years
             out.append((regex.compile(f"(?P<year>{macros['{YEAR}']})", regex.V0), "year", {}))
         return out
 
     # -- passes --------------------------------------------------------------------
     def extract(self, text: str) -> list[Claim]:
         work = normalize_text(text)
-        spans = _noise_spans(work)
+        # a record or version number shape that is a date this locale writes (2023-03-14, and
+        # 14.3.2023 where CLDR's format is d.M.y) is read as that date, not blanked
+        spans = [sp for sp in _noise_spans(work) if not self._is_date(work, *sp)]
         if self.noise_re is not None:
             spans = sorted(spans + [m.span() for m in self.noise_re.finditer(work)])
         spans = _merge(spans)
@@ -359,7 +380,12 @@ class Extractor:
             m = self.core_re.search(work, pos)
             if m is None:
                 break
-            claim, resume = self._figure(m, work, text)
+            try:
+                claim, resume = self._figure(m, work, text)
+            except ArithmeticError:  # decimal Overflow/InvalidOperation: a number out of any range
+                claim, resume = None, m.end()
+            if claim is not None and not _in_range(claim):
+                claim = None
             if claim is not None:
                 claims.append(claim)
             pos = max(resume, m.start() + 1)
@@ -367,6 +393,13 @@ class Extractor:
         return _merge_compounds(claims, text)
 
     # -- dates ------------------------------------------------------------------------
+    def _is_date(self, work: str, start: int, end: int) -> bool:
+        """Whether a date of this locale starts at ``start`` and covers ``work[start:end]``."""
+        for rx, kind, _mapping in self.date_res:
+            if kind in ("day", "month") and (m := rx.match(work, start)) is not None and m.end() >= end:
+                return True
+        return False
+
     def _dates(self, work: str, text: str) -> list[Claim]:
         found = []
         for priority, (rx, kind, mapping) in enumerate(self.date_res):
@@ -786,6 +819,13 @@ _COMPOUNDS = {("foot", "inch"): Decimal(12), ("pound", "ounce"): Decimal(16), ("
 
 
 _PAREN = regex.compile(r"[ \u00a0]*[（(][ \u00a0]*")
+
+
+def _in_range(claim: Claim) -> bool:
+    for value in (claim.value, claim.low, claim.high):
+        if isinstance(value, Decimal) and value.is_finite() and value and value.adjusted() > MAX_EXPONENT:
+            return False
+    return True
 
 
 def _merge_compounds(claims: list[Claim], text: str) -> list[Claim]:

@@ -78,6 +78,9 @@ class LocaleTables:
     conflicting_scales: frozenset[str] = frozenset()
     #: scale words written before the number in this locale's compact formats
     prefix_scales: dict[str, int] = field(default_factory=dict)
+    #: each scale word as CLDR writes it (``kM``, ``mil.``): where a scale word is also a unit of
+    #: the locale (ca ``km``, cs ``mil``), only this exact form is read as the scale
+    scale_forms: dict[str, str] = field(default_factory=dict)
     #: currency surface -> ISO 4217 code (``$`` -> USD, ``us-dollar`` -> USD)
     currencies: dict[str, str] = field(default_factory=dict)
     #: CLDR currency symbols (casefolded): ``$``, ``元``, ``US$``; unlike names
@@ -89,11 +92,14 @@ class LocaleTables:
     months: dict[str, int] = field(default_factory=dict)
 
 
-def _compact_scales(data: dict, *, prefix: bool = False, conflicts: set | None = None) -> dict[str, int]:
+def _compact_scales(data: dict, *, prefix: bool = False, conflicts: set | None = None,
+                    written: dict | None = None) -> dict[str, int]:
     """Scale words of the compact formats; ``prefix=True`` gives those written
-    before the number (Dzongkha ``སྟོང་ཕྲག 1``), else those after it."""
+    before the number (Dzongkha ``སྟོང་ཕྲག 1``), else those after it.  ``written`` receives each
+    word as CLDR writes it, case and abbreviation period kept (``kM``, ``mil.``)."""
     out: dict[str, int] = {}
     conflicts = set() if conflicts is None else conflicts
+    written = {} if written is None else written
     formats = _plain(data.get("compact_decimal_formats", {}))
     for width in ("short", "long"):
         for _plural, patterns in (formats.get(width) or {}).items():
@@ -117,6 +123,8 @@ def _compact_scales(data: dict, *, prefix: bool = False, conflicts: set | None =
                     if key in out and out[key] != exponent:
                         conflicts.add(key)
                     out.setdefault(key, exponent)
+                    raw = re.sub(r"[0#¤]", "", text.replace("'", "")).strip(" \u00a0\u202f,")
+                    written.setdefault(key, re.sub(r"[ \u00a0\u202f]+", "\u00a0", raw))
     return out
 
 
@@ -166,16 +174,17 @@ def unit_surfaces(tag: str) -> tuple[str, ...]:
     return own
 
 
-def _units(data: dict, *, keep_case: bool = False) -> dict[str, str]:
+def _units(data: dict, *, keep_case: bool = False, widths: tuple[str, ...] = ("long", "short", "narrow")
+           ) -> dict[str, str]:
     mapping = _unit_map()
     pint_names: dict[str, str] = mapping["units"]
     ambiguous = set(mapping["ambiguous_surfaces"])
     out: dict[str, str] = {}
     patterns = _plain(data.get("unit_patterns", {}))
     for unit_id, pint_name in pint_names.items():
-        widths = patterns.get(unit_id) or {}
-        for width in ("long", "short", "narrow"):
-            for plural, pattern in (widths.get(width) or {}).items():
+        forms = patterns.get(unit_id) or {}
+        for width in widths:
+            for plural, pattern in (forms.get(width) or {}).items():
                 if plural == "per" or not isinstance(pattern, str) or "{0}" not in pattern:
                     continue
                 surface = pattern.replace("{0}", "").strip(" \u00a0\u202f")
@@ -201,6 +210,111 @@ def _months(data: dict) -> dict[str, int]:
     return out
 
 
+#: CLDR date skeletons and formats read as dates in every locale: day-month-year, month-year and
+#: day-month, wide and abbreviated months, and the numeric medium format in the locale's order.
+_DATE_SKELETONS = ("yMMMMd", "yMMMd", "yMMMM", "yMMM", "MMMMd", "MMMd")
+_DATE_FORMATS = ("long", "medium")
+
+
+_BIDI = "[\u200e\u200f\u061c ]?"  # a bidi mark, or the space normalization makes of it
+
+
+def _pattern_regex(pattern: str) -> tuple[str, str] | None:
+    """A CLDR date pattern (``d. MMMM y``, ``y 'm'. MMMM d 'd'.``) as a regular expression over the
+    extractor's macros ``{DAY}``, ``{MONTH}``, ``{YEAR}``, and its kind (``day`` or ``month``);
+    ``None`` for patterns this reader does not take (eras, two-digit years, weekdays, optional
+    parts)."""
+    out: list[str] = []
+    fields: set[str] = set()
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "'":
+            j = pattern.find("'", i + 1)
+            if j < 0:
+                return None
+            literal = pattern[i + 1:j] or "'"
+            out.append(re.escape(literal))
+            i = j + 1
+            continue
+        if ch.isascii() and ch.isalpha():
+            j = i
+            while j < len(pattern) and pattern[j] == ch:
+                j += 1
+            run = j - i
+            if ch == "d" and run <= 2:
+                # a day may carry a case ending after a hyphen or apostrophe (hu 14-én, tr 14'ünde),
+                # which then stands for the period that follows the day in the pattern
+                # (no digit on either side: 125 is no day 25)
+                if pattern[j:j + 1] == ".":
+                    out.append(r"(?<![\d.,])(?P<day>{DAY})(?!\d)(?:[-'’]\p{L}{1,5}|\.)")
+                    j += 1
+                else:
+                    out.append(r"(?<![\d.,])(?P<day>{DAY})(?!\d)(?:[-'’]\p{L}{1,5})?")
+                fields.add("d")
+            elif ch in "ML" and run >= 3:
+                out.append("(?P<month>{MONTH})")
+                fields.add("M")
+            elif ch in "ML" and run <= 2:
+                out.append(r"(?P<month>0?[1-9]|1[0-2])")
+                fields.add("M#")
+            elif ch == "y" and run in (1, 4):
+                # {YEAR} wants no period or comma before it; after one (d.M.y, MMM,y) {YEARN}
+                glued = i > 0 and pattern[i - 1] not in " \u00a0\u202f"
+                out.append("(?P<year>{YEARN})" if glued else "(?P<year>{YEAR})")
+                fields.add("y")
+            else:
+                return None  # era (G), two-digit year, weekday, hour…
+            i = j
+            continue
+        if ch in "()[]":
+            return None
+        if ch in " \u00a0\u202f":
+            out.append("[ \u00a0\u202f]+")
+        elif ch == ",":
+            out.append(",?")
+        else:  # bidi marks may stand beside a separator (ar 14\u200f/03\u200f/2023)
+            out.append(_BIDI + re.escape(ch) + _BIDI)
+        i += 1
+    if "d" in fields and ("M" in fields or "M#" in fields) and ("y" in fields or "M" in fields):
+        if "M#" in fields and "y" not in fields:
+            return None  # 3.4 is no date
+        kind = "day"
+    elif "M" in fields and "y" in fields and "d" not in fields:
+        kind = "month"
+    else:
+        return None
+    body = "".join(out).rstrip()
+    if "M#" in fields:  # a numeric date: no digit or separator before it, the year after a period
+        body = body.replace("(?P<year>{YEAR})", "(?P<year>{YEARN})")
+    # a trailing period belongs to the date only when no letter or digit follows (sr 2021. vs 2021.5)
+    return body, kind
+
+
+@lru_cache(maxsize=64)
+def date_patterns(tag: str) -> tuple[tuple[str, str], ...]:
+    """The locale's own CLDR date formats as ``(regex with macros, kind)``, longest first."""
+    loc = parse_locale(tag)
+    sources: list[str] = []
+    skeletons = loc.datetime_skeletons
+    for key in _DATE_SKELETONS:
+        if key in skeletons:
+            sources.append(str(getattr(skeletons[key], "pattern", skeletons[key])))
+    for width in _DATE_FORMATS:
+        sources.append(str(getattr(loc.date_formats[width], "pattern", loc.date_formats[width])))
+    seen: dict[str, str] = {}
+    for source in sources:
+        source = source.replace("\u200e", "").replace("\u200f", "").replace("\u061c", "")
+        converted = _pattern_regex(source)
+        if converted is not None:
+            seen.setdefault(converted[0], converted[1])
+    return tuple(sorted(seen.items(), key=lambda item: -len(item[0])))
+
+
+#: ISO 8601 calendar dates, read in every locale.
+ISO_DATE = r"(?<![\d-])(?P<year>{YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d-])"
+
+
 @lru_cache(maxsize=64)
 def tables(tag: str) -> LocaleTables:
     """The CLDR tables of ``tag`` (``"ja"``, ``"de-CH"``...), built once per process."""
@@ -218,11 +332,19 @@ def tables(tag: str) -> LocaleTables:
     percent = symbols.get("percentSign", "%")
     percent_signs = tuple(dict.fromkeys([percent.strip("\u200e\u200f\u061c"), "%", "\uff05"]))
     conflicts: set[str] = set()
+    scale_forms: dict[str, str] = {}
     base = tables(loc.language) if (loc.territory or loc.script) and str(loc) != loc.language else None
 
     def merged(regional: dict, name: str) -> dict:
         # en-GB reads what en reads ($80 billion), its own data winning ($ is AUD in en-AU)
         return {**getattr(base, name), **regional} if base is not None else regional
+
+    from .regional import regional_months, regional_units
+
+    # a base locale also reads the unit and month names of its regional variants (en: kilometres,
+    # kph from en-GB, en-AU…; es: setiembre from es-PE), its own winning; see locale/regional.py
+    units = _units(data) if base is not None else {**regional_units(loc.language), **_units(data)}
+    months = _months(data) if base is not None else {**regional_months(loc.language), **_months(data)}
 
     return LocaleTables(
         tag=str(loc).replace("_", "-"),
@@ -233,13 +355,14 @@ def tables(tag: str) -> LocaleTables:
         secondary_group=secondary,
         plus_minus=plus_minus,
         percent_signs=percent_signs,
-        scales=merged(_compact_scales(data, conflicts=conflicts), "scales"),
+        scales=merged(_compact_scales(data, conflicts=conflicts, written=scale_forms), "scales"),
+        scale_forms=merged(scale_forms, "scale_forms"),
         conflicting_scales=frozenset(conflicts),
         prefix_scales=_compact_scales(data, prefix=True),
         currencies=merged(_currencies(data, loc.territory), "currencies"),
         currency_symbols=frozenset(
             str(v).casefold() for k, v in _plain(data.get("currency_symbols", {})).items() if v and len(k) == 3
         ) | (base.currency_symbols if base is not None else frozenset()),
-        units=merged(_units(data), "units"),
-        months=merged(_months(data), "months"),
+        units=merged(units, "units"),
+        months=merged(months, "months"),
     )

@@ -1,0 +1,241 @@
+"""Every language of NTREX-128 paired with English: false alarms and recall of figures and dates.
+
+../shared/corpus/ntrex128 holds the same 1,997 news sentences in English and 20 translations. For each
+language L, each document becomes an en/L bundle (one block per sentence) and is checked with the
+figure and date rules (QTY001, QTY002, DAT001):
+
+- **findings per 100 sentence pairs** on the real translations, by rule. Most are false alarms (a
+  figure misread or a conversion not recognised); some are real drift in the translations;
+- **recall on mutations made without the extractor**, so that a figure the extractor cannot read is a
+  miss: (digit) in one sentence of the translation, one run of digits is changed (×10, or +1 to a
+  non-leading digit); (unit) in the English, a unit word is replaced by another of the same
+  dimension (kilometres ↔ miles, …) right after a number in digits; (scale) in the English, million ↔
+  billion after a number in digits (a unit word with no number, "for hours", states no figure). A
+  mutation counts as found when the mutated bundle gives a figure or date finding on the mutated
+  sentence that the unmutated bundle does not.
+
+Mutations are drawn with a fixed seed, so two revisions see the same ones. Compare two revisions side
+by side in one run with ``--base REV`` (checked out into a temporary git worktree):
+
+    python benchmarks/languages.py [--languages de,sv,...] [--mutations 40] [--base REV]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter, OrderedDict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NTREX = ROOT.parent / "shared" / "corpus" / "ntrex128"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tables import table  # noqa: E402  (benchmarks/tables.py)
+
+LANGUAGES = {  # NTREX file code -> locale
+    "deu": "de", "jpn": "ja", "spa": "es", "ita": "it", "por": "pt", "nld": "nl", "rus": "ru", "hin": "hi",
+    "pol": "pl", "swe": "sv", "fin": "fi", "ell": "el", "arb": "ar", "ind": "id", "tha": "th", "ron": "ro",
+    "hun": "hu", "dan": "da", "bul": "bg", "fas": "fa",
+}
+RULES = ("QTY001", "QTY002", "DAT001")
+UNITS = [  # English unit words, each with another of the same dimension
+    ("kilometres", "miles"), ("kilometers", "miles"), ("miles", "kilometres"), ("metres", "feet"),
+    ("meters", "feet"), ("feet", "metres"), ("kilograms", "pounds"), ("pounds", "kilograms"),
+    ("tonnes", "tons"), ("tons", "tonnes"), ("litres", "gallons"), ("liters", "gallons"),
+    ("gallons", "litres"), ("hours", "days"), ("days", "weeks"), ("weeks", "months"), ("months", "years"),
+    ("years", "months"), ("minutes", "hours"), ("per cent", "points"), ("degrees", "percent"),
+    ("inches", "centimetres"), ("centimetres", "inches"), ("hectares", "acres"), ("acres", "hectares"),
+]
+SCALES = [("million", "billion"), ("billion", "million"), ("thousand", "million")]
+
+
+def read_lines(name: str) -> list[str]:
+    text = (NTREX / name).read_bytes().decode("utf-8")
+    return text.split("\n")[:-1] if text.endswith("\n") else text.splitlines()
+
+
+def documents(code: str) -> "OrderedDict[str, tuple[list[str], list[str]]]":
+    ids = read_lines("DOCUMENT_IDS.tsv")
+    en = read_lines("newstest2019-src.eng.txt")
+    other = read_lines(f"newstest2019-ref.{code}.txt")
+    out: OrderedDict[str, tuple[list[str], list[str]]] = OrderedDict()
+    for i, doc in enumerate(ids):
+        a, b = out.setdefault(doc, ([], []))
+        a.append(en[i].strip())
+        b.append(other[i].strip())
+    return out
+
+
+def mutate_digits(sentence: str, rng: random.Random) -> str | None:
+    runs = list(re.finditer(r"\d+", sentence))
+    if not runs:
+        return None
+    m = rng.choice(runs)
+    digits = m.group()
+    if len(digits) > 1 and rng.random() < 0.5:
+        k = rng.randrange(1, len(digits))
+        new = digits[:k] + str((int(digits[k]) + 1) % 10) + digits[k + 1:]
+    else:
+        new = digits + "0"
+    return sentence[:m.start()] + new + sentence[m.end():]
+
+
+def _after_number(word: str) -> str:
+    """A unit or scale word right after a number written in digits (``35 kilometres``, ``2.5-million``):
+    the word states a figure, so changing it changes a figure."""
+    return rf"(?<=\d)(\s?-?){re.escape(word)}(?![A-Za-z])"
+
+
+def mutate_word(sentence: str, pairs, rng: random.Random) -> str | None:
+    options = [(m, b) for a, b in pairs for m in re.finditer(_after_number(a), sentence)]
+    if not options:
+        return None
+    m, b = rng.choice(options)
+    return sentence[:m.start()] + m.group(1) + b + sentence[m.end():]
+
+
+def plan(code: str, per_kind: int, seed: int = 7) -> list[dict]:
+    """The mutations for one language: ``{doc, side, index, text, kind}``."""
+    rng = random.Random(f"{seed}-{code}")
+    docs = documents(code)
+    candidates: dict[str, list[dict]] = {"digit": [], "unit": [], "scale": []}
+    for doc, (en, other) in docs.items():
+        for i, (s_en, s_other) in enumerate(zip(en, other)):
+            if re.search(r"\d", s_other) and re.search(r"\d", s_en):
+                candidates["digit"].append({"doc": doc, "side": "other", "index": i, "kind": "digit"})
+            if any(re.search(_after_number(a), s_en) for a, _ in UNITS):
+                candidates["unit"].append({"doc": doc, "side": "en", "index": i, "kind": "unit"})
+            if any(re.search(_after_number(a), s_en) for a, _ in SCALES):
+                candidates["scale"].append({"doc": doc, "side": "en", "index": i, "kind": "scale"})
+    out = []
+    for kind, items in candidates.items():
+        rng.shuffle(items)
+        for item in items[:per_kind]:
+            en, other = docs[item["doc"]]
+            sentence = (en if item["side"] == "en" else other)[item["index"]]
+            if kind == "digit":
+                new = mutate_digits(sentence, rng)
+            else:
+                new = mutate_word(sentence, UNITS if kind == "unit" else SCALES, rng)
+            if new and new != sentence:
+                out.append({**item, "text": new})
+    return out
+
+
+def run_language(code: str, per_kind: int) -> dict:
+    """Findings per rule on the real pairs, and which mutations are found (in this process's code)."""
+    os.environ["CLAIM_CONSISTENCY_NO_NOTES"] = "1"
+    from consistency.documents.text import parse_text
+    from consistency.engine.analysis import analyse
+    from consistency.engine.registry import load_rules
+    from consistency.model import Document
+
+    locale = LANGUAGES[code]
+    rules = [r for r in load_rules() if r.id in RULES]
+
+    def check(doc: str, en: list[str], other: list[str]) -> list[tuple[str, int]]:
+        docs = []
+        for loc, sentences in (("en", en), (locale, other)):
+            text = "\n\n".join(sentences) + "\n"
+            docs.append(Document(path=f"{doc}.{loc}.txt", locale=loc, text=text, blocks=tuple(parse_text(text))))
+        an = analyse(doc, docs)
+        found = []
+        for rule in rules:
+            for f in rule.load_check()(an, rule):
+                for loc in f.locations:
+                    found.append((f.rule, loc.locale, docs[0 if loc.locale == "en" else 1].text.count("\n\n", 0, loc.start)))
+        return found
+
+    docs = documents(code)
+    pairs = sum(len(en) for en, _ in docs.values())
+    counts: Counter[str] = Counter()
+    base: dict[str, set] = {}
+    for doc, (en, other) in docs.items():
+        got = check(doc, en, other)
+        base[doc] = set(got)
+        counts.update(r for r, loc, _i in got if loc == locale)
+    results = []
+    for m in plan(code, per_kind):
+        en, other = docs[m["doc"]]
+        en, other = list(en), list(other)
+        (en if m["side"] == "en" else other)[m["index"]] = m["text"]
+        got = set(check(m["doc"], en, other)) - base[m["doc"]]
+        results.append({"kind": m["kind"], "found": any(i == m["index"] for _r, _loc, i in got)})
+    return {"pairs": pairs, "counts": dict(counts), "mutations": results}
+
+
+def measure(code_dir: Path, languages: list[str], per_kind: int) -> dict[str, dict]:
+    probe = (f"import sys, json; sys.path[:0] = [{str(code_dir)!r}, {str(Path(__file__).resolve().parent)!r}]; "
+             f"import languages; print(json.dumps({{c: languages.run_language(c, {per_kind}) for c in {languages!r}}}))")
+    env = {**os.environ, "PYTHONPATH": str(code_dir), "CLAIM_CONSISTENCY_NO_CACHE": "1"}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False,
+                         timeout=7200)
+    if out.returncode:
+        raise SystemExit(out.stderr[-2000:])
+    return json.loads(out.stdout)
+
+
+def rows_of(data: dict[str, dict]) -> tuple[list[list], dict[str, float]]:
+    rows = []
+    totals: Counter[str] = Counter()
+    for code, d in data.items():
+        per100 = 100 * sum(d["counts"].values()) / d["pairs"]
+        recall = {}
+        for kind in ("digit", "unit", "scale"):
+            items = [m["found"] for m in d["mutations"] if m["kind"] == kind]
+            recall[kind] = (sum(items), len(items))
+            totals[kind + "_found"] += sum(items)
+            totals[kind + "_all"] += len(items)
+        totals["findings"] += sum(d["counts"].values())
+        totals["pairs"] += d["pairs"]
+        rows.append([code, LANGUAGES[code], f"{per100:.2f}",
+                     " ".join(f"{r} {d['counts'].get(r, 0)}" for r in RULES),
+                     *(f"{f}/{n}" for f, n in recall.values())])
+    summary = {"per100": 100 * totals["findings"] / max(1, totals["pairs"]),
+               **{k: 100 * totals[k + "_found"] / max(1, totals[k + "_all"]) for k in ("digit", "unit", "scale")}}
+    return rows, summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--languages", default=",".join(LANGUAGES))
+    parser.add_argument("--mutations", type=int, default=40, help="mutations per kind and language")
+    parser.add_argument("--base", help="a git revision to measure side by side")
+    args = parser.parse_args()
+    if not NTREX.is_dir():
+        raise SystemExit(f"skipped: {NTREX} is absent")
+    codes = [c for c in args.languages.split(",") if c in LANGUAGES] or \
+        [c for c, loc in LANGUAGES.items() if loc in args.languages.split(",")]
+    runs = {"now": ROOT}
+    tmp = None
+    if args.base:
+        tmp = tempfile.mkdtemp()
+        base = Path(tmp) / "base"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(base), args.base], check=True)
+        runs = {args.base: base, "now": ROOT}
+    try:
+        summaries = {}
+        for label, code_dir in runs.items():
+            rows, summary = rows_of(measure(code_dir, codes, args.mutations))
+            summaries[label] = summary
+            print(f"## {label}: figures and dates, each language against English (NTREX-128)\n")
+            table(["file", "locale", "findings /100 pairs", "by rule", "digit found", "unit found", "scale found"], rows,
+                  numeric_from=2)
+        print("## Summary\n")
+        table(["code", "findings /100 pairs", "recall digit %", "recall unit %", "recall scale %"],
+              [[label, f"{s['per100']:.2f}", f"{s['digit']:.0f}", f"{s['unit']:.0f}", f"{s['scale']:.0f}"]
+               for label, s in summaries.items()])
+    finally:
+        if tmp:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(Path(tmp) / "base")],
+                           check=False)
+
+
+if __name__ == "__main__":
+    main()
