@@ -105,6 +105,22 @@ def _threshold(c: Claim):
     return point - half, False, point + half, bool(half)
 
 
+#: How far a one-sided figure ("more than X", "at least X", "less than X", "up to X") reaches when it is
+#: compared with a figure that has both bounds: up to 1.5 × X, down to X / 1.5. "More than 2 GW" agrees
+#: with 2.4 GW, not with 20 GW; "up to 100 km/h" agrees with 80 km/h, not with 20 km/h.
+THRESHOLD_REACH = Decimal("1.5")
+
+
+def _reach(c: Claim, bounds):
+    side = _one_sided(c)
+    low, lo_open, high, hi_open = bounds
+    if side == "low" and low and low > 0:
+        return low, lo_open, low * THRESHOLD_REACH, False
+    if side == "high" and high and high > 0:
+        return high / THRESHOLD_REACH, False, high, hi_open
+    return bounds
+
+
 def _convert_bounds(bounds, source: str | None, target: str | None):
     if source == target or source is None or target is None:
         return bounds
@@ -222,6 +238,10 @@ def _agree_plain(a: Claim, b: Claim, relative_tolerance) -> bool:
         # only when the thresholds do: "at least 2" and "more than 3" overlap as
         # sets but state different figures
         ba, bb = _threshold(a), _threshold(b)
+    elif _one_sided(a) or _one_sided(b):
+        # "more than 86 °C" against an exact figure: true of 90 °C, but a version that says 200 °C
+        # states another figure; a threshold reaches THRESHOLD_REACH times its bound, no further
+        ba, bb = _reach(a, ba), _reach(b, bb)
     bb = _convert_bounds(bb, b.unit, a.unit)
     if bb is None:
         return False

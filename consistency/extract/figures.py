@@ -280,6 +280,10 @@ class Extractor:
         self.between_prefix_re = regex.compile(
             "(?<![\\p{L}])(" + _alt(pack.range_prefix, boundary=False) + ")" + _SP + r"+\Z", flags
         ) if pack.range_prefix else None
+        self.change_prefix_re = regex.compile(
+            "(?<![\\p{L}])(" + _alt(pack.change_prefix, boundary=False) + ")" + _SP + r"+\Z", flags
+        ) if pack.change_prefix else None
+        self.qual_unless_after = {_key(k): v for k, v in pack.qualifiers_unless_after.items()}
         self.between_conn_re = regex.compile(
             _SP + "+(" + _alt(pack.between_connectors) + ")" + _SP + "+", flags
         ) if pack.between_connectors else None
@@ -616,7 +620,9 @@ class Extractor:
         qualifier: Qualifier | None = None
         # range: 2–3 GW, 2〜3ギガワット, 2 bis 3
         second: _Num | None = None
-        if self.range_re is not None and num.source in ("digits", "cjk", "words"):
+        if self.range_re is not None and num.source in ("digits", "cjk", "words") and not (
+            self.change_prefix_re is not None and self.change_prefix_re.search(work, max(0, s - 12), s)
+        ):
             r = self.range_re.match(work, pos)
             if r and r.end() > pos:
                 m2 = self.core_re.match(work, r.end())
@@ -744,7 +750,7 @@ class Extractor:
             qualifier = Qualifier(self.qual_after[_key(qa.group(1))])
             pos = qa.end()
         qb = self.qual_before_re.search(work, max(0, s - 24), s)
-        if qb and qualifier is None:
+        if qb and qualifier is None and not self._qualifier_is_noun_complement(work, qb):
             qualifier = Qualifier(self.qual_before[_key(qb.group(1))])
             s = qb.start()
         # build the interval
@@ -786,6 +792,15 @@ class Extractor:
             high=_clean(high), unit=currency or unit, precision=_clean(precision), qualifier=qualifier,
             low_open=low_open, high_open=high_open, weak=weak, alt_unit=alt_unit,
         ), pos
+
+    def _qualifier_is_noun_complement(self, work: str, qb) -> bool:
+        """``ein Hilfspaket über 8 Milliarden``: the pack says which words make the qualifier
+        word a preposition of amount (worth), not a comparison."""
+        nouns = self.qual_unless_after.get(_key(qb.group(1)))
+        if not nouns:
+            return False
+        before = regex.search(r"(\p{L}+)" + _SP + r"*\Z", work, pos=max(0, qb.start() - 40), endpos=qb.start())
+        return bool(before) and before.group(1).casefold().endswith(nouns)
 
     @staticmethod
     def _surfaces(tab, pack):
@@ -858,8 +873,11 @@ def _interval(value: Decimal, precision: Decimal, qualifier: Qualifier | None):
     if qualifier is None or qualifier is Qualifier.ONLY:
         return value, value, False, False
     if qualifier is Qualifier.APPROX:
-        slack = max(abs(value) * _APPROX, precision)
-        return value - slack, value + slack, False, False
+        # "about 2 million": what rounds to the written figure, or 5 % of it where the figure is
+        # written more precisely than that ("about 3.5 %" is 3.325-3.675); open at both ends, so
+        # "about 2 million" (1.5-2.5) does not agree with "3 million" (2.5-3.5)
+        slack = max(abs(value) * _APPROX, precision / 2)
+        return value - slack, value + slack, True, True
     if qualifier is Qualifier.AT_LEAST:
         return value, None, False, False
     if qualifier is Qualifier.MORE_THAN:

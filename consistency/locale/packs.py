@@ -47,12 +47,17 @@ class Pack:
     vague: dict[str, tuple[int, int]] = field(default_factory=dict)
     qualifiers_before: dict[str, str] = field(default_factory=dict)
     qualifiers_after: dict[str, str] = field(default_factory=dict)
+    # a qualifier word is no qualifier after these words (de "ein Paket über 8 Milliarden": über = worth);
+    # a word ending in a listed form counts (Hilfspaket), casefolded
+    qualifiers_unless_after: dict[str, tuple[str, ...]] = field(default_factory=dict)
     currencies: dict[str, str] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)
     counters: tuple[str, ...] = ()
     counter_units: dict[str, str] = field(default_factory=dict)
     range_connectors: tuple[str, ...] = ()
     range_prefix: tuple[str, ...] = ()
+    # "grew by 450,000 to 12 million": after these words "X to Y" is a change and its result, no range
+    change_prefix: tuple[str, ...] = ()
     between_connectors: tuple[str, ...] = ()
     percent_words: tuple[str, ...] = ()
     ordinal_prefix: tuple[str, ...] = ()
@@ -127,12 +132,16 @@ def parse_pack(data: dict, *, language: str) -> Pack:
         vague=vague,
         qualifiers_before=_check_qualifiers(language, _fold(quals.get("before"))),
         qualifiers_after=_check_qualifiers(language, _fold(quals.get("after"))),
+        qualifiers_unless_after={
+            k: tuple(w.casefold() for w in v) for k, v in _fold(quals.get("unless_after")).items()
+        },
         currencies={k.casefold(): str(v).upper() for k, v in (data.get("currencies") or {}).items()},
         units=_fold(data.get("units")),
         counters=tuple((data.get("counters") or {}).get("words", [])),
         counter_units=dict((data.get("counters") or {}).get("units", {})),
         range_connectors=tuple(ranges.get("connectors", [])),
         range_prefix=tuple(p.casefold() for p in ranges.get("prefix", [])),
+        change_prefix=tuple(p.casefold() for p in ranges.get("change_prefix", [])),
         between_connectors=tuple(p.casefold() for p in ranges.get("between_connectors", [])),
         percent_words=tuple(w.casefold() for w in (data.get("percent") or {}).get("words", [])),
         ordinal_prefix=tuple(ordinals.get("prefix", [])),

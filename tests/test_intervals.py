@@ -1,0 +1,99 @@
+"""Intervals that hide no error (issue 11 item 2): approximations as wide as the written
+precision, qualifier words read in their context, a change and its result, thresholds that
+reach only so far."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from consistency import extract_claims
+from consistency.compare import THRESHOLD_REACH, agree
+
+
+def one(text: str, locale: str):
+    claims = extract_claims(text, locale)
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "same"),
+    [
+        # the rounding of the written figure, not ±1 of its last digit
+        ("about 2 million visitors", "en", "etwa 3 Millionen Besucher", "de", False),
+        ("about 2 million visitors", "en", "etwa 2,3 Millionen Besucher", "de", True),
+        ("about 2 million visitors", "en", "2,4 Millionen Besucher", "de", True),
+        ("around 40 km", "en", "rund 50 km", "de", False),
+        ("around 40 km", "en", "rund 42 km", "de", True),
+        # 5 % where the figure is written more precisely than its rounding
+        ("about 3.5 percent", "en", "rund 3,6 Prozent", "de", True),
+        ("about 3.5 percent", "en", "rund 4 Prozent", "de", True),
+        ("about 3.5 percent", "en", "rund 4,5 Prozent", "de", False),
+    ],
+)
+def test_an_approximation_is_as_wide_as_its_rounding(a, la, b, lb, same):
+    assert agree(one(a, la), one(b, lb)) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "qualified"),
+    [
+        ("Die Regierung beschloss ein Hilfspaket über 8 Milliarden Euro.", False),
+        ("Er stellte einen Scheck über 500 Euro aus.", False),
+        ("Sie erhielt eine Rechnung über 1.200 Euro.", False),
+        ("Das Paket kostet über 8 Milliarden Euro.", True),
+        ("Es kamen über 500 Besucher.", True),
+    ],
+)
+def test_german_ueber_after_a_package_or_bill_names_its_worth(text, qualified):
+    c = one(text, "de")
+    assert (c.qualifier is not None) is qualified
+    if not qualified:
+        assert c.low == c.high == c.value
+
+
+def test_a_package_worth_eight_billion_against_eighty_billion_is_reported():
+    de = one("Die Regierung beschloss ein Hilfspaket über 8 Milliarden Euro.", "de")
+    assert not agree(de, one("The government approved an aid package of 80 billion euros.", "en"))
+    assert agree(de, one("The government approved an aid package of 8 billion euros.", "en"))
+
+
+def test_by_x_to_y_is_a_change_and_a_result():
+    claims = extract_claims("The population grew by 450,000 to 12 million.", "en")
+    assert [(c.value, c.qualifier) for c in claims] == [(Decimal(450000), None), (Decimal("1.2E+7"), None)]
+    # a range without "by" stays a range
+    (r,) = extract_claims("It will cost 10 to 12 million dollars.", "en")
+    assert (r.low, r.high) == (Decimal("1E+7"), Decimal("1.2E+7"))
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "same"),
+    [
+        ("more than 2 GW", "en", "2,4 GW", "de", True),
+        ("more than 2 GW", "en", "20 GW", "de", False),
+        ("at least 1.5 m", "en", "1,8 m", "de", True),
+        ("at least 1.5 m", "en", "15 m", "de", False),
+        ("up to 100 km/h", "en", "80 km/h", "de", True),
+        ("up to 100 km/h", "en", "20 km/h", "de", False),
+        ("less than 1 percent", "en", "0,8 Prozent", "de", True),
+        # two thresholds in the same direction compare their bounds
+        ("more than 2 GW", "en", "über 2 GW", "de", True),
+        ("more than 2 GW", "en", "über 20 GW", "de", False),
+    ],
+)
+def test_a_threshold_reaches_only_so_far(a, la, b, lb, same):
+    assert agree(one(a, la), one(b, lb)) is same
+    assert agree(one(b, lb), one(a, la)) is same
+
+
+@given(st.integers(min_value=1, max_value=10_000))
+def test_a_threshold_agrees_up_to_its_reach_and_not_beyond(bound):
+    threshold = one(f"more than {bound} tonnes", "en")
+    inside = one(f"{bound * THRESHOLD_REACH:f} tonnes", "en")
+    beyond = one(f"{bound * THRESHOLD_REACH * 2:f} tonnes", "en")
+    assert agree(threshold, inside)
+    assert not agree(threshold, beyond)
