@@ -18,7 +18,7 @@ working copy, so every offset found is an offset into the caller's text:
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -363,6 +363,16 @@ class Extractor:
 
     # -- passes --------------------------------------------------------------------
     def extract(self, text: str) -> list[Claim]:
+        if "  " not in text:
+            return self._extract(text)
+        # Loaders keep a block as long as its span in the file: a decoded escape or reference
+        # (`\u00a0`, `&nbsp;`) and blanked markup (`**2** GW`) leave runs of padding that would
+        # part a number from its unit.  Read the text with the padding squeezed, and map the
+        # claims back onto the block.
+        squeezed, where = _squeeze(text)
+        return [replace(c, start=where[c.start], end=where[c.end - 1] + 1) for c in self._extract(squeezed)]
+
+    def _extract(self, text: str) -> list[Claim]:
         work = normalize_text(text)
         # a record or version number shape that is a date this locale writes (2023-03-14, and
         # 14.3.2023 where CLDR's format is d.M.y) is read as that date, not blanked
@@ -659,7 +669,7 @@ class Extractor:
         if not exponent and not num.scaled and self.glued_scale_re is not None and num.source == "digits":
             gm = self.glued_scale_re.match(work, pos)
             # $5m, €500m; without a currency only where the letter is no unit (5k, 5K; 5m is metres)
-            if gm and (currency or gm.group(1).isupper() or gm.group(1).casefold() not in self.units):
+            if gm and (currency or gm.group(1).isupper() or _key(gm.group(1).rstrip(".")) not in self.units):
                 exponent = self._scale(gm.group(1))
                 pos = gm.end()
         # what follows: percent/unit, currency, counter
@@ -834,6 +844,31 @@ _COMPOUNDS = {("foot", "inch"): Decimal(12), ("pound", "ounce"): Decimal(16), ("
 
 
 _PAREN = regex.compile(r"[ \u00a0]*[（(][ \u00a0]*")
+
+
+_PADDING = regex.compile(r"(?<=[\u00a0\u202f\u2009\u2007]) +| {2,}")
+
+
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    """``text`` with padding squeezed, and for each of its characters the offset in ``text``:
+    spaces right after a no-break or thin space are dropped, other runs of spaces become one.
+
+    >>> _squeeze("2\u00a0     GB and  5")
+    ('2\xa0GB and 5', [0, 1, 7, 8, 9, 10, 11, 12, 13, 15])
+    """
+    parts: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in _PADDING.finditer(text):
+        parts.append(text[pos:m.start()])
+        where.extend(range(pos, m.start()))
+        if m.group()[:1] == " " and m.start() > 0 and text[m.start() - 1] not in "\u00a0\u202f\u2009\u2007":
+            parts.append(" ")
+            where.append(m.start())
+        pos = m.end()
+    parts.append(text[pos:])
+    where.extend(range(pos, len(text)))
+    return "".join(parts), where
 
 
 def _in_range(claim: Claim) -> bool:
