@@ -6,7 +6,11 @@
 
 Formats are chosen by extension: ``.md``/``.markdown`` (Markdown),
 ``.html``/``.htm`` (HTML), ``.po``/``.pot`` (gettext) and ``.xlf``/``.xliff``
-(XLIFF 1.2 and 2.0), anything else is read as plain text.  PO and XLIFF
+(XLIFF 1.2 and 2.0); the key-value resource files of apps ``.json``/``.arb``
+(i18next, Flutter, Chrome), ``.yml``/``.yaml`` (Rails), ``.xml`` (Android
+``strings.xml``) and ``.strings`` (Apple), whose blocks are keyed; the
+multilingual ``.tmx`` and ``.xcstrings``, one file holding every version
+(:func:`load_versions`); anything else is read as plain text.  PO and XLIFF
 files hold two versions: :func:`load_document` gives the translation and
 :func:`load_source_document` the source, with blocks keyed by unit.  Each block
 keeps code-point offsets into the decoded file text; its ``text`` has the
@@ -27,9 +31,11 @@ from consistency.model import Block, Document
 __all__ = [
     "MAX_BYTES",
     "document_format",
+    "is_multilingual",
     "known_locale",
     "load_document",
     "load_source_document",
+    "load_versions",
     "locale_from_path",
     "normalize_locale",
     "parse_blocks",
@@ -75,6 +81,10 @@ def load_document(
     name = os.fspath(path)
     if (units := _unit_loaders(name)) is not None:  # PO, XLIFF: the translation
         return units[0](name, locale=locale, text=text)
+    if (keyed := _keyed_loader(name)) is not None:  # JSON, YAML, Android, Apple: keyed strings
+        return keyed(name, locale=locale, text=text)
+    if is_multilingual(name):
+        raise InputError(f"{name}: holds every language of the bundle; check it on its own")
     if text is None:
         text = read_text(name)
     form = document_format(name)
@@ -114,6 +124,60 @@ def _unit_loaders(name: str) -> tuple[Callable[..., Document], Callable[..., Doc
 
         return load_xliff, load_xliff_source
     return None
+
+
+_KEYED_FORMATS = {".json": "json", ".arb": "json", ".yml": "yaml", ".yaml": "yaml", ".xml": "android",
+                  ".strings": "strings"}
+_MULTILINGUAL_FORMATS = {".tmx": "tmx", ".xcstrings": "xcstrings"}
+
+
+def _keyed_loader(name: str) -> Callable[..., Document] | None:
+    """The loader of a key-value resource format, imported on first use."""
+    form = _KEYED_FORMATS.get(os.path.splitext(name)[1].lower())
+    if form == "json":
+        from consistency.documents.jsonres import load_json
+
+        return load_json
+    if form == "yaml":
+        from consistency.documents.yamlres import load_yaml
+
+        return load_yaml
+    if form == "android":
+        from consistency.documents.android import load_android
+
+        return load_android
+    if form == "strings":
+        from consistency.documents.apple import load_strings
+
+        return load_strings
+    return None
+
+
+def is_multilingual(path: str | os.PathLike[str]) -> bool:
+    """Whether one file holds every version (TMX, Apple String Catalog).
+
+    >>> is_multilingual("memory.tmx"), is_multilingual("Localizable.xcstrings"), is_multilingual("de.po")
+    (True, True, False)
+    """
+    return os.path.splitext(os.fspath(path))[1].lower() in _MULTILINGUAL_FORMATS
+
+
+def load_versions(path: str | os.PathLike[str], *, text: str | None = None) -> list[Document]:
+    """Every version held by a multilingual file (see :func:`is_multilingual`), its source
+    language first.  Raises :class:`~consistency.errors.InputError` for other files."""
+    name = os.fspath(path)
+    form = _MULTILINGUAL_FORMATS.get(os.path.splitext(name)[1].lower())
+    if text is None and form is not None:
+        text = read_text(name)
+    if form == "tmx":
+        from consistency.documents.tmx import load_tmx, tmx_locales
+
+        return [load_tmx(name, language=lang, text=text) for lang in tmx_locales(name, text=text)]
+    if form == "xcstrings":
+        from consistency.documents.apple import load_xcstrings, xcstrings_locales
+
+        return [load_xcstrings(name, language=lang, text=text) for lang in xcstrings_locales(name, text=text)]
+    raise InputError(f"{name}: not a multilingual file (TMX, .xcstrings)")
 
 
 def _resolve_locale(name: str, locale: str | None, text: str, form: str) -> str:

@@ -32,6 +32,8 @@ _AMBIGUOUS = frozenset(
     ts ur we yo ast bas fur lag mas mer new""".split()
 )
 
+_ANDROID_REGION = re.compile(r"^([A-Za-z]{2,3})-r([A-Z]{2})$")
+
 #: Identifiers babel accepts that are not languages.
 _NOT_LANGUAGES = frozenset({"root", "und", "mul", "zxx"})
 
@@ -102,14 +104,41 @@ def _candidates(path: PurePath) -> list[tuple[str, bool]]:
     strong: list[tuple[str, bool]] = []
     if "." in stem:
         strong.append((stem.rsplit(".", 1)[1], True))
+    platform = [(tag, True) for tag in map(_platform_folder, directories) if tag]
     strong += [(part.rsplit(".", 1)[1], True) for part in directories if "." in part.strip(".")]
     weak = [(stem, False)] + [(part, False) for part in directories]
-    return strong + weak
+    if "_" in stem:  # Flutter app_de.arb, intl_pt_BR.arb
+        head, _, tail = stem.partition("_")
+        weak += [(tail, False)] + ([(tail.split("_", 1)[1], False)] if "_" in tail else [])
+    return platform + strong + weak
+
+
+def _platform_folder(part: str) -> str | None:
+    """The locale an Android or Apple resource folder names.
+
+    >>> _platform_folder("values-pt-rBR"), _platform_folder("values-b+sr+Latn"), _platform_folder("pt-BR.lproj")
+    ('pt-rBR', 'b+sr+Latn', 'pt-BR')
+    """
+    if part.lower().endswith(".lproj"):
+        return part[: -len(".lproj")]
+    if part.startswith("values-"):
+        qualifiers = part[len("values-"):]
+        if qualifiers.startswith("b+"):
+            return qualifiers.split("-", 1)[0]
+        lang, _, rest = qualifiers.partition("-")
+        region = rest.split("-", 1)[0]
+        return f"{lang}-{region}" if re.fullmatch(r"r[A-Z]{2}", region) else lang
+    return None
 
 
 @lru_cache(maxsize=512)
 def _validate(tag: str) -> str | None:
-    """The normalized form of ``tag`` if babel knows it exactly, else ``None``."""
+    """The normalized form of ``tag`` if babel knows it exactly, else ``None``.
+
+    Android's resource qualifiers are accepted: ``pt-rBR`` is pt-BR, ``b+sr+Latn`` sr-Latn."""
+    if tag.startswith("b+"):
+        tag = tag[2:].replace("+", "-")
+    tag = _ANDROID_REGION.sub(r"\1-\2", tag)
     match = _TAG.fullmatch(tag)
     if match is None or match["lang"].lower() in _NOT_LANGUAGES:
         return None

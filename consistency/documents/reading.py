@@ -21,17 +21,25 @@ MAX_BYTES = 20 * 1024 * 1024
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
+def read_text(path: str | os.PathLike[str], *, utf16: bool = False) -> str:
     """Return the text of the file at ``path``, decoded as UTF-8.
 
     Raises :class:`~consistency.errors.InputError` with a one-line message
     (``"article.de.md: not valid UTF-8 (byte 0xff at offset 12)"``) when the
     file is missing, is a directory, is larger than :data:`MAX_BYTES`,
-    contains a NUL byte (binary content) or is not valid UTF-8.  The file is
+    contains a NUL byte (binary content) or is not valid UTF-8.  With ``utf16``, a file
+    that starts with a UTF-16 byte-order mark is decoded as UTF-16.  The file is
     only read, never modified.
     """
     name = os.fspath(path)
     data = _read_bytes(name)
+    if data.startswith(b"bplist0"):
+        raise InputError(f"{name}: a binary property list; convert it with `plutil -convert xml1` first")
+    if utf16 and data.startswith(_UTF16_BOMS):  # Apple .strings are often UTF-16 with a BOM
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not valid UTF-16 (at byte offset {exc.start})") from None
     _check_not_binary(name, data)
     try:
         return data.decode("utf-8")

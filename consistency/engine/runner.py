@@ -138,7 +138,9 @@ def _bundle_from_paths(paths: Sequence[str], locale_opts: dict[str, str], config
             files.extend(found)
         else:
             files.append(p)
-    if len(files) < 2 and not (files and all(is_per_unit(f) for f in files)):
+    from ..documents import is_multilingual
+
+    if len(files) < 2 and not (files and all(is_per_unit(f) or is_multilingual(f) for f in files)):
         raise ConfigError("check needs at least two versions of the article")
     locales = [locale_opts.get(os.path.normpath(f)) or _config_locale(f, config) for f in files]
     return Bundle(id=_bundle_id(files), paths=files, locales=locales)
@@ -189,7 +191,11 @@ def check_bundle(bundle: Bundle, rules, *, source: str | None = None, history: b
     """
     from ..documents import load_document
 
-    docs = [load_document(p, locale=loc) for p, loc in zip(bundle.paths, bundle.locales)]
+    from ..documents import is_multilingual, load_versions
+
+    docs = []
+    for p, loc in zip(bundle.paths, bundle.locales):
+        docs.extend(load_versions(p) if is_multilingual(p) else [load_document(p, locale=loc)])
     load_source = _per_unit_source_loader(bundle)
     if load_source is not None:
         parts = []

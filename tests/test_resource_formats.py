@@ -1,0 +1,355 @@
+"""The files localization teams keep (issue 12 item 1): JSON (i18next, ARB, messages.json),
+YAML (Rails), Android strings.xml, Apple .strings and String Catalogs, TMX.  Each loader is keyed
+by unit, points at the file exactly, and refuses bad input in one line."""
+
+from __future__ import annotations
+
+import json
+import string
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from consistency.cli import main
+from consistency.documents import is_multilingual, load_document, load_versions
+from consistency.documents.jsonres import scan_strings
+from consistency.errors import InputError
+
+
+def write(path, text: str, encoding: str = "utf-8"):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode(encoding))
+    return str(path)
+
+
+def check(capsys, *paths: str) -> tuple[int, str]:
+    code = main(["check", "--format", "json", *paths])
+    return code, capsys.readouterr().out
+
+
+def findings(out: str) -> list[dict]:
+    return json.loads(out)["findings"] if out.strip() else []
+
+
+def deviant(finding: dict) -> dict:
+    return next(loc for loc in finding["locations"] if loc["role"] == "deviant")
+
+
+# ----------------------------------------------------------------------------------- JSON
+
+
+EN_JSON = """{
+  "title": "Annual report",
+  "energy": {"capacity": "The farm delivers 2 GW.", "cost": "It costs $4.2 billion."},
+  "panels_one": "{{count}} panel",
+  "panels_other": "{{count}} panels",
+  "steps": ["Install 400 panels.", "Wait 3 weeks."]
+}
+"""
+
+
+def test_i18next_json_keyed_by_path_with_exact_offsets(tmp_path):
+    path = write(tmp_path / "locales/de/app.json",
+                 '{"steps": ["400 Paneele installieren.", "3 Wochen warten."],\n'
+                 ' "energy": {"cost": "Kosten: 4,2\\u00a0Mrd. $", "capacity": "Die Anlage liefert 2 GW."}}')
+    doc = load_document(path)
+    assert doc.locale == "de"
+    by_key = {b.key: b for b in doc.blocks}
+    assert set(by_key) == {"steps.0", "steps.1", "energy.cost", "energy.capacity"}
+    block = by_key["energy.capacity"]
+    assert doc.text[block.start:block.end] == block.text == "Die Anlage liefert 2 GW."
+    cost = by_key["energy.cost"]
+    assert doc.text[cost.start:cost.end] == "Kosten: 4,2\\u00a0Mrd. $"
+    assert len(cost.text) == cost.end - cost.start and "\u00a0" in cost.text
+
+
+def test_reordered_keys_and_german_numbers_agree(tmp_path, capsys):
+    en = write(tmp_path / "locales/en/app.json", EN_JSON)
+    de = write(tmp_path / "locales/de/app.json", """{
+  "steps": ["400 Paneele installieren.", "3 Wochen warten."],
+  "panels_other": "{{count}} Paneele",
+  "energy": {"cost": "Sie kostet 4,2\\u00a0Milliarden Dollar.", "capacity": "Die Anlage liefert 2.000\\u00a0MW."},
+  "title": "Jahresbericht"
+}
+""")
+    code, out = check(capsys, en, de)
+    assert (code, findings(out)) == (0, [])
+
+
+def test_a_changed_figure_in_json_is_found_at_its_line_and_column(tmp_path, capsys):
+    en = write(tmp_path / "locales/en/app.json", EN_JSON)
+    de = write(tmp_path / "locales/de/app.json",
+               '{\n  "energy": {\n    "capacity": "Die Anlage liefert 2\\u00a0MW."\n  }\n}\n')
+    code, out = check(capsys, en, de)
+    (finding,) = [f for f in findings(out) if f["rule"] == "QTY001"]
+    loc = deviant(finding)
+    assert (code, loc["locale"], loc["line"], loc["column"]) == (1, "de", 3, 37)  # the "2"
+
+
+def test_arb_metadata_is_skipped_and_its_locale_read(tmp_path):
+    path = write(tmp_path / "l10n/app.arb", json.dumps({
+        "@@locale": "fr", "price": "Prix : 5 €", "@price": {"description": "Costs 12 dollars"}}))
+    doc = load_document(path)
+    assert doc.locale == "fr" and [b.key for b in doc.blocks] == ["price"]
+
+
+def test_chrome_messages_json_compares_messages_only(tmp_path):
+    path = write(tmp_path / "_locales/pt_BR/messages.json", json.dumps({
+        "size": {"message": "Tamanho: 5 GB", "description": "shown 3 times"}}))
+    doc = load_document(path)
+    assert doc.locale == "pt-BR" and [(b.key, b.text) for b in doc.blocks] == [("size", "Tamanho: 5 GB")]
+
+
+json_values = st.recursive(
+    st.text(max_size=12) | st.integers() | st.booleans() | st.none(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(st.dictionaries(st.text(max_size=6), json_values, max_size=5), st.booleans())
+def test_the_json_scanner_finds_every_string_json_decodes(data, ascii_only):
+    """Oracle: the standard library's json.  Every string value's span decodes to it."""
+    text = json.dumps(data, ensure_ascii=ascii_only, indent=1)
+    expected = []
+
+    def walk(value, path):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, path + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, path + (str(i),))
+        elif isinstance(value, str):
+            expected.append((path, value))
+
+    walk(data, ())
+    found = [(path, json.loads('"' + text[a:b] + '"')) for path, a, b in scan_strings(text)]
+    assert found == expected
+
+
+# ----------------------------------------------------------------------------------- YAML
+
+
+def test_rails_yaml_root_locale_and_plural_other(tmp_path, capsys):
+    en = write(tmp_path / "config/locales/en.yml",
+               'en:\n  report:\n    capacity: "The farm delivers 2 GW."\n    staff:\n      one: "1 worker"\n'
+               '      other: "%{count} workers"\n    cost: >\n      It costs\n      4.2 billion dollars.\n')
+    de = write(tmp_path / "config/locales/de.yml",
+               "de:\n  report:\n    staff:\n      other: \"%{count} Arbeiter\"\n    cost: |\n      Es kostet\n"
+               "      42 Milliarden Dollar.\n    capacity: Die Anlage liefert 2 GW.\n")
+    doc = load_document(de)
+    assert doc.locale == "de"
+    assert sorted(b.key for b in doc.blocks) == ["report.capacity", "report.cost", "report.staff.other"]
+    code, out = check(capsys, en, de)
+    (finding,) = findings(out)
+    loc = deviant(finding)
+    assert (finding["rule"], loc["line"], loc["column"], loc["text"]) == ("QTY001", 7, 7, "42 Milliarden Dollar")
+
+
+def test_a_yaml_alias_bomb_is_refused_in_one_line(tmp_path, capsys):
+    lines = ['a0: &a0 ["lol"]'] + [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 9)]
+    bomb = write(tmp_path / "de.yml", "\n".join(lines) + "\n")
+    other = write(tmp_path / "en.yml", "a0: [lol]\n")
+    assert main(["check", other, bomb]) == 2
+    err = capsys.readouterr().err
+    assert "alias bomb" in err and err.count("\n") == 1
+
+
+def test_yaml_never_builds_python_objects(tmp_path):
+    path = write(tmp_path / "de.yml", "x: !!python/object/apply:os.system ['echo hacked']\ny: Text mit 5 GB\n")
+    doc = load_document(path)  # composed, never constructed: the tag is text like any other
+    assert [(b.key, b.text) for b in doc.blocks] == [("x.0", "echo hacked"), ("y", "Text mit 5 GB")]
+
+
+# ----------------------------------------------------------------------------------- Android
+
+
+ANDROID_EN = """<?xml version="1.0" encoding="utf-8"?>
+<resources xmlns:xliff="urn:oasis:names:tc:xliff:document:1.2">
+    <string name="app_name" translatable="false">Solar 3000</string>
+    <string name="capacity">The farm delivers <b>2 GW</b>.</string>
+    <string name="greeting">Hello <xliff:g id="user">%1$s</xliff:g>, you saved 15%% today.</string>
+    <plurals name="panels">
+        <item quantity="one">%d panel</item>
+        <item quantity="other">%d panels</item>
+    </plurals>
+    <string-array name="tips">
+        <item>Don\\'t wait 3 years.</item>
+        <item><![CDATA[Save <i>10 kWh</i> a day.]]></item>
+    </string-array>
+</resources>
+"""
+
+
+def test_android_strings_plurals_arrays_and_folder_locales(tmp_path, capsys):
+    en = write(tmp_path / "res/values/strings.xml", ANDROID_EN)
+    de = write(tmp_path / "res/values-b+de+DE/strings.xml", """<?xml version="1.0" encoding="utf-8"?>
+<resources>
+    <string-array name="tips">
+        <item>Warten Sie nicht 3 Jahre.</item>
+        <item><![CDATA[Sparen Sie <i>10 kWh</i> am Tag.]]></item>
+    </string-array>
+    <plurals name="panels"><item quantity="one">%d Paneel</item><item quantity="other">%d Paneele</item></plurals>
+    <string name="capacity">Die Anlage liefert <b>20 GW</b>.</string>
+</resources>
+""")
+    doc_en, doc_de = load_document(en), load_document(de)
+    assert (doc_en.locale, doc_de.locale) == ("en", "de-DE")
+    assert [b.key for b in doc_en.blocks] == ["capacity", "greeting", "panels", "tips.0", "tips.1"]
+    tip = next(b for b in doc_en.blocks if b.key == "tips.0")
+    assert tip.text == "Don' t wait 3 years."  # the escape decoded in place
+    code, out = check(capsys, en, de)
+    qty, cov = sorted(findings(out), key=lambda f: f["rule"], reverse=True)
+    loc = deviant(qty)
+    assert (code, qty["rule"], loc["line"], loc["column"], loc["text"]) == (1, "QTY001", 8, 51, "20 GW")
+    # the German file lacks the string "greeting": a key missing from a version is a missing passage
+    assert (cov["rule"], deviant(cov)["locale"], deviant(cov)["line"]) == ("COV001", "en", 5)
+
+
+@pytest.mark.parametrize(("folder", "locale"), [("values-pt-rBR", "pt-BR"), ("values-b+sr+Latn", "sr-Latn"),
+                                                 ("values-ja", "ja")])
+def test_android_resource_qualifiers_name_the_locale(tmp_path, folder, locale):
+    path = write(tmp_path / "res" / folder / "strings.xml", '<resources><string name="a">5 GB</string></resources>')
+    assert load_document(path).locale == locale
+
+
+@pytest.mark.parametrize("text", [
+    '<!DOCTYPE r [<!ENTITY a "aaaa">]><resources><string name="x">&a;</string></resources>',
+    '<resources><string name="x">unclosed</resources>',
+    '<manifest package="x"/>',
+])
+def test_bad_android_files_are_one_line_errors(tmp_path, capsys, text):
+    bad = write(tmp_path / "res/values-de/strings.xml", text)
+    good = write(tmp_path / "res/values/strings.xml", '<resources><string name="x">5 GB</string></resources>')
+    assert main(["check", good, bad]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "strings.xml" in err and "Traceback" not in err
+
+
+# ----------------------------------------------------------------------------------- Apple
+
+
+def test_apple_strings_utf16_comments_and_lproj_locales(tmp_path, capsys):
+    en = write(tmp_path / "en.lproj/Localizable.strings",
+               '/* The capacity */\n"capacity" = "The farm delivers 2 GW.";\n"price" = "It costs $4.2 billion.";\n')
+    de = write(tmp_path / "de.lproj/Localizable.strings",
+               '// price\n"price" = "Sie kostet 42 Milliarden Dollar.";\n'
+               '"capacity" = "Die Anlage liefert 2\\U00A0GW.";\n',
+               encoding="utf-16")
+    assert load_document(de).locale == "de"
+    code, out = check(capsys, en, de)
+    (finding,) = findings(out)
+    loc = deviant(finding)
+    assert (code, loc["locale"], loc["line"], loc["column"]) == (1, "de", 2, 23)  # the "42"
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"bplist00\x01\x02", "binary property list"),
+    (b'"a" = "b"\n"c" = "d";\n', "malformed .strings"),
+    (b'"a" = "5 GB"', "ends inside"),
+])
+def test_bad_strings_files_are_one_line_errors(tmp_path, capsys, content, message):
+    (tmp_path / "de.lproj").mkdir()
+    (tmp_path / "de.lproj/Localizable.strings").write_bytes(content)
+    good = write(tmp_path / "en.lproj/Localizable.strings", '"a" = "5 GB";\n')
+    assert main(["check", good, str(tmp_path / "de.lproj/Localizable.strings")]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+
+
+def test_a_string_catalog_is_a_whole_bundle(tmp_path, capsys):
+    catalog = {"sourceLanguage": "en", "version": "1.0", "strings": {
+        "capacity": {"localizations": {
+            "en": {"stringUnit": {"state": "translated", "value": "The farm delivers 2 GW."}},
+            "de": {"stringUnit": {"state": "translated", "value": "Die Anlage liefert 2 GW."}},
+            "ja": {"stringUnit": {"state": "translated", "value": "発電所は2メガワットを供給する。"}}}},
+        "panels": {"localizations": {"ja": {"stringUnit": {"state": "translated", "value": "%lld枚"}},
+                                     "de": {"variations": {"plural": {
+            "one": {"stringUnit": {"state": "translated", "value": "%lld Paneel"}},
+            "other": {"stringUnit": {"state": "translated", "value": "%lld Paneele"}}}}}}},
+    }}
+    path = write(tmp_path / "Localizable.xcstrings", json.dumps(catalog, ensure_ascii=False, indent=2))
+    assert is_multilingual(path)
+    assert [d.locale for d in load_versions(path)] == ["en", "de", "ja"]
+    code, out = check(capsys, path)
+    (finding,) = findings(out)
+    assert (code, deviant(finding)["locale"], deviant(finding)["text"]) == (1, "ja", "2メガワット")
+
+
+# ----------------------------------------------------------------------------------- TMX
+
+
+TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+<header srclang="en-US" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x"
+ creationtool="x" creationtoolversion="1"/>
+<body>
+<tu tuid="capacity">
+  <tuv xml:lang="en-US"><seg>The farm delivers <bpt i="1">&lt;b&gt;</bpt>2 GW<ept i="1">&lt;/b&gt;</ept>.</seg></tuv>
+  <tuv xml:lang="de-DE"><seg>Die Anlage liefert 2.000 MW.</seg></tuv>
+  <tuv xml:lang="fr-FR"><seg>La centrale fournit 2 GW.</seg></tuv>
+</tu>
+<tu>
+  <tuv xml:lang="en-US"><seg>It costs $4.2 billion.</seg></tuv>
+  <tuv xml:lang="de-DE"><seg>Sie kostet 4,2 Milliarden Dollar.</seg></tuv>
+  <tuv xml:lang="fr-FR"><seg>Elle coûte 42 milliards de dollars.</seg></tuv>
+</tu>
+</body>
+</tmx>
+"""
+
+
+def test_one_tmx_file_is_a_bundle_and_the_deviant_is_named(tmp_path, capsys):
+    path = write(tmp_path / "memory.tmx", TMX)
+    versions = load_versions(path)
+    assert [d.locale for d in versions] == ["en-US", "de-DE", "fr-FR"]
+    assert [b.key for b in versions[0].blocks] == ["capacity", "tu-2"]
+    assert versions[0].blocks[0].text.split() == ["The", "farm", "delivers", "2", "GW", "."]
+    code, out = check(capsys, path)
+    (finding,) = findings(out)
+    loc = deviant(finding)
+    assert (code, loc["locale"], loc["line"], loc["column"]) == (1, "fr-FR", 14, 41)  # the "42"
+
+
+def test_a_tmx_with_entities_is_refused(tmp_path, capsys):
+    path = write(tmp_path / "memory.tmx", '<!DOCTYPE tmx [<!ENTITY x SYSTEM "file:///etc/passwd">]><tmx><body/></tmx>')
+    assert main(["check", path]) == 2
+    assert "DOCTYPE" in capsys.readouterr().err
+
+
+# ----------------------------------------------------------------------------------- no crash
+
+
+printable = st.text(alphabet=string.printable + "äöü€日本\u00a0\\\"'<>&{}[]:,;=%", max_size=200)
+
+
+@pytest.mark.parametrize("name", ["de/app.json", "de.yml", "res/values-de/strings.xml",
+                                  "de.lproj/Localizable.strings", "m.tmx", "Localizable.xcstrings"])
+@given(text=printable)
+def test_no_input_crashes_a_loader(tmp_path_factory, name, text):
+    """Any text: a document or an InputError (one line), never another exception."""
+    path = tmp_path_factory.mktemp("fuzz") / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    try:
+        docs = load_versions(str(path)) if is_multilingual(str(path)) else [load_document(str(path))]
+    except InputError as exc:
+        assert "\n" not in str(exc)
+        return
+    for doc in docs:
+        for block in doc.blocks:
+            assert len(block.text) == block.end - block.start
+            assert 0 <= block.start <= block.end <= len(doc.text)
+
+
+def test_yaml_oracle_values_survive_the_offset_mapping(tmp_path):
+    text = "de:\n  a: 'It''s 5 GB'\n  b: \"Zeile\\neins 7 km\"\n  c: |\n    erste 3\n    zweite 4\n"
+    path = write(tmp_path / "de.yml", text)
+    doc = load_document(path)
+    values = yaml.safe_load(text)["de"]
+    for block in doc.blocks:
+        # every digit of the value stands in the block, in order
+        assert [c for c in block.text if c.isdigit()] == [c for c in values[block.key] if c.isdigit()]
