@@ -89,3 +89,33 @@ def test_a_vocabulary_linked_to_a_device_is_an_error(tmp_path):
     proc = run("check", "en.md", "de.md", cwd=tmp_path, timeout=60)
     assert proc.returncode == 2
     assert "not a regular file" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# ------------------------------------------------------------------ character references (items 4 and 20)
+
+
+@pytest.mark.parametrize("suffix, en, fr", [
+    (".html", '<html lang="en"><body><p>The plan costs &euro;4.2&nbsp;billion.</p></body></html>',
+     '<html lang="fr"><body><p>Le plan coûte 4,2&nbsp;millions d&rsquo;euros.</p></body></html>'),
+    (".md", "The plan costs &euro;4.2&nbsp;billion.\n", "Le plan coûte 4,2&nbsp;millions d’euros.\n"),
+])
+def test_character_references_hide_no_error(tmp_path, capsys, suffix, en, fr):
+    (tmp_path / f"a.en{suffix}").write_text(en, encoding="utf-8")
+    (tmp_path / f"a.fr{suffix}").write_text(fr, encoding="utf-8")
+    code = main(["check", str(tmp_path / f"a.en{suffix}"), str(tmp_path / f"a.fr{suffix}"), "--format", "json"])
+    import json
+
+    (finding,) = json.loads(capsys.readouterr().out)["findings"]
+    deviant = next(loc for loc in finding["locations"] if loc["role"] == "deviant")
+    assert (code, finding["rule"], deviant["locale"]) == (1, "QTY001", "fr")
+    assert deviant["text"].startswith("4,2&nbsp;millions")  # the span in the file, references and all
+
+
+def test_french_digits_grouped_with_character_references(tmp_path):
+    from consistency.documents import load_document
+
+    path = tmp_path / "c.fr.html"
+    path.write_text('<html lang="fr"><body><p>Il a reçu 1&#160;500&#160;000 euros.</p></body></html>', encoding="utf-8")
+    (block,) = load_document(path).blocks
+    (claim,) = extract_claims(block.text, "fr")
+    assert (str(claim.value), claim.unit) == ("1.5E+6", "EUR")
