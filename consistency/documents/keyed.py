@@ -75,15 +75,17 @@ def decode_in_place(text: str, start: int, end: int, escape: re.Pattern[str],
 def blocks_of(text: str, entries: Iterable[Entry], chars_of: Callable[[Entry], list[str]],
               kind: str, suppressed: frozenset[str] = frozenset()) -> tuple[Block, ...]:
     """Keyed blocks of ``entries``: content decoded by ``chars_of``, placeholders blanked,
-    trimmed of surrounding white space; empty strings are left out (untranslated)."""
+    trimmed of the white space around it; strings without prose are left out (untranslated)."""
     blocks: list[Block] = []
     for entry in entries:
-        masked = mask_placeholders(chars_of(entry))
-        stripped = masked.strip()
-        if not stripped:
+        decoded = chars_of(entry)
+        masked = mask_placeholders(decoded)
+        if not masked.strip():
             continue
-        lead = len(masked) - len(masked.lstrip())
-        trail = len(masked) - len(masked.rstrip())
+        # trimmed of white space only: placeholders and tags at the edges belong to the unit
+        raw = text[entry.start:entry.end]
+        lead = len(raw) - len(raw.lstrip())
+        trail = len(raw) - len(raw.rstrip())
         blocks.append(Block(index=len(blocks), kind=kind, start=entry.start + lead,
                             end=entry.end - trail, text=masked[lead:len(masked) - trail],
                             key=entry.key, suppressed=suppressed))

@@ -104,9 +104,11 @@ def scan(name: str, text: str, wanted: frozenset[str], *, root: str | None = Non
 
 def content(text: str, element: Element) -> tuple[int, int, list[str]]:
     """``(start, end, chars)`` of an element's content: tags, comments and CDATA markers blank,
-    references decoded in place (the span is not trimmed)."""
+    references decoded in place, placeholders blanked; the span is the whole content."""
     from consistency.documents.xliff import _Content
     from consistency.documents.xliff import _content as xliff_content
 
     start, end, masked = xliff_content(text, _Content(start=element.start, end=element.end, tags=element.tags))
-    return start, end, list(masked)
+    chars = [" "] * (element.end - element.start)  # untrimmed: the tags at the edges are the unit's
+    chars[start - element.start:end - element.start] = masked
+    return element.start, element.end, chars

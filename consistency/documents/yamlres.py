@@ -61,6 +61,8 @@ def load_yaml(path: str | os.PathLike[str], *, locale: str | None = None, text: 
         if keys and keys[-1] in _OTHER_CATEGORIES:
             continue
         start, end = node.start_mark.index, node.end_mark.index
+        if node.style in ("'", '"') and end - start >= 2:
+            start, end = start + 1, end - 1  # inside the quotes
         entry = Entry(".".join(keys), start, end)
         entries.append(entry)
         chars[entry] = _mapped(text[start:end], str(node.value), node.style)
@@ -93,7 +95,7 @@ def _mapped(raw: str, value: str, style: str | None) -> list[str]:
     if style is None and raw == value:
         return list(raw)
     chars = [" "] * len(raw)
-    i = 1 if style in ("'", '"') else 0
+    i = 0
     for ch in value:
         if ch.isspace() and not (i < len(raw) and raw[i] == ch):
             continue  # a folded line break or an indentation: blank

@@ -54,6 +54,8 @@ KINDS: dict[str, str] = {
     "quote-speaker": "consistency.engine.checks_text:check_quote_speaker",
     "quote-paraphrased": "consistency.engine.checks_text:check_quote_paraphrased",
     "translation-stale": "consistency.engine.checks:check_translation_stale",
+    "placeholder-mismatch": "consistency.engine.checks_l10n:check_placeholder_mismatch",
+    "markup-mismatch": "consistency.engine.checks_l10n:check_markup_mismatch",
 }
 
 #: Options each kind accepts: name -> (type check, default, description).
@@ -80,9 +82,11 @@ KIND_OPTIONS: dict[str, dict[str, tuple[str, Any, str]]] = {
     "quote-speaker": {},
     "quote-paraphrased": {},
     "translation-stale": {},
+    "placeholder-mismatch": {},
+    "markup-mismatch": {},
 }
 
-CATEGORIES: tuple[str, ...] = ("quantity", "date", "name", "quote", "coverage", "revision", "meta")
+CATEGORIES: tuple[str, ...] = ("quantity", "date", "name", "quote", "coverage", "revision", "placeholder", "meta")
 
 #: Named fields a rule message may use.
 MESSAGE_FIELDS: frozenset[str] = frozenset(

@@ -196,6 +196,8 @@ def check_bundle(bundle: Bundle, rules, *, source: str | None = None, history: b
     docs = []
     for p, loc in zip(bundle.paths, bundle.locales):
         docs.extend(load_versions(p) if is_multilingual(p) else [load_document(p, locale=loc)])
+    if source is None and len(bundle.paths) == 1 and is_multilingual(bundle.paths[0]) and docs:
+        source = docs[0].locale  # the TMX header's srclang, the String Catalog's sourceLanguage
     load_source = _per_unit_source_loader(bundle)
     if load_source is not None:
         parts = []
