@@ -216,6 +216,8 @@ class Location:
     end_column: int
     text: str
     value: str | None = None
+    #: the value as a reader writes it (``4.2 billion USD``, ``more than 2 gigawatt``, ``H2 2022``)
+    display: str | None = None
     #: the commit that last changed this line, where the version is in git
     change: Change | None = None
 

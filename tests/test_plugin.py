@@ -101,7 +101,7 @@ def test_drift_fails_with_the_findings_and_no_traceback(pytester):
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.stdout.fnmatch_lines([
         "*_ harbour _*",
-        "content/de/harbour.md:1:16: error QTY001 quantity-mismatch de gives 8E+9 USD where en gives 8E+10 USD",
+        "content/de/harbour.md:1:16: error QTY001 quantity-mismatch de gives 8 billion USD where en gives 80 billion USD",
         '  deviant    de  "8 Milliarden Dollar"*content/de/harbour.md:1:16',
         '  reference  en  "$80 billion"*content/en/harbour.md:1:*',
         "",

@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 import regex
 
-from ..compare import agree, claim_key, comparable, describe_value
+from ..compare import agree, claim_key, comparable, describe_value, display_value
 from ..model import Change, Claim, ClaimKind, Finding, Location, Revision
 from .analysis import BundleAnalysis, Cluster, _informative
 from .baseline import fingerprint, text_key
@@ -40,7 +40,7 @@ def _location(an: BundleAnalysis, v: int, start: int, end: int, role: str, value
 
 
 def _claim_location(an: BundleAnalysis, v: int, c: Claim, role: str, change: Change | None = None) -> Location:
-    loc = _location(an, v, c.start, c.end, role, describe_value(c))
+    loc = replace(_location(an, v, c.start, c.end, role, describe_value(c)), display=display_value(c))
     return loc if change is None else replace(loc, change=change)
 
 
@@ -125,9 +125,9 @@ def _disagreement_findings(an: BundleAnalysis, rule, *, dates: bool | None, stal
             other = members[refs[0]]
             revision = verdict.revisions.get(v) if verdict is not None else None
             fields = dict(
-                locale=an.documents[v].locale, value=describe_value(c), text=c.text,
+                locale=an.documents[v].locale, value=display_value(c), text=c.text,
                 other_locale=", ".join(an.documents[w].locale for w in refs),
-                other_value=describe_value(other), other_text=other.text, unit=c.unit or "",
+                other_value=display_value(other), other_text=other.text, unit=c.unit or "",
             )
             if revision is not None and revision.source_change is not None:
                 fields.update(commit=revision.source_change.describe(), previous_value=revision.previous_value or "")
@@ -230,7 +230,7 @@ def check_quantity_missing(an: BundleAnalysis, rule) -> Iterator[Finding]:
             start, end = span if span else (an.insertion_point(v, cluster.group),) * 2
             locations.append(_location(an, v, start, end, "deviant" if majority else "reference", None))
         message = rule.format_message(
-            locale=", ".join(an.documents[v].locale for v in holders), value=describe_value(rep), text=rep.text,
+            locale=", ".join(an.documents[v].locale for v in holders), value=display_value(rep), text=rep.text,
             other_locale=", ".join(an.documents[v].locale for v in missing), other_value="", other_text="",
             unit=rep.unit or "",
         )

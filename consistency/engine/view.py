@@ -113,7 +113,7 @@ def bundle_view(an: Any) -> BundleView:
     parts = getattr(an, "parts", None)
     if parts is not None:
         return _combined_view(an, parts)
-    from ..compare import describe_value
+    from ..compare import display_value
 
     n = len(an.documents)
     spans: list[list[Span]] = [[] for _ in range(n)]
@@ -123,7 +123,7 @@ def bundle_view(an: Any) -> BundleView:
         cells: list[tuple[int, int, str, str] | None] = [None] * n
         kind = ""
         for v, claim in cluster.members.items():
-            value = describe_value(claim)
+            value = display_value(claim)
             cells[v] = (claim.start, claim.end, claim.text, value)
             spans[v].append(Span("claim", claim.start, claim.end, value, row))
             kind = kind or claim.kind.value

@@ -46,7 +46,8 @@ def _command(finding: Finding) -> str:
     props = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
     lines = [finding.message]
     for reference in reference_locations(finding):
-        value = f" → {reference.value}" if reference.value is not None else ""
+        shown = reference.display or reference.value
+        value = f" → {shown}" if shown is not None else ""
         text = " ".join(reference.text.split())
         lines.append(
             f"{reference.role} {reference.locale} {reference.path}:{reference.line}:{reference.column} “{text}”{value}"

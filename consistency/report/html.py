@@ -303,7 +303,8 @@ def _location_line(mark: _Mark | None, location: Location, anchored: bool) -> st
     if len(text) > 90:
         text = text[:89] + "…"
     quoted = f'<bdi{_loc_attrs(location.locale)}>{esc(text)}</bdi>' if text else '<i>(no passage)</i>'
-    value = f' → <span class="val">{esc(location.value)}</span>' if location.value else ""
+    shown = location.display or location.value
+    value = f' → <span class="val" title="{esc(location.value or "")}">{esc(shown)}</span>' if shown else ""
     where = f'{esc(posix_path(location.path))}:{location.line}:{location.column}'
     body = f'<span class="role">{esc(location.role)}</span> <span class="loc">{esc(location.locale)}</span> “{quoted}”{value}'
     if mark is not None and anchored:

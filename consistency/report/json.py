@@ -35,6 +35,8 @@ def location_to_dict(location: Location) -> dict[str, Any]:
         "text": location.text,
         "value": location.value,
     }
+    if location.display is not None:
+        out["display"] = location.display
     if location.change is not None:
         out["last_change"] = location.change.as_dict()
     return out

@@ -85,7 +85,8 @@ def _minimal_descriptor(finding: Finding) -> dict[str, Any]:
 
 def _related_message(location: Location) -> str:
     if location.value is not None:
-        return f"{location.role}: {location.locale} gives {location.value} (“{_one_line(location.text)}”)"
+        shown = location.display or location.value
+        return f"{location.role}: {location.locale} gives {shown} (“{_one_line(location.text)}”)"
     return f"{location.role}: {location.locale} “{_one_line(location.text)}”"
 
 
