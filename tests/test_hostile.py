@@ -119,3 +119,43 @@ def test_french_digits_grouped_with_character_references(tmp_path):
     (block,) = load_document(path).blocks
     (claim,) = extract_claims(block.text, "fr")
     assert (str(claim.value), claim.unit) == ("1.5E+6", "EUR")
+
+
+# ------------------------------------------------------------------ messages that say what is wrong (items 7, 19, 20)
+
+
+def test_a_misspelt_file_is_no_such_file(tmp_path, capsys):
+    assert main(["check", str(tmp_path / "content/en/news/q3-reslts.md")]) == 2
+    assert capsys.readouterr().err.strip().endswith("q3-reslts.md: no such file")
+
+
+def test_a_folder_of_locale_folders_hints_at_bundles(tmp_path, capsys):
+    for locale in ("en", "de"):
+        (tmp_path / "content" / locale).mkdir(parents=True)
+        (tmp_path / "content" / locale / "a.md").write_text("It is 5 km.\n", encoding="utf-8")
+    assert main(["check", str(tmp_path / "content")]) == 2
+    err = capsys.readouterr().err
+    assert "--bundles" in err and "{locale}/{path}" in err and err.count("\n") == 1
+
+
+def test_terminal_escape_sequences_from_input_are_never_printed_raw(tmp_path, capsys):
+    (tmp_path / "a.en.txt").write_text("One.\n\nThe \x1b[2Jsecond \x1b]0;title\x07 part \u202eevil.\n", encoding="utf-8")
+    (tmp_path / "a.de.txt").write_text("Eins.\n", encoding="utf-8")
+    for form in ("text", "github"):
+        assert main(["check", str(tmp_path / "a.en.txt"), str(tmp_path / "a.de.txt"), "--format", form]) == 0
+        out = capsys.readouterr().out
+        assert "COV001" in out and ("\\x1b[2J" in out or form == "github")  # github shows the references only
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+
+
+@pytest.mark.parametrize("entity", ["    any: 5\n", "    forms: {ja: 5}\n", "    related: [x]\n"])
+def test_a_bad_vocabulary_value_is_a_one_line_error(tmp_path, capsys, entity):
+    (tmp_path / "rd/vocab").mkdir(parents=True)
+    (tmp_path / "rd/vocab/bad.yml").write_text("entities:\n  - id: x\n" + entity, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.claim-consistency]\nrule-dirs = ["rd"]\n', encoding="utf-8")
+    (tmp_path / "a.en.txt").write_text("It is 5 km.\n", encoding="utf-8")
+    (tmp_path / "a.de.txt").write_text("Es sind 5 km.\n", encoding="utf-8")
+    code = main(["check", "--config", str(tmp_path / "pyproject.toml"), str(tmp_path / "a.en.txt"),
+                 str(tmp_path / "a.de.txt")])
+    err = capsys.readouterr().err
+    assert code == 2 and "bad.yml: entity x" in err and "internal error" not in err and err.count("\n") == 1

@@ -134,8 +134,16 @@ def _bundle_from_paths(paths: Sequence[str], locale_opts: dict[str, str], config
 
             found = [e for e in entries if locale_from_path(os.path.basename(e)) is not None]
             if len(found) < 2:
-                raise InputError(f"{p}: a folder must hold one file per locale (ja.md, de.md, …); found {len(found)}")
+                hint = ""
+                if any(locale_from_path(os.path.join(p, name, "x")) for name in os.listdir(p)
+                       if os.path.isdir(os.path.join(p, name))):
+                    hint = (f"; it holds one folder per locale: check them all with "
+                            f"--bundles '{p.rstrip('/')}/{{locale}}/{{path}}'")
+                raise InputError(f"{p}: a folder must hold one file per locale (ja.md, de.md, …); "
+                                 f"found {len(found)}{hint}")
             files.extend(found)
+        elif not os.path.lexists(p):
+            raise InputError(f"{p}: no such file")
         else:
             files.append(p)
     from ..documents import is_multilingual

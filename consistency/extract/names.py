@@ -206,17 +206,36 @@ def load_vocabulary(dirs: Sequence[Path | str] = (), *, builtin: bool = True) ->
             for item in items:
                 if not isinstance(item, dict) or not isinstance(item.get("id"), str):
                     raise ConfigError(f"{path}: every entity needs an 'id'")
-                forms = item.get("forms") or {}
-                if not isinstance(forms, dict):
-                    raise ConfigError(f"{path}: entity {item['id']}: 'forms' must map locales to lists")
+                where = f"{path}: entity {item['id']}"
+                forms = _mapping_of_lists(item.get("forms"), f"{where}: 'forms'")
+                related = _mapping_of_lists(item.get("related"), f"{where}: 'related'")
                 entities[item["id"]] = Entity(
-                    id=item["id"], type=item.get("type"),
-                    forms={str(k): tuple(str(f) for f in (v or [])) for k, v in forms.items()},
-                    any=tuple(str(f) for f in item.get("any") or ()),
-                    cldr=tuple(str(c) for c in item.get("cldr") or ()),
-                    related={str(k): tuple(str(f) for f in (v or [])) for k, v in (item.get("related") or {}).items()},
+                    id=item["id"], type=item.get("type"), forms=forms,
+                    any=_list_of_strings(item.get("any"), f"{where}: 'any'"),
+                    cldr=_list_of_strings(item.get("cldr"), f"{where}: 'cldr'"),
+                    related=related,
                 )
     return Vocabulary(tuple(entities.values()))
+
+
+def _list_of_strings(value, where: str) -> tuple[str, ...]:
+    from ..errors import ConfigError
+
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+        raise ConfigError(f"{where} must be a list of names, not {value!r}")
+    return tuple(str(v) for v in value)
+
+
+def _mapping_of_lists(value, where: str) -> dict[str, tuple[str, ...]]:
+    from ..errors import ConfigError
+
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where} must map locales to lists of names")
+    return {str(k): _list_of_strings(v, f"{where}[{k}]") for k, v in value.items()}
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from consistency.engine.registry import Rule
 
 __all__ = [
+    "visible",
     "FORMATS",
     "TOOL_NAME",
     "BundleInfo",
@@ -42,6 +44,20 @@ class BundleInfo:
     #: what the html and csv formats show of the bundle (a
     #: :class:`~consistency.engine.view.BundleView`); ``None`` for the other formats
     view: Any = field(default=None, compare=False, repr=False)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    r"""``text`` safe for a terminal or a CI log: control characters, escape sequences and
+    bidirectional overrides from the input are written as ``\x1b``, ``\u202e``.
+
+    >>> visible("a\x1b[2Jb\u202ec")
+    'a\\x1b[2Jb\\u202ec'
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", text)
 
 
 def level_of(finding: Finding) -> Level:

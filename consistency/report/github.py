@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from consistency.model import Finding, Level
-from consistency.report import history_line, level_of, primary_location, reference_locations
+from consistency.report import history_line, level_of, primary_location, reference_locations, visible
 
 __all__ = ["escape_data", "escape_property", "render_github"]
 
@@ -44,11 +44,11 @@ def _command(finding: Finding) -> str:
         properties.append(("endColumn", str(location.end_column)))
     properties.append(("title", f"{finding.rule} {finding.name}"))
     props = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
-    lines = [finding.message]
+    lines = [visible(finding.message)]
     for reference in reference_locations(finding):
         shown = reference.display or reference.value
         value = f" → {shown}" if shown is not None else ""
-        text = " ".join(reference.text.split())
+        text = visible(" ".join(reference.text.split()))
         lines.append(
             f"{reference.role} {reference.locale} {reference.path}:{reference.line}:{reference.column} “{text}”{value}"
         )

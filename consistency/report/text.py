@@ -18,7 +18,7 @@ import unicodedata
 from typing import Sequence
 
 from consistency.model import Finding, Level, Location
-from consistency.report import BundleInfo, history_line, level_of, primary_location
+from consistency.report import BundleInfo, history_line, level_of, primary_location, visible
 
 __all__ = ["display_width", "render_text", "summary_line"]
 
@@ -48,7 +48,7 @@ def display_width(text: str) -> int:
 
 
 def _truncate(text: str, limit: int = MAX_TEXT_WIDTH) -> str:
-    text = " ".join(text.split())
+    text = visible(" ".join(text.split()))
     if display_width(text) <= limit:
         return text
     out, width = [], 0
@@ -102,7 +102,7 @@ def _finding_lines(finding: Finding, paint: _Style) -> list[str]:
     where = _where(primary) if primary is not None else finding.bundle
     header = (
         f"{paint(where, 'bold')}: {paint(level.value, level)} "
-        f"{paint(finding.rule, 'bold')} {finding.name} {finding.message}"
+        f"{paint(finding.rule, 'bold')} {finding.name} {visible(finding.message)}"
     )
     lines = [header]
     if not finding.locations:
