@@ -26,8 +26,6 @@ NOT_A_BUNDLE = {
 
 # Known defects the examples found, kept visible: strict, so a fix must remove the entry.
 KNOWN_DEFECTS = {
-    "QUO001": "a quotation merged from two is paired with the second one (reported as QUO002) "
-              "instead of counted as one where the others have two",
     "QUO002": "a lone surname after an English or German quotation (`Elias added`) is not taken "
               "as a name, so the speakers are not compared",
 }

@@ -58,14 +58,15 @@ def test_the_seed_names_and_quotes_are_recognised(texts):
     from consistency.engine.analysis import analyse
 
     an = analyse("seed", BENCH._documents(texts))
-    ja = {m.text for block in an.names[0] for m in block}
-    de = {m.text for block in an.names[1] for m in block}
+    at = [d.locale for d in an.documents]  # the engine's canonical order, not the order given
+    ja = {m.text for block in an.names[at.index("ja")] for m in block}
+    de = {m.text for block in an.names[at.index("de")] for m in block}
     for name in ("Noelle Walsh", "Michael Elias", "TD-Cowen", "Raimo Lenschow", "Mustafa Suleyman", "Cohere",
                  "Command R", "OpenAI", "ChatGPT", "Nvidia", "Google", "Meta"):
         assert name in ja, name
     assert {"バークレイズ", "ニューヨーク", "米国", "ヨーロッパ"} <= ja
     assert {"Barclays", "New York", "USA", "Europa"} <= de
-    speech = [[q for block in an.quotes[v] for q in block if q.kind == "speech"] for v in (0, 1)]
+    speech = [[q for block in an.quotes[at.index(loc)] for q in block if q.kind == "speech"] for loc in ("ja", "de")]
     assert len(speech[0]) == len(speech[1]) == 5  # Walsh (2), Elias, Lenschow, Elias
     named = [[q.speaker_text for q in s if q.speaker_text and not q.pronoun] for s in speech]
     assert named[0] == named[1] == ["Elias", "Lenschow", "Elias"]

@@ -303,7 +303,14 @@ def _representative(cluster: Cluster, pivot: int) -> Claim:
 
 def analyse(bundle: str, documents: Sequence[Document], *, source: str | None = None,
             relative_tolerance: float = 0.02, history: object = None, report_stale: bool = False) -> BundleAnalysis:
-    """A lazy analysis of one bundle; ``source`` is a locale tag among the documents'."""
+    """A lazy analysis of one bundle; ``source`` is a locale tag among the documents'.
+
+    The documents are put in one canonical order first, so that findings never depend on the
+    order in which the versions were given: English first where there is an English version
+    (without a declared source it is the alignment's pivot: the language most localisation
+    starts from), then by locale and path.
+    """
+    documents = sorted(documents, key=lambda d: (d.locale.split("-")[0].casefold() != "en", d.locale, d.path))
     index = None
     if source is not None:
         for i, doc in enumerate(documents):
