@@ -45,6 +45,8 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path, PurePosixPath  # noqa: F401 - Path: the doctests use it
 from typing import Union
 
+import regex
+
 from consistency.errors import ConfigError
 
 __all__ = [
@@ -105,7 +107,7 @@ class BundlePattern:
     text: str  # as written, without ``=locale``
     locale: str | None  # the declared locale of a pattern without ``{locale}``
     absolute: str  # the pattern made absolute (posix)
-    regex: re.Pattern[str]  # full match against an absolute posix path
+    regex: regex.Pattern  # full match against an absolute posix path (the regex module: it has timeouts)
     base: str  # the folder with no placeholder that holds every match (posix)
     index: int = 0
 
@@ -220,7 +222,21 @@ def _compile(absolute: str) -> re.Pattern[str]:
             out.append(r"(?P<path>[^/]+)")
         last = m.end()
     out.append(_literal(absolute[last:]))
-    return re.compile("".join(out))
+    # the regex module, for its timeout: a pattern such as */*a*a*a…b backtracks exponentially
+    return regex.compile("".join(out))
+
+
+#: Seconds one bundle pattern may take to match one path (see :func:`_fullmatch`).
+MATCH_TIMEOUT = 1.0
+
+
+def _fullmatch(pattern: BundlePattern, path: str):
+    """``pattern``'s match of ``path``, or a ConfigError when it backtracks beyond MATCH_TIMEOUT."""
+    try:
+        return pattern.regex.fullmatch(path, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        raise ConfigError(f"bundle pattern {pattern.text!r} is too complex: matching {path!r} took over "
+                          f"{MATCH_TIMEOUT:g} s; use fewer '*'") from None
 
 
 def _literal(text: str) -> str:
@@ -315,7 +331,7 @@ class _Matcher:
         """The best match of the absolute posix ``path``, or ``None``."""
         best: _Match | None = None
         for pattern in self.patterns:
-            m = pattern.regex.fullmatch(path)
+            m = _fullmatch(pattern, path)
             if m is None:
                 continue
             groups = m.groupdict()

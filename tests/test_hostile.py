@@ -159,3 +159,32 @@ def test_a_bad_vocabulary_value_is_a_one_line_error(tmp_path, capsys, entity):
                  str(tmp_path / "a.de.txt")])
     err = capsys.readouterr().err
     assert code == 2 and "bad.yml: entity x" in err and "internal error" not in err and err.count("\n") == 1
+
+
+# ------------------------------------------------------------------ bundle patterns that backtrack (item 14)
+
+
+def test_a_pattern_with_many_stars_against_a_long_name_ends_quickly(tmp_path):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / ("a" * 200 + ".md")).write_text("5 km\n", encoding="utf-8")
+    pattern = "{locale}/" + "*a" * 22 + "b.md"
+    result = run("check", "--bundles", pattern, cwd=tmp_path, timeout=30)  # was over a minute
+    assert result.returncode == 2 and "no bundle" in result.stderr
+
+
+def test_a_pattern_that_times_out_is_a_one_line_configuration_error():
+    from consistency import bundles
+    from consistency.errors import ConfigError
+
+    pattern = bundles.parse_pattern("/x/{locale}/*.md", "/")
+
+    class Slow:
+        def fullmatch(self, path, timeout=None):
+            assert timeout == bundles.MATCH_TIMEOUT
+            raise TimeoutError("regex timed out")
+
+    import dataclasses
+
+    slow = dataclasses.replace(pattern, regex=Slow())
+    with pytest.raises(ConfigError, match="too complex"):
+        bundles._fullmatch(slow, "/x/en/a.md")
