@@ -188,3 +188,50 @@ def test_a_pattern_that_times_out_is_a_one_line_configuration_error():
     slow = dataclasses.replace(pattern, regex=Slow())
     with pytest.raises(ConfigError, match="too complex"):
         bundles._fullmatch(slow, "/x/en/a.md")
+
+
+# ------------------------------------------------------------------ workers die with their parent (item 16)
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                status = (entry / "status").read_text()
+            except OSError:
+                continue
+            if f"\nPPid:\t{pid}\n" in status:
+                out.append(int(entry.name))
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc (Linux) to find the workers")
+def test_sigterm_leaves_no_worker_behind(tmp_path):
+    import signal
+    import time
+
+    for i in range(60):
+        for locale, text in (("en", "The line is {} km long.\n"), ("de", "Die Strecke ist {} km lang.\n")):
+            path = tmp_path / locale / f"a{i}.md"
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text.format(i + 2) * 40, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CLAIM_CONSISTENCY_NO_NOTES": "1", "CLAIM_CONSISTENCY_NO_CACHE": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "consistency", "check", "--jobs", "2", "--bundles",
+                             "{locale}/{path}.md"], cwd=tmp_path, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        workers = _children(proc.pid)
+    if proc.poll() is not None:
+        pytest.skip("the check finished before its workers could be seen")
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+        time.sleep(0.1)
+    alive = [w for w in workers if Path(f"/proc/{w}").exists()
+             and "zombie" not in Path(f"/proc/{w}/status").read_text().lower()]
+    assert alive == []

@@ -604,10 +604,32 @@ _WORKER_RULES: list | None = None
 
 def _init_worker(spec, locales: Sequence[str]) -> None:
     global _WORKER_RULES
+    _die_with_parent()
     config, select, ignore, levels = spec
     _WORKER_RULES = config.load_rules().select(select, ignore, levels)
     _use_vocabulary(config)  # a no-op when forked from the parent, which has it
     _warm_up(locales)  # a no-op when forked from a warm parent
+
+
+def _die_with_parent() -> None:
+    """A worker whose parent is gone (killed with SIGTERM or SIGKILL, no chance to shut its pool
+    down) exits within a second instead of living on as an orphan."""
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="claim-consistency-parent-watch", daemon=True).start()
+
+
+def _terminate_as_interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt  # the pool is shut down as on Ctrl-C
 
 
 def _warm_up(locales: Sequence[str]) -> None:
@@ -719,9 +741,15 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
             return results
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
+        import signal
+        import threading
+
         out: list[Result | None] = [None] * len(bundles)
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                                    initargs=(spec, locales))
+        previous = None
+        if threading.current_thread() is threading.main_thread():
+            previous = signal.signal(signal.SIGTERM, _terminate_as_interrupt)
         try:
             futures = {pool.submit(_check_in_worker, b, src, history, since, views): i
                        for i, (b, src) in enumerate(zip(bundles, sources))}
@@ -730,6 +758,8 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
                 out[i] = future.result()  # a worker's error (InputError, …) is raised here
                 bar.update(bundles[i].id)
         finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
             pool.shutdown(wait=True, cancel_futures=True)
         return [r for r in out if r is not None]
     finally:
