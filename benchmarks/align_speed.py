@@ -83,7 +83,7 @@ def filled_cells(a: list[BlockFeatures], b: list[BlockFeatures], band: int | Non
         return "full", (n + 1) * (m + 1)
     margin = DEFAULT_COSTS.band if band is None else band
     lo, hi = _band(a, b, margin)
-    filled = sum(h - l + 1 for l, h in zip(lo, hi))
+    filled = sum(h - low + 1 for low, h in zip(lo, hi))
     return ("full" if filled == (n + 1) * (m + 1) else f"band ±{margin}"), filled
 
 

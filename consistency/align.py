@@ -469,11 +469,11 @@ def _band(
         r_hi = min(m, j2 + margin)
         for i in range(max(0, i1 - margin), min(n, i2 + margin) + 1):
             base = j1 + (i - i1)
-            l = max(r_lo, base + d_lo)
+            low = max(r_lo, base + d_lo)
             h = min(r_hi, base + d_hi)
-            if l <= h:
-                if l < lo[i]:
-                    lo[i] = l
+            if low <= h:
+                if low < lo[i]:
+                    lo[i] = low
                 if h > hi[i]:
                     hi[i] = h
     lo[0] = 0
@@ -945,7 +945,7 @@ def align_pair(
             shift = median * k / (k + costs.recalibrate_min_pairs)  # shrink towards the table
             shift = max(-0.7, min(0.7, shift))
             if abs(shift) > costs.recalibrate_threshold:
-                if banded and sum(h - l + 1 for l, h in zip(lo, hi)) > 4 * margin * (n + 1):
+                if banded and sum(h - low + 1 for low, h in zip(lo, hi)) > 4 * margin * (n + 1):
                     lo, hi = _path_band(groups, n, m, margin)
                 groups = _dp(a, b, prep, costs, lo, hi, math.exp(-shift))
     return groups

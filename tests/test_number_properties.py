@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
 
-import pytest
-from babel import Locale
 from babel.localedata import locale_identifiers
 from babel.numbers import format_compact_decimal, format_currency, format_decimal, get_currency_precision
 from hypothesis import HealthCheck, assume, given, settings

@@ -82,7 +82,7 @@ def test_units_are_pint_units(lang):
     registry = _registry(pint)
     from consistency.compare import UNIT_READINGS
 
-    for word, unit in _raw(lang).get("units", {}).items():
+    for _word, unit in _raw(lang).get("units", {}).items():
         if unit == "":
             continue  # removes a CLDR surface that is no unit in prose
         for reading in UNIT_READINGS.get(unit, (unit,)):

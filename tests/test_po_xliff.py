@@ -333,9 +333,9 @@ def test_po_roundtrip_through_polib(tmp_path_factory: pytest.TempPathFactory, pa
     target, source = load_document(path), load_source_document(path)
     assert [b.key for b in target.blocks] == [msgid for msgid, _ in pairs]
     assert [b.key for b in source.blocks] == [msgid for msgid, _ in pairs]
-    for block, (msgid, msgstr) in zip(target.blocks, pairs):
+    for block, (_msgid, msgstr) in zip(target.blocks, pairs):
         assert squeeze(block.text) == squeeze(msgstr)
-    for block, (msgid, msgstr) in zip(source.blocks, pairs):
+    for block, (msgid, _msgstr) in zip(source.blocks, pairs):
         assert squeeze(block.text) == squeeze(msgid)
     assert_spans(target)
     assert_spans(source)
@@ -572,9 +572,9 @@ def test_xliff_roundtrip(tmp_path_factory: pytest.TempPathFactory, pairs: list[t
     target, source = load_document(path), load_source_document(path)
     kept = [(i, s, t) for i, (s, t) in enumerate(pairs)]
     assert [b.key for b in target.blocks] == [f"f#u{i}" for i, _, _ in kept]
-    for block, (_, s, t) in zip(target.blocks, kept):
+    for block, (_, _s, t) in zip(target.blocks, kept):
         assert squeeze(block.text) == squeeze(t)
-    for block, (_, s, t) in zip(source.blocks, kept):
+    for block, (_, s, _t) in zip(source.blocks, kept):
         assert squeeze(block.text) == squeeze(s)
     assert_spans(target)
     assert_spans(source)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import regex
 
@@ -18,6 +18,11 @@ from ..compare import agree, claim_key, comparable
 from ..extract import extract_claims
 from ..model import Block, Claim, ClaimKind, Document
 from ..positions import LineIndex
+
+if TYPE_CHECKING:  # annotations only: importing them here would make a cycle with the checks
+    from ..extract.names import Mention
+    from ..extract.quotes import Quote
+    from .checks_text import TextReport
 
 __all__ = ["BundleAnalysis", "Cluster", "analyse"]
 

@@ -359,7 +359,7 @@ def build_report(an: BundleAnalysis) -> TextReport:
                         best_a[ka] = (s, kb)
                     if s > best_b.get(kb, (0, ""))[0]:
                         best_b[kb] = (s, ka)
-                for ka, (s, kb) in best_a.items():
+                for ka, (_s, kb) in best_a.items():
                     if best_b.get(kb, (0, ""))[1] == ka:
                         _link(uf, confirmed, (v, ka), (w, kb), A[ka], B[kb], g, local)
                         matched_a.add(ka)
@@ -507,7 +507,7 @@ def build_report(an: BundleAnalysis) -> TextReport:
                 continue
             # a conflict: the lacking versions name another entity of the same type instead
             partner = None
-            for j, (root2, held2, lacking2) in enumerate(items):
+            for j, (_root2, held2, lacking2) in enumerate(items):
                 if j == i or j in used:
                     continue
                 if set(held2) == set(lacking) and set(lacking2) >= set(held) - set(held2) and set(held) & set(lacking2):
@@ -812,10 +812,10 @@ def _quotes(an, report, uf, node_mentions, name_nodes, strong_nodes, confirmed, 
                 pairs = _align_quotes(qs[v], qs[w], spans[v], spans[w])
                 ma = {i for i, _ in pairs}
                 mb = {j for _, j in pairs}
-                for i, q in enumerate(qs[v]):
+                for i in range(len(qs[v])):
                     if i not in ma:
                         unmatched[v][i].append(w)
-                for j, q in enumerate(qs[w]):
+                for j in range(len(qs[w])):
                     if j not in mb:
                         unmatched[w][j].append(v)
                 for i, j in pairs:

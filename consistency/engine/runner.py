@@ -496,7 +496,7 @@ def print_history_note(bundles: Sequence[Bundle], results, rules) -> None:
         return
     from ..history import history_for
 
-    for bundle, (findings, versions, *_view) in zip(bundles, results):
+    for _bundle, (findings, versions, *_view) in zip(bundles, results):
         if not any(f.category in ("quantity", "date") for f in findings):
             continue
         paths = [p for p, _loc in versions]

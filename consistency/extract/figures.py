@@ -26,7 +26,7 @@ from functools import lru_cache
 import regex
 
 from ..locale.cldr import ISO_DATE, date_patterns, normalize_tag, tables
-from ..locale.packs import Pack, load_pack
+from ..locale.packs import load_pack
 from ..model import Claim, ClaimKind, Qualifier
 from .numbers import MAX_EXPONENT, MINUS_SIGNS, normalize_text, parse_cjk, parse_digits, parse_words
 

@@ -295,7 +295,7 @@ def extract_quotes(text: str, locale: str, *, names: list[Mention] | None = None
             s_lo, s_hi = _sentence_bounds(text, o, c + 1)
             # after the closing mark: "’, fügte Elias hinzu", "’とEliasは付け加えた", "” he said"
             after_end = min(s_hi + 1, len(text))
-            for o2, c2 in spans:
+            for o2, _c2 in spans:
                 if o2 > c and o2 < after_end:
                     after_end = o2
             after = text[c + 1:after_end]

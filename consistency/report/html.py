@@ -27,14 +27,13 @@ article is untrusted input.  Colours always come with a text label.
 from __future__ import annotations
 
 import html
-import os
 from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 import regex
 
-from consistency.model import Finding, Level, Location
+from consistency.model import Finding, Location
 from consistency.report import TOOL_NAME, BundleInfo, history_line, level_of, primary_location, reference_locations
 from consistency.report.json import posix_path
 
@@ -423,7 +422,7 @@ def _matrix(b: int, view: BundleView, findings: Sequence[Finding], marks: list[_
             at[(mark.version, mark.location.start, mark.location.end)].append(mark)
     head = "".join(f'<th scope="col"{_loc_attrs(v.locale)}>{esc(v.locale)}</th>' for v in view.versions)
     rows = []
-    for r, row in enumerate(view.matrix):
+    for _r, row in enumerate(view.matrix):
         cells, flagged = [], []
         for v, cell in enumerate(row.cells):
             locale = view.versions[v].locale
