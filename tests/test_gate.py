@@ -36,7 +36,7 @@ def repo(tmp_path, monkeypatch) -> Path:
     """A site with three articles: `harbour` drifts (QTY001 in de), `tunnel` and `x/quays` agree."""
     write(tmp_path, {
         "content/en/harbour.md": EN, "content/de/harbour.md": DE_WRONG, "content/ja/harbour.md": JA,
-        "content/en/tunnel.md": EN, "content/de/tunnel.md": DE,
+        "content/en/tunnel.md": EN, "content/de/tunnel.md": DE, "content/ja/tunnel.md": JA,
         "content/en/x/quays.md": EN, "content/de/x/quays.md": DE, "content/ja/x/quays.md": JA,
         "README.md": "# site\n",
     })
@@ -98,7 +98,9 @@ def test_several_patterns_tldr_style(tmp_path, capsys, monkeypatch):
     assert code == 1
     assert [(b["id"], [v["locale"] for v in b["versions"]]) for b in data["bundles"]] == \
         [("common/port", ["en", "de", "ja"]), ("linux/tunnel", ["en", "de"])]
-    assert {f["bundle"] for f in data["findings"]} == {"common/port"}
+    # linux/tunnel has no Japanese page while common/port has one: a missing file
+    assert {(f["bundle"], f["rule"]) for f in data["findings"]} == {("common/port", "QTY001"),
+                                                                   ("linux/tunnel", "COV003")}
 
 
 def test_jobs_give_the_same_output_in_the_same_order(repo, capsys):

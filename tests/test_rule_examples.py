@@ -22,6 +22,8 @@ NOT_A_BUNDLE = {
     "SUP001": "its example is a baseline entry: tests/test_baseline.py checks unused entries",
     "PLH001": "its example is a keyed unit: tests/test_placeholders.py checks it in JSON files",
     "PLH002": "its example is a keyed unit: tests/test_placeholders.py checks it in Android files",
+    "COV003": "its example is a file listing: tests/test_file_coverage.py builds it",
+    "COV004": "its example is a file listing: tests/test_file_coverage.py builds it",
 }
 
 # Known defects the examples found, kept visible: strict, so a fix must remove the entry.

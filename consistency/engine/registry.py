@@ -56,6 +56,8 @@ KINDS: dict[str, str] = {
     "translation-stale": "consistency.engine.checks:check_translation_stale",
     "placeholder-mismatch": "consistency.engine.checks_l10n:check_placeholder_mismatch",
     "markup-mismatch": "consistency.engine.checks_l10n:check_markup_mismatch",
+    "missing-file": "consistency.engine.files:check_missing_file",
+    "orphan-file": "consistency.engine.files:check_orphan_file",
 }
 
 #: Options each kind accepts: name -> (type check, default, description).
@@ -84,6 +86,8 @@ KIND_OPTIONS: dict[str, dict[str, tuple[str, Any, str]]] = {
     "translation-stale": {},
     "placeholder-mismatch": {},
     "markup-mismatch": {},
+    "missing-file": {},
+    "orphan-file": {},
 }
 
 CATEGORIES: tuple[str, ...] = ("quantity", "date", "name", "quote", "coverage", "revision", "placeholder", "meta")

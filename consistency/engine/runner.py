@@ -400,6 +400,11 @@ def _cmd_check(config, args) -> int:
                             history=history, since=since, dask=getattr(args, "dask", None),
                             views=fmt in ("html", "csv"), cache=cache)
     findings = [f for result in results for f in result[0]]
+    if getattr(args, "_file_groups", None):
+        from .files import file_findings
+
+        findings += file_findings(args._file_groups, args._file_patterns, rules,
+                                  expected=None, source=source)
     infos = [BundleInfo(b.id, result[1], *result[2:]) for b, result in zip(bundles, results)]
     print_notes(loc for result in results for _path, loc in result[1])
     if history:
@@ -537,13 +542,15 @@ def resolve_bundles(args: argparse.Namespace, config, locale_opts: dict[str, str
             return _relative(found), False
         root = paths[0] if paths else "."
         found = bundles_mod.discover(root, patterns, **options)
-        if not found:
+        _remember_groups(args, root, patterns, options)
+        if not found and not args._file_groups:
             raise ConfigError(f"no bundle under {root} matches {', '.join(patterns)}")
         return _relative(found), False
     if config.bundles:
         if not paths:
             found = bundles_mod.discover(config.root, config.bundles, **options)
-            if not found:
+            _remember_groups(args, config.root, config.bundles, options)
+            if not found and not args._file_groups:
                 raise ConfigError(f"no bundle matches the configured bundles ({', '.join(config.bundles)})")
             return _relative(found), False
         if expand_flag:
@@ -558,6 +565,14 @@ def resolve_bundles(args: argparse.Namespace, config, locale_opts: dict[str, str
     if not paths:
         raise ConfigError("check needs at least two versions of the article (or --bundles PATTERN)")
     return [_bundle_from_paths(paths, locale_opts or {}, config)], True
+
+
+def _remember_groups(args: argparse.Namespace, root, patterns, options) -> None:
+    """Every group the patterns find, one version or more: for COV003/COV004 (whole files)."""
+    from .. import bundles as bundles_mod
+
+    args._file_groups = _relative(bundles_mod.discover(root, patterns, min_versions=1, **options))
+    args._file_patterns = bundles_mod.parse_patterns(patterns, root)
 
 
 def _relative(bundles: list[Bundle]) -> list[Bundle]:

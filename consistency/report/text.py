@@ -108,8 +108,8 @@ def _finding_lines(finding: Finding, paint: _Style) -> list[str]:
     if not finding.locations:
         return lines
     locations = [primary, *(loc for loc in finding.locations if loc is not primary)]
-    rows = [(loc.role, loc.locale, f'"{_truncate(loc.text)}"', loc.display or loc.value, _where(loc))
-            for loc in locations]
+    rows = [(loc.role, loc.locale, f'"{_truncate(loc.text)}"' if loc.text else "(nothing here)",
+             loc.display or loc.value, _where(loc)) for loc in locations]
     widths = [max(display_width(row[column]) for row in rows) for column in range(3)]
     has_values = any(row[3] is not None for row in rows)
     value_width = max((display_width(row[3]) for row in rows if row[3] is not None), default=0)
