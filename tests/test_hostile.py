@@ -235,3 +235,35 @@ def test_sigterm_leaves_no_worker_behind(tmp_path):
     alive = [w for w in workers if Path(f"/proc/{w}").exists()
              and "zombie" not in Path(f"/proc/{w}/status").read_text().lower()]
     assert alive == []
+
+
+# ------------------------------------------------------------------ --write-baseline keeps what it did not cover (item 17)
+
+
+def _site(tmp_path):
+    for name, text in {"en/a.md": "It is 5 km.\n", "de/a.md": "Es sind 6 km.\n",
+                       "en/b.md": "It costs $3 million.\n", "de/b.md": "Es kostet 4 Millionen Dollar.\n"}.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+
+
+def test_a_partial_run_keeps_the_entries_it_did_not_cover(tmp_path, monkeypatch):
+    import json
+    import stat
+
+    _site(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    pattern = ["--bundles", "{locale}/{path}.md"]
+    assert main(["check", *pattern, "--write-baseline", "base.json", "--reason", "accepted in review"]) == 0
+    os.chmod("base.json", 0o640)
+    os.symlink("base.json", "link.json")
+    first = json.loads(Path("base.json").read_text())["findings"]
+    assert {e["bundle"] for e in first} == {"a", "b"}
+    # one file expanded, one rule selected: the entries of bundle b and of other rules stay, with their reasons
+    assert main(["check", *pattern, "--expand", "de/a.md", "--select", "QTY001", "--write-baseline", "link.json",
+                 "--reason", "second"]) == 0
+    assert os.path.islink("link.json")
+    after = json.loads(Path("base.json").read_text())["findings"]
+    assert sorted(map(json.dumps, after)) == sorted(map(json.dumps, first))
+    assert stat.S_IMODE(os.stat("base.json").st_mode) == 0o640
+    assert not [p for p in os.listdir(".") if p.endswith(".tmp")]

@@ -172,22 +172,35 @@ def load_baseline(path: Path | str) -> Baseline:
     return Baseline(tuple(entries), file)
 
 
-def write_baseline(path: Path | str, findings: Iterable[Finding], reason: str) -> Baseline:
+def write_baseline(path: Path | str, findings: Iterable[Finding], reason: str, *,
+                   covered_bundles: Iterable[str] | None = None,
+                   covered_rules: Iterable[str] | None = None) -> Baseline:
     """Write ``findings`` as the baseline at ``path`` and return it.
 
     Entries already in an existing baseline keep their own reason; new ones
-    get ``reason``.  Entries are de-duplicated by fingerprint and sorted, so
-    the file diffs well.  Only ``path`` is written (atomically, through a
-    temporary file in the same folder).
+    get ``reason``.  A run that covered only some bundles or rules
+    (``covered_bundles``, ``covered_rules``: ``--expand`` one file, ``--select``)
+    keeps the existing entries outside them as they are.  Entries are
+    de-duplicated by fingerprint and sorted, so the file diffs well.  Only
+    ``path`` is written (atomically, through a temporary file in the same
+    folder, removed on failure); a symlinked baseline is written through its
+    link, and the file keeps its permissions.
     """
     import json
     import tempfile
 
     if not reason or not reason.strip():
         raise ConfigError("a baseline needs a reason for the accepted findings")
-    file = Path(path)
-    previous = {entry.fingerprint: entry.reason for entry in load_baseline(file).entries} if file.exists() else {}
+    file = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    old_entries = load_baseline(file).entries if file.exists() else ()
+    previous = {entry.fingerprint: entry.reason for entry in old_entries}
+    bundles_run = set(covered_bundles) if covered_bundles is not None else None
+    rules_run = set(covered_rules) if covered_rules is not None else None
     entries: dict[str, BaselineEntry] = {}
+    for entry in old_entries:  # what this run did not look at stays accepted
+        if (bundles_run is not None and entry.bundle not in bundles_run) or (
+                rules_run is not None and entry.rule not in rules_run):
+            entries[entry.fingerprint] = entry
     for finding in findings:
         if finding.fingerprint not in entries:
             entries[finding.fingerprint] = BaselineEntry(
@@ -208,6 +221,8 @@ def write_baseline(path: Path | str, findings: Iterable[Finding], reason: str) -
         try:
             with handle:
                 handle.write(text)
+            if file.exists():
+                os.chmod(handle.name, file.stat().st_mode & 0o7777)
             os.replace(handle.name, file)
         except BaseException:
             Path(handle.name).unlink(missing_ok=True)

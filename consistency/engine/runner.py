@@ -412,7 +412,8 @@ def _cmd_check(config, args) -> int:
     if args.write_baseline:
         if not args.reason:
             raise ConfigError("--write-baseline needs --reason TEXT (why these findings are accepted)")
-        write_baseline(args.write_baseline, findings, args.reason)
+        write_baseline(args.write_baseline, findings, args.reason, covered_bundles={b.id for b in bundles},
+                       covered_rules={r.id for r in rules})
         print(f"wrote {len(findings)} accepted findings to {args.write_baseline}", file=sys.stderr)
         return 0
     baseline_path = args.baseline or config.baseline
