@@ -267,3 +267,15 @@ def test_a_partial_run_keeps_the_entries_it_did_not_cover(tmp_path, monkeypatch)
     assert sorted(map(json.dumps, after)) == sorted(map(json.dumps, first))
     assert stat.S_IMODE(os.stat("base.json").st_mode) == 0o640
     assert not [p for p in os.listdir(".") if p.endswith(".tmp")]
+
+
+# ------------------------------------------------------------------ content silently unchecked (item 18)
+
+
+def test_html_without_the_optional_closing_head_keeps_its_body(tmp_path):
+    from consistency.documents import load_document
+
+    page = tmp_path / "a.en.html"
+    page.write_text('<html lang="en"><head><title>Port</title><meta charset="utf-8">\n'
+                    "<body><h1>Port</h1><p>The pier is 5 km long.</p></body></html>\n", encoding="utf-8")
+    assert [b.text.strip() for b in load_document(page).blocks] == ["Port", "The pier is 5 km long."]

@@ -35,6 +35,8 @@ _BOUNDARY = frozenset(
     html li main nav noscript ol p pre section summary table tbody td template tfoot
     th thead title tr ul""".split()
 )
+#: What a <head> may hold; any other start tag ends an unclosed head.
+_HEAD_CONTENT = frozenset("title meta link style script base noscript template".split())
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _KINDS = {"li": "list_item", "td": "table_cell", "th": "table_cell", **{h: "heading" for h in _HEADINGS}}
 _REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][-.a-zA-Z0-9]*);?")
@@ -127,6 +129,10 @@ class _Collector(HTMLParser):
     # -- parser events -----------------------------------------------------
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if "head" in self._stack and tag not in _HEAD_CONTENT:
+            # </head> is optional (HTML's implied end tags): <body> or any content closes the head
+            while self._stack and self._stack.pop() != "head":
+                pass
         if tag in _BOUNDARY:
             self.flush(self._here())
         if tag not in _VOID:
