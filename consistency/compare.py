@@ -86,7 +86,9 @@ def _bounds(c: Claim) -> tuple[Decimal | None, bool, Decimal | None, bool]:
         half = c.precision * _HALF
         low = None if low is None else low - half
         high = None if high is None else high + half
-        hi_open = high is not None  # what rounds to 2 lies in [1.5, 2.5)
+        # what rounds to 2 lies in [1.5, 2.5); a figure with more digits than Decimal's 28 keeps
+        # its bound where adding half a unit changes nothing, and is then closed (it equals itself)
+        hi_open = high is not None and c.high is not None and high > c.high
     return low, lo_open, high, hi_open
 
 

@@ -279,3 +279,18 @@ def test_html_without_the_optional_closing_head_keeps_its_body(tmp_path):
     page.write_text('<html lang="en"><head><title>Port</title><meta charset="utf-8">\n'
                     "<body><h1>Port</h1><p>The pier is 5 km long.</p></body></html>\n", encoding="utf-8")
     assert [b.text.strip() for b in load_document(page).blocks] == ["Port", "The pier is 5 km long."]
+
+
+# ------------------------------------------------------------------ PO continuation lines (item 11)
+
+
+def test_a_word_split_across_po_continuation_lines_is_one_word_and_a_long_number_matches_itself(tmp_path, capsys):
+    import json
+
+    po = tmp_path / "ja.po"
+    number = "1234567890" * 5 + "12345678"  # 58 digits: more than Decimal's 28
+    po.write_text('msgid ""\nmsgstr ""\n"Language: ja\\n"\n\n'
+                  f'msgid "Timestamp {number} items"\nmsgstr ""\n"タイ"\n"ムスタンプ {number} 項目"\n', encoding="utf-8")
+    code = main(["check", str(po), "--format", "json"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert (code, findings) == (0, [])  # no "Thailand" (タイ) missing, no number disagreeing with itself

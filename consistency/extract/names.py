@@ -520,8 +520,35 @@ def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in spans)
 
 
+#: Padding between two characters of scripts written without spaces: a PO continuation line
+#: (`"タイ"` `"ムスタンプ"`) or blanked markup inside a word, never a word boundary.
+_CJK_PADDING = regex.compile(
+    r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}ー]) {2,}(?=[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}ー])"
+)
+
+
 def extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = None) -> list[Mention]:
-    """Every candidate name mention in ``text`` (block-relative offsets), in text order."""
+    """Every candidate name mention in ``text`` (block-relative offsets), in text order.
+
+    >>> [m.text for m in extract_names("タイ   ムスタンプを押す", "ja")]  # one word across a PO continuation
+    ['タイムスタンプ']
+    """
+    if "  " in text and _CJK_PADDING.search(text):
+        where: list[int] = []
+        parts: list[str] = []
+        pos = 0
+        for m in _CJK_PADDING.finditer(text):
+            parts.append(text[pos:m.start()])
+            where.extend(range(pos, m.start()))
+            pos = m.end()
+        parts.append(text[pos:])
+        where.extend(range(pos, len(text)))
+        return [replace(m, start=where[m.start], end=where[m.end - 1] + 1)
+                for m in _extract_names("".join(parts), locale, vocabulary=vocabulary)]
+    return _extract_names(text, locale, vocabulary=vocabulary)
+
+
+def _extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = None) -> list[Mention]:
     vocab = vocabulary if vocabulary is not None else default_vocabulary()
     lang = _lang(locale)
     pack = load_pack(lang)
