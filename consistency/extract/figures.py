@@ -846,6 +846,7 @@ _COMPOUNDS = {("foot", "inch"): Decimal(12), ("pound", "ounce"): Decimal(16), ("
 _PAREN = regex.compile(r"[ \u00a0]*[（(][ \u00a0]*")
 
 
+_THIN = "\u00a0\u202f\u2009\u2007"
 _PADDING = regex.compile(r"(?<=[\u00a0\u202f\u2009\u2007]) +| {2,}")
 
 
@@ -856,19 +857,9 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
     >>> _squeeze("2\u00a0     GB and  5")
     ('2\xa0GB and 5', [0, 1, 7, 8, 9, 10, 11, 12, 13, 15])
     """
-    parts: list[str] = []
-    where: list[int] = []
-    pos = 0
-    for m in _PADDING.finditer(text):
-        parts.append(text[pos:m.start()])
-        where.extend(range(pos, m.start()))
-        if m.group()[:1] == " " and m.start() > 0 and text[m.start() - 1] not in "\u00a0\u202f\u2009\u2007":
-            parts.append(" ")
-            where.append(m.start())
-        pos = m.end()
-    parts.append(text[pos:])
-    where.extend(range(pos, len(text)))
-    return "".join(parts), where
+    from .padding import squeeze
+
+    return squeeze(text, _PADDING, lambda m: " " if m.start() > 0 and text[m.start() - 1] not in _THIN else "")
 
 
 def _in_range(claim: Claim) -> bool:

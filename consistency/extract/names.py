@@ -534,17 +534,11 @@ def extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = Non
     ['タイムスタンプ']
     """
     if "  " in text and _CJK_PADDING.search(text):
-        where: list[int] = []
-        parts: list[str] = []
-        pos = 0
-        for m in _CJK_PADDING.finditer(text):
-            parts.append(text[pos:m.start()])
-            where.extend(range(pos, m.start()))
-            pos = m.end()
-        parts.append(text[pos:])
-        where.extend(range(pos, len(text)))
+        from .padding import squeeze
+
+        squeezed, where = squeeze(text, _CJK_PADDING)
         return [replace(m, start=where[m.start], end=where[m.end - 1] + 1)
-                for m in _extract_names("".join(parts), locale, vocabulary=vocabulary)]
+                for m in _extract_names(squeezed, locale, vocabulary=vocabulary)]
     return _extract_names(text, locale, vocabulary=vocabulary)
 
 
