@@ -423,12 +423,21 @@ def discover(
             dirnames[:] = sorted(d for d in dirnames if not matcher.dir_excluded(f"{folder.rstrip('/')}/{d}"))
             for name in sorted(filenames):
                 path = f"{folder.rstrip('/')}/{name}"
-                if matcher.excluded(path):
+                if matcher.excluded(path) or _links_outside(path, top):
                     continue
                 match = matcher.classify(path)
                 if match is not None:
                     matches.append(match)
     return _assemble(matches, source=source, min_versions=min_versions)
+
+
+def _links_outside(path: str, top: str) -> bool:
+    """A symlink whose target lies outside the searched root: never read as a version (a link
+    to ``/etc/passwd`` in a repository would otherwise have its text echoed in findings)."""
+    if not os.path.islink(path):
+        return False
+    target = _posix(os.path.realpath(path))
+    return not (target == top or target.startswith(top.rstrip("/") + "/"))
 
 
 def match_file(

@@ -294,3 +294,26 @@ def test_a_word_split_across_po_continuation_lines_is_one_word_and_a_long_number
     code = main(["check", str(po), "--format", "json"])
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert (code, findings) == (0, [])  # no "Thailand" (タイ) missing, no number disagreeing with itself
+
+
+# ------------------------------------------------------------------ links out of the repository (item 19)
+
+
+def test_discovery_does_not_follow_a_link_out_of_the_root(tmp_path, capsys, monkeypatch):
+    import json
+
+    secret = tmp_path / "outside" / "secret.md"
+    secret.parent.mkdir()
+    secret.write_text("The password is 123456 and the vault holds 9 tonnes.\n", encoding="utf-8")
+    site = tmp_path / "site"
+    (site / "en").mkdir(parents=True)
+    (site / "de").mkdir()
+    (site / "en" / "a.md").write_text("It is 5 km.\n", encoding="utf-8")
+    (site / "de" / "a.md").write_text("Es sind 5 km.\n", encoding="utf-8")
+    os.symlink(secret, site / "de" / "b.md")
+    (site / "en" / "b.md").write_text("Nothing here.\n", encoding="utf-8")
+    monkeypatch.chdir(site)
+    assert main(["check", "--bundles", "{locale}/{path}.md", "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert "123456" not in out and "vault" not in out
+    assert [b["id"] for b in json.loads(out)["bundles"]] == ["a"]
