@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from hypothesis.configuration import set_hypothesis_home_dir
 from hypothesis.database import DirectoryBasedExampleDatabase
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,6 +21,10 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 # test the same inputs and give the same result.  "fuzz" is for developers before they stop:
 # random inputs, many more of them, failures kept outside the tree so they replay until fixed:
 #     python -m pytest -q -p no:cacheprovider --hypothesis-profile=fuzz -m "not corpus"
+# Hypothesis keeps a cache of the constants it finds in the code under test (`.hypothesis/constants`)
+# in the current folder; kept outside the working tree, so the test command writes nothing there.
+set_hypothesis_home_dir(os.path.join(tempfile.gettempdir(), "claim-consistency-hypothesis-home"))
+
 settings.register_profile(
     "ci",
     derandomize=True,

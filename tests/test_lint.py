@@ -20,3 +20,11 @@ def test_ruff_finds_nothing():
     result = subprocess.run([ruff, "check", "--no-cache", "--output-format", "concise", "."], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_test_command_writes_no_hypothesis_folder_into_the_tree():
+    """Hypothesis stores its constants cache (and any database) under its home folder."""
+    from hypothesis.configuration import storage_directory
+
+    home = Path(storage_directory("constants")).resolve()
+    assert ROOT not in home.parents, home
