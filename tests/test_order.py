@@ -54,3 +54,25 @@ def test_any_permutation_of_versions_same_findings(tmp_path_factory, capsys, ord
     canonical = findings(capsys, [paths[loc] for loc in sorted(paths)])
     assert given_order == canonical
     assert wrong in given_order  # and the changed figure is reported
+
+
+def test_a_two_against_two_tie_names_no_deviant_equal_to_its_reference_and_says_it_is_a_tie(tmp_path, capsys):
+    texts = {"en": "The line is 5 km long.", "de": "Die Strecke ist 5 km lang.", "fr": "La ligne mesure 6 km.",
+             "it": "Il percorso è lungo 6 km."}
+    paths = []
+    for locale, text in texts.items():
+        paths.append(tmp_path / f"a.{locale}.txt")
+        paths[-1].write_text(text + "\n", encoding="utf-8")
+    found = json.loads(findings(capsys, paths))
+    assert sorted(next(loc["locale"] for loc in f["locations"] if loc["role"] == "deviant") for f in found) == \
+        ["fr", "it"]
+    for f in found:
+        values = {loc["role"]: loc["value"] for loc in f["locations"]}
+        assert values["deviant"] != values["reference"]
+        assert "a tie" in f["message"]
+    # with a declared source there is no tie to speak of
+    code = main(["check", *map(str, paths), "--source", "fr", "--format", "json"])
+    declared = json.loads(capsys.readouterr().out)["findings"]
+    assert code == 1 and all("a tie" not in f["message"] for f in declared)
+    assert sorted(next(loc["locale"] for loc in f["locations"] if loc["role"] == "deviant") for f in declared) == \
+        ["de", "en"]

@@ -72,13 +72,24 @@ def _deviants(an: BundleAnalysis, cluster: Cluster, tolerance: float) -> tuple[l
     }
     best = max(score.values())
     pivot = 0 if an.source is None else an.source
-    refs = [v for v in versions if score[v] == best]
-    if len(refs) == len(versions):  # nobody agrees with anybody: keep the pivot as reference
-        refs = [pivot] if pivot in members else [versions[0]]
-    elif len(refs) > 1 and best == 0:
-        refs = [pivot] if pivot in refs else refs[:1]
+    candidates = [v for v in versions if score[v] == best]
+    # the best-supported versions may disagree among themselves (2 against 2, or nobody agreeing
+    # with anybody): the reference is the pivot's side (the canonical first version, English where
+    # there is one) and only the versions that agree with it; never a deviant equal to its reference
+    anchor = pivot if pivot in candidates else candidates[0]
+    refs = [v for v in candidates
+            if v == anchor or agree(members[anchor], members[v], relative_tolerance=tolerance)]
     dev = [v for v in versions if v not in refs]
     return dev, refs
+
+
+def _tie(an: BundleAnalysis, cluster: Cluster, deviant: list[int], reference: list[int], tolerance: float) -> bool:
+    """Whether as many versions give a deviant's value as give the reference's (no source declared)."""
+    if an.source is not None:
+        return False
+    members = cluster.members
+    return any(1 + sum(1 for e in deviant if e != d and agree(members[d], members[e], relative_tolerance=tolerance))
+               >= len(reference) for d in deviant)
 
 
 def _disagreements(an: BundleAnalysis, tolerance: float, *, dates: bool | None) -> Iterator[tuple]:
@@ -136,6 +147,9 @@ def _disagreement_findings(an: BundleAnalysis, rule, *, dates: bool | None, stal
                 latest = changes.get(refs[0])
                 if latest is not None:
                     message += f" ({an.documents[refs[0]].locale} changed it most recently: {latest.describe()})"
+            elif verdict is None and _tie(an, cluster, deviant, reference, tolerance):
+                message += (f" (a tie: as many versions give each value; {an.documents[refs[0]].locale} is the "
+                            "reference only as the first version — declare the source to settle it)")
             key = claim_key(c) + " | " + " | ".join(claim_key(members[w]) for w in refs)
             yield _finding(an, rule, message, locations, key, revision)
 
