@@ -537,3 +537,16 @@ def test_extract_lists_names_and_quotations_with_their_speakers(tmp_path, capsys
     assert [q["content"] for q in data["quotes"] if q["kind"] == "other"] == ["Command R"]
     rc, out, _ = run(capsys, "extract", str(path))
     assert rc == 0 and "← Michael Elias" in out and out.rstrip().endswith("(en)")
+
+
+def test_statistics_counts_findings_per_rule_and_deviant_locale(capsys):
+    from pathlib import Path
+
+    from consistency.cli import main as cli_main
+
+    drift = Path(__file__).resolve().parents[1] / "examples" / "solar-farm-drift"
+    code = cli_main(["check", str(drift), "--statistics"])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 1  # the exit code still follows the findings
+    assert out[0].split()[:3] == ["3", "QTY001", "quantity-mismatch"] and "(de 2, en 1)" in out[0]
+    assert out[-1] == "5 findings"

@@ -46,6 +46,8 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fail-level", choices=_LEVELS, default=None,
                         help="the lowest level that makes the exit code 1 (default: error)")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    parser.add_argument("--statistics", action="store_true",
+                        help="print how many findings each rule has, per deviant locale, instead of the findings")
     parser.add_argument("--baseline", metavar="FILE", help="accepted findings to leave out")
     parser.add_argument("--write-baseline", metavar="FILE",
                         help="write the current findings to FILE as accepted (needs --reason) and exit 0")
@@ -430,7 +432,10 @@ def _cmd_check(config, args) -> int:
 
     if output:
         color = False
-    out = render(findings, fmt=fmt, bundles=infos, tool_version=__version__, rules=rules, color=color)
+    if getattr(args, "statistics", False):
+        out = statistics(findings)
+    else:
+        out = render(findings, fmt=fmt, bundles=infos, tool_version=__version__, rules=rules, color=color)
     if output:
         _write_output(output, out)
     else:
@@ -439,6 +444,31 @@ def _cmd_check(config, args) -> int:
         return 0
     failing = [f for f in findings if Level(f.level).rank >= fail_level.rank]
     return 1 if failing else 0
+
+
+def statistics(findings: Sequence[Finding]) -> str:
+    """``--statistics``: one line per rule, most findings first, with the deviant locales' counts
+    (like ruff's), then the total.
+
+    >>> print(statistics([]), end="")
+    0 findings
+    """
+    from collections import Counter
+
+    per_rule: Counter[tuple[str, str]] = Counter()
+    per_locale: dict[str, Counter[str]] = {}
+    for f in findings:
+        per_rule[(f.rule, f.name)] += 1
+        deviant = next((loc.locale for loc in f.locations if loc.role == "deviant"), "")
+        per_locale.setdefault(f.rule, Counter())[deviant] += 1
+    lines = []
+    width = max((len(str(n)) for n in per_rule.values()), default=1)
+    for (rule, name), count in sorted(per_rule.items(), key=lambda item: (-item[1], item[0])):
+        locales = ", ".join(f"{loc or '?'} {n}" for loc, n in sorted(per_locale[rule].items(),
+                                                                         key=lambda item: (-item[1], item[0])))
+        lines.append(f"{count:>{width}}  {rule}  {name}  ({locales})")
+    lines.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}")
+    return "\n".join(lines) + "\n"
 
 
 def _check_output_path(output: str, bundles: Sequence[Bundle]) -> None:
