@@ -28,7 +28,7 @@ import json, resource, sys, time
 sys.path.insert(0, {bench!r})
 sys.path.insert(0, {code!r})
 from align_speed import make_pair
-from consistency.align import align_pair
+from consistency.match.align import align_pair
 a, b, truth = make_pair({n}, anchors=True)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 t0 = time.perf_counter()

@@ -1,4 +1,4 @@
-"""Speed of consistency.align.align_pair on synthetic documents.
+"""Speed of consistency.match.align.align_pair on synthetic documents.
 
 Prints a table: sizes (blocks of a × blocks of b), whether the blocks carry
 anchors, how the table was filled (full or band), seconds (best of
@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from consistency.align import (  # noqa: E402
+from consistency.match.align import (  # noqa: E402
     DEFAULT_COSTS,
     BlockFeatures,
     PairGroup,

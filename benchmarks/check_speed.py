@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: corpus not found at {CORPUS}; the benchmarks read ../shared/corpus beside the checkout")
         return 0
 
-    from consistency.engine.analysis import analyse
+    from consistency.match.analysis import analyse
     from consistency.engine.registry import load_rules
     from ntrex import as_documents, documents
 

@@ -42,7 +42,7 @@ def per_worker() -> None:
     import ntrex
 
     from consistency.documents.text import parse_text
-    from consistency.engine.analysis import analyse
+    from consistency.match.analysis import analyse
     from consistency.engine.registry import load_rules
     from consistency.model import Document
 

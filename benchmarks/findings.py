@@ -57,7 +57,7 @@ def _takes_history() -> bool:
 def main() -> int:
     os.environ.setdefault("CLAIM_CONSISTENCY_NO_NOTES", "1")
     from consistency.bundles import Bundle, discover
-    from consistency.engine.analysis import analyse
+    from consistency.match.analysis import analyse
     from consistency.engine.registry import load_rules
 
     rules = list(load_rules())

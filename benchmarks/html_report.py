@@ -64,7 +64,9 @@ def check(*argv: str) -> tuple[list, list]:
     import argparse as _argparse
 
     from consistency.engine.config import load_config
-    from consistency.engine.runner import add_check_arguments, check_bundles, resolve_bundles
+    from consistency.cli import add_check_arguments
+    from consistency.engine.resolve import resolve_bundles
+    from consistency.engine.runner import check_bundles
     from consistency.report import BundleInfo
 
     parser = _argparse.ArgumentParser()

@@ -132,7 +132,7 @@ def run_language(code: str, per_kind: int) -> dict:
     """Findings per rule on the real pairs, and which mutations are found (in this process's code)."""
     os.environ["CLAIM_CONSISTENCY_NO_NOTES"] = "1"
     from consistency.documents.text import parse_text
-    from consistency.engine.analysis import analyse
+    from consistency.match.analysis import analyse
     from consistency.engine.registry import load_rules
     from consistency.model import Document
 

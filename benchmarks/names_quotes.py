@@ -100,7 +100,7 @@ def _documents(texts: dict[str, str]):
 
 
 def run(texts: dict[str, str], rules, *, source: str | None = None, bundle: str = "seed"):
-    from consistency.engine.analysis import analyse
+    from consistency.match.analysis import analyse
 
     an = analyse(bundle, _documents(texts), source=source)
     findings = []
@@ -172,7 +172,7 @@ def seed_report() -> tuple[float, int]:
 
 def ntrex_report(sample: int, seed: int) -> None:
     import ntrex
-    from consistency.engine.analysis import analyse
+    from consistency.match.analysis import analyse
     from consistency.engine.registry import load_rules
 
     if not ntrex.NTREX.is_dir():

@@ -9,10 +9,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from . import __version__
-from .errors import ConsistencyError
+from .errors import ConfigError, ConsistencyError
+
+if TYPE_CHECKING:
+    from .bundles import Bundle
+    from .model import Finding
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -49,11 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--locale", metavar="TAG", help="the file's locale (default: from its name)")
     ext.add_argument("--format", choices=("text", "json"), default="text")
 
-    try:
-        from .engine.runner import add_check_arguments
-    except ImportError:  # pragma: no cover - engine not built
-        add_check_arguments = None
-    if add_check_arguments is not None:
+    if True:
         chk = sub.add_parser("check", help="check that the versions of an article agree", epilog=CHECK_EPILOG,
                              formatter_class=argparse.RawDescriptionHelpFormatter)
         add_check_arguments(chk)
@@ -74,9 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return _cmd_extract(args)
-        from .engine import runner
-
-        return runner.run_command(args)
+        return run_command(args)
     except ConsistencyError as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:  # pragma: no cover - interactive
@@ -198,8 +196,289 @@ def claim_json(c, index) -> dict:
 def describe(c) -> str:
     """A claim's normalized value for people: ``8E+10 USD``, ``(2, ∞) gigawatt``,
     ``2022-H2 (2022-07-01..2022-12-31)``."""
-    from .compare import describe_value
+    from .display import describe_value
 
     if c.kind.value == "date" and c.low is not None and c.high is not None and c.low != c.high:
         return f"{c.label} ({c.low.isoformat()}..{c.high.isoformat()})"
     return describe_value(c)
+
+
+_LEVELS = ("error", "warning", "info")
+
+
+def add_check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="the versions of one article (or a folder holding one file per locale); "
+                             "with --bundles, the ROOT folder; with --expand, changed files")
+    parser.add_argument("--bundles", action="append", default=[], metavar="PATTERN",
+                        help="check every bundle matching PATTERN under ROOT, e.g. 'content/{locale}/{path}.md' "
+                             "or 'pages/{path}.md=en' (repeatable)")
+    parser.add_argument("--expand", action="store_true",
+                        help="PATHs are changed files (pre-commit): check the whole bundle of each, "
+                             "using --bundles or the configured bundles")
+    parser.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
+                        help="check bundles in N processes (0: one per CPU; default 1)")
+    parser.add_argument("--dask", metavar="ADDRESS",
+                        help="check the bundles on a Dask cluster: a scheduler address (tcp://host:8786) or "
+                             "'local' for a local cluster of --jobs workers (needs claim-consistency[dask])")
+    parser.add_argument("--locale", action="append", default=[], metavar="PATH=TAG",
+                        help="the locale of a file whose name does not tell it (repeatable)")
+    parser.add_argument("--format", choices=("text", "json", "sarif", "github", "html", "csv"), default=None,
+                        help="output format (html: one self-contained page, the versions side by side; "
+                             "csv: the claim matrix)")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    parser.add_argument("--source", metavar="LOCALE", help="the source version: the reference for every finding")
+    parser.add_argument("--select", action="append", default=None, metavar="RULES",
+                        help="rule ids, prefixes or names to run (comma-separated, repeatable)")
+    parser.add_argument("--ignore", action="append", default=[], metavar="RULES",
+                        help="rule ids, prefixes or names to skip")
+    parser.add_argument("--fail-level", choices=_LEVELS, default=None,
+                        help="the lowest level that makes the exit code 1 (default: error)")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    parser.add_argument("--statistics", action="store_true",
+                        help="print how many findings each rule has, per deviant locale, instead of the findings")
+    parser.add_argument("--baseline", metavar="FILE", help="accepted findings to leave out")
+    parser.add_argument("--write-baseline", metavar="FILE",
+                        help="write the current findings to FILE as accepted (needs --reason) and exit 0")
+    parser.add_argument("--reason", metavar="TEXT", help="why the findings written by --write-baseline are accepted")
+    parser.add_argument("--config", metavar="FILE", help="claim-consistency.toml or pyproject.toml to use")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    parser.add_argument("--since", metavar="REV",
+                        help="report only findings whose claims changed after the git revision REV "
+                             "(uncommitted changes count as after); 'auto' takes pre-commit's "
+                             "PRE_COMMIT_FROM_REF, HEAD inside a pre-commit hook, or GitHub's base branch")
+    parser.add_argument("--no-history", action="store_true",
+                        help="do not read the versions' git history (no STL001, no revision data)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="check every bundle again instead of reusing the result of an unchanged one "
+                             "(the cache folder: CLAIM_CONSISTENCY_CACHE_DIR, else the user's cache folder)")
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid number of jobs {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"--jobs must be 0 or more, not {n}")
+    return n
+
+
+def run_command(args: argparse.Namespace) -> int:
+    from .engine.config import load_config
+
+    config = load_config(getattr(args, "config", None))
+    if args.command == "rules":
+        return _cmd_rules(config, args)
+    if args.command == "rule":
+        return _cmd_rule(config, args)
+    return _cmd_check(config, args)
+
+
+def _cmd_rules(config, args) -> int:
+    rules = config.load_rules()
+    if getattr(args, "format", "text") == "json":
+        import json
+
+        payload = [{"id": r.id, "name": r.name, "level": r.level.value, "category": r.category,
+                    "kind": r.kind, "summary": r.docs.summary} for r in rules]
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    width = max(len(r.name) for r in rules)
+    for r in rules:
+        print(f"{r.id}  {r.name:<{width}}  {r.level.value:<7}  {r.docs.summary}")
+    return 0
+
+
+def _cmd_rule(config, args) -> int:
+    rules = config.load_rules()
+    rule = rules.get(args.rule_id)
+    if rule is None:
+        import difflib
+
+        close = difflib.get_close_matches(args.rule_id.upper(), rules.ids, n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else f" (known: {', '.join(rules.ids)})"
+        raise ConfigError(f"unknown rule {args.rule_id!r}{hint}")
+    sys.stdout.write(rule.docs_markdown())
+    return 0
+
+
+def _cmd_check(config, args) -> int:
+    from .engine.resolve import parse_locale_options, resolve_bundles
+    from .engine.runner import check_bundles, resolve_since, use_vocabulary
+    from .model import Level
+    from .report import BundleInfo, render
+    from .engine.baseline import load_baseline, write_baseline
+
+    levels = dict(config.levels)
+    select = tuple(args.select) if args.select else config.select
+    ignore = tuple(config.ignore) + tuple(args.ignore)
+    ruleset = config.load_rules()
+    rules = ruleset.select(select, ignore, levels)
+    use_vocabulary(config)
+    fail_level = Level(args.fail_level) if args.fail_level else config.fail_level
+    source = args.source or config.source_locale
+    fmt = args.format or config.format or "text"
+    locale_opts = parse_locale_options(args.locale)
+    bundles, single = resolve_bundles(args, config, locale_opts, source=source)
+    history = not getattr(args, "no_history", False) and not os.environ.get("CLAIM_CONSISTENCY_NO_HISTORY")
+    since = resolve_since(getattr(args, "since", None))
+    if since is not None and not history:
+        raise ConfigError("--since needs the history: leave out --no-history")
+    output = getattr(args, "output", None)
+    if output:
+        _check_output_path(output, bundles)
+    from .cache import open_cache
+
+    cache = open_cache(enabled=not getattr(args, "no_cache", False), rules=rules, rule_dirs=config.rule_dirs)
+    results = check_bundles(bundles, rules, source=source, strict_source=single, jobs=args.jobs,
+                            spec=(config, select, ignore, levels), progress=_progress_enabled(len(bundles)),
+                            history=history, since=since, dask=getattr(args, "dask", None),
+                            views=fmt in ("html", "csv"), cache=cache)
+    findings = [f for result in results for f in result[0]]
+    if getattr(args, "_file_groups", None):
+        from .engine.checks.files import file_findings
+
+        findings += file_findings(args._file_groups, args._file_patterns, rules,
+                                  expected=None, source=source)
+    infos = [BundleInfo(b.id, result[1], *result[2:]) for b, result in zip(bundles, results)]
+    print_notes(loc for result in results for _path, loc in result[1])
+    if history:
+        print_history_note(bundles, results, rules)
+    if args.write_baseline:
+        if not args.reason:
+            raise ConfigError("--write-baseline needs --reason TEXT (why these findings are accepted)")
+        write_baseline(args.write_baseline, findings, args.reason, covered_bundles={b.id for b in bundles},
+                       covered_rules={r.id for r in rules})
+        print(f"wrote {len(findings)} accepted findings to {args.write_baseline}", file=sys.stderr)
+        return 0
+    baseline_path = args.baseline or config.baseline
+    if baseline_path:
+        from .engine.suppression import apply_baseline
+
+        findings = apply_baseline(findings, load_baseline(baseline_path), bundles={b.id for b in bundles},
+                                  rules=rules, path=str(baseline_path))
+    color = args.color == "always" or (args.color == "auto" and fmt == "text" and sys.stdout.isatty()
+                                       and not os.environ.get("NO_COLOR"))
+    if output:
+        color = False
+    if getattr(args, "statistics", False):
+        out = statistics(findings)
+    else:
+        out = render(findings, fmt=fmt, bundles=infos, tool_version=__version__, rules=rules, color=color)
+    if output:
+        _write_output(output, out)
+    else:
+        sys.stdout.write(out)
+    if args.exit_zero:
+        return 0
+    failing = [f for f in findings if Level(f.level).rank >= fail_level.rank]
+    return 1 if failing else 0
+
+
+def statistics(findings: Sequence[Finding]) -> str:
+    """``--statistics``: one line per rule, most findings first, with the deviant locales' counts
+    (like ruff's), then the total.
+
+    >>> print(statistics([]), end="")
+    0 findings
+    """
+    from collections import Counter
+
+    per_rule: Counter[tuple[str, str]] = Counter()
+    per_locale: dict[str, Counter[str]] = {}
+    for f in findings:
+        per_rule[(f.rule, f.name)] += 1
+        deviant = next((loc.locale for loc in f.locations if loc.role == "deviant"), "")
+        per_locale.setdefault(f.rule, Counter())[deviant] += 1
+    lines = []
+    width = max((len(str(n)) for n in per_rule.values()), default=1)
+    for (rule, name), count in sorted(per_rule.items(), key=lambda item: (-item[1], item[0])):
+        locales = ", ".join(f"{loc or '?'} {n}" for loc, n in sorted(per_locale[rule].items(),
+                                                                         key=lambda item: (-item[1], item[0])))
+        lines.append(f"{count:>{width}}  {rule}  {name}  ({locales})")
+    lines.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}")
+    return "\n".join(lines) + "\n"
+
+
+def _check_output_path(output: str, bundles: Sequence[Bundle]) -> None:
+    """``--output`` never overwrites an input file, and its folder must exist (checked before the work)."""
+    target = os.path.realpath(output)
+    for bundle in bundles:
+        for path in bundle.paths:
+            if os.path.realpath(path) == target:
+                raise ConfigError(f"--output {output}: that is an input file; input files are never modified")
+    if os.path.isdir(output):
+        raise ConfigError(f"--output {output}: is a folder, not a file")
+    folder = os.path.dirname(target)
+    if not os.path.isdir(folder):
+        raise ConfigError(f"--output {output}: no such folder {os.path.dirname(output) or '.'}")
+
+
+def _write_output(output: str, text: str) -> None:
+    """Write the report to ``output`` (UTF-8, ``\\n`` line ends) through a temporary file beside it,
+    so that a failed write never leaves half a report."""
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(output))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".claim-consistency-", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+            os.replace(tmp, output)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+    except OSError as exc:
+        raise ConfigError(f"--output {output}: {exc.strerror or exc}") from None
+
+
+_NOTED: set[str] = set()
+
+
+def print_notes(locales) -> None:
+    """Tell, on stderr and once per process, which optional extra would improve checking
+    ``locales`` (``claim-consistency[ja]`` for Japanese names).  Silenced by the
+    environment variable ``CLAIM_CONSISTENCY_NO_NOTES=1``; never part of the report
+    on stdout, never a change of the exit code.  With ``--jobs`` it is the parent that
+    prints, after the workers are done."""
+    from .extract.foreign import missing_extra_notes
+
+    for note in missing_extra_notes(set(locales)):
+        if note not in _NOTED:
+            _NOTED.add(note)
+            print(note, file=sys.stderr)
+
+
+def print_history_note(bundles: Sequence[Bundle], results, rules) -> None:
+    """One note on stderr when a bundle with disagreeing figures has no revision history (STL001
+    would need it), saying why; silenced like the other notes."""
+    if os.environ.get("CLAIM_CONSISTENCY_NO_NOTES") or not any(r.kind == "translation-stale" for r in rules):
+        return
+    from .history import history_for
+
+    for _bundle, (findings, versions, *_view) in zip(bundles, results):
+        if not any(f.category in ("quantity", "date") for f in findings):
+            continue
+        paths = [p for p, _loc in versions]
+        if len(set(paths)) != len(paths):
+            continue  # per-unit catalogues: the source is in the translation's file
+        repo = history_for(paths)
+        if not repo:
+            note = f"claim-consistency: note: no revision history, so no stale-translation check (STL001): {repo.reason}"
+            if note not in _NOTED:
+                _NOTED.add(note)
+                print(note, file=sys.stderr)
+            return
+
+
+def _progress_enabled(count: int) -> bool:
+    try:
+        return count > 1 and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False

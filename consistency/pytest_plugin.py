@@ -175,7 +175,7 @@ class _Settings:
         try:
             self.config: Config = load_config(start=self.rootdir)
             self.rules: list[Rule] = sorted(self.config.select_rules(), key=lambda r: r.id)
-            from consistency.extract.names import use_vocabulary
+            from consistency.extract.vocabulary import use_vocabulary
 
             use_vocabulary(self.config.rule_dirs)  # the vocab/ folders of the rule dirs
         except ConsistencyError as exc:
@@ -198,7 +198,7 @@ class _Settings:
             (self.rootdir / baseline) if baseline else self.config.baseline
         )
         self._baseline: Any = None
-        from consistency.engine.runner import resolve_since
+        from consistency.engine.checker import resolve_since
 
         self.since: str | None = resolve_since(config.getoption("claim_consistency_since", default=None))
 
@@ -485,11 +485,13 @@ class BundleItem(pytest.Item):
     def _check(self) -> tuple[list[Finding], list[tuple[str, str]]]:
         import dataclasses
 
-        from consistency.engine.runner import _bundle_source, _unused_baseline, check_bundle
+        from consistency.engine.checker import check_bundle
+        from consistency.engine.resolve import bundle_source
+        from consistency.engine.suppression import apply_baseline
 
         settings, bundle, rules = self.settings, self.bundle, self.rules
         findings, analysis = check_bundle(
-            bundle, rules, source=_bundle_source(bundle, settings.config.source_locale, False), since=settings.since
+            bundle, rules, source=bundle_source(bundle, settings.config.source_locale, False), since=settings.since
         )
         # paths relative to the rootdir, as the CLI prints them when run from there
         findings = [
@@ -500,11 +502,8 @@ class BundleItem(pytest.Item):
         versions = [(settings.display(d.path), d.locale) for d in analysis.documents]
         baseline = settings.baseline()
         if baseline is not None:
-            findings, _suppressed, unused = baseline.filter(findings, bundles={bundle.id},
-                                                            rules={r.id for r in rules})
-            sup = [r for r in rules if r.kind == "unused-suppression"]
-            if sup and unused:
-                findings.extend(_unused_baseline(sup[0], unused, settings.display(str(baseline.path))))
+            findings = apply_baseline(findings, baseline, bundles={bundle.id}, rules=rules,
+                                      path=settings.display(str(baseline.path)))
         from consistency.report import sort_findings
 
         findings = sort_findings(findings)

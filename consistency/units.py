@@ -5,7 +5,7 @@ worker, a CI job), and nearly every article compares a figure across units (`2 G
 `2.000 Megawatt`).  So the conversions come from ``locale/data/units.json``, written from pint by
 ``python -m consistency.units --write``: for every unit the extractors can produce (CLDR's unit
 names, the packs' unit words and counters, the packs' unit prefixes composed with them, and the
-names :mod:`consistency.compare` uses), its dimensionality and its factor to pint's root units (a
+names :mod:`consistency.match.agreement` uses), its dimensionality and its factor to pint's root units (a
 float, as pint keeps it); a conversion is the ratio of two factors.  For offset scales (°C, °F) the
 table holds pint's converter scale and offset, applied with the float operations pint applies.
 ``tests/test_units.py`` checks every pair in the table against pint (equal to 1e-12 relative: pint

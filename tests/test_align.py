@@ -1,4 +1,4 @@
-"""Tests of consistency.align: block alignment across versions."""
+"""Tests of consistency.match.align: block alignment across versions."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from consistency.align import (  # noqa: I001
+from consistency.match.align import (  # noqa: I001
     DEFAULT_COSTS,
     LENGTH_RATIO,
     BlockFeatures,
@@ -24,7 +24,7 @@ from consistency.align import (  # noqa: I001
     script_of,
     unmatched_runs,
 )
-from consistency.align import _alignment_cost, _dp, _path_band, _prepare
+from consistency.match.align import _alignment_cost, _dp, _path_band, _prepare
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

@@ -52,7 +52,7 @@ def test_a_second_run_is_answered_from_the_cache_with_the_same_findings(cache_di
     def fail(*_a, **_k):
         raise AssertionError("an unchanged bundle was checked again")
 
-    monkeypatch.setattr(runner, "_check_one", fail)
+    monkeypatch.setattr(runner, "check_one", fail)
     assert check(capsys, str(bundle)) == first
 
 

@@ -1,4 +1,4 @@
-"""``consistency.compare``: when do two figures from two versions state the same thing?
+"""``consistency.match.agreement``: when do two figures from two versions state the same thing?
 
 The pairs are the examples of the design (its *Claims* and *Comparison* sections)
 and of the shared corpus README: unit conversions, scale words, regrouped
@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from consistency.compare import agree, claim_key, comparable
+from consistency.match.agreement import agree, claim_key, comparable
 from consistency.extract import extract_claims
 from consistency.model import ClaimKind
 

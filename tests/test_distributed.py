@@ -41,7 +41,7 @@ def _check(root: Path):
     import argparse
 
     from consistency.engine.config import load_config
-    from consistency.engine.runner import resolve_bundles
+    from consistency.engine.resolve import resolve_bundles
 
     config = load_config(None)
     ns = argparse.Namespace(paths=[str(root)], bundles=["content/{locale}/{path}.md"], expand=False)
@@ -50,27 +50,28 @@ def _check(root: Path):
 
 
 def test_a_local_cluster_gives_the_findings_of_one_process(client, tmp_path):
-    from consistency.distributed import check_bundles_dask
-    from consistency.engine.runner import _bundle_source, check_bundles
+    from consistency.engine.distributed import check_bundles_dask
+    from consistency.engine.resolve import bundle_source
+    from consistency.engine.runner import check_bundles
 
     _site(tmp_path)
     bundles, config = _check(tmp_path)
     rules = config.load_rules().select((), (), {})
     spec = (config, (), (), {})
     serial = check_bundles(bundles, rules, source="en")
-    sources = [_bundle_source(b, "en", False) for b in bundles]
+    sources = [bundle_source(b, "en", False) for b in bundles]
     seen: list[str] = []
     on_dask = check_bundles_dask(bundles, sources, spec, client=client, progress=seen.append)
     assert on_dask == serial
     assert sorted(seen) == sorted(b.id for b in bundles)
     assert sum(len(findings) for findings, _versions in on_dask) == 4  # a00, a03, a06, a09
     # each worker built the rules once for the spec, whatever the number of bundles it checked
-    counts = client.run(lambda: len(__import__("consistency.distributed", fromlist=["_RULES"])._RULES))
+    counts = client.run(lambda: len(__import__("consistency.engine.distributed", fromlist=["_RULES"])._RULES))
     assert set(counts.values()) <= {0, 1}
 
 
 def test_a_worker_error_is_a_one_line_error(client, tmp_path):
-    from consistency.distributed import check_bundles_dask
+    from consistency.engine.distributed import check_bundles_dask
     from consistency.engine.config import load_config
     from consistency.engine.runner import Bundle
     from consistency.errors import InputError
@@ -95,9 +96,10 @@ def test_the_cli_on_a_local_cluster(tmp_path, capsys, monkeypatch):
 @pytest.mark.corpus
 def test_tldr_pages_on_a_local_cluster_as_with_jobs_1(client, corpus):
     from consistency.bundles import discover
-    from consistency.distributed import check_bundles_dask
+    from consistency.engine.distributed import check_bundles_dask
     from consistency.engine.config import load_config
-    from consistency.engine.runner import _bundle_source, check_bundles
+    from consistency.engine.resolve import bundle_source
+    from consistency.engine.runner import check_bundles
 
     tldr = corpus / "tldr-pages"
     if not tldr.is_dir():
@@ -107,7 +109,7 @@ def test_tldr_pages_on_a_local_cluster_as_with_jobs_1(client, corpus):
     config = load_config(None)
     rules = config.load_rules().select((), (), {})
     serial = check_bundles(bundles, rules, source="en")
-    on_dask = check_bundles_dask(bundles, [_bundle_source(b, "en", False) for b in bundles],
+    on_dask = check_bundles_dask(bundles, [bundle_source(b, "en", False) for b in bundles],
                                  (config, (), (), {}), client=client)
     assert len(bundles) > 400
     assert on_dask == serial

@@ -19,9 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from consistency.engine import checks_text, runner
+from consistency import cli
+from consistency.match import names as name_links
 from consistency.extract import foreign
-from consistency.extract.names import Vocabulary, extract_names
+from consistency.extract.names import extract_names
+from consistency.extract.vocabulary import Vocabulary
 from test_cli import ROOT, run
 from test_names import bundle, findings
 from test_plugin import PLUGIN, QUIET, site  # test_plugin also imports what pytester's runs must keep
@@ -51,7 +53,7 @@ def _clear() -> None:
 def without_ja_extra(monkeypatch):
     """As if ``claim-consistency[ja]`` were not installed, in a fresh process (no note given yet)."""
     monkeypatch.setitem(sys.modules, "cutlet", None)
-    monkeypatch.setattr(runner, "_NOTED", set())
+    monkeypatch.setattr(cli, "_NOTED", set())
     monkeypatch.delenv(foreign.NO_NOTES_ENV, raising=False)
     _clear()
     yield
@@ -161,7 +163,7 @@ def _mention(text: str, locale: str, surface: str):
 def _score(kana: str, latin: str) -> float:
     a = _mention(f"月曜日、{kana}は発表した。", "ja", kana)
     b = _mention(f"On Monday, {latin} said so.", "en", latin)
-    return checks_text._score(a, b)
+    return name_links.score(a, b)
 
 
 def _score_without_extra(monkeypatch, kana: str, latin: str) -> float:
@@ -193,7 +195,7 @@ def test_a_foreign_spelling_raises_the_score(with_ja_extra, monkeypatch, kana, l
 def test_a_foreign_spelling_that_only_sounds_alike_does_not_count(with_ja_extra, monkeypatch, kana, latin):
     """Water / Twitter, Heart / Holt, May / Emma: two Latin spellings of different words that
     the sound keys call alike (0.83 and more); a foreign spelling counts only written alike."""
-    assert _score(kana, latin) == _score_without_extra(monkeypatch, kana, latin) < checks_text.MIN_SIMILARITY
+    assert _score(kana, latin) == _score_without_extra(monkeypatch, kana, latin) < name_links.MIN_SIMILARITY
 
 
 _LATER = {

@@ -149,6 +149,7 @@ def test_no_progress_when_stderr_is_piped(repo):
 
 
 def test_progress_counter_line(monkeypatch):
+    from consistency import cli
     from consistency.engine import runner
 
     err = io.StringIO()
@@ -169,9 +170,9 @@ def test_progress_counter_line(monkeypatch):
             return True
 
     monkeypatch.setattr(sys, "stderr", Tty())
-    assert runner._progress_enabled(2) and not runner._progress_enabled(1)
+    assert cli._progress_enabled(2) and not cli._progress_enabled(1)
     monkeypatch.setattr(sys, "stderr", io.StringIO())
-    assert not runner._progress_enabled(2)
+    assert not cli._progress_enabled(2)
 
 
 # ----------------------------------------------------------------------------- configured bundles
@@ -360,7 +361,7 @@ def test_two_translations_that_agree_with_each_other_but_not_with_the_source():
     import random
 
     from consistency.documents.markdown import parse_markdown
-    from consistency.engine.analysis import analyse
+    from consistency.match.analysis import analyse
     from consistency.engine.registry import load_rules
     from consistency.model import Document
 

@@ -342,7 +342,7 @@ def test_po_catalogues_share_one_matrix(tmp_path):
 
 def test_view_survives_a_json_round_trip():
     from consistency.documents import load_document
-    from consistency.engine.analysis import analyse
+    from consistency.match.analysis import analyse
     from consistency.engine.view import BundleView, bundle_view
 
     docs = [load_document(str(ROOT / DRIFT / f"{loc}.md")) for loc in ("ja", "de", "en")]

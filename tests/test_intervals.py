@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from consistency import extract_claims
-from consistency.compare import THRESHOLD_REACH, agree
+from consistency.match.agreement import THRESHOLD_REACH, agree
 
 
 def one(text: str, locale: str):

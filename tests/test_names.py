@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from consistency.documents.text import parse_text
-from consistency.engine.analysis import analyse
+from consistency.match.analysis import analyse
 from consistency.engine.registry import load_rules
-from consistency.extract.names import extract_names, gazetteer, load_vocabulary
+from consistency.extract.names import extract_names
+from consistency.extract.vocabulary import gazetteer, load_vocabulary
 from consistency.extract.translit import name_similarity, phonetic_key, romanize, skeleton
 from consistency.model import Document
 

@@ -80,7 +80,7 @@ def test_qualifier_types_are_valid(lang):
 def test_units_are_pint_units(lang):
     pint = pytest.importorskip("pint")
     registry = _registry(pint)
-    from consistency.compare import UNIT_READINGS
+    from consistency.match.agreement import UNIT_READINGS
 
     for _word, unit in _raw(lang).get("units", {}).items():
         if unit == "":

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from consistency.cli import main
-from consistency.engine.checks_l10n import icu_arguments, markup, placeholders
+from consistency.engine.checks.placeholders import icu_arguments, markup, placeholders
 
 
 def write(path: Path, text: str) -> str:

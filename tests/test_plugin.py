@@ -15,8 +15,8 @@ import pytest
 # pytester's in-process runs drop the modules they imported; importing these here keeps one copy
 # (PyYAML's C loader cannot be imported twice in one interpreter) and keeps the compiled extractors.
 import consistency.documents.markdown  # noqa: F401, E402
-import consistency.engine.analysis  # noqa: F401, E402
-import consistency.engine.checks  # noqa: F401, E402
+import consistency.match.analysis  # noqa: F401, E402
+import consistency.engine.checks.figures  # noqa: F401, E402
 import consistency.engine.runner  # noqa: F401, E402
 import consistency.report.text  # noqa: F401, E402
 import consistency.pytest_plugin  # noqa: F401, E402
@@ -134,7 +134,7 @@ def test_installed_but_disabled_imports_nothing_heavy(pytester, monkeypatch):
     pytester.makeconftest(
         "import sys\n"
         "def pytest_sessionfinish(session):\n"
-        "    heavy = [m for m in ('consistency.engine.analysis', 'consistency.bundles', 'babel', 'markdown_it')"
+        "    heavy = [m for m in ('consistency.match.analysis', 'consistency.bundles', 'babel', 'markdown_it')"
         " if m in sys.modules]\n"
         "    print('HEAVY', heavy)\n"
     )
@@ -302,7 +302,7 @@ def test_works_with_xdist(pytester, monkeypatch):
 
 def test_plugin_module_is_importable_without_side_effects():
     code = ("import sys, consistency.pytest_plugin; "
-            "print(sorted(m for m in ('consistency.engine.analysis', 'consistency.bundles', 'babel', 'yaml') "
+            "print(sorted(m for m in ('consistency.match.analysis', 'consistency.bundles', 'babel', 'yaml') "
             "if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr

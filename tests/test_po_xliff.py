@@ -602,7 +602,7 @@ _FIGURES = frozenset({"quantity", "date", "coverage"})
 
 
 def _findings(documents: list[Document]) -> list:
-    from consistency.engine.analysis import analyse
+    from consistency.match.analysis import analyse
     from consistency.engine.registry import load_rules
 
     analysis = analyse("bundle", documents)
@@ -627,7 +627,7 @@ def test_end_to_end_po_quantity_mismatch() -> None:
 
 
 def test_end_to_end_units_align_by_key() -> None:
-    from consistency.engine.analysis import analyse
+    from consistency.match.analysis import analyse
 
     path = PO / "messages.de.po"
     analysis = analyse("bundle", [load_source_document(path), load_document(path)])

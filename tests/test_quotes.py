@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from consistency.documents.markdown import parse_markdown
-from consistency.engine.analysis import analyse
+from consistency.match.analysis import analyse
 from consistency.extract.quotes import extract_quotes
 from consistency.model import Document
 from test_names import bundle, findings, rules_of

@@ -55,7 +55,7 @@ def test_the_unchanged_pair_has_no_name_or_quote_finding(texts, capsys):
 
 
 def test_the_seed_names_and_quotes_are_recognised(texts):
-    from consistency.engine.analysis import analyse
+    from consistency.match.analysis import analyse
 
     an = analyse("seed", BENCH._documents(texts))
     at = [d.locale for d in an.documents]  # the engine's canonical order, not the order given

@@ -123,8 +123,8 @@ def load_xcstrings(path: str | os.PathLike[str], *, language: str, text: str | N
     keep their ``other`` form.  The source language's strings without a localization of their
     own are their keys (Xcode's convention): their blocks are the keys' spans.
     """
-    from consistency.documents.jsonres import _ESCAPE as JSON_ESCAPE
-    from consistency.documents.jsonres import _decode as json_decode
+    from consistency.documents.jsonres import JSON_ESCAPE
+    from consistency.documents.jsonres import json_decode
     from consistency.documents.jsonres import scan_strings
 
     name = os.fspath(path)

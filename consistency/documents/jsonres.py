@@ -33,13 +33,13 @@ from consistency.model import Document
 
 __all__ = ["load_json", "parse_json", "scan_strings"]
 
-_ESCAPE = re.compile(
+JSON_ESCAPE = re.compile(
     r'\\(?:u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|(["\\/bfnrt]))'
 )
 _SIMPLE = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
 
-def _decode(match: re.Match[str]) -> str:
+def json_decode(match: re.Match[str]) -> str:
     if match.group(1):
         high, low = int(match.group(1), 16), int(match.group(2), 16)
         return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
@@ -60,7 +60,7 @@ def load_json(path: str | os.PathLike[str], *, locale: str | None = None, text: 
     strings = scan_strings(text)
     entries = list(_entries(data, strings))
     tag = _locale(name, locale, data)
-    blocks = blocks_of(text, entries, lambda e: decode_in_place(text, e.start, e.end, _ESCAPE, _decode), "string")
+    blocks = blocks_of(text, entries, lambda e: decode_in_place(text, e.start, e.end, JSON_ESCAPE, json_decode), "string")
     return Document(path=name, locale=tag, text=text, blocks=blocks)
 
 

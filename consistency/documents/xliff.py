@@ -82,7 +82,7 @@ def _load(path: str | os.PathLike[str], locale: str | None, text: str | None, si
     for unit in parsed.units:
         content = unit.target if side == "target" else unit.source
         assert content is not None
-        start, end, masked = _content(text, content)
+        start, end, masked = content_span(text, content)
         rules = set(parsed.file_rules)
         for directive in unit.directives:
             rules |= directive.rules
@@ -117,7 +117,7 @@ def _locale(name: str, locale: str | None, declared: str | None, side: str) -> s
 
 
 @dataclass
-class _Content:
+class Content:
     """A ``<source>``/``<target>`` element: its content span and markup inside it."""
 
     start: int
@@ -129,8 +129,8 @@ class _Content:
 @dataclass
 class _Unit:
     key: str
-    source: _Content | None = None
-    target: _Content | None = None
+    source: Content | None = None
+    target: Content | None = None
     skip: bool = False
     directives: list[Directive] = field(default_factory=list)
 
@@ -169,7 +169,7 @@ class _Reader:
         self.unit: _Unit | None = None
         self.unit_segments: list[_Unit] = []
         self.units: list[_Unit] = []
-        self.content: _Content | None = None
+        self.content: Content | None = None
         self.content_depth = 0
         self.pending: list[Directive] = []
         self.file_rules: set[str] = set()
@@ -224,7 +224,7 @@ class _Reader:
     def _start(self, qname: str, attrs: dict[str, str]) -> None:
         name = qname.rsplit(":", 1)[-1]
         start = self.offset()
-        end = _tag_end(self.text, start)
+        end = tag_end(self.text, start)
         empty = self.text[end - 2] == "/"
         parent = self.stack[-1].name if self.stack else None
         self.stack.append(_Open(name, start, end, empty))
@@ -242,7 +242,7 @@ class _Reader:
         elif name == "segment" and self.version == "2" and parent == "unit" and self.unit:
             self.unit_segments.append(_Unit(self.unit.key, skip=self.unit.skip))
         elif name in ("source", "target") and self._owner(parent) is not None:
-            self.content = _Content(end, state=attrs.get("state"))
+            self.content = Content(end, state=attrs.get("state"))
             self.content_depth = len(self.stack)
             if empty:
                 self.content.end = end
@@ -282,7 +282,7 @@ class _Reader:
     def _end(self, qname: str) -> None:
         element = self.stack.pop()
         close = element.content if element.empty else self.offset()
-        end = element.content if element.empty else _tag_end(self.text, close)
+        end = element.content if element.empty else tag_end(self.text, close)
         content = self.content
         if content is not None and len(self.stack) >= self.content_depth:
             if element.name in _CODE and self.version == "1":
@@ -337,7 +337,7 @@ class _Reader:
             self.pending.append(directive)
 
 
-def _content(text: str, content: _Content) -> tuple[int, int, str]:
+def content_span(text: str, content: Content) -> tuple[int, int, str]:
     """Span and masked text of an element's content, trimmed of white space."""
     start, end = content.start, content.end
     chars = list(text[start:end])
@@ -362,7 +362,7 @@ def _content(text: str, content: _Content) -> tuple[int, int, str]:
             elif text.startswith("<?", i):
                 stop = text.find("?>", i, end) + 2
             else:
-                stop = _tag_end(text, i)
+                stop = tag_end(text, i)
             blank(i, stop)
             i = stop
         elif c == "&":
@@ -401,7 +401,7 @@ def _reference(raw: str) -> str | None:
         return None
 
 
-def _tag_end(text: str, start: int) -> int:
+def tag_end(text: str, start: int) -> int:
     """Offset just after the tag that opens at ``start`` (quote-aware)."""
     quote = ""
     for i in range(start + 1, len(text)):

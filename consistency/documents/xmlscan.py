@@ -34,7 +34,7 @@ def scan(name: str, text: str, wanted: frozenset[str], *, root: str | None = Non
          what: str = "XML") -> tuple[str, list[Element]]:
     """``(root element name, wanted elements in document order)``; raises InputError on
     malformed XML, a DOCTYPE, or (with ``root``) another root element."""
-    from consistency.documents.xliff import _tag_end
+    from consistency.documents.xliff import tag_end
 
     data = text.encode("utf-8")
     ascii_only = len(data) == len(text)
@@ -64,7 +64,7 @@ def scan(name: str, text: str, wanted: frozenset[str], *, root: str | None = Non
     def start(qname: str, attrs: dict[str, str]) -> None:
         local = qname.rsplit(":", 1)[-1]
         begin = offset()
-        stop = _tag_end(text, begin)
+        stop = tag_end(text, begin)
         if not stack:
             roots.append(local)
             if root is not None and local != root:
@@ -88,7 +88,7 @@ def scan(name: str, text: str, wanted: frozenset[str], *, root: str | None = Non
         if closing:
             for _n, _a, open_el in stack:
                 if open_el is not None:
-                    open_el.tags.append((here, _tag_end(text, here)))
+                    open_el.tags.append((here, tag_end(text, here)))
 
     parser.StartDoctypeDeclHandler = doctype
     parser.EntityDeclHandler = doctype
@@ -105,10 +105,10 @@ def scan(name: str, text: str, wanted: frozenset[str], *, root: str | None = Non
 def content(text: str, element: Element) -> tuple[int, int, list[str]]:
     """``(start, end, chars)`` of an element's content: tags, comments and CDATA markers blank,
     references decoded in place, placeholders blanked; the span is the whole content."""
-    from consistency.documents.xliff import _Content
-    from consistency.documents.xliff import _content as xliff_content
+    from consistency.documents.xliff import Content
+    from consistency.documents.xliff import content_span as xliff_content
 
-    start, end, masked = xliff_content(text, _Content(start=element.start, end=element.end, tags=element.tags))
+    start, end, masked = xliff_content(text, Content(start=element.start, end=element.end, tags=element.tags))
     chars = [" "] * (element.end - element.start)  # untrimmed: the tags at the edges are the unit's
     chars[start - element.start:end - element.start] = masked
     return element.start, element.end, chars

@@ -19,10 +19,12 @@ import re
 import string
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
+from consistency.engine.kinds import CATEGORIES, MESSAGE_FIELDS
+from consistency.engine.kinds import KINDS as _KINDS
 from consistency.errors import ConfigError
+from consistency.resources import builtin_rules_dir
 from consistency.model import Level
 
 __all__ = [
@@ -40,76 +42,29 @@ __all__ = [
     "rules_table_markdown",
 ]
 
-#: The closed set of rule kinds and the check function each one runs.
-KINDS: dict[str, str] = {
-    "quantity-mismatch": "consistency.engine.checks:check_quantity_mismatch",
-    "quantity-missing": "consistency.engine.checks:check_quantity_missing",
-    "date-mismatch": "consistency.engine.checks:check_date_mismatch",
-    "coverage": "consistency.engine.checks:check_coverage",
-    "unused-suppression": "consistency.engine.checks:check_unused_suppression",
-    "name-missing": "consistency.engine.checks_text:check_name_missing",
-    "name-variant": "consistency.engine.checks_text:check_name_variant",
-    "name-conflict": "consistency.engine.checks_text:check_name_conflict",
-    "quote-count": "consistency.engine.checks_text:check_quote_count",
-    "quote-speaker": "consistency.engine.checks_text:check_quote_speaker",
-    "quote-paraphrased": "consistency.engine.checks_text:check_quote_paraphrased",
-    "translation-stale": "consistency.engine.checks:check_translation_stale",
-    "placeholder-mismatch": "consistency.engine.checks_l10n:check_placeholder_mismatch",
-    "markup-mismatch": "consistency.engine.checks_l10n:check_markup_mismatch",
-    "missing-file": "consistency.engine.files:check_missing_file",
-    "orphan-file": "consistency.engine.files:check_orphan_file",
-}
+#: ``kind -> "module:function"`` of its check (derived from :data:`consistency.engine.kinds.KINDS`).
+KINDS: dict[str, str] = {name: kind.check for name, kind in _KINDS.items()}
 
-#: Options each kind accepts: name -> (type check, default, description).
-#: This is the one place to add an option; a rule file that sets an option
-#: not listed here is rejected (a typo would otherwise be silently ignored).
+#: ``kind -> option -> (type, default, description)`` (derived from the kind declarations).
 KIND_OPTIONS: dict[str, dict[str, tuple[str, Any, str]]] = {
-    "quantity-mismatch": {
-        "relative_tolerance": (
-            "non-negative number",
-            0.02,
-            "extra relative slack when the two versions use different units, so one was converted",
-        ),
-    },
-    "quantity-missing": {},
-    "date-mismatch": {},
-    "coverage": {
-        "min_chars": ("positive integer", 1, "ignore unmatched runs shorter than this many characters"),
-    },
-    "unused-suppression": {},
-    "name-missing": {},
-    "name-variant": {},
-    "name-conflict": {},
-    "quote-count": {},
-    "quote-speaker": {},
-    "quote-paraphrased": {},
-    "translation-stale": {},
-    "placeholder-mismatch": {},
-    "markup-mismatch": {},
-    "missing-file": {},
-    "orphan-file": {},
+    name: {o.name: (o.type, o.default, o.description) for o in kind.options} for name, kind in _KINDS.items()
 }
 
-CATEGORIES: tuple[str, ...] = ("quantity", "date", "name", "quote", "coverage", "revision", "placeholder", "meta")
 
-#: Named fields a rule message may use.
-MESSAGE_FIELDS: frozenset[str] = frozenset(
-    {
-        "value",
-        "other_value",
-        "locale",
-        "other_locale",
-        "text",
-        "other_text",
-        "unit",
-        "count",
-        "chars",
-        "blocks",
-        "rule",
-        "commit",
-        "previous_value",
-    }
-)
+class Options(dict):
+    """A rule's options: a read-only mapping that pickles (rules travel to worker processes)."""
+
+    def _read_only(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("a rule's options are read-only")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _read_only  # type: ignore[assignment]
+
+    def __reduce__(self):
+        return (Options, (dict(self),))
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted(self.items(), key=lambda item: item[0])))
+
 
 _ID_RE = re.compile(r"^[A-Z]{3}[0-9]{3}$")
 _NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -244,27 +199,6 @@ def _unknown_kind_message(kind: object, where: str = "") -> str:
 # --------------------------------------------------------------------------- loading
 
 
-def builtin_rules_dir() -> Path:
-    """The directory of the built-in rules.
-
-    Installed from the wheel it is ``consistency/rules`` inside the package;
-    in a checkout it is ``<repo>/rules`` beside the package.
-    """
-    try:
-        import consistency
-
-        package_file = getattr(consistency, "__file__", None)
-    except ImportError:  # pragma: no cover - we are inside the package
-        package_file = None
-    # ``consistency`` may be a namespace package (no __file__): fall back to
-    # this module's location, which is consistency/engine/registry.py.
-    package = Path(package_file).parent if package_file else Path(__file__).resolve().parents[1]
-    for candidate in (package / "rules", package.parent / "rules"):
-        if candidate.is_dir():
-            return candidate
-    raise ConfigError(f"built-in rules not found in {package / 'rules'} or {package.parent / 'rules'}")
-
-
 def _yaml_loader() -> Any:
     import yaml
 
@@ -328,7 +262,7 @@ def _rule_from_data(data: Any, path: Path) -> Rule:
     if category not in CATEGORIES:
         raise ConfigError(f"{where}: unknown category {category!r}; valid categories are {', '.join(CATEGORIES)}")
     message = text_field("message")
-    _check_message(message, where)
+    _check_message(message, where, kind)
     options = _check_options(kind, data.get("options") or {}, where)
     docs = data["docs"]
     if not isinstance(docs, dict) or set(docs) != set(_DOC_KEYS):
@@ -343,43 +277,41 @@ def _rule_from_data(data: Any, path: Path) -> Rule:
         level=level,
         category=category,
         message=message,
-        options=MappingProxyType(options),
+        options=Options(options),
         docs=RuleDocs(**{key: docs[key] for key in _DOC_KEYS}),
         source=path,
     )
 
 
-def _check_message(message: str, where: str) -> None:
+def _check_message(message: str, where: str, kind: str) -> None:
     try:
         parsed = list(string.Formatter().parse(message))
     except ValueError as exc:
         raise ConfigError(f"{where}: invalid message template: {exc}") from None
+    fields = _KINDS[kind].fields
     for _, field_name, _, _ in parsed:
         if field_name is None:
             continue
-        if field_name not in MESSAGE_FIELDS:
-            allowed = ", ".join("{" + name + "}" for name in sorted(MESSAGE_FIELDS))
-            raise ConfigError(f"{where}: message field {{{field_name}}} is not one of {allowed}")
+        if field_name not in fields:
+            allowed = ", ".join("{" + name + "}" for name in fields)
+            raise ConfigError(f"{where}: message field {{{field_name}}} is not one a {kind} rule gives: {allowed}")
 
 
 def _check_options(kind: str, options: Any, where: str) -> dict[str, Any]:
     if not isinstance(options, dict):
         raise ConfigError(f"{where}: options must be a mapping")
-    specs = KIND_OPTIONS[kind]
-    result = {key: spec[1] for key, spec in specs.items()}
+    declared = _KINDS[kind]
+    result = declared.defaults()
     for key, value in options.items():
-        if key not in specs:
-            valid = ", ".join(specs) or "none"
+        option = declared.option(str(key))
+        if option is None:
+            valid = ", ".join(o.name for o in declared.options) or "none"
+            names = [o.name for o in declared.options]
             raise ConfigError(
-                f"{where}: unknown option {key!r} for kind {kind}{_suggest(str(key), specs)} (valid: {valid})"
+                f"{where}: unknown option {key!r} for kind {kind}{_suggest(str(key), names)} (valid: {valid})"
             )
-        expected = specs[key][0]
-        ok = not isinstance(value, bool) and (
-            (expected == "non-negative number" and isinstance(value, (int, float)) and value >= 0)
-            or (expected == "positive integer" and isinstance(value, int) and value >= 1)
-        )
-        if not ok:
-            raise ConfigError(f"{where}: option {key!r} must be a {expected}, not {value!r}")
+        if not option.accepts(value):
+            raise ConfigError(f"{where}: option {key!r} must be a {option.type}, not {value!r}")
         result[key] = value
     return result
 

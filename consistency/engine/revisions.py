@@ -23,12 +23,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator, Sequence
 
-from ..compare import agree, comparable, describe_value
+from ..display import describe_value
+from ..match.agreement import agree, comparable
 from ..extract import extract_claims
 from ..model import Change, Claim, Revision
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .analysis import BundleAnalysis, Cluster
+    from ..match.analysis import BundleAnalysis
+    from ..match.clusters import Cluster
 
 __all__ = ["Verdict", "judge", "line_of"]
 

@@ -3,7 +3,7 @@
 The HTML and CSV reports show the versions as the engine aligned them, with
 each claim's normalized value, the names and quotations it found, and the
 claim matrix (the claims it matched across versions).  :func:`bundle_view`
-copies exactly that out of a :class:`~consistency.engine.analysis.BundleAnalysis`
+copies exactly that out of a :class:`~consistency.match.analysis.BundleAnalysis`
 into small frozen dataclasses, so that reporters need no private names of the
 engine, and so that a view crosses process boundaries (``--jobs``: pickled;
 pytest-xdist: :meth:`BundleView.as_dict` / :meth:`BundleView.from_dict`, plain
@@ -113,7 +113,7 @@ def bundle_view(an: Any) -> BundleView:
     parts = getattr(an, "parts", None)
     if parts is not None:
         return _combined_view(an, parts)
-    from ..compare import display_value
+    from ..display import display_value
 
     n = len(an.documents)
     spans: list[list[Span]] = [[] for _ in range(n)]
@@ -128,7 +128,7 @@ def bundle_view(an: Any) -> BundleView:
             spans[v].append(Span("claim", claim.start, claim.end, value, row))
             kind = kind or claim.kind.value
         matrix.append(MatrixRow(cluster.group, kind, tuple(cells)))
-    for nodes in an.text_report.entities.values():
+    for nodes in an.name_links.entities.values():
         for (v, _key), mentions in nodes.items():
             for m in mentions:
                 spans[v].append(Span("name", m.start, m.end, m.type or ""))

@@ -5,7 +5,7 @@
 about 250 MB installed), whose entries for katakana loanwords carry the word
 they come from: ``バークレイズ`` -> ``Barclay``, ``ウォルシュ`` -> ``Walsh``,
 ``マイクロソフト`` -> ``Micro soft``.  Name matching
-(:mod:`consistency.engine.checks_text`) uses such a spelling as one *more*
+(:mod:`consistency.engine.checks.names`) uses such a spelling as one *more*
 candidate beside the built-in transliteration (:mod:`.translit`), never
 instead of it: UniDic also knows wrong ones (``ラバーン`` -> ``Rubber n``,
 ``ドイツ`` -> ``Duits``), and none at all for most names.

@@ -12,7 +12,7 @@ A mention is a candidate until something says it is a name.  The evidence:
 - ``weak``: anything else that looks like a name (a German capitalised noun, a
   katakana run, a hangul word, a capitalised word opening a sentence).  Weak
   candidates become names only when they match a name of another version's
-  aligned passage (see :mod:`consistency.engine.checks_text`).
+  aligned passage (see :mod:`consistency.engine.checks.names`).
 
 >>> [(m.text, m.evidence) for m in extract_names("Laut Elias ist Google eingesprungen.", "de")]
 [('Elias', 'weak'), ('Google', 'vocab')]
@@ -26,29 +26,16 @@ A mention is a candidate until something says it is a name.  The evidence:
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
-from typing import Sequence
 
 import regex
 
 from ..locale.packs import Pack, load_pack
 from .translit import ascii_fold, romanize
+from .vocabulary import Vocabulary, default_vocabulary, fold_chars, gazetteer
 
-__all__ = [
-    "Mention",
-    "Vocabulary",
-    "Entity",
-    "extract_names",
-    "gazetteer",
-    "load_vocabulary",
-    "default_vocabulary",
-    "use_vocabulary",
-    "fold_form",
-    "REPORTABLE_TYPES",
-]
+__all__ = ["REPORTABLE_TYPES", "Mention", "extract_names"]
 
 #: entity types whose absence or change is reported (languages, scripts and
 #: currencies only help recognition: figures and wording cover them)
@@ -100,231 +87,6 @@ class Mention:
         return replace(self, start=self.start + offset, end=self.end + offset)
 
 
-# --------------------------------------------------------------------------- vocabularies
-
-
-@dataclass(frozen=True, eq=False)
-class Entity:
-    id: str
-    type: str | None
-    forms: dict  # locale -> tuple of forms
-    any: tuple[str, ...] = ()
-    cldr: tuple[str, ...] = ()  # gazetteer ids that are this entity (territory:150)
-    related: dict = None  # locale -> adjectives and demonyms (britische, British): presence only
-
-    def related_for(self, locale: str) -> tuple[str, ...]:
-        lang = locale.split("-")[0].split("_")[0].lower()
-        rel = self.related or {}
-        return tuple(rel.get(locale, ())) + tuple(rel.get(lang, ()))
-
-    def forms_for(self, locale: str) -> tuple[str, ...]:
-        lang = locale.split("-")[0].split("_")[0].lower()
-        return tuple(self.forms.get(locale, ())) + tuple(self.forms.get(lang, ())) + self.any
-
-
-class _FoldTable(dict):
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        f = unicodedata.normalize("NFKC", ch).casefold() if not ch.isascii() else ch.lower()
-        self[code] = f if len(f) == 1 else ch.lower()
-        return self[code]
-
-
-_FOLD = _FoldTable()
-
-
-def _fold_chars(text: str) -> str:
-    """Case folding that keeps every offset (ß stays ß)."""
-    return text.translate(_FOLD)
-
-
-def fold_form(text: str) -> str:
-    """How forms are compared: NFKC, case folded, whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
-@dataclass(frozen=True, eq=False)
-class Vocabulary:
-    entities: tuple[Entity, ...] = ()
-
-    def by_id(self) -> dict[str, Entity]:
-        return {e.id: e for e in self.entities}
-
-    @property
-    def index(self) -> dict[str, Entity]:
-        """``by_id()``, built once."""
-        cached = self.__dict__.get("_index")
-        if cached is None:
-            cached = self.by_id()
-            object.__setattr__(self, "_index", cached)
-        return cached
-
-
-def _builtin_vocab_dir() -> Path | None:
-    from ..engine.registry import builtin_rules_dir
-
-    try:
-        path = builtin_rules_dir() / "vocab"
-    except Exception:  # pragma: no cover - broken install
-        return None
-    return path if path.is_dir() else None
-
-
-def load_vocabulary(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -> Vocabulary:
-    """The entities of ``rules/vocab/*.yml`` and of ``vocab/`` folders in ``dirs``
-    (later folders extend or, with the same id, replace earlier entities)."""
-    import yaml
-
-    from ..errors import ConfigError
-
-    folders: list[Path] = []
-    if builtin:
-        b = _builtin_vocab_dir()
-        if b is not None:
-            folders.append(b)
-    for d in dirs:
-        d = Path(d)
-        folders.append(d / "vocab" if (d / "vocab").is_dir() else d)
-    entities: dict[str, Entity] = {}
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.glob("*.yml")):
-            try:
-                # libyaml's safe loader where PyYAML has it: the pure-Python one took 0.3 s of
-                # every cold start on the built-in vocabulary
-                loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-                from ..documents.reading import check_regular_file
-
-                check_regular_file(str(path))
-                data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
-            except yaml.YAMLError as exc:
-                raise ConfigError(f"{path}: invalid YAML: {' '.join(str(exc).split())}") from None
-            items = data.get("entities") if isinstance(data, dict) else None
-            if not isinstance(items, list):
-                raise ConfigError(f"{path}: a vocabulary is a mapping with one key, 'entities', holding a list")
-            for item in items:
-                if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-                    raise ConfigError(f"{path}: every entity needs an 'id'")
-                where = f"{path}: entity {item['id']}"
-                forms = _mapping_of_lists(item.get("forms"), f"{where}: 'forms'")
-                related = _mapping_of_lists(item.get("related"), f"{where}: 'related'")
-                entities[item["id"]] = Entity(
-                    id=item["id"], type=item.get("type"), forms=forms,
-                    any=_list_of_strings(item.get("any"), f"{where}: 'any'"),
-                    cldr=_list_of_strings(item.get("cldr"), f"{where}: 'cldr'"),
-                    related=related,
-                )
-    return Vocabulary(tuple(entities.values()))
-
-
-def _list_of_strings(value, where: str) -> tuple[str, ...]:
-    from ..errors import ConfigError
-
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
-        raise ConfigError(f"{where} must be a list of names, not {value!r}")
-    return tuple(str(v) for v in value)
-
-
-def _mapping_of_lists(value, where: str) -> dict[str, tuple[str, ...]]:
-    from ..errors import ConfigError
-
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise ConfigError(f"{where} must map locales to lists of names")
-    return {str(k): _list_of_strings(v, f"{where}[{k}]") for k, v in value.items()}
-
-
-@lru_cache(maxsize=1)
-def _builtin_vocabulary() -> Vocabulary:
-    return load_vocabulary()
-
-
-_ACTIVE: Vocabulary | None = None  # set by use_vocabulary: the configuration's rule dirs
-
-
-def default_vocabulary() -> Vocabulary:
-    """The vocabulary extraction uses when none is passed: the built-in one, extended by the
-    ``vocab/`` folders of the configured rule dirs (:func:`use_vocabulary`)."""
-    return _ACTIVE if _ACTIVE is not None else _builtin_vocabulary()
-
-
-def use_vocabulary(dirs: Sequence[Path | str]) -> Vocabulary:
-    """Use the built-in vocabulary plus the ``vocab/`` folder of each of ``dirs`` (the
-    configuration's ``rule-dirs``) for every later extraction in this process; a folder without
-    ``vocab/`` adds nothing.  Called once per run by ``check`` and the pytest plugin."""
-    global _ACTIVE
-    folders = [Path(d) / "vocab" for d in dirs if (Path(d) / "vocab").is_dir()]
-    _ACTIVE = load_vocabulary(folders) if folders else None
-    return default_vocabulary()
-
-
-# --------------------------------------------------------------------------- the CLDR gazetteer
-
-
-@lru_cache(maxsize=64)
-def gazetteer(locale: str) -> dict[str, tuple[str, str]]:
-    """CLDR names of ``locale`` -> (entity id, type): territories, exemplar
-    cities, languages, scripts and currencies (ヨーロッパ -> territory:150).
-    Built once per locale; Latin names keep their case (only capitalised ones)."""
-    from ..locale.cldr import parse_locale
-
-    out: dict[str, tuple[str, str]] = {}
-    try:
-        loc = parse_locale(locale)
-    except Exception:
-        return out
-
-    def add(name: object, ident: str, kind: str) -> None:
-        if not isinstance(name, str):
-            return
-        name = unicodedata.normalize("NFKC", name).strip()
-        if "(" in name:
-            # "Myanmar (Burma)", "Congo (DRC)": both names stand for the place
-            head, _, rest = name.partition("(")
-            for part in (head, rest.rstrip(")")):
-                if "(" not in part:
-                    add(part, ident, kind)
-            return
-        if len(name) < 2:
-            return
-        if name[0].isascii() or "\u00c0" <= name[0] <= "\u024f" or "\u0400" <= name[0] <= "\u04ff":
-            if not name[0].isupper() or len(name) < 3:
-                return
-        out.setdefault(name, (ident, kind))
-
-    for code, name in loc.territories.items():
-        if code not in ("ZZ", "QO", "EZ", "UN", "001"):  # not "the world"
-            add(name, f"territory:{code}", "place")
-    zones = loc.time_zones
-    for zone in _zone_ids():
-        city = None
-        try:
-            info = zones.get(zone)
-            city = info.get("city") if info is not None else None
-        except Exception:  # pragma: no cover - babel data gaps
-            city = None
-        add(city or zone.rsplit("/", 1)[-1].replace("_", " "), f"city:{zone}", "place")
-    for code, name in loc.languages.items():
-        if "_" not in code:
-            add(name, f"language:{code}", "language")
-    for code, name in loc.scripts.items():
-        add(name, f"script:{code}", "script")
-    for code, name in loc.currencies.items():
-        add(name, f"currency:{code}", "currency")
-    return out
-
-
-@lru_cache(maxsize=1)
-def _zone_ids() -> tuple[str, ...]:
-    from babel.core import get_global
-
-    return tuple(z for z in get_global("zone_territories") if "/" in z and not z.startswith("Etc/"))
-
-
 # --------------------------------------------------------------------------- surface tables
 
 
@@ -350,12 +112,12 @@ def _surfaces(locale: str, vocab: Vocabulary) -> _Surfaces:
         for form in entity.forms_for(locale):
             if len(form) < 2 or (len(form) < 2 and _is_han(form[0])):
                 continue
-            items[_fold_chars(form)] = (form, "vocab:" + entity.id, entity.type, "vocab")
+            items[fold_chars(form)] = (form, "vocab:" + entity.id, entity.type, "vocab")
     alias = {c: ("vocab:" + e.id, e.type) for e in vocab.entities for c in e.cldr}
     for tag in dict.fromkeys([locale, _lang(locale), "en"]):
         for name, (ident, kind) in gazetteer(tag).items():
             ident, kind = alias.get(ident, (ident, kind))
-            items.setdefault(_fold_chars(name), (name, ident, kind, "gazetteer"))
+            items.setdefault(fold_chars(name), (name, ident, kind, "gazetteer"))
     # keyed by the first two characters: a first-character index made the scan
     # try hundreds of gazetteer names at every word start
     index: dict[str, list] = {}
@@ -447,7 +209,7 @@ def _boundary_ok(text: str, start: int, end: int, pack: Pack) -> bool:
 def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mention]:
     """Vocabulary and gazetteer names in ``text``, longest first, no overlaps."""
     surfaces = _surfaces(locale, vocab).index
-    folded = _fold_chars(text)
+    folded = fold_chars(text)
     out: list[Mention] = []
     i, n = 0, len(text)
     while i < n:

@@ -168,13 +168,13 @@ def _currencies(data: dict, territory: str | None) -> dict[str, str]:
 def unit_surfaces(tag: str) -> tuple[str, ...]:
     """Unit surfaces of ``tag`` as CLDR writes them (case kept: ``GW``, ``g``)."""
     loc = parse_locale(tag)
-    own = tuple(_units(loc._data, keep_case=True))
+    own = tuple(unit_names(loc._data, keep_case=True))
     if (loc.territory or loc.script) and str(loc) != loc.language:
         return own + unit_surfaces(loc.language)  # as tables() merges the base language
     return own
 
 
-def _units(data: dict, *, keep_case: bool = False, widths: tuple[str, ...] = ("long", "short", "narrow")
+def unit_names(data: dict, *, keep_case: bool = False, widths: tuple[str, ...] = ("long", "short", "narrow")
            ) -> dict[str, str]:
     mapping = _unit_map()
     pint_names: dict[str, str] = mapping["units"]
@@ -196,7 +196,7 @@ def _units(data: dict, *, keep_case: bool = False, widths: tuple[str, ...] = ("l
     return out
 
 
-def _months(data: dict) -> dict[str, int]:
+def month_names(data: dict) -> dict[str, int]:
     out: dict[str, int] = {}
     months = _plain(data.get("months", {}))
     for context in ("format", "stand-alone"):
@@ -343,8 +343,8 @@ def tables(tag: str) -> LocaleTables:
 
     # a base locale also reads the unit and month names of its regional variants (en: kilometres,
     # kph from en-GB, en-AU…; es: setiembre from es-PE), its own winning; see locale/regional.py
-    units = _units(data) if base is not None else {**regional_units(loc.language), **_units(data)}
-    months = _months(data) if base is not None else {**regional_months(loc.language), **_months(data)}
+    units = unit_names(data) if base is not None else {**regional_units(loc.language), **unit_names(data)}
+    months = month_names(data) if base is not None else {**regional_months(loc.language), **month_names(data)}
 
     return LocaleTables(
         tag=str(loc).replace("_", "-"),

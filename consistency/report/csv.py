@@ -20,7 +20,7 @@ import io
 from typing import Sequence
 
 from consistency.model import Finding
-from consistency.report import BundleInfo, primary_location
+from consistency.report.common import BundleInfo, primary_location
 from consistency.report.json import posix_path
 
 __all__ = ["render_csv", "safe_cell"]

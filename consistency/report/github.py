@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from consistency.model import Finding, Level
-from consistency.report import history_line, level_of, primary_location, reference_locations, visible
+from consistency.report.common import history_line, level_of, primary_location, reference_locations, visible
 
 __all__ = ["escape_data", "escape_property", "render_github"]
 

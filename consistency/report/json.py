@@ -10,7 +10,7 @@ from pathlib import PurePath
 from typing import Any, Sequence
 
 from consistency.model import Finding, Location
-from consistency.report import TOOL_NAME, BundleInfo, level_of
+from consistency.report.common import TOOL_NAME, BundleInfo, level_of
 
 __all__ = ["bundle_to_dict", "finding_from_dict", "finding_to_dict", "location_to_dict", "posix_path", "render_json"]
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from urllib.parse import quote
 
 from consistency.model import Finding, Level, Location
-from consistency.report import INFORMATION_URI, TOOL_NAME, BundleInfo, level_of, primary_location, reference_locations
+from consistency.report.common import INFORMATION_URI, TOOL_NAME, BundleInfo, level_of, primary_location, reference_locations
 
 if TYPE_CHECKING:  # pragma: no cover
     from consistency.engine.registry import Rule

@@ -18,7 +18,7 @@ import unicodedata
 from typing import Sequence
 
 from consistency.model import Finding, Level, Location
-from consistency.report import BundleInfo, history_line, level_of, primary_location, visible
+from consistency.report.common import BundleInfo, history_line, level_of, primary_location, visible
 
 __all__ = ["display_width", "render_text", "summary_line"]
 

@@ -21,12 +21,12 @@ from pathlib import Path
 
 import regex
 
-from ..model import Finding
-from .checks import _finding, _location
+from ...model import Finding
+from .common import finding, location
 
 __all__ = ["check_markup_mismatch", "check_placeholder_mismatch", "icu_arguments", "markup", "placeholders"]
 
-_DATA = Path(__file__).resolve().parents[1] / "locale" / "data" / "placeholders.toml"
+_DATA = Path(__file__).resolve().parents[2] / "locale" / "data" / "placeholders.toml"
 
 
 @lru_cache(maxsize=1)
@@ -227,9 +227,9 @@ def _compare(an, rule, tokens_of, *, singular_may_drop: bool) -> Iterator[Findin
                 locale=an.documents[v].locale, text=_show(tokens[v]),
                 other_locale=", ".join(an.documents[w].locale for w in agreeing), other_text=_show(tokens[reference]),
             )
-            locations = [_location(an, v, *spans[v], "deviant", _show(tokens[v]))]
-            locations += [_location(an, w, *spans[w], "reference", _show(tokens[w])) for w in agreeing]
-            yield _finding(an, rule, message, locations, f"{key}|{_show(tokens[v])}|{_show(tokens[reference])}")
+            locations = [location(an, v, *spans[v], "deviant", _show(tokens[v]))]
+            locations += [location(an, w, *spans[w], "reference", _show(tokens[w])) for w in agreeing]
+            yield finding(an, rule, message, locations, f"{key}|{_show(tokens[v])}|{_show(tokens[reference])}")
 
 
 def _reference(an, present: list[int], tokens) -> int:

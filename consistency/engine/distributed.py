@@ -23,7 +23,7 @@ import os
 import pickle
 from typing import Any, Callable, Sequence
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 __all__ = ["check_bundles_dask", "dask_client"]
 
@@ -56,19 +56,19 @@ def _worker_rules(spec_bytes: bytes):
     """The rules for a spec, built once per worker process (and its vocabulary and warm caches)."""
     rules = _RULES.get(spec_bytes)
     if rules is None:
-        from .engine.runner import _use_vocabulary
+        from .checker import use_vocabulary
 
         config, select, ignore, levels = pickle.loads(spec_bytes)
         rules = config.load_rules().select(select, ignore, levels)
-        _use_vocabulary(config)
+        use_vocabulary(config)
         _RULES[spec_bytes] = rules
     return rules
 
 
 def _check_remote(bundle, source: str | None, spec_bytes: bytes, options: dict):
-    from .engine.runner import _check_one
+    from .checker import check_one
 
-    return _check_one(bundle, _worker_rules(spec_bytes), source, **options)
+    return check_one(bundle, _worker_rules(spec_bytes), source, **options)
 
 
 def check_bundles_dask(bundles: Sequence[Any], sources: Sequence[str | None], spec, *, address: str = "local",

@@ -20,8 +20,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 
-from ..model import Finding, Location
-from .baseline import fingerprint
+from ...model import Finding, Location
+from ..baseline import fingerprint
 
 __all__ = ["check_missing_file", "check_orphan_file", "file_findings"]
 

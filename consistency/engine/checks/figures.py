@@ -1,57 +1,36 @@
-"""Check functions, one per rule kind (see ``registry.KINDS``).
+"""The figure rules: QTY001 (figures disagree), QTY002 (a figure missing), DAT001 (dates
+disagree), STL001 (a translation still holds the source's previous value).
 
-Each takes the bundle's :class:`~consistency.engine.analysis.BundleAnalysis`
-and the :class:`~consistency.engine.registry.Rule`, and yields findings.
+They read the figure clusters of the bundle (:mod:`consistency.match.clusters`) and decide who
+deviates: with a declared source, the versions that disagree with it; otherwise the versions
+that agree with fewest others, a tie going to the pivot's side (the message then says so).
+With the versions' git history (:mod:`consistency.engine.revisions`) the history's verdict
+replaces the roles the values alone give, and a stale translation is STL001's.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import regex
 
-from ..compare import agree, claim_key, comparable, describe_value, display_value
-from ..model import Change, Claim, ClaimKind, Finding, Location, Revision
-from .analysis import BundleAnalysis, Cluster, _informative
-from .baseline import fingerprint, text_key
-from .revisions import judge
+from ...display import display_value
+from ...match.agreement import agree, claim_key, comparable
+from ...match.clusters import Cluster, informative
+from ...model import ClaimKind, Finding, Location
+from ..revisions import judge
+from .common import claim_location, finding, location
+
+if TYPE_CHECKING:
+    from ...match.analysis import BundleAnalysis
 
 __all__ = [
-    "check_coverage",
     "check_date_mismatch",
     "check_quantity_mismatch",
     "check_quantity_missing",
     "check_translation_stale",
-    "check_unused_suppression",
 ]
-
-
-def _location(an: BundleAnalysis, v: int, start: int, end: int, role: str, value: str | None) -> Location:
-    doc = an.documents[v]
-    index = an.indexes[v]
-    line, col = index.position(start)
-    end_line, end_col = index.position(end)
-    return Location(
-        path=doc.path, locale=doc.locale, role=role, start=start, end=end, line=line, column=col,
-        end_line=end_line, end_column=end_col, text=doc.text[start:end], value=value,
-    )
-
-
-def _claim_location(an: BundleAnalysis, v: int, c: Claim, role: str, change: Change | None = None) -> Location:
-    loc = replace(_location(an, v, c.start, c.end, role, describe_value(c)), display=display_value(c))
-    return loc if change is None else replace(loc, change=change)
-
-
-def _finding(an: BundleAnalysis, rule, message: str, locations: list[Location], key: str,
-             revision: Revision | None = None) -> Finding:
-    locales = [loc.locale for loc in locations]
-    return Finding(
-        rule=rule.id, name=rule.name, level=rule.level, category=rule.category, message=message,
-        bundle=an.bundle, fingerprint=fingerprint(rule.id, an.bundle, locales, key),
-        locations=tuple(sorted(locations, key=lambda loc: loc.role != "deviant")), revision=revision,
-    )
 
 
 def _deviants(an: BundleAnalysis, cluster: Cluster, tolerance: float) -> tuple[list[int], list[int]]:
@@ -131,8 +110,8 @@ def _disagreement_findings(an: BundleAnalysis, rule, *, dates: bool | None, stal
             c = members[v]
             refs = [w for w in reference if not agree(c, members[w], relative_tolerance=tolerance)] or reference
             changes = verdict.changes if verdict is not None else {}
-            locations = [_claim_location(an, v, c, "deviant", changes.get(v))]
-            locations += [_claim_location(an, w, members[w], "reference", changes.get(w)) for w in refs]
+            locations = [claim_location(an, v, c, "deviant", changes.get(v))]
+            locations += [claim_location(an, w, members[w], "reference", changes.get(w)) for w in refs]
             other = members[refs[0]]
             revision = verdict.revisions.get(v) if verdict is not None else None
             fields = dict(
@@ -151,7 +130,7 @@ def _disagreement_findings(an: BundleAnalysis, rule, *, dates: bool | None, stal
                 message += (f" (a tie: as many versions give each value; {an.documents[refs[0]].locale} is the "
                             "reference only as the first version — declare the source to settle it)")
             key = claim_key(c) + " | " + " | ".join(claim_key(members[w]) for w in refs)
-            yield _finding(an, rule, message, locations, key, revision)
+            yield finding(an, rule, message, locations, key, revision)
 
 
 def _mismatches(an: BundleAnalysis, rule, *, dates: bool) -> Iterator[Finding]:
@@ -231,90 +210,22 @@ def check_quantity_missing(an: BundleAnalysis, rule) -> Iterator[Finding]:
             continue
         holders = sorted(cluster.members)
         claims = [cluster.members[v] for v in holders]
-        if not any(_informative(c) for c in claims):
+        if not any(informative(c) for c in claims):
             continue
         rep_v = holders[0]
         rep = cluster.members[rep_v]
         majority = len(holders) > len(missing) or (an.source is not None and an.source in holders)
         locations: list[Location] = []
         for v in holders:
-            locations.append(_claim_location(an, v, cluster.members[v], "reference" if majority else "deviant"))
+            locations.append(claim_location(an, v, cluster.members[v], "reference" if majority else "deviant"))
         for v in missing:
             span = an.group_span(v, cluster.group)
             start, end = span if span else (an.insertion_point(v, cluster.group),) * 2
-            locations.append(_location(an, v, start, end, "deviant" if majority else "reference", None))
+            locations.append(location(an, v, start, end, "deviant" if majority else "reference", None))
         message = rule.format_message(
             locale=", ".join(an.documents[v].locale for v in holders), value=display_value(rep), text=rep.text,
             other_locale=", ".join(an.documents[v].locale for v in missing), other_value="", other_text="",
             unit=rep.unit or "",
         )
         key = claim_key(rep) + " missing in " + ",".join(an.documents[v].locale for v in missing)
-        yield _finding(an, rule, message, locations, key)
-
-
-def check_coverage(an: BundleAnalysis, rule) -> Iterator[Finding]:
-    """COV001: runs of blocks in some versions with no counterpart in others."""
-    n = len(an.documents)
-    min_chars = int(rule.options.get("min_chars", 1))
-    runs: list[tuple[tuple[int, ...], list[int]]] = []  # (present versions, groups)
-    for g, group in enumerate(an.groups):
-        present = tuple(v for v in range(n) if group[v])
-        if len(present) == n:
-            continue
-        if runs and runs[-1][0] == present and runs[-1][1][-1] == g - 1:
-            runs[-1][1].append(g)
-        else:
-            runs.append((present, [g]))
-    pivot = an.source if an.source is not None else 0
-    for present, groups in runs:
-        absent = [v for v in range(n) if v not in present]
-        held = {v: [b for g in groups for b in an.groups[g][v]] for v in present}
-        if n >= 3 and not an.keyed:
-            # The groups align every version to the pivot.  Two translations that agree with
-            # each other and not with the pivot (tldr: en has eight examples, ja and de the same
-            # four others) are compared directly: a translation's block that a direct alignment
-            # pairs with every version said to lack it is no missing passage, and a version
-            # that directly holds every such block lacks nothing.
-            for v in present:
-                if v != pivot:
-                    held[v] = [b for b in held[v] if any(b not in an.direct_counterparts(v, w) for w in absent)]
-            present = tuple(v for v in present if held[v])
-            if pivot not in present:
-                absent = [w for w in absent if w == pivot or not all(
-                    b in an.direct_counterparts(v, w) for v in present for b in held[v])]
-            if not present or not absent:
-                continue
-        majority = len(present) > len(absent) or (an.source is not None and an.source in present)
-        locations = []
-        chars = 0
-        described = []
-        key_text = []
-        for v in present:
-            blocks = held[v]
-            doc = an.documents[v]
-            start, end = doc.blocks[blocks[0]].start, doc.blocks[blocks[-1]].end
-            chars = max(chars, sum(len(doc.blocks[b].text.strip()) for b in blocks))
-            first, last = blocks[0] + 1, blocks[-1] + 1
-            described.append(f"{first}-{last}" if last > first else f"{first}")
-            key_text.append(doc.text[start:end])
-            locations.append(_location(an, v, start, end, "reference" if majority else "deviant", None))
-        if chars < min_chars:
-            continue
-        for v in absent:
-            point = an.insertion_point(v, groups[0])
-            locations.append(_location(an, v, point, point, "deviant" if majority else "reference", None))
-        if len(set(described)) == 1:
-            blocks = described[0]
-        else:
-            blocks = ", ".join(f"{d} ({an.documents[v].locale})" for d, v in zip(described, present))
-        message = rule.format_message(
-            locale=", ".join(an.documents[v].locale for v in present),
-            blocks=blocks, chars=f"{chars:,}",
-            other_locale=", ".join(an.documents[v].locale for v in absent),
-        )
-        yield _finding(an, rule, message, locations, text_key("\n".join(key_text)))
-
-
-def check_unused_suppression(an: BundleAnalysis, rule) -> Iterable[Finding]:
-    """SUP001: computed by the runner, which alone knows what every suppression matched."""
-    return ()
+        yield finding(an, rule, message, locations, key)

@@ -17,13 +17,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .model import Claim, ClaimKind, Qualifier
+from ..display import describe_value
+from ..model import Claim, ClaimKind, Qualifier
 
-__all__ = ["UNIT_READINGS", "agree", "comparable", "claim_key", "describe_value"]
+__all__ = ["DEFAULT_RELATIVE_TOLERANCE", "THRESHOLD_REACH", "UNIT_READINGS", "agree", "comparable", "claim_key"]
 
 #: Claim kinds whose values can be compared with each other.
 _NUMERIC = {ClaimKind.COUNT, ClaimKind.QUANTITY, ClaimKind.MONEY, ClaimKind.PERCENT, ClaimKind.DURATION}
 _HALF = Decimal("0.5")
+
+#: QTY001's ``relative_tolerance`` when no rule sets it: the one home of this default
+DEFAULT_RELATIVE_TOLERANCE = 0.02
 
 
 def _readings(c: Claim) -> list[Claim]:
@@ -58,13 +62,13 @@ def _comparable(a: Claim, b: Claim) -> bool:
     if a.unit == b.unit:
         return True
     if a.unit in UNIT_READINGS or b.unit in UNIT_READINGS:
-        from .units import compatible as _compatible
+        from ..units import compatible as _compatible
 
         return any(_compatible(x, y) for x in UNIT_READINGS.get(a.unit, (a.unit,))
                    for y in UNIT_READINGS.get(b.unit, (b.unit,)))
     if _AMBIGUOUS_DEGREE in (a.unit, b.unit) and {a.unit, b.unit} <= {_AMBIGUOUS_DEGREE, *_TEMPERATURES}:
         return True
-    from .units import compatible
+    from ..units import compatible
 
     return compatible(a.unit, b.unit)
 
@@ -126,7 +130,7 @@ def _reach(c: Claim, bounds):
 def _convert_bounds(bounds, source: str | None, target: str | None):
     if source == target or source is None or target is None:
         return bounds
-    from .units import convert
+    from ..units import convert
 
     low, lo_open, high, hi_open = bounds
     low = None if low is None else convert(low, source, target)
@@ -174,7 +178,7 @@ def _widen(bounds, relative: Decimal):
     return low, lo_open, high, hi_open
 
 
-def agree(a: Claim, b: Claim, *, relative_tolerance: float | Decimal = Decimal("0.02")) -> bool:
+def agree(a: Claim, b: Claim, *, relative_tolerance: float | Decimal = DEFAULT_RELATIVE_TOLERANCE) -> bool:
     """Do two comparable claims state compatible values?
 
     ``relative_tolerance`` is extra slack applied only when the units differ
@@ -272,105 +276,3 @@ def _dates_agree(a: Claim, b: Claim) -> bool:
 def claim_key(c: Claim) -> str:
     """A stable, locale-free key of a claim's normalized value (for fingerprints and anchors)."""
     return describe_value(c)
-
-
-def describe_value(c: Claim) -> str:
-    """The normalized value shown to people: ``8E+10 USD``, ``(2, ∞) gigawatt``, ``2022-H2``."""
-    if c.kind is ClaimKind.DATE:
-        return c.label or (c.low.isoformat() if c.low else "?")
-    unit = f" {c.unit}" if c.unit else ""
-    if c.value is not None and c.low == c.high == c.value:
-        return f"{c.value}{unit}"
-    lo = "-∞" if c.low is None else str(c.low)
-    hi = "∞" if c.high is None else str(c.high)
-    left = "(" if c.low is None or c.low_open else "["
-    right = ")" if c.high is None or c.high_open else "]"
-    return f"{left}{lo}, {hi}{right}{unit}"
-
-
-# --------------------------------------------------------------------------- for people
-
-_SCALES = ((12, "trillion"), (9, "billion"), (6, "million"))
-_UNIT_SYMBOLS = {"percent": "%", "degree_Celsius": "°C", "degree_Fahrenheit": "°F", "degree": "°"}
-_PARTS = {"begin": "early {}", "mid": "mid-{}", "end": "late {}"}
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-
-
-def display_value(c: Claim) -> str:
-    """The value as a reader writes it, for human reports (the JSON keeps :func:`describe_value`).
-
-    >>> from consistency.extract import extract_claims
-    >>> [display_value(c) for c in extract_claims("800億ドル、2022年後半、約3.5%", "ja")]
-    ['80 billion USD', 'H2 2022', '3.325–3.675%']
-    >>> [display_value(c) for c in extract_claims("über 2 GW für 380.000 Haushalte, 1 Monat", "de")]
-    ['more than 2 gigawatts', '380,000', '1 month']
-    """
-    if c.kind is ClaimKind.DATE:
-        return _display_date(c.label) if c.label else (c.low.isoformat() if c.low else "?")
-    unit = _UNIT_SYMBOLS.get(c.unit or "", (c.unit or "").replace("_", " "))
-    if unit and c.unit not in _UNIT_SYMBOLS and (c.value is None or c.value != 1) and unit.islower():
-        unit = _plural(unit)
-    unit = f" {unit}" if unit and unit != "%" else unit
-    if c.value is not None and c.low == c.high == c.value:
-        return _number(c.value) + unit
-    if c.low is not None and c.high is not None:
-        exponent = _scale_of(max(abs(c.low), abs(c.high)))
-        low, high = _number(c.low, exponent, word=False), _number(c.high, exponent)
-        return f"{low}–{high}{unit}"
-    if c.low is not None:
-        return ("more than " if c.low_open else "at least ") + _number(c.low) + unit
-    if c.high is not None:
-        return ("less than " if c.high_open else "at most ") + _number(c.high) + unit
-    return "any" + unit
-
-
-_IRREGULAR = {"foot": "feet", "inch": "inches", "century": "centuries", "square foot": "square feet",
-              "square inch": "square inches", "cubic foot": "cubic feet", "Hertz": "hertz", "hertz": "hertz"}
-
-
-def _plural(unit: str) -> str:
-    """``month`` -> ``months``, ``kilometer/hour`` -> ``kilometers/hour``, ``foot`` -> ``feet``."""
-    head, slash, tail = unit.partition("/")
-    if head in _IRREGULAR:
-        head = _IRREGULAR[head]
-    elif not head.endswith(("s", "x")) and head[-1:].isalpha():
-        head += "s"
-    return head + slash + tail
-
-
-def _scale_of(value) -> int | None:
-    for exponent, _word in _SCALES:
-        if value >= Decimal(10) ** exponent:
-            return exponent
-    return None
-
-
-def _number(value, exponent: int | None = -1, *, word: bool = True) -> str:
-    """``4.2E+9`` -> ``4.2 billion``; ``380000`` -> ``380,000``; ``3.325`` -> ``3.325``."""
-    if exponent == -1:
-        exponent = _scale_of(abs(value))
-    if exponent is None:
-        return f"{Decimal(value).normalize():,f}" if value == value.to_integral_value() or abs(value) >= 1 \
-            else f"{Decimal(value).normalize():f}"
-    scaled = (Decimal(value) / (Decimal(10) ** exponent)).normalize()
-    text = f"{scaled:,f}"
-    return f"{text} {dict(_SCALES)[exponent]}" if word else text
-
-
-def _display_date(label: str) -> str:
-    """``2022-H2`` -> ``H2 2022``, ``2027-begin`` -> ``early 2027``, ``2022-03`` -> ``March 2022``, ``C9`` ->
-    ``9th century``; other labels (ISO dates, ``FY2028``) as they are."""
-    import re
-
-    if m := re.fullmatch(r"(\d{4}s?)-(begin|mid|end)", label):
-        return _PARTS[m.group(2)].format(m.group(1))
-    if m := re.fullmatch(r"(\d{4})-([HQ]\d)", label):
-        return f"{m.group(2)} {m.group(1)}"
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", label):
-        return f"{_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
-    if m := re.fullmatch(r"C(\d+)", label):
-        n = int(m.group(1))
-        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return f"{n}{suffix} century"
-    return label

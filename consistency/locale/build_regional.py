@@ -1,0 +1,81 @@
+"""Generates ``consistency/locale/data/regional.json`` (read by :mod:`consistency.locale.regional`)
+from babel's CLDR data: the unit and month names the regional variants of each language write
+and its base locale does not.
+
+    python -m consistency.locale.build_regional --write
+
+``tests/test_languages.py`` fails when the shipped table no longer matches babel's data.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .regional import EXCLUDED, FILE
+
+__all__ = ["build"]
+
+
+def build(languages: set[str] | None = None) -> dict:
+    """The table, from babel's data (slow: every regional locale is read); ``languages`` limits it."""
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    from .cldr import month_names, unit_names
+
+    by_language: dict[str, list[str]] = {}
+    for tag in sorted(locale_identifiers()):
+        language, _, rest = tag.partition("_")
+        if rest and (languages is None or language in languages):
+            by_language.setdefault(language, []).append(tag)
+    units: dict[str, dict[str, str]] = {}
+    months: dict[str, dict[str, int]] = {}
+    for language, tags in sorted(by_language.items()):
+        try:
+            base = Locale.parse(language)
+        except Exception:  # noqa: BLE001 - a regional locale whose language babel lacks
+            continue
+        base_units = unit_names(base._data)
+        base_months = month_names(base._data)
+        extra_units: dict[str, str] = {}
+        extra_months: dict[str, int] = {}
+        for tag in tags:
+            data = Locale.parse(tag)._data
+            for surface, unit in unit_names(data, widths=("long", "short")).items():
+                if surface not in base_units and surface not in EXCLUDED and len(surface) > 2 \
+                        and not surface.startswith("/"):
+                    extra_units.setdefault(surface, unit)
+            for name, number in month_names(data).items():
+                if name not in base_months:
+                    extra_months.setdefault(name, number)
+        if extra_units:
+            units[language] = dict(sorted(extra_units.items()))
+        if extra_months:
+            months[language] = dict(sorted(extra_months.items()))
+    import babel
+
+    return {"_comment": "written by `python -m consistency.locale.build_regional --write` from babel's CLDR data; "
+                        "do not edit", "babel": babel.__version__, "units": units, "months": months}
+
+
+def _main(argv: list[str] | None = None) -> int:
+    import argparse
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(prog="python -m consistency.locale.build_regional", description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help=f"rewrite consistency/locale/{FILE}")
+    args = parser.parse_args(argv)
+    data = build()
+    text = json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
+    count = sum(len(v) for v in data["units"].values()), sum(len(v) for v in data["months"].values())
+    if args.write:
+        path = Path(__file__).parent / FILE
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {count[0]} unit and {count[1]} month names of regional variants to {path}")
+    else:
+        print(f"{count[0]} unit and {count[1]} month names (use --write to save)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main())

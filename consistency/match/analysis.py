@@ -1,0 +1,179 @@
+"""One bundle, analysed once: it wires the matching modules together, lazily.
+
+Every check reads the same :class:`BundleAnalysis`, so extraction, alignment and matching run
+once per bundle whatever rules are selected, and only what a selected rule asks for runs:
+
+- ``claims`` (:mod:`consistency.extract`), ``features`` and ``groups``
+  (:mod:`consistency.match.groups`), ``clusters`` (:mod:`consistency.match.clusters`);
+- ``names``, ``quotes`` and ``inside_quote`` (:mod:`consistency.extract.names`,
+  :mod:`consistency.match.quotes`), ``name_links`` (:mod:`consistency.match.names`),
+  ``quote_pairs`` (:mod:`consistency.match.quotes`).
+
+This module imports nothing from the rules (:mod:`consistency.engine`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Sequence
+
+from ..extract import extract_claims
+from ..locale.tags import language
+from ..model import Block, Claim, Document
+from ..positions import LineIndex
+from .agreement import DEFAULT_RELATIVE_TOLERANCE
+from .align import BlockFeatures, align_pair
+from .clusters import Cluster, cluster_claims
+from .groups import aligned_groups, features, is_keyed, keyed_groups
+
+if TYPE_CHECKING:
+    from ..extract.names import Mention
+    from ..extract.quotes import Quote
+    from .names import NameLinks
+    from .quotes import QuotePairs
+
+__all__ = ["BundleAnalysis", "Cluster", "analyse"]
+
+
+@dataclass
+class BundleAnalysis:
+    bundle: str
+    documents: list[Document]
+    source: int | None = None  # index of the declared source version
+    relative_tolerance: float = DEFAULT_RELATIVE_TOLERANCE
+    #: the versions' git history (:class:`~consistency.history.History`), or None / Unavailable
+    history: object = None
+    #: a translation-stale rule runs: stale figures are its findings, not QTY001/DAT001's
+    report_stale: bool = False
+    #: what the rules derive from the matching once per bundle and share (a rule family's
+    #: joint decisions, the suppressions that matched), by a key the family chooses
+    derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _direct: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @property
+    def pivot(self) -> int:
+        """The version every other is aligned to: the declared source, else the first."""
+        return self.source if self.source is not None else 0
+
+    @cached_property
+    def indexes(self) -> list[LineIndex]:
+        return [LineIndex(d.text) for d in self.documents]
+
+    @cached_property
+    def claims(self) -> list[list[list[Claim]]]:
+        """``claims[v][b]``: the claims of block ``b`` of version ``v``, in file offsets."""
+        return [[[c.shifted(block.start) for c in extract_claims(block.text, doc.locale)] for block in doc.blocks]
+                for doc in self.documents]
+
+    @cached_property
+    def features(self) -> list[list[BlockFeatures]]:
+        return features(self.documents, self.claims)
+
+    @cached_property
+    def groups(self) -> list[tuple[tuple[int, ...], ...]]:
+        if self.keyed:
+            return keyed_groups(self.documents, pivot=self.pivot)
+        return aligned_groups(self.features, pivot=self.pivot)
+
+    @property
+    def keyed(self) -> bool:
+        """Units correspond by key (PO, XLIFF), not by alignment."""
+        return is_keyed(self.documents)
+
+    def direct_counterparts(self, v: int, w: int) -> frozenset[int]:
+        """The blocks of ``v`` that a direct alignment of ``v`` with ``w`` pairs with a block of
+        ``w``.  The N-way groups align every version to the pivot; two translations that agree
+        with each other but not with the pivot are better compared directly."""
+        if (v, w) not in self._direct:
+            self._direct[(v, w)] = frozenset(i for pv, pw in align_pair(self.features[v], self.features[w]) if pw
+                                             for i in pv)
+        return self._direct[(v, w)]
+
+    @cached_property
+    def clusters(self) -> list[Cluster]:
+        """Claims matched across versions inside each aligned group (:mod:`consistency.match.clusters`)."""
+        return cluster_claims(self.groups, self.claims, pivot=self.pivot, relative_tolerance=self.relative_tolerance)
+
+    def group_span(self, v: int, g: int) -> tuple[int, int] | None:
+        blocks = self.groups[g][v]
+        if not blocks:
+            return None
+        doc = self.documents[v]
+        return doc.blocks[blocks[0]].start, doc.blocks[blocks[-1]].end
+
+    def insertion_point(self, v: int, g: int) -> int:
+        """Where version ``v`` would hold group ``g`` (it has no block there)."""
+        for earlier in range(g - 1, -1, -1):
+            blocks = self.groups[earlier][v]
+            if blocks:
+                return self.documents[v].blocks[blocks[-1]].end
+        return 0
+
+    def block_of(self, v: int, offset: int) -> Block | None:
+        for block in self.documents[v].blocks:
+            if block.start <= offset < block.end or block.start == offset:
+                return block
+        return None
+
+    # ----------------------------------------------------------- names and quotes
+
+    @cached_property
+    def names(self) -> list[list[list["Mention"]]]:
+        """``names[v][b]``: candidate name mentions of block ``b`` of version ``v``, in file offsets."""
+        from ..extract.names import extract_names
+
+        return [[[m.shifted(block.start) for m in extract_names(block.text, doc.locale)] for block in doc.blocks]
+                for doc in self.documents]
+
+    @cached_property
+    def quotes(self) -> list[list[list["Quote"]]]:
+        """``quotes[v][b]``: quotations of block ``b`` of version ``v``, in file offsets."""
+        return self._quote_pass[0]
+
+    @cached_property
+    def inside_quote(self) -> list[list[bool]]:
+        """``inside_quote[v][b]``: block ``b`` of version ``v`` has no quotation mark but lies inside
+        a quotation opened in an earlier block and not yet closed (see
+        :func:`consistency.match.quotes.quotes_per_block`)."""
+        return self._quote_pass[1]
+
+    @cached_property
+    def _quote_pass(self) -> tuple[list[list[list["Quote"]]], list[list[bool]]]:
+        from .quotes import quotes_per_block
+
+        return quotes_per_block(self.documents, self.names)
+
+    @cached_property
+    def name_links(self) -> "NameLinks":
+        """Name mentions linked across versions into entities (:mod:`consistency.match.names`)."""
+        from .names import link_names
+
+        return link_names(self)
+
+    @cached_property
+    def quote_pairs(self) -> "QuotePairs":
+        """Quotations paired across versions, with their speakers (:mod:`consistency.match.quotes`)."""
+        from .quotes import pair_quotes
+
+        return pair_quotes(self, self.name_links)
+
+
+def analyse(bundle: str, documents: Sequence[Document], *, source: str | None = None,
+            relative_tolerance: float = DEFAULT_RELATIVE_TOLERANCE, history: object = None, report_stale: bool = False) -> BundleAnalysis:
+    """A lazy analysis of one bundle; ``source`` is a locale tag among the documents'.
+
+    The documents are put in one canonical order first, so that findings never depend on the
+    order in which the versions were given: English first where there is an English version
+    (without a declared source it is the alignment's pivot: the language most localisation
+    starts from), then by locale and path.
+    """
+    documents = sorted(documents, key=lambda d: (language(d.locale) != "en", d.locale, d.path))
+    index = None
+    if source is not None:
+        for i, doc in enumerate(documents):
+            if doc.locale.casefold() == source.casefold() or language(doc.locale) == source.casefold():
+                index = i
+                break
+    return BundleAnalysis(bundle=bundle, documents=list(documents), source=index,
+                          relative_tolerance=relative_tolerance, history=history, report_stale=report_stale)

@@ -1,0 +1,108 @@
+"""Figure clusters: the claims of one aligned group that state the same figure, one per version.
+
+Contract: :func:`cluster_claims` takes the aligned groups (``groups[g][v]``: the block indexes
+of version ``v`` in group ``g``), the claims per block (``claims[v][b]``), the pivot version and
+the relative tolerance, and returns one :class:`Cluster` per figure, in group order.  A claim
+belongs to exactly one cluster.  Within a group, claims pair first with an *agreeing* claim
+(in text order), then with the one remaining *plausible* mistranslation of it (same unit, or
+the same number with another unit), version by version against the pivot, then among the
+other versions; a claim left over opens its own cluster (a figure the other versions lack).
+Who deviates is the rules' decision, not this module's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from ..model import Claim, ClaimKind
+from .agreement import DEFAULT_RELATIVE_TOLERANCE, agree, comparable
+
+__all__ = ["Cluster", "cluster_claims", "informative", "plausible_pair", "representative"]
+
+
+@dataclass
+class Cluster:
+    """Corresponding claims of one aligned group: at most one per version."""
+
+    group: int
+    members: dict[int, Claim] = field(default_factory=dict)
+
+
+def cluster_claims(groups: Sequence[Sequence[Sequence[int]]], claims: Sequence[Sequence[Sequence[Claim]]],
+                   *, pivot: int = 0, relative_tolerance: float = DEFAULT_RELATIVE_TOLERANCE) -> list[Cluster]:
+    """Claims matched across versions inside each aligned group (see the module's contract)."""
+    n = len(claims)
+    out: list[Cluster] = []
+    order = [pivot] + [v for v in range(n) if v != pivot]
+    for g, group in enumerate(groups):
+        pools = {v: [c for b in group[v] for c in claims[v][b]] for v in range(n)}
+        clusters: list[Cluster] = []
+        for v in order:
+            remaining = list(pools[v])
+            # agreeing partners first, in text order
+            for cluster in clusters:
+                if v in cluster.members or not remaining:
+                    continue
+                ref = representative(cluster, pivot)
+                for c in remaining:
+                    if comparable(ref, c) and agree(ref, c, relative_tolerance=relative_tolerance):
+                        cluster.members[v] = c
+                        remaining.remove(c)
+                        break
+            # then disagreeing partners, only where the pairing is unambiguous:
+            # the one open claim of its kind on each side (else each is "missing")
+            open_clusters = [c for c in clusters if v not in c.members]
+            candidates = {
+                id(cl): [c for c in remaining if plausible_pair(representative(cl, pivot), c)]
+                for cl in open_clusters
+            }
+            for cl in open_clusters:
+                cands = candidates[id(cl)]
+                if len(cands) != 1 or cands[0] not in remaining:
+                    continue
+                c = cands[0]
+                rivals = [o for o in open_clusters if c in candidates[id(o)]]
+                if len(rivals) == 1:
+                    cl.members[v] = c
+                    remaining.remove(c)
+            for c in remaining:
+                clusters.append(Cluster(group=g, members={v: c}))
+        out.extend(clusters)
+    return out
+
+
+def informative(c: Claim) -> bool:
+    """Figures whose absence or change is worth reporting on their own:
+    not vague amounts (数年間, several) and not bare counts below ten, which
+    translators routinely rephrase (one of his homes, 2つ, zwei)."""
+    if c.weak or (c.qualifier is not None and c.qualifier.value == "several"):
+        return False
+    if c.kind is ClaimKind.COUNT and c.value is not None and abs(c.value) < 10 and c.unit is None:
+        return False
+    if c.value == 1 and c.qualifier is None:
+        return False  # "a year", "einen Monat", "1ヶ月": one is often an article
+    if c.kind is ClaimKind.DATE and c.low is None and c.label and c.label.startswith("--") and len(c.label) == 4:
+        return False  # a month named without its year (im Juni, 6月)
+    return True
+
+
+def plausible_pair(a: Claim, b: Claim) -> bool:
+    """Could ``b`` be a mistranslation of ``a``?  Same unit (8 Mrd. vs 80 Mrd.),
+    or the same number with another unit (2 GW vs 2 MW, 2 weeks vs 2 months)."""
+    if a.weak or b.weak:
+        return False  # "a year" is no mistranslation of "2年"
+    if a.kind is ClaimKind.MONEY and b.kind is ClaimKind.MONEY and a.unit != b.unit:
+        return a.value is not None and a.value == b.value  # $80 billion vs 80 Milliarden Euro
+    if not comparable(a, b):
+        return False
+    if a.kind is ClaimKind.COUNT and informative(a) != informative(b):
+        return False  # "1つ" is no mistranslation of "37": a small count pairs with a small count
+    if a.unit == b.unit:
+        return True
+    return a.value is not None and a.value == b.value
+
+
+def representative(cluster: Cluster, pivot: int) -> Claim:
+    """The pivot's claim of a cluster, else its first."""
+    return cluster.members.get(pivot) or next(iter(cluster.members.values()))

@@ -1,0 +1,87 @@
+"""Which blocks of the versions correspond: the aligned groups of a bundle.
+
+Contract: :func:`block_anchors` gives the anchors of one block (its figures' normalized values,
+its Latin-script words and, in Markdown, its code), :func:`features` the alignment features of
+every block of every version; :func:`aligned_groups` aligns every version to the pivot
+(:mod:`consistency.match.align`), :func:`keyed_groups` pairs per-unit formats (PO, XLIFF, JSON,
+…) by their keys in the pivot's order.  Both return ``groups[g][v]``: the block indexes of
+version ``v`` in group ``g`` (empty where the version has nothing there).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import regex
+
+from ..model import Claim, ClaimKind, Document
+from .agreement import claim_key
+from .align import BlockFeatures, align_versions, block_features
+
+__all__ = ["aligned_groups", "block_anchors", "code_anchors", "features", "is_keyed", "keyed_groups"]
+
+Groups = list[tuple[tuple[int, ...], ...]]
+
+_LATIN_TOKEN = regex.compile(r"[\p{Latin}][\p{Latin}\p{N}]{2,}")
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+_CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", regex.DOTALL)
+_PLACEHOLDER = regex.compile(r"\{\{.*?\}\}|<[^<>\s][^<>]*>")
+
+
+def code_anchors(text: str) -> set[str]:
+    """``code:`` anchors of a Markdown block: its code spans and those of the code that follows
+    it up to the next block (a documentation page's example under its description), with
+    placeholders (``{{paket}}``, ``<file>``) blanked, since translations rename them.  Code is
+    the same in every version: an anchor as strong as a figure (see :mod:`consistency.match.align`)."""
+    out = set()
+    for m in _CODE_SPAN.finditer(text):
+        code = " ".join(_PLACEHOLDER.sub("_", m.group(2)).split())
+        if len(code.replace("_", "").strip()) >= 3:
+            out.add("code:" + code)
+    return out
+
+
+def block_anchors(doc: Document, b: int, claims: Sequence[Claim]) -> set[str]:
+    """The anchors of block ``b`` of ``doc`` whose claims are ``claims``: what a translation
+    keeps written alike (figures as normalized values, Latin-script words, code)."""
+    block = doc.blocks[b]
+    anchors = {"num:" + claim_key(c) for c in claims if c.kind is not ClaimKind.COUNT}
+    anchors.update("tok:" + t.casefold() for t in _LATIN_TOKEN.findall(block.text))
+    if doc.path.lower().endswith(_MARKDOWN_SUFFIXES):
+        end = doc.blocks[b + 1].start if b + 1 < len(doc.blocks) else len(doc.text)
+        anchors.update(code_anchors(doc.text[block.start:end]))
+    return anchors
+
+
+def features(documents: Sequence[Document], claims: Sequence[Sequence[Sequence[Claim]]]) -> list[list[BlockFeatures]]:
+    """``features[v][b]``: the alignment features of block ``b`` of version ``v``."""
+    return [[block_features(block.text, anchors=block_anchors(doc, b, claims[v][b]), kind=block.kind)
+             for b, block in enumerate(doc.blocks)]
+            for v, doc in enumerate(documents)]
+
+
+def aligned_groups(feats: Sequence[Sequence[BlockFeatures]], *, pivot: int = 0) -> Groups:
+    """Every version aligned to the pivot, as groups."""
+    return align_versions(feats, pivot=pivot)
+
+
+def is_keyed(documents: Sequence[Document]) -> bool:
+    """Units correspond by key (PO, XLIFF, resource files), not by alignment."""
+    return bool(documents) and all(d.blocks and all(b.key is not None for b in d.blocks) for d in documents)
+
+
+def keyed_groups(documents: Sequence[Document], *, pivot: int = 0) -> Groups:
+    """Per-unit formats: units correspond by key, in the pivot's order (then keys only other
+    versions hold, in their order)."""
+    order: list[str] = []
+    seen: set[str] = set()
+    for v in [pivot] + [i for i in range(len(documents)) if i != pivot]:
+        for block in documents[v].blocks:
+            if block.key not in seen:
+                seen.add(block.key)
+                order.append(block.key)
+    index: list[dict[str, list[int]]] = [{} for _ in documents]
+    for v, doc in enumerate(documents):
+        for b, block in enumerate(doc.blocks):
+            index[v].setdefault(block.key, []).append(b)
+    return [tuple(tuple(index[v].get(key, ())) for v in range(len(documents))) for key in order]

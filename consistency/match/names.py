@@ -1,0 +1,593 @@
+"""Names linked across versions: which mention of one version names the same person, place or
+organisation as which mention of another.
+
+Contract: :func:`link_names` takes a bundle analysis (its ``documents``, ``groups``, ``claims``
+and ``names``) and returns :class:`NameLinks`; it decides nothing about findings.
+
+1. In every aligned group, the name mentions of each pair of versions are
+   matched: the same vocabulary or gazetteer entity; Latin names sharing a
+   word (``Michael Elias`` / ``Elias``); across scripts, by transliteration
+   (:func:`~consistency.extract.translit.name_similarity`; with the ``ja`` extra
+   also UniDic's foreign spelling of a katakana name, where it is written like
+   the Latin name), and only for the best *mutual* match of the group, never on
+   a lone score.  A weak candidate (a German noun, a katakana run) becomes a
+   name only when it matches a strong one.  Spellings that differ slightly are
+   *variants* (``NameLinks.variants``, reported by NAM002).
+2. Surnames join full names inside each version (``Elias`` stands for ``Michael Elias``).
+3. Matched mentions are joined into entities across the whole bundle
+   (``NameLinks.entities``), so the tool learns how each version writes each name
+   (``Walsh`` / ``Walsh``, ``Barclays`` / ``バークレイズ``): :meth:`NameLinks.forms`, and
+   :meth:`NameLinks.present` tells whether a version's passage (or the passages around it,
+   where a pronoun may stand for it) holds an entity in any of its forms.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+import regex
+from rapidfuzz import fuzz
+
+from ..extract.foreign import foreign_name
+from ..extract.names import REPORTABLE_TYPES, Mention
+from ..extract.vocabulary import default_vocabulary, fold_chars, gazetteer
+from ..extract.translit import name_similarity, romanize
+from ..locale.tags import language
+
+if TYPE_CHECKING:
+    from .analysis import BundleAnalysis
+
+__all__ = [
+    "MIN_SIMILARITY",
+    "WINDOW_AFTER",
+    "WINDOW_BEFORE",
+    "NameLinks",
+    "UnionFind",
+    "link_names",
+    "name_type",
+    "node_key",
+    "reportable",
+    "score",
+    "tail",
+]
+
+#: how many passages before a group may hold the name a pronoun stands for
+WINDOW_BEFORE = 3
+WINDOW_AFTER = 1
+#: the least transliteration similarity for a cross-script match (always also best mutual)
+MIN_SIMILARITY = 0.72
+
+
+class UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb, key=str)] = min(ra, rb, key=str)
+
+
+@dataclass
+class NameLinks:
+    """Name mentions linked across the versions of one bundle (see the module's contract).
+
+    A *node* is ``(version, key)``: one name as one version writes it; ``uf`` joins the nodes
+    of one entity."""
+
+    an: Any
+    #: ``pools[g][v]``: the mentions of version ``v`` in group ``g`` (not those inside a figure)
+    pools: list = field(default_factory=list)
+    uf: UnionFind = field(default_factory=UnionFind)
+    #: nodes matched with a strong name or an entity of another version
+    confirmed: set = field(default_factory=set)
+    #: ``(node, g)``: a weak candidate confirmed by a match in group ``g``
+    local: set = field(default_factory=set)
+    strong_nodes: set = field(default_factory=set)
+    node_mentions: dict = field(default_factory=dict)
+    #: ``((v, a, w, b), g)``: mention ``a`` of ``v`` and ``b`` of ``w`` spell one name differently
+    variants: list = field(default_factory=list)
+    #: entity root -> its nodes
+    clusters: dict = field(default_factory=dict)
+    #: nodes that are names (strong or confirmed)
+    name_nodes: set = field(default_factory=set)
+    #: entity root -> {node: mentions}, for the entities that hold a name
+    entities: dict = field(default_factory=dict)
+    _forms: dict = field(default_factory=dict, repr=False)
+    _folded: list | None = field(default=None, repr=False)
+
+    @property
+    def folded(self) -> list[str]:
+        """Each version's text, case- and accent-folded (:func:`~consistency.extract.vocabulary.fold_chars`)."""
+        if self._folded is None:
+            self._folded = [fold_chars(d.text) for d in self.an.documents]
+        return self._folded
+
+    def forms(self, root, w: int) -> list[str]:
+        """The forms version ``w`` uses (or its vocabulary or CLDR gives) for entity ``root``, folded."""
+        key = (root, w)
+        if key in self._forms:
+            return self._forms[key]
+        an, clusters, node_mentions = self.an, self.clusters, self.node_mentions
+        out: list[str] = []
+        locale = an.documents[w].locale
+        for node in clusters[root]:
+            ms = node_mentions[node]
+            m = ms[0]
+            if node[0] == w:
+                for mm in ms:
+                    out.append(mm.text)
+                    if len(mm.tokens) > 1 and mm.script in ("latin", "kana", "cyrillic"):
+                        out.extend(t for t in regex.split(r"[\s\-・･]+", mm.text) if len(t) >= 3)
+            if m.entity and m.entity.startswith("vocab:"):
+                out.extend(_vocab_forms(m.entity, locale))
+            elif m.entity:
+                out.extend(_gaz_forms(m.entity, locale))
+        res = sorted({fold_chars(f) for f in out if f.strip()}, key=len, reverse=True)
+        self._forms[key] = res
+        return res
+
+    def present(self, root, w: int, g: int, held: dict) -> bool:
+        """Does version ``w`` name entity ``root`` in group ``g`` or near it?  ``held``: the
+        mentions of the versions that do (version -> mention)."""
+        an, groups, pools = self.an, self.an.groups, self.pools
+        fs = self.forms(root, w)
+        lo, hi = max(0, g - WINDOW_BEFORE), min(len(groups) - 1, g + WINDOW_AFTER)
+        text = self.folded[w]
+        stems = {f[: max(4, int(len(f) * 0.6))] for f in fs if f.isalpha() and len(f) >= 5 and _is_latin_text(f)}
+        for gg in range(lo, hi + 1):
+            blocks = groups[gg][w]
+            if not blocks:
+                continue
+            doc = an.documents[w]
+            s, e = doc.blocks[blocks[0]].start, doc.blocks[blocks[-1]].end
+            seg = text[s:e]
+            for f in fs:
+                i = seg.find(f)
+                while i >= 0:
+                    if not (f[0].isalpha() and f[0].isascii() and i > 0 and seg[i - 1].isalpha() and seg[i - 1].isascii()):
+                        return True
+                    i = seg.find(f, i + 1)
+            if stems:
+                # a derived word: argentinische for Argentina, britisch for British, europäischen for Europe
+                for word in regex.findall(r"\p{L}{4,}", seg):
+                    if any(word.startswith(st) for st in stems):
+                        return True
+        # a candidate of that version that transliterates to the name (Wales / ウェールズ)
+        for gg in range(max(0, g - 1), min(len(groups), g + 2)):
+            for m in pools[gg][w]:
+                for h in held.values():
+                    if m.script != h.script and score(m, h) >= MIN_SIMILARITY + 0.05:
+                        return True
+                    if m.script == h.script == "latin" and (_variant(m, h) or m.shares_token(h) or
+                                                            fuzz.ratio(m.key, h.key) >= 75):
+                        return True  # Türkei / Turkey, Athen / Athens
+        return False
+
+
+# --------------------------------------------------------------------------- linking
+
+
+def link_names(an: BundleAnalysis) -> NameLinks:
+    """Name mentions of every version linked into entities (see the module's contract)."""
+    n = len(an.documents)
+    if n < 2:
+        return NameLinks(an=an)
+    pools = _group_pools(an)
+    uf = UnionFind()
+    confirmed: set[tuple[int, str]] = set()
+    local: set = set()  # ((v, key), g): a weak candidate confirmed by a match in group g
+    strong_nodes: set[tuple[int, str]] = set()
+    node_mentions: dict[tuple[int, str], list[Mention]] = defaultdict(list)
+    node_groups: dict[tuple[int, str], set[int]] = defaultdict(set)
+    for g, per in enumerate(pools):
+        for v in range(n):
+            for m in per[v]:
+                node = (v, node_key(m))
+                node_mentions[node].append(m)
+                node_groups[node].add(g)
+                uf.find(node)
+                if m.strong:
+                    strong_nodes.add(node)
+    variants: list[tuple[int, Mention, int, Mention]] = []  # (v, a, w, b) per group
+    variant_groups: list[int] = []
+    # 1. matching inside each group
+    for g, per in enumerate(pools):
+        for v in range(n):
+            for w in range(v + 1, n):
+                A = _distinct(per[v])
+                B = _distinct(per[w])
+                if not A or not B:
+                    continue
+                matched_a: set[str] = set()
+                matched_b: set[str] = set()
+                scores: dict[tuple[str, str], float] = {}
+                for ka, a in A.items():
+                    for kb, b in B.items():
+                        if not (a.strong or b.strong or a.entity or b.entity):
+                            continue  # two weak candidates (German noun, katakana loanword) prove nothing
+                        s = score(a, b)
+                        if s >= 1.0:
+                            _link(uf, confirmed, (v, ka), (w, kb), a, b, g, local)
+                            matched_a.add(ka)
+                            matched_b.add(kb)
+                            if ka != kb and ka not in B and kb not in A and _variant(a, b):
+                                variants.append((v, a, w, b))  # Noel Walsh / Noelle Walsh share "walsh"
+                                variant_groups.append(g)
+                        elif s >= MIN_SIMILARITY:
+                            scores[(ka, kb)] = s
+                # best mutual transliteration matches among the rest
+                best_a: dict[str, tuple[float, str]] = {}
+                best_b: dict[str, tuple[float, str]] = {}
+                for (ka, kb), s in scores.items():
+                    if ka in matched_a or kb in matched_b:
+                        continue
+                    if s > best_a.get(ka, (0, ""))[0]:
+                        best_a[ka] = (s, kb)
+                    if s > best_b.get(kb, (0, ""))[0]:
+                        best_b[kb] = (s, ka)
+                for ka, (_s, kb) in best_a.items():
+                    if best_b.get(kb, (0, ""))[1] == ka:
+                        _link(uf, confirmed, (v, ka), (w, kb), A[ka], B[kb], g, local)
+                        matched_a.add(ka)
+                        matched_b.add(kb)
+                # spelling variants among the unmatched Latin names
+                for ka, a in A.items():
+                    for kb, b in B.items():
+                        if (ka in matched_a and kb in matched_b) or not (a.strong or b.strong):
+                            continue
+                        if ka in B or kb in A:
+                            continue
+                        if _variant(a, b) or (_single_variant(a, b) and _known_elsewhere(an, v, w, a, b)
+                                              and not _common_word(an, v, g, b) and not _common_word(an, w, g, a)):
+                            variants.append((v, a, w, b))
+                            variant_groups.append(g)
+                            uf.union((v, ka), (w, kb))
+                            confirmed.add((v, ka))
+                            confirmed.add((w, kb))
+    # 2. surnames join full names inside each version
+    for v in range(n):
+        full: dict[str, set[str]] = defaultdict(set)
+        for (vv, key), ms in node_mentions.items():
+            if vv != v or not key.startswith("s:"):
+                continue
+            m = ms[0]
+            if len(m.tokens) > 1 and m.script in ("latin", "kana", "cyrillic") and m.type in (None, "person") \
+                    and regex.search(r"[\s・]\S+$", m.text) and (v, key) in (confirmed | strong_nodes):
+                # the surname: Elias stands for Michael Elias (and never "Werk" for "Toyota-Werk")
+                if len(m.tokens[-1]) >= 3:
+                    full[m.tokens[-1]].add(key)
+        for (vv, key), ms in list(node_mentions.items()):
+            if vv != v or not key.startswith("s:"):
+                continue
+            m = ms[0]
+            if len(m.tokens) == 1 and len(full.get(m.tokens[0], ())) == 1:
+                other = (v, next(iter(full[m.tokens[0]])))
+                uf.union((v, key), other)
+    # 3. entities: clusters of nodes; reportable when a node is a strong or confirmed name
+    clusters: dict = defaultdict(list)
+    for node in node_mentions:
+        clusters[uf.find(node)].append(node)
+    name_nodes = {node for node in node_mentions if _is_name(node, node_mentions[node], strong_nodes, confirmed)}
+    entities = {root: {node: node_mentions[node] for node in nodes} for root, nodes in clusters.items()
+                       if any(node in name_nodes for node in nodes)}
+    return NameLinks(an=an, pools=pools, uf=uf, confirmed=confirmed, local=local, strong_nodes=strong_nodes,
+                     node_mentions=node_mentions, variants=list(zip(variants, variant_groups)), clusters=clusters,
+                     name_nodes=name_nodes, entities=entities)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def node_key(m: Mention) -> str:
+    return m.entity if m.entity else "s:" + m.key
+
+
+def _latinish(m: Mention) -> bool:
+    return m.script == "latin"
+
+
+def score(a: Mention, b: Mention) -> float:
+    """1.0: the same name; 0..1 for a transliteration; 0: different."""
+    if a.entity and b.entity:
+        if a.entity == b.entity:
+            return 1.0
+        if a.entity.startswith("vocab:") or b.entity.startswith("vocab:"):
+            return 0.0
+        # two CLDR ids may name one place (Micronesia the region, ミクロネシア the country): compare the names
+    if _latinish(a) and _latinish(b):
+        return 1.0 if a.shares_token(b) else 0.0
+    if a.script == b.script and a.script in ("kana", "hangul", "cyrillic"):
+        if a.shares_token(b):
+            return 1.0
+    best = name_similarity(a.key, b.key) if (a.key and b.key) else 0.0
+    for ta in a.tokens:
+        if len(ta) < 3:
+            continue
+        for tb in b.tokens:
+            if len(tb) < 3:
+                continue
+            best = max(best, name_similarity(ta, tb) - 0.02)  # a part is a little less than the whole
+    kana, latin = _kana_latin(a, b)
+    if kana is not None:
+        best = max(best, _foreign_similarity(kana, latin))
+    return best
+
+
+#: how alike (rapidfuzz ratio of the letters, 0..100) a foreign spelling and a Latin name must be spelled
+#: for the spelling to count: it is the word itself, so it must be *written* alike (Barclay /
+#: Barclays, Ranger / Rangers); sounding alike is the transliteration's job, and between two
+#: Latin spellings it is too lenient (Water / Twitter, Heart / Holt score 0.83 or more).  85, not
+#: 80: the ratio counts a common subsequence, and Wien / Wissen has 80
+FOREIGN_SPELLING_RATIO = 85
+
+
+def _foreign_similarity(kana: Mention, latin: Mention, *, whole: bool = False) -> float:
+    """The similarity of a katakana mention, in UniDic's foreign spellings (the ``ja`` extra),
+    to a Latin one; 0 when it knows none or none is spelled like the Latin name.  One more
+    candidate beside the transliteration, never instead of it (see :mod:`..extract.foreign`)."""
+    joined, spelled = foreign_name(kana.text)
+    if not joined or not latin.key:
+        return 0.0
+    best = 0.0
+    if _spelled_alike(romanize(joined), latin.key):
+        best = name_similarity(joined, latin.key)
+    if whole:
+        return best
+    for s in spelled:
+        if len(s) < 3:
+            continue
+        for i, tb in enumerate(latin.tokens):
+            if len(tb) < 3:
+                continue
+            stem = latin.stems[i] if i < len(latin.stems) else tb
+            if _spelled_alike(s, tb) or (stem != tb and _spelled_alike(s, stem)):
+                best = max(best, name_similarity(s, tb) - 0.02)  # a part is a little less than the whole
+    return best
+
+
+def _spelled_alike(x: str, y: str) -> bool:
+    x = "".join(ch for ch in x if ch.isalpha())
+    y = "".join(ch for ch in y if ch.isalpha())
+    return bool(x and y) and fuzz.ratio(x, y) >= FOREIGN_SPELLING_RATIO
+
+
+def _kana_latin(a: Mention, b: Mention) -> tuple[Mention | None, Mention | None]:
+    if a.script == "kana" and b.script == "latin":
+        return a, b
+    if b.script == "kana" and a.script == "latin":
+        return b, a
+    return None, None
+
+
+def _variant(a: Mention, b: Mention) -> bool:
+    """Two Latin names spelled slightly differently (Noelle Walsh / Noel Walsh)."""
+    if not (_latinish(a) and _latinish(b)) or a.acronym or b.acronym:
+        return False
+    if a.entity and b.entity:
+        return False
+    ta, tb = a.tokens, b.tokens
+    k = min(len(ta), len(tb))
+    if k < 2 and len(ta) != len(tb):
+        return False
+    # "Managerin Noel Walsh" / "Noelle Walsh": compare the last words, where the name is
+    oa, ob = len(ta) - k, len(tb) - k
+    same = [a.same_token(oa + i, b, ob + i) for i in range(k)]
+    if k >= 3 and not same[0]:
+        # a word before a full name (Spaniard / Spanier Sergio Garcia): compare the name alone
+        oa, ob, k, same = oa + 1, ob + 1, k - 1, same[1:]
+    if all(same):
+        return False
+    differ = [(ta[oa + i], tb[ob + i]) for i in range(k) if not same[i]]
+    if any(len(x) < 3 or len(y) < 3 or fuzz.ratio(x, y) < 70 or _inflected(x, y) or _typo_distance(x, y) > 2
+           for x, y in differ):
+        return False
+    return sum(same) >= 1
+
+
+def _inflected(x: str, y: str) -> bool:
+    """The same word: ü written ue (Württemberg / Wuerttemberg), a plural or case ending
+    (Designers), or a cognate spelled the way each language spells it (Schottland /
+    Scotland, Hurrikan / Hurricane, Republikaner / Republican): not a misspelled name."""
+    def plain(t: str) -> str:
+        return t.replace("ue", "u").replace("oe", "o").replace("ae", "a")
+
+    if plain(x) == plain(y):
+        return True
+    short, long_ = sorted((x, y), key=len)
+    if long_.startswith(short) and long_[len(short):] in ("s", "es", "e", "n", "en", "er", "ern", "a", "u", "om", "ym"):
+        return True
+    spelled = any(old in x or old in y for old, _new in _COGNATE_RULES)
+    return spelled and bool(_cognates(x) & _cognates(y))  # Noel / Noelle is no cognate: nothing was respelled
+
+
+_COGNATE_RULES = (("sch", "sk"), ("sc", "sk"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("c", "k"), ("z", "k"),
+                  ("y", "i"), ("ie", "i"), ("ee", "e"))
+
+
+def _cognate(word: str) -> str:
+    w = word
+    for old, new in _COGNATE_RULES:
+        w = w.replace(old, new)
+    out = []
+    for ch in w:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def _cognates(word: str) -> set[str]:
+    w = _cognate(word)
+    out = {w}
+    for ending in ("ard", "ern", "er", "en", "e", "n", "s"):
+        if len(w) > len(ending) + 3 and w.endswith(ending):
+            out.add(w[: -len(ending)])
+    return out
+
+
+def _typo_distance(x: str, y: str) -> int:
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    return DamerauLevenshtein.distance(x, y)
+
+
+def _single_variant(a: Mention, b: Mention) -> bool:
+    if not (_latinish(a) and _latinish(b)) or a.acronym or b.acronym or a.entity or b.entity:
+        return False
+    if len(a.tokens) != 1 or len(b.tokens) != 1 or a.same_token(0, b, 0):
+        return False
+    x, y = a.tokens[0], b.tokens[0]
+    return min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= 75 and not _inflected(x, y) and _typo_distance(x, y) <= 2
+
+
+def _group_pools(an: BundleAnalysis) -> list[list[list[Mention]]]:
+    """Mentions per group and version, without those inside a figure (ドル in 3500万ドル)."""
+    n = len(an.documents)
+    kept: list[list[list[Mention]]] = []
+    for v in range(n):
+        per_block = []
+        for b, mentions in enumerate(an.names[v]):
+            spans = [(c.start, c.end) for c in an.claims[v][b]]
+            per_block.append([m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)])
+        kept.append(per_block)
+    return [[[m for b in group[v] for m in kept[v][b]] for v in range(n)] for group in an.groups]
+
+
+_GAZ_REVERSE: dict = {}
+
+
+def _gaz_forms(ident: str, locale: str) -> list[str]:
+    key = (ident, locale)
+    if key not in _GAZ_REVERSE:
+        if (None, locale) not in _GAZ_REVERSE:
+            rev: dict[str, list[str]] = defaultdict(list)
+            for tag in dict.fromkeys([locale, language(locale), "en"]):
+                for name, (i, _k) in gazetteer(tag).items():
+                    rev[i].append(name)
+            _GAZ_REVERSE[(None, locale)] = rev
+        _GAZ_REVERSE[key] = _GAZ_REVERSE[(None, locale)].get(ident, [])
+    return _GAZ_REVERSE[key]
+
+
+def _vocab_forms(ident: str, locale: str) -> list[str]:
+    entity = default_vocabulary().index.get(ident[len("vocab:"):]) if ident.startswith("vocab:") else None
+    return list(entity.forms_for(locale)) + list(entity.related_for(locale)) if entity else []
+
+
+
+def _is_latin_text(text: str) -> bool:
+    return all(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in text)
+
+
+def tail(m: Mention, k: int) -> Mention:
+    """The mention's last ``k`` words (``Managerin Noel Walsh`` -> ``Noel Walsh``)."""
+    if len(m.tokens) <= k:
+        return m
+    words = list(regex.finditer(r"[\p{L}\p{N}’']+", m.text))
+    if len(words) != len(m.tokens):
+        return m
+    cut = words[len(words) - k].start()
+    return replace(m, start=m.start + cut, text=m.text[cut:], tokens=m.tokens[-k:],
+                   stems=m.stems[-k:] if m.stems else ())
+
+
+def name_type(held: dict) -> str | None:
+    for m in held.values():
+        if m.type:
+            return m.type
+        if m.script in ("latin", "kana", "cyrillic", "hangul") and len(m.tokens) > 1 and not m.entity:
+            return "person"
+    return None
+
+
+def reportable(m: Mention) -> bool:
+    if m.type not in REPORTABLE_TYPES:
+        return False
+    if m.acronym and not m.entity:
+        return False
+    return True
+
+
+def _is_name(node, mentions: list[Mention], strong: set, confirmed: set) -> bool:
+    if node in confirmed:
+        return True
+    if node in strong:
+        m = mentions[0]
+        return not m.acronym or bool(m.entity)
+    return False
+
+
+def _distinct(mentions: list[Mention]) -> dict[str, Mention]:
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        key = node_key(m)
+        if key not in out or (m.strong and not out[key].strong):
+            out[key] = m
+    return out
+
+
+def _whole(a: Mention, b: Mention) -> bool:
+    """Do two matched mentions name the whole same thing (so their entities may be joined)?
+    ``Labour MP`` and ``Labour`` only share a word: they match where they stand, but
+    joining them would chain unrelated names into one entity."""
+    if a.entity or b.entity:
+        if a.entity == b.entity:
+            return True
+        if (a.entity or "").startswith("vocab:") or (b.entity or "").startswith("vocab:") or not (a.entity and b.entity):
+            return False
+    if len(a.tokens) != len(b.tokens):
+        return False
+    if a.script == b.script == "latin":
+        return all(a.same_token(i, b, i) for i in range(len(a.tokens)))
+    if name_similarity(a.key, b.key) >= MIN_SIMILARITY:
+        return True
+    kana, latin = _kana_latin(a, b)
+    if kana is None:
+        return False
+    return _foreign_similarity(kana, latin, whole=True) >= MIN_SIMILARITY
+
+
+def _link(uf: UnionFind, confirmed: set, na, nb, a: Mention, b: Mention, g: int | None = None,
+          local: set | None = None) -> None:
+    if _whole(a, b):
+        uf.union(na, nb)
+    if a.strong or a.entity:
+        confirmed.add(nb)
+        if local is not None:
+            local.add((nb, g))
+    if b.strong or b.entity:
+        confirmed.add(na)
+        if local is not None:
+            local.add((na, g))
+
+
+def _known_elsewhere(an: BundleAnalysis, v: int, w: int, a: Mention, b: Mention) -> bool:
+    """Does ``w`` write ``a``'s spelling elsewhere, or ``v`` write ``b``'s?"""
+    ta, tb = a.tokens[0], b.tokens[0]
+    in_w = any(ta in m.tokens for block in an.names[w] for m in block)
+    in_v = any(tb in m.tokens for block in an.names[v] for m in block)
+    return in_w != in_v
+
+
+def _common_word(an: BundleAnalysis, x: int, g: int, m: Mention) -> bool:
+    """A weak candidate (a capitalised German noun) that version ``x`` writes in lower case in
+    the same passage is a common word there, not a name (Deal / "a €100 million deal")."""
+    if m.strong or not m.text.isalpha():
+        return False
+    span = an.group_span(x, g)
+    if span is None:
+        return False
+    word = m.text.lower()
+    return regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", an.documents[x].text[span[0]:span[1]]) is not None
+
+
+

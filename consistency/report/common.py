@@ -1,0 +1,112 @@
+"""What every reporter shares: the bundle list, levels, a finding's primary and reference
+locations, its history line, the order findings are printed in."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from consistency.model import Finding, Level, Location
+
+__all__ = [
+    "INFORMATION_URI",
+    "TOOL_NAME",
+    "BundleInfo",
+    "history_line",
+    "installed_version",
+    "level_of",
+    "primary_location",
+    "reference_locations",
+    "sort_findings",
+    "visible",
+]
+
+TOOL_NAME = "claim-consistency"
+INFORMATION_URI = "https://example.invalid/claim-consistency"
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass(frozen=True)
+class BundleInfo:
+    """One checked bundle: its id and its versions as ``(path, locale)`` pairs."""
+
+    id: str
+    versions: Sequence[tuple[str | os.PathLike[str], str]] = ()
+    #: what the html and csv formats show of the bundle (a
+    #: :class:`~consistency.engine.view.BundleView`); ``None`` for the other formats
+    view: Any = field(default=None, compare=False, repr=False)
+
+
+def visible(text: str) -> str:
+    r"""``text`` safe for a terminal or a CI log: control characters, escape sequences and
+    bidirectional overrides from the input are written as ``\x1b``, ``\u202e``.
+
+    >>> visible("a\x1b[2Jb\u202ec")
+    'a\\x1b[2Jb\\u202ec'
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", text)
+
+
+def level_of(finding: Finding) -> Level:
+    """The finding's level as a :class:`Level` (a plain string is accepted too)."""
+    return finding.level if isinstance(finding.level, Level) else Level(str(finding.level))
+
+
+def primary_location(finding: Finding) -> Location | None:
+    """The deviant location (the first one when none is marked deviant)."""
+    for location in finding.locations:
+        if location.role == "deviant":
+            return location
+    return finding.locations[0] if finding.locations else None
+
+
+def reference_locations(finding: Finding) -> list[Location]:
+    """Every location other than :func:`primary_location`."""
+    primary = primary_location(finding)
+    return [location for location in finding.locations if location is not primary]
+
+
+def history_line(finding: Finding) -> str | None:
+    """What the history says of a finding, in one line (None without revision data).
+
+    >>> from consistency.model import Change, Revision
+    >>> old = Change("4f3b7d1aa", 1796032800, "Raise the capacity")
+    >>> f = Finding("STL001", "translation-stale", Level.ERROR, "revision", "…", "farm", "x",
+    ...             revision=Revision("stale", "source", old, "120 megawatt"))
+    >>> history_line(f)
+    'stale: the reference gave 120 megawatt until 4f3b7d1 (2026-11-30, "Raise the capacity")'
+    """
+    revision = finding.revision
+    if revision is None:
+        return None
+    if revision.status == "stale" and revision.source_change is not None:
+        text = f"stale: the reference gave {revision.previous_value} until {revision.source_change.describe()}"
+    else:
+        text = f"{revision.status}: matches no earlier value of the reference"
+    changed = [f"{loc.locale} last changed {loc.change.brief()}" for loc in finding.locations
+               if loc.change is not None]
+    return "; ".join([text, *changed])
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings in a stable order: bundle, file, position, rule, message."""
+
+    def key(finding: Finding) -> tuple:
+        location = primary_location(finding)
+        where = (location.path, location.start, location.end) if location else ("", -1, -1)
+        return (finding.bundle, *where, finding.rule, finding.message, finding.fingerprint)
+
+    return sorted(findings, key=key)
+
+
+def installed_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(TOOL_NAME)
+    except PackageNotFoundError:
+        return "0.0.0"
