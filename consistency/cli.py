@@ -305,7 +305,8 @@ def _cmd_rule(config, args) -> int:
 
 def _cmd_check(config, args) -> int:
     from .engine.resolve import parse_locale_options, resolve_bundles
-    from .engine.runner import check_bundles, resolve_since, use_vocabulary
+    from .engine.runner import check_bundles, resolve_since
+    from .extract.vocabulary import vocabulary_for
     from .model import Level
     from .report import BundleInfo, render
     from .engine.baseline import load_baseline, write_baseline
@@ -315,7 +316,6 @@ def _cmd_check(config, args) -> int:
     ignore = tuple(config.ignore) + tuple(args.ignore)
     ruleset = config.load_rules()
     rules = ruleset.select(select, ignore, levels)
-    use_vocabulary(config)
     fail_level = Level(args.fail_level) if args.fail_level else config.fail_level
     source = args.source or config.source_locale
     fmt = args.format or config.format or "text"
@@ -334,7 +334,7 @@ def _cmd_check(config, args) -> int:
     results = check_bundles(bundles, rules, source=source, strict_source=single, jobs=args.jobs,
                             spec=(config, select, ignore, levels), progress=_progress_enabled(len(bundles)),
                             history=history, since=since, dask=getattr(args, "dask", None),
-                            views=fmt in ("html", "csv"), cache=cache)
+                            views=fmt in ("html", "csv"), cache=cache, vocabulary=vocabulary_for(config.rule_dirs))
     findings = [f for result in results for f in result[0]]
     if getattr(args, "_file_groups", None):
         from .engine.checks.files import file_findings

@@ -175,9 +175,9 @@ class _Settings:
         try:
             self.config: Config = load_config(start=self.rootdir)
             self.rules: list[Rule] = sorted(self.config.select_rules(), key=lambda r: r.id)
-            from consistency.extract.vocabulary import use_vocabulary
+            from consistency.extract.vocabulary import vocabulary_for
 
-            use_vocabulary(self.config.rule_dirs)  # the vocab/ folders of the rule dirs
+            self.vocabulary = vocabulary_for(self.config.rule_dirs)  # the vocab/ folders of the rule dirs
         except ConsistencyError as exc:
             raise pytest.UsageError(f"claim-consistency: {exc}") from None
         ini_patterns = [line for line in config.getini("claim_consistency_bundles") if line.strip()]
@@ -491,7 +491,8 @@ class BundleItem(pytest.Item):
 
         settings, bundle, rules = self.settings, self.bundle, self.rules
         findings, analysis = check_bundle(
-            bundle, rules, source=bundle_source(bundle, settings.config.source_locale, False), since=settings.since
+            bundle, rules, source=bundle_source(bundle, settings.config.source_locale, False), since=settings.since,
+            vocabulary=settings.vocabulary,
         )
         # paths relative to the rootdir, as the CLI prints them when run from there
         findings = [

@@ -251,3 +251,50 @@ def test_a_broken_user_vocabulary_is_a_one_line_error(tmp_path, monkeypatch, cap
     rc = main(["check", "article.en.txt", "article.ja.txt"])
     err = capsys.readouterr().err
     assert rc == 2 and err.count("\n") == 1 and "bad.yml" in err and "invalid YAML" in err
+
+
+def _vocab_site(root: Path, pages: int = 3) -> None:
+    vocab = root / "qa" / "rules" / "vocab"
+    vocab.mkdir(parents=True)
+    (vocab / "transit.yml").write_text(
+        "entities:\n  - id: harbour-transit\n    type: organization\n    forms:\n"
+        "      en: [Harbour Transit]\n      ja: [港湾交通局]\n", encoding="utf-8")
+    _write(root / "claim-consistency.toml", 'rule-dirs = ["qa/rules"]\n')
+    for i in range(pages):
+        for locale, text in (("en", HARBOUR_EN), ("ja", DROPPED_JA)):
+            (root / locale).mkdir(exist_ok=True)
+            (root / locale / f"page{i}.txt").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_user_vocabulary_reaches_worker_processes(tmp_path, monkeypatch, capsys, jobs):
+    """The vocabulary is passed to each check, not set process-wide: worker processes build the
+    configuration's own (issue 9 item 3)."""
+    import json
+
+    from consistency.cli import main
+
+    _vocab_site(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    rc = main(["check", "--bundles", "{locale}/{path}.txt", "--format", "json", "--select", "NAM", "--jobs", jobs,
+               "--no-cache"])
+    out, err = capsys.readouterr()
+    found = json.loads(out)["findings"]
+    assert rc == 0 and sorted(f["rule"] for f in found) == ["NAM001"] * 3, err  # warnings: exit 0
+
+
+def test_checking_without_the_configuration_uses_the_built_in_vocabulary_only(tmp_path, monkeypatch, capsys):
+    """A check with the user's vocabulary leaves nothing behind in the process: the next check,
+    given no vocabulary, knows only the built-in names."""
+    from consistency.bundles import Bundle
+    from consistency.engine.checker import check_bundle
+    from consistency.engine.registry import load_rules
+    from consistency.extract.vocabulary import vocabulary_for
+
+    _vocab_site(tmp_path, pages=1)
+    rules = load_rules().select(["NAM001"])
+    bundle = Bundle(id="page0", paths=[str(tmp_path / "en" / "page0.txt"), str(tmp_path / "ja" / "page0.txt")],
+                    locales=["en", "ja"])
+    with_vocab, _ = check_bundle(bundle, rules, history=False, vocabulary=vocabulary_for([tmp_path / "qa" / "rules"]))
+    without, _ = check_bundle(bundle, rules, history=False)
+    assert [f.rule for f in with_vocab] == ["NAM001"] and without == []

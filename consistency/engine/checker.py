@@ -14,11 +14,11 @@ from ..bundles import Bundle, is_per_unit
 from ..errors import ConfigError
 from ..model import Finding
 
-__all__ = ["Result", "check_bundle", "check_one", "resolve_since", "use_vocabulary"]
+__all__ = ["Result", "check_bundle", "check_one", "resolve_since"]
 
 
 def check_bundle(bundle: Bundle, rules, *, source: str | None = None, history: bool = True,
-                 since: str | None = None) -> tuple[list[Finding], object]:
+                 since: str | None = None, vocabulary=None) -> tuple[list[Finding], object]:
     """Load and check one bundle with ``rules``; returns findings (suppressions applied) and the analysis.
 
     A bundle of PO/XLIFF files carries its source text: each file is checked
@@ -34,6 +34,8 @@ def check_bundle(bundle: Bundle, rules, *, source: str | None = None, history: b
     carry revision data and stale translations are STL001's (see
     :mod:`consistency.engine.revisions`); ``since`` (a git revision) keeps only the findings
     whose claims changed after it (raises ConfigError where there is no history).
+    ``vocabulary``: the names known beforehand (:func:`~consistency.extract.vocabulary.vocabulary_for`
+    a configuration's rule dirs); the built-in vocabulary when None.
     """
     from ..documents import load_document
 
@@ -50,7 +52,7 @@ def check_bundle(bundle: Bundle, rules, *, source: str | None = None, history: b
         for doc in docs:
             src = load_source(doc.path, locale=source)  # None: as the file declares, else English
             parts.append(_check_documents(bundle.id, [src, doc], rules, source=src.locale, history=False,
-                                          since=since))
+                                          since=since, vocabulary=vocabulary))
         findings = [f for part_findings, _an in parts for f in part_findings]
         return findings, _Combined(documents=[parts[0][1].documents[0], *docs], parts=[an for _f, an in parts])
     if len(docs) < 2:
@@ -58,7 +60,8 @@ def check_bundle(bundle: Bundle, rules, *, source: str | None = None, history: b
     if source is not None and not any(d.locale.split("-")[0].casefold() == source.split("-")[0].casefold()
                                       for d in docs):
         raise ConfigError(f"--source {source}: no version has that locale ({', '.join(d.locale for d in docs)})")
-    return _check_documents(bundle.id, docs, rules, source=source, history=history, since=since)
+    return _check_documents(bundle.id, docs, rules, source=source, history=history, since=since,
+                            vocabulary=vocabulary)
 
 
 class _Combined:
@@ -69,7 +72,7 @@ class _Combined:
 
 
 def _check_documents(bundle_id: str, docs, rules, *, source: str | None, history: bool = False,
-                     since: str | None = None) -> tuple[list[Finding], object]:
+                     since: str | None = None, vocabulary=None) -> tuple[list[Finding], object]:
     from ..match.analysis import analyse
     from .kinds import KINDS as kinds
     from .suppression import apply_inline
@@ -89,7 +92,8 @@ def _check_documents(bundle_id: str, docs, rules, *, source: str | None, history
     judged = bool(repo) and history and len({d.path for d in docs}) == len(docs)
     options = {} if tolerance is None else {"relative_tolerance": tolerance}
     an = analyse(bundle_id, docs, source=source, history=repo if judged else None,
-                 report_stale=judged and any(r.kind == "translation-stale" for r in rules), **options)
+                 report_stale=judged and any(r.kind == "translation-stale" for r in rules), vocabulary=vocabulary,
+                 **options)
     findings: list[Finding] = []
     for rule in rules:
         if kinds[rule.kind].phase == "bundle":
@@ -163,18 +167,11 @@ Result = tuple[list[Finding], list[tuple[str, str]]]
 
 
 def check_one(bundle: Bundle, rules, source: str | None, history: bool = True, since: str | None = None,
-               views: bool = False) -> Result:
-    findings, an = check_bundle(bundle, rules, source=source, history=history, since=since)
+              views: bool = False, vocabulary=None) -> Result:
+    findings, an = check_bundle(bundle, rules, source=source, history=history, since=since, vocabulary=vocabulary)
     versions = [(d.path, d.locale) for d in an.documents]
     if views:  # the html and csv reports: (findings, versions, view)
         from .view import bundle_view
 
         return findings, versions, bundle_view(an)  # type: ignore[return-value]
     return findings, versions
-
-
-def use_vocabulary(config) -> None:
-    """Names are matched with the built-in vocabulary plus the ``vocab/`` folders of the rule dirs."""
-    from ..extract.vocabulary import use_vocabulary
-
-    use_vocabulary(config.rule_dirs)

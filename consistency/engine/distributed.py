@@ -53,14 +53,13 @@ def dask_client(address: str, workers: int = 0):
 
 
 def _worker_rules(spec_bytes: bytes):
-    """The rules for a spec, built once per worker process (and its vocabulary and warm caches)."""
+    """``(rules, vocabulary)`` for a spec, built once per worker process (and its warm caches)."""
     rules = _RULES.get(spec_bytes)
     if rules is None:
-        from .checker import use_vocabulary
+        from ..extract.vocabulary import vocabulary_for
 
         config, select, ignore, levels = pickle.loads(spec_bytes)
-        rules = config.load_rules().select(select, ignore, levels)
-        use_vocabulary(config)
+        rules = config.load_rules().select(select, ignore, levels), vocabulary_for(config.rule_dirs)
         _RULES[spec_bytes] = rules
     return rules
 
@@ -68,7 +67,8 @@ def _worker_rules(spec_bytes: bytes):
 def _check_remote(bundle, source: str | None, spec_bytes: bytes, options: dict):
     from .checker import check_one
 
-    return check_one(bundle, _worker_rules(spec_bytes), source, **options)
+    rules, vocabulary = _worker_rules(spec_bytes)
+    return check_one(bundle, rules, source, vocabulary=vocabulary, **options)
 
 
 def check_bundles_dask(bundles: Sequence[Any], sources: Sequence[str | None], spec, *, address: str = "local",

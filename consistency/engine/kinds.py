@@ -26,6 +26,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ..match.agreement import DEFAULT_RELATIVE_TOLERANCE
+
 __all__ = ["CATEGORIES", "KINDS", "MESSAGE_FIELDS", "Kind", "Option", "rule_schema"]
 
 
@@ -81,7 +83,7 @@ _CHECKS = "consistency.engine.checks."
 #: The closed set of rule kinds, in the order the docs list them.
 KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("quantity-mismatch", _CHECKS + "figures:check_quantity_mismatch", _FIGURE + _REVISION, (
-        Option("relative_tolerance", "non-negative number", 0.02,
+        Option("relative_tolerance", "non-negative number", DEFAULT_RELATIVE_TOLERANCE,
                "extra relative slack when the two versions use different units, so one was converted"),
     )),
     Kind("quantity-missing", _CHECKS + "figures:check_quantity_missing", _FIGURE),

@@ -10,21 +10,24 @@ from typing import Sequence
 
 from ..bundles import Bundle
 from ..errors import ConfigError
-from .checker import Result, check_bundle, check_one, resolve_since, use_vocabulary
+from .checker import Result, check_bundle, check_one, resolve_since
 from .resolve import bundle_source
 
-__all__ = ["Bundle", "check_bundle", "check_bundles", "check_one", "resolve_since", "use_vocabulary"]
+__all__ = ["Bundle", "check_bundle", "check_bundles", "check_one", "resolve_since"]
 
 
 _WORKER_RULES: list | None = None
+_WORKER_VOCABULARY = None
 
 
 def _init_worker(spec, locales: Sequence[str]) -> None:
-    global _WORKER_RULES
+    global _WORKER_RULES, _WORKER_VOCABULARY
+    from ..extract.vocabulary import vocabulary_for
+
     _die_with_parent()
     config, select, ignore, levels = spec
     _WORKER_RULES = config.load_rules().select(select, ignore, levels)
-    use_vocabulary(config)  # a no-op when forked from the parent, which has it
+    _WORKER_VOCABULARY = vocabulary_for(config.rule_dirs)  # cached: no work when forked from the parent
     _warm_up(locales)  # a no-op when forked from a warm parent
 
 
@@ -94,17 +97,20 @@ def _pool_context():
 def _check_in_worker(bundle: Bundle, source: str | None, history: bool, since: str | None,
                      views: bool = False) -> Result:
     assert _WORKER_RULES is not None
-    return check_one(bundle, _WORKER_RULES, source, history, since, views)
+    return check_one(bundle, _WORKER_RULES, source, history, since, views, _WORKER_VOCABULARY)
 
 
 def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None, strict_source: bool = False,
                   jobs: int = 1, spec=None, progress: bool = False, history: bool = True,
                   since: str | None = None, dask: str | None = None, views: bool = False,
-                  cache=None, _sources: Sequence[str | None] | None = None) -> list[Result]:
+                  cache=None, vocabulary=None, _sources: Sequence[str | None] | None = None) -> list[Result]:
     """Check ``bundles``; results (findings, versions) in the order of ``bundles``.
 
     With a ``cache`` (:class:`consistency.cache.ResultCache`), a bundle whose key is stored is not
     checked again; the others are checked as below and stored.
+
+    ``vocabulary``: the names known beforehand, for a check in this process; worker processes and
+    Dask workers build the one of ``spec``'s configuration (the built-in one when None).
 
     With ``views``, each result is (findings, versions, :class:`~.view.BundleView`):
     what the html and csv reports show of the bundle.
@@ -123,7 +129,8 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
         raise ConfigError(f"--source {source}: no bundle has a version in that locale ({', '.join(found)})")
     if cache is not None:
         return _check_cached(cache, bundles, sources, rules, source=source, strict_source=strict_source, jobs=jobs,
-                             spec=spec, progress=progress, history=history, since=since, dask=dask, views=views)
+                             spec=spec, progress=progress, history=history, since=since, dask=dask, views=views,
+                             vocabulary=vocabulary)
     workers = (os.cpu_count() or 1) if jobs == 0 else jobs
     workers = min(workers, len(bundles))
     bar = _Progress(len(bundles), enabled=progress)
@@ -147,7 +154,7 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
             results = []
             for bundle, src in zip(bundles, sources):
                 bar.update(bundle.id)
-                results.append(check_one(bundle, rules, src, history, since, views))
+                results.append(check_one(bundle, rules, src, history, since, views, vocabulary))
             return results
         from concurrent.futures import ProcessPoolExecutor, as_completed
 

@@ -2,10 +2,11 @@
 
 - A **vocabulary** (``rules/vocab/*.yml`` and the ``vocab/`` folder of each configured rule dir)
   lists entities (people, organisations, places, products) with their forms per locale.
-  :func:`load_vocabulary` reads one; extraction takes one as an argument
-  (``extract_names(..., vocabulary=)``, ``analyse(..., vocabulary=)``); where none is given it
-  uses :func:`default_vocabulary`: the built-in one, or the one a run set with
-  :func:`use_vocabulary` (the command line and the pytest plugin do, from the configuration).
+  :func:`load_vocabulary` reads one, :func:`vocabulary_for` the one of a configuration's rule
+  dirs; extraction takes it as an argument (``extract_names(..., vocabulary=)``,
+  ``analyse(..., vocabulary=)``, ``check_bundle(..., vocabulary=)``) and uses the built-in one
+  (:func:`default_vocabulary`) where none is given.  There is no process-wide setting: what a
+  check uses is what it was given.
 - The **gazetteer** (:func:`gazetteer`) holds CLDR's names of territories, exemplar cities,
   languages, scripts and currencies of a locale, built lazily from babel.
 - :func:`fold_chars` and :func:`fold_form` are how names are compared (case folded, NFKC).
@@ -29,7 +30,7 @@ __all__ = [
     "fold_form",
     "gazetteer",
     "load_vocabulary",
-    "use_vocabulary",
+    "vocabulary_for",
 ]
 
 
@@ -173,23 +174,22 @@ def _builtin_vocabulary() -> Vocabulary:
     return load_vocabulary()
 
 
-_ACTIVE: Vocabulary | None = None  # set by use_vocabulary: the configuration's rule dirs
-
-
 def default_vocabulary() -> Vocabulary:
-    """The vocabulary extraction uses when none is passed: the built-in one, extended by the
-    ``vocab/`` folders of the configured rule dirs (:func:`use_vocabulary`)."""
-    return _ACTIVE if _ACTIVE is not None else _builtin_vocabulary()
+    """The vocabulary extraction uses when none is passed: the built-in one."""
+    return _builtin_vocabulary()
 
 
-def use_vocabulary(dirs: Sequence[Path | str]) -> Vocabulary:
-    """Use the built-in vocabulary plus the ``vocab/`` folder of each of ``dirs`` (the
-    configuration's ``rule-dirs``) for every later extraction in this process; a folder without
-    ``vocab/`` adds nothing.  Called once per run by ``check`` and the pytest plugin."""
-    global _ACTIVE
-    folders = [Path(d) / "vocab" for d in dirs if (Path(d) / "vocab").is_dir()]
-    _ACTIVE = load_vocabulary(folders) if folders else None
-    return default_vocabulary()
+def vocabulary_for(dirs: Sequence[Path | str]) -> Vocabulary:
+    """The built-in vocabulary plus the ``vocab/`` folder of each of ``dirs`` (a configuration's
+    ``rule-dirs``; a folder without ``vocab/`` adds nothing).  Loaded once per set of folders;
+    the command line, the pytest plugin and each worker process pass it to the checks."""
+    folders = tuple(str(Path(d) / "vocab") for d in dirs if (Path(d) / "vocab").is_dir())
+    return _vocabulary_of(folders) if folders else _builtin_vocabulary()
+
+
+@lru_cache(maxsize=8)
+def _vocabulary_of(folders: tuple[str, ...]) -> Vocabulary:
+    return load_vocabulary(folders)
 
 
 @lru_cache(maxsize=64)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from ..extract import extract_claims
 from ..locale.tags import language
@@ -46,6 +46,8 @@ class BundleAnalysis:
     history: object = None
     #: a translation-stale rule runs: stale figures are its findings, not QTY001/DAT001's
     report_stale: bool = False
+    #: the name vocabulary (:mod:`consistency.extract.vocabulary`); None: the built-in one
+    vocabulary: Any = None
     #: what the rules derive from the matching once per bundle and share (a rule family's
     #: joint decisions, the suppressions that matched), by a key the family chooses
     derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -123,7 +125,8 @@ class BundleAnalysis:
         """``names[v][b]``: candidate name mentions of block ``b`` of version ``v``, in file offsets."""
         from ..extract.names import extract_names
 
-        return [[[m.shifted(block.start) for m in extract_names(block.text, doc.locale)] for block in doc.blocks]
+        return [[[m.shifted(block.start) for m in extract_names(block.text, doc.locale, vocabulary=self.vocabulary)]
+                 for block in doc.blocks]
                 for doc in self.documents]
 
     @cached_property
@@ -160,7 +163,8 @@ class BundleAnalysis:
 
 
 def analyse(bundle: str, documents: Sequence[Document], *, source: str | None = None,
-            relative_tolerance: float = DEFAULT_RELATIVE_TOLERANCE, history: object = None, report_stale: bool = False) -> BundleAnalysis:
+            relative_tolerance: float = DEFAULT_RELATIVE_TOLERANCE, history: object = None, report_stale: bool = False,
+            vocabulary: Any = None) -> BundleAnalysis:
     """A lazy analysis of one bundle; ``source`` is a locale tag among the documents'.
 
     The documents are put in one canonical order first, so that findings never depend on the
@@ -176,4 +180,5 @@ def analyse(bundle: str, documents: Sequence[Document], *, source: str | None = 
                 index = i
                 break
     return BundleAnalysis(bundle=bundle, documents=list(documents), source=index,
-                          relative_tolerance=relative_tolerance, history=history, report_stale=report_stale)
+                          relative_tolerance=relative_tolerance, history=history, report_stale=report_stale,
+                          vocabulary=vocabulary)

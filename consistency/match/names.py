@@ -129,7 +129,7 @@ class NameLinks:
                     if len(mm.tokens) > 1 and mm.script in ("latin", "kana", "cyrillic"):
                         out.extend(t for t in regex.split(r"[\s\-・･]+", mm.text) if len(t) >= 3)
             if m.entity and m.entity.startswith("vocab:"):
-                out.extend(_vocab_forms(m.entity, locale))
+                out.extend(_vocab_forms(m.entity, locale, self.an.vocabulary))
             elif m.entity:
                 out.extend(_gaz_forms(m.entity, locale))
         res = sorted({fold_chars(f) for f in out if f.strip()}, key=len, reverse=True)
@@ -478,8 +478,8 @@ def _gaz_forms(ident: str, locale: str) -> list[str]:
     return _GAZ_REVERSE[key]
 
 
-def _vocab_forms(ident: str, locale: str) -> list[str]:
-    entity = default_vocabulary().index.get(ident[len("vocab:"):]) if ident.startswith("vocab:") else None
+def _vocab_forms(ident: str, locale: str, vocabulary=None) -> list[str]:
+    entity = (vocabulary or default_vocabulary()).index.get(ident[len("vocab:"):]) if ident.startswith("vocab:") else None
     return list(entity.forms_for(locale)) + list(entity.related_for(locale)) if entity else []
 
 
