@@ -221,17 +221,22 @@ def _check_json(monkeypatch, capsys, folder: Path) -> list[dict]:
     return json.loads(out)["findings"]
 
 
+def _write_vocabulary(root: Path) -> None:
+    """A rule dir ``qa/rules`` whose vocabulary knows how Japanese writes Harbour Transit."""
+    vocab = root / "qa" / "rules" / "vocab"
+    vocab.mkdir(parents=True)
+    (vocab / "transit.yml").write_text(
+        "entities:\n  - id: harbour-transit\n    type: organization\n    forms:\n"
+        "      en: [Harbour Transit]\n      ja: [港湾交通局]\n", encoding="utf-8")
+    _write(root / "claim-consistency.toml", 'rule-dirs = ["qa/rules"]\n')
+
+
 def test_a_vocabulary_in_a_rule_dir_teaches_check_a_name(tmp_path, monkeypatch, capsys):
     (tmp_path / "article.en.txt").write_text(HARBOUR_EN, encoding="utf-8")
     (tmp_path / "article.ja.txt").write_text(DROPPED_JA, encoding="utf-8")
     # without a vocabulary, how the Japanese writes this name is unknown: no finding either way
     assert _check_json(monkeypatch, capsys, tmp_path) == []
-    vocab = tmp_path / "qa" / "rules" / "vocab"
-    vocab.mkdir(parents=True)
-    (vocab / "transit.yml").write_text(
-        "entities:\n  - id: harbour-transit\n    type: organization\n    forms:\n"
-        "      en: [Harbour Transit]\n      ja: [港湾交通局]\n", encoding="utf-8")
-    _write(tmp_path / "claim-consistency.toml", 'rule-dirs = ["qa/rules"]\n')
+    _write_vocabulary(tmp_path)
     # with it, the dropped name is found, and the name written as the vocabulary says is accepted
     found = _check_json(monkeypatch, capsys, tmp_path)
     assert [f["rule"] for f in found] == ["NAM001"] and "Harbour Transit" in found[0]["message"]
@@ -254,12 +259,7 @@ def test_a_broken_user_vocabulary_is_a_one_line_error(tmp_path, monkeypatch, cap
 
 
 def _vocab_site(root: Path, pages: int = 3) -> None:
-    vocab = root / "qa" / "rules" / "vocab"
-    vocab.mkdir(parents=True)
-    (vocab / "transit.yml").write_text(
-        "entities:\n  - id: harbour-transit\n    type: organization\n    forms:\n"
-        "      en: [Harbour Transit]\n      ja: [港湾交通局]\n", encoding="utf-8")
-    _write(root / "claim-consistency.toml", 'rule-dirs = ["qa/rules"]\n')
+    _write_vocabulary(root)
     for i in range(pages):
         for locale, text in (("en", HARBOUR_EN), ("ja", DROPPED_JA)):
             (root / locale).mkdir(exist_ok=True)
