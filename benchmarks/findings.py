@@ -36,22 +36,13 @@ def _line(corpus: str, finding) -> str:
 
 
 def _check_paths(corpus: str, bundles, rules) -> list[str]:
-    from consistency.engine.runner import check_bundle
+    """The findings of ``bundles`` through the public API (``consistency.check``), without any
+    configuration, baseline or git history of this checkout."""
+    import consistency
+    from consistency.engine.config import Config
 
-    out = []
-    for bundle in bundles:
-        findings, _ = check_bundle(bundle, rules, source=None, history=False) if _takes_history() else \
-            check_bundle(bundle, rules, source=None)
-        out.extend(_line(corpus, f) for f in findings)
-    return out
-
-
-def _takes_history() -> bool:
-    import inspect
-
-    from consistency.engine.runner import check_bundle
-
-    return "history" in inspect.signature(check_bundle).parameters
+    report = consistency.check(bundles, config=Config(), rules=rules, history=False, baseline=False)
+    return [_line(corpus, f) for f in report.findings]
 
 
 def main() -> int:
@@ -61,7 +52,7 @@ def main() -> int:
     from consistency.engine.registry import load_rules
 
     rules = list(load_rules())
-    checked = [r for r in rules if r.kind != "unused-suppression"]
+    checked = [r for r in rules if r.kind != "unused-suppression"]  # an analysis without files: no comments
     lines: list[str] = []
     counts: Counter[str] = Counter()
 

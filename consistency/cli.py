@@ -304,23 +304,17 @@ def _cmd_rule(config, args) -> int:
 
 
 def _cmd_check(config, args) -> int:
+    from .engine.api import check
+    from .engine.baseline import write_baseline
+    from .engine.checker import resolve_since
     from .engine.resolve import parse_locale_options, resolve_bundles
-    from .engine.runner import check_bundles, resolve_since
-    from .extract.vocabulary import vocabulary_for
     from .model import Level
-    from .report import BundleInfo, render
-    from .engine.baseline import load_baseline, write_baseline
+    from .report import render
 
-    levels = dict(config.levels)
-    select = tuple(args.select) if args.select else config.select
-    ignore = tuple(config.ignore) + tuple(args.ignore)
-    ruleset = config.load_rules()
-    rules = ruleset.select(select, ignore, levels)
     fail_level = Level(args.fail_level) if args.fail_level else config.fail_level
     source = args.source or config.source_locale
     fmt = args.format or config.format or "text"
-    locale_opts = parse_locale_options(args.locale)
-    bundles, single = resolve_bundles(args, config, locale_opts, source=source)
+    bundles, single = resolve_bundles(args, config, parse_locale_options(args.locale), source=source)
     history = not getattr(args, "no_history", False) and not os.environ.get("CLAIM_CONSISTENCY_NO_HISTORY")
     since = resolve_since(getattr(args, "since", None))
     if since is not None and not history:
@@ -328,52 +322,36 @@ def _cmd_check(config, args) -> int:
     output = getattr(args, "output", None)
     if output:
         _check_output_path(output, bundles)
-    from .cache import open_cache
-
-    cache = open_cache(enabled=not getattr(args, "no_cache", False), rules=rules, rule_dirs=config.rule_dirs)
-    results = check_bundles(bundles, rules, source=source, strict_source=single, jobs=args.jobs,
-                            spec=(config, select, ignore, levels), progress=_progress_enabled(len(bundles)),
-                            history=history, since=since, dask=getattr(args, "dask", None),
-                            views=fmt in ("html", "csv"), cache=cache, vocabulary=vocabulary_for(config.rule_dirs))
-    findings = [f for result in results for f in result[0]]
-    if getattr(args, "_file_groups", None):
-        from .engine.checks.files import file_findings
-
-        findings += file_findings(args._file_groups, args._file_patterns, rules,
-                                  expected=None, source=source)
-    infos = [BundleInfo(b.id, result[1], *result[2:]) for b, result in zip(bundles, results)]
-    print_notes(loc for result in results for _path, loc in result[1])
+    file_groups = (args._file_groups, args._file_patterns) if getattr(args, "_file_groups", None) else None
+    if args.write_baseline and not args.reason:
+        raise ConfigError("--write-baseline needs --reason TEXT (why these findings are accepted)")
+    report = check(bundles, config=config, select=args.select, ignore=args.ignore, source=source,
+                   strict_source=single, baseline=False if args.write_baseline else args.baseline,
+                   history=history, since=since, jobs=args.jobs, dask=getattr(args, "dask", None),
+                   views=fmt in ("html", "csv"), cache=not getattr(args, "no_cache", False),
+                   file_groups=file_groups, progress=_progress_enabled(len(bundles)))
+    print_notes(loc for info in report.bundles for _path, loc in info.versions)
     if history:
-        print_history_note(bundles, results, rules)
+        print_history_note(report)
     if args.write_baseline:
-        if not args.reason:
-            raise ConfigError("--write-baseline needs --reason TEXT (why these findings are accepted)")
-        write_baseline(args.write_baseline, findings, args.reason, covered_bundles={b.id for b in bundles},
-                       covered_rules={r.id for r in rules})
-        print(f"wrote {len(findings)} accepted findings to {args.write_baseline}", file=sys.stderr)
+        write_baseline(args.write_baseline, report.findings, args.reason, covered_bundles={b.id for b in bundles},
+                       covered_rules={r.id for r in report.rules})
+        print(f"wrote {len(report.findings)} accepted findings to {args.write_baseline}", file=sys.stderr)
         return 0
-    baseline_path = args.baseline or config.baseline
-    if baseline_path:
-        from .engine.suppression import apply_baseline
-
-        findings = apply_baseline(findings, load_baseline(baseline_path), bundles={b.id for b in bundles},
-                                  rules=rules, path=str(baseline_path))
     color = args.color == "always" or (args.color == "auto" and fmt == "text" and sys.stdout.isatty()
                                        and not os.environ.get("NO_COLOR"))
     if output:
         color = False
     if getattr(args, "statistics", False):
-        out = statistics(findings)
+        out = statistics(report.findings)
     else:
-        out = render(findings, fmt=fmt, bundles=infos, tool_version=__version__, rules=rules, color=color)
+        out = render(report.findings, fmt=fmt, bundles=report.bundles, tool_version=__version__, rules=report.rules,
+                     color=color)
     if output:
         _write_output(output, out)
     else:
         sys.stdout.write(out)
-    if args.exit_zero:
-        return 0
-    failing = [f for f in findings if Level(f.level).rank >= fail_level.rank]
-    return 1 if failing else 0
+    return 0 if args.exit_zero else report.exit_code(fail_level)
 
 
 def statistics(findings: Sequence[Finding]) -> str:
@@ -455,17 +433,18 @@ def print_notes(locales) -> None:
             print(note, file=sys.stderr)
 
 
-def print_history_note(bundles: Sequence[Bundle], results, rules) -> None:
+def print_history_note(report) -> None:
     """One note on stderr when a bundle with disagreeing figures has no revision history (STL001
     would need it), saying why; silenced like the other notes."""
-    if os.environ.get("CLAIM_CONSISTENCY_NO_NOTES") or not any(r.kind == "translation-stale" for r in rules):
+    if os.environ.get("CLAIM_CONSISTENCY_NO_NOTES") or not any(r.kind == "translation-stale" for r in report.rules):
         return
     from .history import history_for
 
-    for _bundle, (findings, versions, *_view) in zip(bundles, results):
-        if not any(f.category in ("quantity", "date") for f in findings):
+    disagreeing = {f.bundle for f in report.findings if f.category in ("quantity", "date")}
+    for info in report.bundles:
+        if info.id not in disagreeing:
             continue
-        paths = [p for p, _loc in versions]
+        paths = [p for p, _loc in info.versions]
         if len(set(paths)) != len(paths):
             continue  # per-unit catalogues: the source is in the translation's file
         repo = history_for(paths)

@@ -8,12 +8,14 @@ text of a file (end exclusive), as promised in the JSON contract.
 from __future__ import annotations
 
 import enum
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Union
+from typing import Any, Sequence, Union
 
 __all__ = [
+    "BundleInfo",
     "Block",
     "Change",
     "Claim",
@@ -234,3 +236,14 @@ class Finding:
     locations: tuple[Location, ...] = field(default_factory=tuple)
     #: revision data (STL001, and QTY001/DAT001 where the versions are in git)
     revision: Revision | None = None
+
+
+@dataclass(frozen=True)
+class BundleInfo:
+    """One checked bundle: its id and its versions as ``(path, locale)`` pairs."""
+
+    id: str
+    versions: Sequence[tuple[str | os.PathLike[str], str]] = ()
+    #: what the html and csv formats show of the bundle (a
+    #: :class:`~consistency.engine.view.BundleView`); ``None`` for the other formats
+    view: Any = field(default=None, compare=False, repr=False)

@@ -399,14 +399,12 @@ class _NameMatcher:
         return any(sub in name for name in self.names)
 
 
-def _page(analysis: Any, findings: list[Finding], versions: list[tuple[str, str]], display: Any) -> dict:
+def _page(view: Any, findings: list[Finding], versions: list[tuple[str, str]], display: Any) -> dict:
     """A bundle's part of the --claim-consistency-html page, in plain JSON types."""
     import dataclasses
 
-    from consistency.engine.view import bundle_view
     from consistency.report.json import finding_to_dict
 
-    view = bundle_view(analysis)
     view = dataclasses.replace(view, versions=tuple(dataclasses.replace(v, path=display(v.path))
                                                     for v in view.versions))
     return {"view": view.as_dict(), "versions": [list(v) for v in versions],
@@ -485,31 +483,27 @@ class BundleItem(pytest.Item):
     def _check(self) -> tuple[list[Finding], list[tuple[str, str]]]:
         import dataclasses
 
-        from consistency.engine.checker import check_bundle
+        from consistency.engine.api import check
         from consistency.engine.resolve import bundle_source
-        from consistency.engine.suppression import apply_baseline
 
         settings, bundle, rules = self.settings, self.bundle, self.rules
-        findings, analysis = check_bundle(
-            bundle, rules, source=bundle_source(bundle, settings.config.source_locale, False), since=settings.since,
-            vocabulary=settings.vocabulary,
-        )
+        html = bool(self.config.getoption("claim_consistency_html", default=None))
+        report = check(bundle, config=settings.config, rules=rules,
+                       source=bundle_source(bundle, settings.config.source_locale, False), since=settings.since,
+                       vocabulary=settings.vocabulary, baseline=settings.baseline() or False, views=html)
         # paths relative to the rootdir, as the CLI prints them when run from there
         findings = [
             dataclasses.replace(f, locations=tuple(
                 dataclasses.replace(loc, path=settings.display(loc.path)) for loc in f.locations))
-            for f in findings
+            for f in report.findings
         ]
-        versions = [(settings.display(d.path), d.locale) for d in analysis.documents]
-        baseline = settings.baseline()
-        if baseline is not None:
-            findings = apply_baseline(findings, baseline, bundles={bundle.id}, rules=rules,
-                                      path=settings.display(str(baseline.path)))
+        (info,) = report.bundles
+        versions = [(settings.display(path), locale) for path, locale in info.versions]
         from consistency.report import sort_findings
 
         findings = sort_findings(findings)
-        if self.config.getoption("claim_consistency_html", default=None):
-            self.page = _page(analysis, findings, versions, settings.display)
+        if html:
+            self.page = _page(info.view, findings, versions, settings.display)
         return findings, versions
 
     def runtest(self) -> None:

@@ -16,7 +16,7 @@ from ..bundles import Bundle, is_per_unit
 from ..errors import ConfigError, InputError
 from ..locale.tags import language
 
-__all__ = ["bundle_source", "parse_locale_options", "resolve_bundles"]
+__all__ = ["bundle_from_paths", "bundle_source", "parse_locale_options", "resolve_bundles"]
 
 
 def parse_locale_options(values: Sequence[str]) -> dict[str, str]:
@@ -29,7 +29,7 @@ def parse_locale_options(values: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def _bundle_from_paths(paths: Sequence[str], locale_opts: dict[str, str], config) -> Bundle:
+def bundle_from_paths(paths: Sequence[str], locale_opts: dict[str, str], config) -> Bundle:
     files: list[str] = []
     for p in paths:
         if os.path.isdir(p):
@@ -131,7 +131,7 @@ def resolve_bundles(args: argparse.Namespace, config, locale_opts: dict[str, str
         raise ConfigError("--expand needs bundle patterns: --bundles PATTERN or bundles in the configuration")
     if not paths:
         raise ConfigError("check needs at least two versions of the article (or --bundles PATTERN)")
-    return [_bundle_from_paths(paths, locale_opts or {}, config)], True
+    return [bundle_from_paths(paths, locale_opts or {}, config)], True
 
 
 def _remember_groups(args: argparse.Namespace, root, patterns, options) -> None:

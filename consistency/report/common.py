@@ -3,12 +3,10 @@ locations, its history line, the order findings are printed in."""
 
 from __future__ import annotations
 
-import os
 import re
-from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Iterable
 
-from consistency.model import Finding, Level, Location
+from consistency.model import BundleInfo, Finding, Level, Location
 
 __all__ = [
     "INFORMATION_URI",
@@ -27,17 +25,6 @@ TOOL_NAME = "claim-consistency"
 INFORMATION_URI = "https://example.invalid/claim-consistency"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-@dataclass(frozen=True)
-class BundleInfo:
-    """One checked bundle: its id and its versions as ``(path, locale)`` pairs."""
-
-    id: str
-    versions: Sequence[tuple[str | os.PathLike[str], str]] = ()
-    #: what the html and csv formats show of the bundle (a
-    #: :class:`~consistency.engine.view.BundleView`); ``None`` for the other formats
-    view: Any = field(default=None, compare=False, repr=False)
 
 
 def visible(text: str) -> str:
