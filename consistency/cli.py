@@ -141,7 +141,8 @@ def _names_and_quotes(doc) -> tuple[list, list]:
     from .extract.names import extract_names
     from .extract.quotes import extract_quotes
 
-    names, quotes = [], []
+    names: list = []
+    quotes: list = []
     for block in doc.blocks:
         found = extract_names(block.text, doc.locale)
         names.extend(m.shifted(block.start) for m in found if m.strong)
@@ -438,7 +439,7 @@ def print_history_note(report) -> None:
     would need it), saying why; silenced like the other notes."""
     if os.environ.get("CLAIM_CONSISTENCY_NO_NOTES") or not any(r.kind == "translation-stale" for r in report.rules):
         return
-    from .history import history_for
+    from .history import Unavailable, history_for
 
     disagreeing = {f.bundle for f in report.findings if f.category in ("quantity", "date")}
     for info in report.bundles:
@@ -448,7 +449,7 @@ def print_history_note(report) -> None:
         if len(set(paths)) != len(paths):
             continue  # per-unit catalogues: the source is in the translation's file
         repo = history_for(paths)
-        if not repo:
+        if isinstance(repo, Unavailable):
             note = f"claim-consistency: note: no revision history, so no stale-translation check (STL001): {repo.reason}"
             if note not in _NOTED:
                 _NOTED.add(note)

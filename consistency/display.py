@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
+from typing import cast
 
 from .model import Claim, ClaimKind
 
@@ -14,7 +16,7 @@ __all__ = ["describe_value", "display_value"]
 def describe_value(c: Claim) -> str:
     """The normalized value shown to people: ``8E+10 USD``, ``(2, ∞) gigawatt``, ``2022-H2``."""
     if c.kind is ClaimKind.DATE:
-        return c.label or (c.low.isoformat() if c.low else "?")
+        return c.label or (cast(date, c.low).isoformat() if c.low else "?")
     unit = f" {c.unit}" if c.unit else ""
     if c.value is not None and c.low == c.high == c.value:
         return f"{c.value}{unit}"
@@ -44,7 +46,7 @@ def display_value(c: Claim) -> str:
     ['more than 2 gigawatts', '380,000', '1 month']
     """
     if c.kind is ClaimKind.DATE:
-        return _display_date(c.label) if c.label else (c.low.isoformat() if c.low else "?")
+        return _display_date(c.label) if c.label else (cast(date, c.low).isoformat() if c.low else "?")
     unit = _UNIT_SYMBOLS.get(c.unit or "", (c.unit or "").replace("_", " "))
     if unit and c.unit not in _UNIT_SYMBOLS and (c.value is None or c.value != 1) and unit.islower():
         unit = _plural(unit)
@@ -52,7 +54,7 @@ def display_value(c: Claim) -> str:
     if c.value is not None and c.low == c.high == c.value:
         return _number(c.value) + unit
     if c.low is not None and c.high is not None:
-        exponent = _scale_of(max(abs(c.low), abs(c.high)))
+        exponent = _scale_of(max(abs(cast(Decimal, c.low)), abs(cast(Decimal, c.high))))
         low, high = _number(c.low, exponent, word=False), _number(c.high, exponent)
         return f"{low}–{high}{unit}"
     if c.low is not None:

@@ -59,7 +59,7 @@ from __future__ import annotations
 import os
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Generator, Iterator
 
 import pytest
 
@@ -248,7 +248,7 @@ class _Collection:
         return None
 
     @pytest.hookimpl(wrapper=True)
-    def pytest_make_collect_report(self, collector: pytest.Collector) -> Iterator[Any]:
+    def pytest_make_collect_report(self, collector: pytest.Collector) -> Generator[None, Any, Any]:
         report = yield
         if isinstance(collector, pytest.Session) and report.passed:
             if not any(_ours(node) for node in report.result):
@@ -275,7 +275,7 @@ class _Collection:
             self.pages[page["view"]["id"]] = page
 
     @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_makereport(self, item: pytest.Item, call: Any) -> Iterator[Any]:
+    def pytest_runtest_makereport(self, item: pytest.Item, call: Any) -> Generator[None, Any, Any]:
         """With --claim-consistency-html, the report of a bundle's call carries what the page shows
         of it, in plain JSON types: pytest-xdist sends it from the worker to the controller."""
         report = yield
@@ -498,7 +498,7 @@ class BundleItem(pytest.Item):
             for f in report.findings
         ]
         (info,) = report.bundles
-        versions = [(settings.display(path), locale) for path, locale in info.versions]
+        versions = [(settings.display(os.fspath(path)), locale) for path, locale in info.versions]
         from consistency.report import sort_findings
 
         findings = sort_findings(findings)

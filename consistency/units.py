@@ -174,7 +174,7 @@ def build_table(names: Iterable[str]) -> dict[str, Any]:
             definition = ureg._units.get(only)
             converter = getattr(definition, "converter", None)
         offset = getattr(converter, "offset", None) if converter is not None else None
-        if offset:  # an offset scale: pint's converter, applied as pint applies it
+        if offset and converter is not None:  # an offset scale: pint's converter, applied as pint applies it
             units[name] = [str(unit.dimensionality), float(converter.scale), float(offset)]
         else:
             factor, _root = ureg.get_root_units(unit)

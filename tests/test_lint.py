@@ -1,5 +1,5 @@
-"""The project's own lint settings ([tool.ruff] in pyproject.toml) hold for the whole tree:
-pyflakes (undefined names, unused imports), pycodestyle and bugbear."""
+"""The project's own lint settings hold: [tool.ruff] in pyproject.toml for the whole tree (pyflakes:
+undefined names, unused imports; pycodestyle; bugbear) and [tool.mypy] for the package."""
 
 from __future__ import annotations
 
@@ -19,6 +19,15 @@ def test_ruff_finds_nothing():
         pytest.skip("ruff is not installed (pip install -e '.[test]' installs it)")
     result = subprocess.run([ruff, "check", "--no-cache", "--output-format", "concise", "."], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_finds_nothing(tmp_path):
+    """The type checker, as configured, is clean on the package (its cache goes to a temporary
+    folder: the test command writes nothing into the tree)."""
+    pytest.importorskip("mypy", reason="mypy is not installed (pip install -e '.[test]' installs it)")
+    result = subprocess.run([sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "mypy-cache")], cwd=ROOT,
+                            capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

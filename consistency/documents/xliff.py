@@ -78,7 +78,7 @@ def _load(path: str | os.PathLike[str], locale: str | None, text: str | None, si
         text = read_text(name)
     parsed = _Reader(name, text).read()
     tag = _locale(name, locale, parsed.languages[side], side)
-    blocks = []
+    blocks: list[Block] = []
     for unit in parsed.units:
         content = unit.target if side == "target" else unit.source
         assert content is not None

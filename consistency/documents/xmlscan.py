@@ -92,7 +92,7 @@ def scan(name: str, text: str, wanted: frozenset[str], *, root: str | None = Non
 
     parser.StartDoctypeDeclHandler = doctype
     parser.EntityDeclHandler = doctype
-    parser.ExternalEntityRefHandler = doctype
+    parser.ExternalEntityRefHandler = doctype  # type: ignore[assignment]  # raises: expat never reads a result
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     try:

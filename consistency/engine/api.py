@@ -73,6 +73,7 @@ def check(paths_or_bundles: Any, *, config: Any = None, rules: Sequence[Any] | N
     if not isinstance(config, Config):
         config = load_config(config)
     single = False
+    bundles: list[Any]
     if isinstance(paths_or_bundles, Bundle):
         bundles = [paths_or_bundles]
     else:

@@ -9,6 +9,7 @@ bundles with it.
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from ..bundles import Bundle, is_per_unit
 from ..errors import ConfigError
@@ -18,7 +19,7 @@ __all__ = ["Result", "check_bundle", "check_one", "resolve_since"]
 
 
 def check_bundle(bundle: Bundle, rules, *, source: str | None = None, history: bool = True,
-                 since: str | None = None, vocabulary=None) -> tuple[list[Finding], object]:
+                 since: str | None = None, vocabulary=None) -> tuple[list[Finding], Any]:
     """Load and check one bundle with ``rules``; returns findings (suppressions applied) and the analysis.
 
     A bundle of PO/XLIFF files carries its source text: each file is checked
@@ -72,7 +73,7 @@ class _Combined:
 
 
 def _check_documents(bundle_id: str, docs, rules, *, source: str | None, history: bool = False,
-                     since: str | None = None, vocabulary=None) -> tuple[list[Finding], object]:
+                     since: str | None = None, vocabulary=None) -> tuple[list[Finding], Any]:
     from ..match.analysis import analyse
     from .kinds import KINDS as kinds
     from .suppression import apply_inline
@@ -87,7 +88,8 @@ def _check_documents(bundle_id: str, docs, rules, *, source: str | None, history
 
         repo = history_for(d.path for d in docs)
     if since is not None and not repo:
-        raise ConfigError(f"--since {since}: no revision history for {bundle_id}: {repo.reason}")
+        reason = getattr(repo, "reason", "no history was read")
+        raise ConfigError(f"--since {since}: no revision history for {bundle_id}: {reason}")
     # revision roles need one file per version (a PO file's source and translation share one)
     judged = bool(repo) and history and len({d.path for d in docs}) == len(docs)
     options = {} if tolerance is None else {"relative_tolerance": tolerance}

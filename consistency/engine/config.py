@@ -180,11 +180,12 @@ def load_config(path: Path | str | None = None, *, start: Path | None = None) ->
             check_regular_file(str(file))  # a FIFO or device: say so
             raise ConfigError(f"configuration file not found: {file}")
     else:
-        file = find_config_file(start)
-        if file is None:
+        found = find_config_file(start)
+        if found is None:
             root = Path(start) if start is not None else Path.cwd()
             root = root.resolve()
             return Config(root=root.parent if root.is_file() else root)
+        file = found
     data = _read_toml(file)
     if file.name == PYPROJECT:
         table = _tool_table(data)

@@ -148,7 +148,7 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
         locales = locales_of(bundles, sources)
         serial = workers <= 1 or spec is None
         context = None if serial else _pool_context()
-        if len(bundles) > 1 and (serial or context.get_start_method() == "fork"):
+        if len(bundles) > 1 and (context is None or context.get_start_method() == "fork"):
             settle_heap(locales)  # spawned workers warm themselves up
         if serial:
             results = []

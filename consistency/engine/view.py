@@ -174,6 +174,7 @@ def _combined_view(an: Any, parts: list) -> BundleView:
             key = src_blocks[pair[0][0]].key if pair[0] else part.documents[1].blocks[pair[1][0]].key
             g = group_of[key]
             src = row.cells[0]
+            merge: tuple
             if src is not None and pair[0]:
                 # the same source claim in every pair: one row (offsets relative to its unit)
                 merge = (g, row.kind, src[0] - src_blocks[pair[0][0]].start, src[2])

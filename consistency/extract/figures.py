@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from typing import cast
 
 import regex
 
@@ -163,7 +164,9 @@ def _alt(words, *, boundary: bool = True, left: bool = False) -> str:
 def _scale_alt(words) -> str:
     """Like :func:`_alt` for scale words: abbreviations (Mrd., Tsd.) take their
     period; a long word does not ("billion." ends a sentence)."""
-    abbreviations, long_words, other = [], [], []
+    abbreviations: list[str] = []
+    long_words: list[str] = []
+    other: list[str] = []
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
         if _ALPHA_END.match(word):
             (abbreviations if len(word) <= 4 else long_words).append(_lit(word))
@@ -387,9 +390,9 @@ class Extractor:
         work = _blank(work, spans)
         claims: list[Claim] = []
         date_spans: list[tuple[int, int]] = []
-        for claim in self._dates(work, text):
-            claims.append(claim)
-            date_spans.append((claim.start, claim.end))
+        for dated in self._dates(work, text):
+            claims.append(dated)
+            date_spans.append((dated.start, dated.end))
         work = _blank(work, date_spans)
         if self.excluded_re is not None:
             work = _blank(work, [m.span() for m in self.excluded_re.finditer(work)])
@@ -398,6 +401,7 @@ class Extractor:
             m = self.core_re.search(work, pos)
             if m is None:
                 break
+            claim: Claim | None
             try:
                 claim, resume = self._figure(m, work, text)
             except ArithmeticError:  # decimal Overflow/InvalidOperation: a number out of any range
@@ -576,25 +580,25 @@ class Extractor:
                 has_big = any(c in self.pack.cjk_big for c in token)
                 return _Num(s, e, value, precision, source="cjk", scaled=has_big)
         if kind == "num":
-            parsed = parse_digits(token, self.tag)
-            if parsed is None:
+            digits = parse_digits(token, self.tag)
+            if digits is None:
                 return None
-            value, decimals, used = parsed
-            return _Num(s, s + used, value, Decimal(1).scaleb(-decimals))
+            number, decimals, used = digits
+            return _Num(s, s + used, number, Decimal(1).scaleb(-decimals))
         if kind == "words":
-            value = parse_words(token, self.pack.language)
-            if value is None:
+            worded = parse_words(token, self.pack.language)
+            if worded is None:
                 # take the longest prefix that is a number
                 words = regex.split(r"([ \u00a0-])", token)
-                while words and value is None:
+                while words and worded is None:
                     words = words[:-2] if len(words) > 2 else []
                     candidate = "".join(words)
-                    value = parse_words(candidate, self.pack.language) if candidate else None
-                if value is None:
+                    worded = parse_words(candidate, self.pack.language) if candidate else None
+                if worded is None:
                     return None
                 token = "".join(words)
                 e = s + len(token)
-            return _Num(s, e, value, Decimal(1), source="words")
+            return _Num(s, e, worded, Decimal(1), source="words")
         if kind == "vague":
             lo, hi = self.vague[_key(token)]
             return _Num(s, e, None, Decimal(1), Decimal(lo), Decimal(hi), source="vague")
@@ -784,7 +788,7 @@ class Extractor:
         low_open = high_open = False
         if num.value is None:  # vague
             value = None
-            low, high = num.low * scale, num.high * scale
+            low, high = cast(Decimal, num.low) * scale, cast(Decimal, num.high) * scale  # vague: both set
             qualifier = Qualifier.SEVERAL
         elif range_top is not None:
             value = None
@@ -792,7 +796,7 @@ class Extractor:
             qualifier = Qualifier.SEVERAL
         elif second is not None:
             value = None
-            a, b = num.value * scale, second.value * scale
+            a, b = num.value * scale, cast(Decimal, second.value) * scale
             low, high = min(a, b), max(a, b)
             precision = min(precision, second.precision * scale)
             qualifier = Qualifier.RANGE
@@ -890,7 +894,7 @@ def _merge_compounds(claims: list[Claim], text: str) -> list[Claim]:
             and (prev.unit, c.unit) in _COMPOUNDS and c.start - prev.end <= 2
             and prev.qualifier is None and c.qualifier is None
         ):
-            factor = _COMPOUNDS[(prev.unit, c.unit)]
+            factor = _COMPOUNDS[(cast(str, prev.unit), cast(str, c.unit))]
             value = prev.value * factor + c.value
             out[-1] = Claim(kind=c.kind, start=prev.start, end=c.end, text=text[prev.start:c.end],
                             value=value, low=value, high=value, unit=c.unit, precision=c.precision)

@@ -107,7 +107,7 @@ def _is_han(ch: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _surfaces(locale: str, vocab: Vocabulary) -> _Surfaces:
-    items: dict[str, tuple[str, str, str | None, str]] = {}
+    items: dict[str, tuple[str, str | None, str | None, str]] = {}
     for entity in vocab.entities:
         for form in entity.forms_for(locale):
             if len(form) < 2 or (len(form) < 2 and _is_han(form[0])):
@@ -115,14 +115,14 @@ def _surfaces(locale: str, vocab: Vocabulary) -> _Surfaces:
             items[fold_chars(form)] = (form, "vocab:" + entity.id, entity.type, "vocab")
     alias = {c: ("vocab:" + e.id, e.type) for e in vocab.entities for c in e.cldr}
     for tag in dict.fromkeys([locale, _lang(locale), "en"]):
-        for name, (ident, kind) in gazetteer(tag).items():
-            ident, kind = alias.get(ident, (ident, kind))
+        for name, (cldr_id, cldr_type) in gazetteer(tag).items():
+            ident, kind = alias.get(cldr_id, (cldr_id, cldr_type))
             items.setdefault(fold_chars(name), (name, ident, kind, "gazetteer"))
     # keyed by the first two characters: a first-character index made the scan
     # try hundreds of gazetteer names at every word start
     index: dict[str, list] = {}
-    for folded, (orig, ident, kind, evidence) in items.items():
-        index.setdefault(folded[:2], []).append((folded, orig, ident, kind, evidence))
+    for folded, item in items.items():
+        index.setdefault(folded[:2], []).append((folded, *item))
     for lst in index.values():
         lst.sort(key=lambda item: -len(item[0]))
     return _Surfaces(index)

@@ -130,7 +130,7 @@ def _hints(text: str, i: int) -> tuple[bool, bool]:
 def _pair(text: str, closers: dict[str, str]) -> list[tuple[int, int, int]]:
     """(open index, close index, depth) of the cheapest consistent pairing of the marks."""
     all_close = set("".join(closers.values()))
-    marks: list[tuple[int, str, bool, bool, bool]] = []  # pos, char, can open, can close, hint o, hint c
+    marks: list[tuple[int, str, bool, bool, bool, bool]] = []  # pos, char, can open, can close, hint o, hint c
     for i, ch in enumerate(text):
         if ch not in closers and ch not in all_close:
             continue
@@ -303,7 +303,7 @@ def extract_quotes(text: str, locale: str, *, names: list[Mention] | None = None
             found = None
             if cjk:
                 m = regex.match(r"\s*[、,]?\s*(?:と|って|とも|と、|이?라고|고\s)", window)
-                named = None
+                named: Mention | int | None = None  # a name, or a pronoun's offset
                 if not m:
                     # 「もちろんだ」ケネディは言った: a name or pronoun right after the quotation
                     lead = len(window) - len(window.lstrip(" 、,"))

@@ -170,7 +170,7 @@ def _latin_key(text: str) -> str:
     for old, new in _RULES:
         s = s.replace(old, new)
     s = s.replace("np", "mp").replace("nb", "mb").replace("nm", "mm")
-    out = []
+    out: list[str] = []
     for ch in s:
         if out and out[-1] == ch:
             continue
@@ -186,7 +186,7 @@ def phonetic_key(text: str) -> str:
 
 def skeleton(key: str) -> str:
     """The consonants of a phonetic key, doubled ones collapsed (``barkrais`` -> ``brkrs``)."""
-    out = []
+    out: list[str] = []
     for ch in key:
         if ch in "aeiouh":
             continue
@@ -259,4 +259,4 @@ def script_of(text: str) -> str:
         else:
             key = "other"
         counts[key] = counts.get(key, 0) + 1
-    return max(counts, key=counts.get) if counts else "other"
+    return max(counts, key=lambda key: counts[key]) if counts else "other"

@@ -41,7 +41,7 @@ class Entity:
     forms: dict  # locale -> tuple of forms
     any: tuple[str, ...] = ()
     cldr: tuple[str, ...] = ()  # gazetteer ids that are this entity (territory:150)
-    related: dict = None  # locale -> adjectives and demonyms (britische, British): presence only
+    related: dict | None = None  # locale -> adjectives and demonyms (britische, British): presence only
 
     def related_for(self, locale: str) -> tuple[str, ...]:
         lang = language(locale)

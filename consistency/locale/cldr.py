@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any, Mapping
 
 from ..errors import LocaleError
 
@@ -174,7 +175,7 @@ def unit_surfaces(tag: str) -> tuple[str, ...]:
     return own
 
 
-def unit_names(data: dict, *, keep_case: bool = False, widths: tuple[str, ...] = ("long", "short", "narrow")
+def unit_names(data: Mapping[str, Any], *, keep_case: bool = False, widths: tuple[str, ...] = ("long", "short", "narrow")
            ) -> dict[str, str]:
     mapping = _unit_map()
     pint_names: dict[str, str] = mapping["units"]
@@ -196,7 +197,7 @@ def unit_names(data: dict, *, keep_case: bool = False, widths: tuple[str, ...] =
     return out
 
 
-def month_names(data: dict) -> dict[str, int]:
+def month_names(data: Mapping[str, Any]) -> dict[str, int]:
     out: dict[str, int] = {}
     months = _plain(data.get("months", {}))
     for context in ("format", "stand-alone"):

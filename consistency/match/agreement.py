@@ -15,7 +15,9 @@ False
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
+from typing import cast
 
 from ..display import describe_value
 from ..model import Claim, ClaimKind, Qualifier
@@ -64,13 +66,18 @@ def _comparable(a: Claim, b: Claim) -> bool:
     if a.unit in UNIT_READINGS or b.unit in UNIT_READINGS:
         from ..units import compatible as _compatible
 
-        return any(_compatible(x, y) for x in UNIT_READINGS.get(a.unit, (a.unit,))
-                   for y in UNIT_READINGS.get(b.unit, (b.unit,)))
+        return any(x is not None and y is not None and _compatible(x, y)
+                   for x in _readings_of(a.unit) for y in _readings_of(b.unit))
     if _AMBIGUOUS_DEGREE in (a.unit, b.unit) and {a.unit, b.unit} <= {_AMBIGUOUS_DEGREE, *_TEMPERATURES}:
         return True
     from ..units import compatible
 
-    return compatible(a.unit, b.unit)
+    return a.unit is not None and b.unit is not None and compatible(a.unit, b.unit)
+
+
+def _readings_of(unit: str | None) -> tuple[str | None, ...]:
+    """The unit and, for an ambiguous unit (``ton``, ``キロ``), each unit it may stand for."""
+    return UNIT_READINGS.get(unit, (unit,)) if unit is not None else (unit,)
 
 
 def _same_bare_value(a: Claim, b: Claim) -> bool:
@@ -84,7 +91,7 @@ def _same_bare_value(a: Claim, b: Claim) -> bool:
 def _bounds(c: Claim) -> tuple[Decimal | None, bool, Decimal | None, bool]:
     """The claim's interval widened by half its written precision where the text
     committed to a value, not to a threshold (``über 2`` stays open at 2)."""
-    low, high = c.low, c.high
+    low, high = cast("Decimal | None", c.low), cast("Decimal | None", c.high)  # a figure: no dates here
     lo_open, hi_open = c.low_open, c.high_open
     if c.precision is not None and c.qualifier in (None, Qualifier.ONLY, Qualifier.RANGE, Qualifier.SEVERAL):
         half = c.precision * _HALF
@@ -92,7 +99,7 @@ def _bounds(c: Claim) -> tuple[Decimal | None, bool, Decimal | None, bool]:
         high = None if high is None else high + half
         # what rounds to 2 lies in [1.5, 2.5); a figure with more digits than Decimal's 28 keeps
         # its bound where adding half a unit changes nothing, and is then closed (it equals itself)
-        hi_open = high is not None and c.high is not None and high > c.high
+        hi_open = high is not None and c.high is not None and high > cast(Decimal, c.high)
     return low, lo_open, high, hi_open
 
 
@@ -106,7 +113,7 @@ def _one_sided(c: Claim) -> str | None:
 
 def _threshold(c: Claim):
     """The stated threshold as a point widened by half its written precision."""
-    point = c.low if c.low is not None else c.high
+    point = cast(Decimal, c.low if c.low is not None else c.high)  # one-sided: one bound is set
     half = (c.precision or Decimal(0)) * _HALF
     return point - half, False, point + half, bool(half)
 
@@ -203,7 +210,7 @@ def agree(a: Claim, b: Claim, *, relative_tolerance: float | Decimal = DEFAULT_R
     if a.unit in UNIT_READINGS or b.unit in UNIT_READINGS:
         return any(
             _agree_plain(_with_unit(a, ua), _with_unit(b, ub), relative_tolerance)
-            for ua in UNIT_READINGS.get(a.unit, (a.unit,)) for ub in UNIT_READINGS.get(b.unit, (b.unit,))
+            for ua in _readings_of(a.unit) for ub in _readings_of(b.unit)
         )
     return _agree_plain(a, b, relative_tolerance)
 
@@ -270,7 +277,7 @@ def _dates_agree(a: Claim, b: Claim) -> bool:
             if short.startswith("--") and full.endswith(short[1:]):
                 return True
         return False
-    return not (a.high < b.low or b.high < a.low)
+    return not (cast(date, a.high) < cast(date, b.low) or cast(date, b.high) < cast(date, a.low))
 
 
 def claim_key(c: Claim) -> str:

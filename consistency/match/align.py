@@ -217,7 +217,7 @@ _LATIN_OR_DIGIT = regex.compile(r"[\p{Latin}\p{Nd}]")
 _CODE_BASE = 0xE000  # each script maps to one private-use character
 
 
-class _ScriptTable(dict):  # type: ignore[type-arg]
+class _ScriptTable(dict):
     """A ``str.translate`` table filled lazily: code point → one private-use
     character naming its script, or ``None`` (deleted) for non-letters and
     letters of scripts not in :data:`_SCRIPTS`."""

@@ -43,7 +43,7 @@ class BundleAnalysis:
     source: int | None = None  # index of the declared source version
     relative_tolerance: float = DEFAULT_RELATIVE_TOLERANCE
     #: the versions' git history (:class:`~consistency.history.History`), or None / Unavailable
-    history: object = None
+    history: Any = None
     #: a translation-stale rule runs: stale figures are its findings, not QTY001/DAT001's
     report_stale: bool = False
     #: the name vocabulary (:mod:`consistency.extract.vocabulary`); None: the built-in one

@@ -10,7 +10,7 @@ version ``v`` in group ``g`` (empty where the version has nothing there).
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Sequence, cast
 
 import regex
 
@@ -77,11 +77,12 @@ def keyed_groups(documents: Sequence[Document], *, pivot: int = 0) -> Groups:
     seen: set[str] = set()
     for v in [pivot] + [i for i in range(len(documents)) if i != pivot]:
         for block in documents[v].blocks:
-            if block.key not in seen:
-                seen.add(block.key)
-                order.append(block.key)
+            key = cast(str, block.key)  # keyed documents: every block has a key
+            if key not in seen:
+                seen.add(key)
+                order.append(key)
     index: list[dict[str, list[int]]] = [{} for _ in documents]
     for v, doc in enumerate(documents):
         for b, block in enumerate(doc.blocks):
-            index[v].setdefault(block.key, []).append(b)
+            index[v].setdefault(cast(str, block.key), []).append(b)
     return [tuple(tuple(index[v].get(key, ())) for v in range(len(documents))) for key in order]

@@ -318,7 +318,7 @@ def score(a: Mention, b: Mention) -> float:
                 continue
             best = max(best, name_similarity(ta, tb) - 0.02)  # a part is a little less than the whole
     kana, latin = _kana_latin(a, b)
-    if kana is not None:
+    if kana is not None and latin is not None:
         best = max(best, _foreign_similarity(kana, latin))
     return best
 
@@ -418,7 +418,7 @@ def _cognate(word: str) -> str:
     w = word
     for old, new in _COGNATE_RULES:
         w = w.replace(old, new)
-    out = []
+    out: list[str] = []
     for ch in w:
         if not out or out[-1] != ch:
             out.append(ch)
@@ -551,7 +551,7 @@ def _whole(a: Mention, b: Mention) -> bool:
     if name_similarity(a.key, b.key) >= MIN_SIMILARITY:
         return True
     kana, latin = _kana_latin(a, b)
-    if kana is None:
+    if kana is None or latin is None:
         return False
     return _foreign_similarity(kana, latin, whole=True) >= MIN_SIMILARITY
 

@@ -28,7 +28,7 @@ from ..extract.names import Mention
 from ..extract.quotes import Quote, extract_quotes, quote_words
 from ..extract.translit import name_similarity
 from ..model import Document
-from .issues import Issue
+from .issues import Issue, Side
 from .names import NameLinks, UnionFind, node_key, score
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ class QuotePairs:
     def groups(self) -> list[GroupQuotes]:
         an, links = self.an, self.links
         n = len(an.documents)
-        out = []
+        out: list[GroupQuotes] = []
         if n < 2:
             return out
         for g, group in enumerate(an.groups):
@@ -245,8 +245,8 @@ class QuotePairs:
                         continue
                     merged = [w for w in lacking if how[w] == "different"]
                     if merged:
-                        dev = [(w, spans[w][0], spans[w][1], str(len(qs[w]))) for w in merged]
-                        ref = [(v, spans[v][0], spans[v][1], str(len(qs[v])))]
+                        dev: list[Side] = [(w, spans[w][0], spans[w][1], str(len(qs[w]))) for w in merged]
+                        ref: list[Side] = [(v, spans[v][0], spans[v][1], str(len(qs[v])))]
                         out["quote-count"].append(Issue(
                             "quote-count", g, dev, ref,
                             {"locale": ",".join(map(str, merged)), "count": str(len(qs[merged[0]])),
@@ -257,8 +257,8 @@ class QuotePairs:
                             continue
                     holders = [v] + [x for x in present if x != v and x not in lacking]
                     majority = len(holders) > len(lacking) or (source is not None and source in holders)
-                    quote_loc = [(v, q.start, q.end, None)]
-                    absent = [(w, spans[w][0], spans[w][1], None) for w in lacking]
+                    quote_loc: list[Side] = [(v, q.start, q.end, None)]
+                    absent: list[Side] = [(w, spans[w][0], spans[w][1], None) for w in lacking]
                     dev, ref = (absent, quote_loc) if majority else (quote_loc, absent)
                     out["quote-paraphrased"].append(Issue(
                         "quote-paraphrased", g, dev, ref,
@@ -281,7 +281,7 @@ def align_quotes(qa: list, qb: list, span_a, span_b) -> list[tuple[int, int]]:
     if na == nb:  # translations keep quotations in order; where they stand in the sentence varies
         return [(i, i) for i in range(na)]
     score = [[0.0] * (nb + 1) for _ in range(na + 1)]
-    back = [[None] * (nb + 1) for _ in range(na + 1)]
+    back: list[list[tuple[int, int, bool] | None]] = [[None] * (nb + 1) for _ in range(na + 1)]
     for i in range(na + 1):
         for j in range(nb + 1):
             if i == 0 and j == 0:
@@ -298,8 +298,8 @@ def align_quotes(qa: list, qb: list, span_a, span_b) -> list[tuple[int, int]]:
             score[i][j], back[i][j] = best, arg
     pairs = []
     i, j = na, nb
-    while (i, j) != (0, 0) and back[i][j] is not None:
-        pi, pj, matched = back[i][j]
+    while (i, j) != (0, 0) and (step := back[i][j]) is not None:
+        pi, pj, matched = step
         if matched:
             pairs.append((i - 1, j - 1))
         i, j = pi, pj
@@ -344,7 +344,7 @@ def _merged(qa: list, i: int, qb: list, span_a, span_b, speakers: dict, v: int, 
     which another person said?  The other version then puts two people's words into one
     quotation (QUO001).  One speaker's quotation split or joined differently is style."""
     if not qb:
-        return False
+        return None
     la = max(1, span_a[1] - span_a[0])
     lb = max(1, span_b[1] - span_b[0])
     for j in (i - 1, i + 1):

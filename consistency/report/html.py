@@ -32,7 +32,7 @@ from __future__ import annotations
 import html
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence, cast
 
 import regex
 
@@ -245,7 +245,7 @@ def _summary(findings: Sequence[Finding], bundles: Sequence[BundleInfo], rules_b
     versions = sum(len(b.versions) for b in bundles)
     by_rule = Counter(f.rule for f in findings)
     rule_level = {f.rule: level_of(f).value for f in findings}
-    by_locale = Counter((primary_location(f).locale if primary_location(f) else "") or "—" for f in findings)
+    by_locale = Counter(getattr(primary_location(f), "locale", "") or "—" for f in findings)
     counts = _counts(findings)
     out = ['<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>',
            '<dl class="facts">',
@@ -276,7 +276,7 @@ def _filters(findings: Sequence[Finding]) -> str:
     if not findings:
         return ""
     rules = sorted({f.rule for f in findings})
-    locales = sorted({primary_location(f).locale for f in findings if primary_location(f) is not None})
+    locales = sorted({loc.locale for f in findings if (loc := primary_location(f)) is not None})
     levels = [lv for lv in _LEVELS if any(level_of(f).value == lv for f in findings)]
 
     def group(name: str, attr: str, values: Iterable[str]) -> str:
@@ -354,7 +354,8 @@ def _aligned_table(b: int, view: BundleView, marks: list[_Mark], findings: Seque
             else:
                 caret_marks.append(mark)
     for mark in caret_marks:  # an insertion point inside a block: a visible caret
-        items_of[mark.version].append((mark.location.start, mark.location.start, "caret", 0, mark, mark.version))
+        v = cast(int, mark.version)  # a caret is drawn in a version
+        items_of[v].append((mark.location.start, mark.location.start, "caret", 0, mark, v))
     drawn: set[str] = set()
     opened: set = set()
     head = "".join(f'<th scope="col"{_loc_attrs(v.locale)}><span class="loc">{esc(v.locale)}</span> '
@@ -402,15 +403,16 @@ def _aligned_table(b: int, view: BundleView, marks: list[_Mark], findings: Seque
 
 def _gap_group(view: BundleView, mark: _Mark, marks: list[_Mark]) -> int | None:
     """The row where the deviant version of an empty location has no block and a reference's span lies."""
-    v = mark.version
+    v = cast(int, mark.version)  # a deviant's mark is in a version
     refs = [m for m in marks if m.finding == mark.finding and not m.deviant and m.version is not None]
     for g, group in enumerate(view.groups):
         if group[v]:
             continue
         for ref in refs:
-            blocks = view.versions[ref.version].blocks
+            w = cast(int, ref.version)
+            blocks = view.versions[w].blocks
             if any(blocks[bi].start < ref.location.end and blocks[bi].end > ref.location.start
-                   for bi in group[ref.version]):
+                   for bi in group[w]):
                 return g
     return None
 

@@ -44,7 +44,7 @@ def location_to_dict(location: Location) -> dict[str, Any]:
 
 def finding_to_dict(finding: Finding) -> dict[str, Any]:
     """One finding in the contract's key order (``revision`` only where the history told it)."""
-    out = {
+    out: dict[str, Any] = {
         "rule": finding.rule,
         "name": finding.name,
         "level": level_of(finding).value,

@@ -15,7 +15,7 @@ output has no colours unless ``color=True``, so it is stable when piped.
 from __future__ import annotations
 
 import unicodedata
-from typing import Sequence
+from typing import Sequence, cast
 
 from consistency.model import Finding, Level, Location
 from consistency.report.common import BundleInfo, history_line, level_of, primary_location, visible
@@ -107,10 +107,10 @@ def _finding_lines(finding: Finding, paint: _Style) -> list[str]:
     lines = [header]
     if not finding.locations:
         return lines
-    locations = [primary, *(loc for loc in finding.locations if loc is not primary)]
+    locations = [loc for loc in (primary, *(loc for loc in finding.locations if loc is not primary)) if loc is not None]
     rows = [(loc.role, loc.locale, f'"{_truncate(loc.text)}"' if loc.text else "(nothing here)",
              loc.display or loc.value, _where(loc)) for loc in locations]
-    widths = [max(display_width(row[column]) for row in rows) for column in range(3)]
+    widths = [max(display_width(cast(str, row[column])) for row in rows) for column in range(3)]
     has_values = any(row[3] is not None for row in rows)
     value_width = max((display_width(row[3]) for row in rows if row[3] is not None), default=0)
     for role, locale, text, value, position in rows:

@@ -72,12 +72,12 @@ def check_coverage(an: BundleAnalysis, rule) -> Iterator[Finding]:
             point = an.insertion_point(v, groups[0])
             locations.append(location(an, v, point, point, "deviant" if majority else "reference", None))
         if len(set(described)) == 1:
-            blocks = described[0]
+            where = described[0]
         else:
-            blocks = ", ".join(f"{d} ({an.documents[v].locale})" for d, v in zip(described, present))
+            where = ", ".join(f"{d} ({an.documents[v].locale})" for d, v in zip(described, present))
         message = rule.format_message(
             locale=", ".join(an.documents[v].locale for v in present),
-            blocks=blocks, chars=f"{chars:,}",
+            blocks=where, chars=f"{chars:,}",
             other_locale=", ".join(an.documents[v].locale for v in absent),
         )
         yield finding(an, rule, message, locations, text_key("\n".join(key_text)))

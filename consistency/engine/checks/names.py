@@ -11,11 +11,11 @@ that QUO002 reports (:mod:`consistency.match.quotes`) is left to it.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, cast
 
 import regex
 
-from ...match.issues import Issue
+from ...match.issues import Issue, Side
 from ...match.names import MIN_SIMILARITY, name_type, node_key, reportable, score, tail
 from ...model import Finding
 from .common import issue_findings
@@ -145,10 +145,10 @@ def _missing_and_conflicts(an: BundleAnalysis) -> list[Issue]:
                        for h in held.values() if root2 != root):
                     continue  # the same name under another id (Micronesia / ミクロネシア)
                 majority = len(held) > len(lacking) or (source is not None and source in held)
-                holders = [(v, m.start, m.end, m.text) for v, m in sorted(held.items())]
-                absent = []
+                holders: list[Side] = [(v, m.start, m.end, m.text) for v, m in sorted(held.items())]
+                absent: list[Side] = []
                 for w in lacking:
-                    span = an.group_span(w, g)
+                    span = cast("tuple[int, int]", an.group_span(w, g))  # w holds the passage
                     absent.append((w, span[0], span[1], None))
                 dev, ref = (absent, holders) if majority else (holders, absent)
                 issues.append(Issue(

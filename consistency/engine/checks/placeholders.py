@@ -208,7 +208,7 @@ def _compare(an, rule, tokens_of, *, singular_may_drop: bool) -> Iterator[Findin
             continue
         spans = {v: (an.documents[v].blocks[group[v][0]].start, an.documents[v].blocks[group[v][-1]].end)
                  for v in present}
-        tokens = {v: sum((tokens_of(an.documents[v].text[an.documents[v].blocks[b].start:
+        tokens: dict[int, Counter] = {v: sum((tokens_of(an.documents[v].text[an.documents[v].blocks[b].start:
                                                          an.documents[v].blocks[b].end]) for b in group[v]),
                          Counter()) for v in present}
         if len({frozenset(t.items()) for t in tokens.values()}) == 1:
