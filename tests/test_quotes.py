@@ -274,3 +274,42 @@ def test_a_version_compared_with_itself_has_no_name_or_quote_findings(data, loca
     docs = [Document(path=f"a.{loc}.md", locale=loc, text=text, blocks=tuple(parse_markdown(text)))
             for loc in (locale, other)]
     assert findings(analyse("same", docs)) == []
+
+
+# --------------------------------------------------------------------------- rule options (issue 9 item 2)
+
+
+def _with(rule_id: str, **options):
+    import dataclasses
+
+    from consistency.engine.registry import Options, load_rules
+
+    rule = load_rules()[rule_id]
+    return dataclasses.replace(rule, options=Options({**rule.options, **options}))
+
+
+def test_min_words_decides_which_dropped_quotation_is_reported():
+    """A three-word quotation dropped by the translation: below QUO003's default of four words,
+    reported with ``min_words: 3``."""
+    an = bundle(en='"We keep building," the mayor said on Monday.\n',
+                de="Man werde weiter bauen, sagte der Bürgermeister am Montag.\n")
+    assert list(RULE_CHECK(an, _with("QUO003"))) == []
+    (f,) = RULE_CHECK(an, _with("QUO003", min_words=3))
+    assert f.rule == "QUO003" and "We keep building" in f.message
+
+
+def test_the_name_window_decides_how_far_a_pronoun_may_stand_from_its_name():
+    """German names the engineer two passages earlier and then says "she": inside NAM001's default
+    window of three passages before, not reported; with ``window_before`` below two it is."""
+    an = bundle(en="Noelle Walsh opened the tunnel on Monday.\n\nThe tunnel is 12 km long.\n\n"
+                   "Noelle Walsh said the work took six years.\n",
+                de="Noelle Walsh eröffnete den Tunnel am Montag.\n\nDer Tunnel ist 12 km lang.\n\n"
+                   "Sie sagte, die Arbeit habe sechs Jahre gedauert.\n")
+    assert [f.rule for f in RULE_CHECK(an, _with("NAM001"))] == []
+    assert [f.rule for f in RULE_CHECK(an, _with("NAM001", window_before=2))] == []
+    assert [f.rule for f in RULE_CHECK(an, _with("NAM001", window_before=1))] == ["NAM001"]
+    assert [f.rule for f in RULE_CHECK(an, _with("NAM001", window_before=0))] == ["NAM001"]
+
+
+def RULE_CHECK(an, rule) -> list:  # noqa: N802 - reads as the rule's check
+    return list(rule.load_check()(an, rule))

@@ -33,8 +33,8 @@ __all__ = ["CATEGORIES", "KINDS", "MESSAGE_FIELDS", "Kind", "Option", "rule_sche
 
 @dataclass(frozen=True)
 class Option:
-    """One option of a kind: its name, type (``non-negative number`` or ``positive integer``),
-    default and what it does."""
+    """One option of a kind: its name, type (``non-negative number``, ``non-negative integer`` or
+    ``positive integer``), default and what it does."""
 
     name: str
     type: str
@@ -48,12 +48,14 @@ class Option:
             return isinstance(value, (int, float)) and value >= 0
         if self.type == "positive integer":
             return isinstance(value, int) and value >= 1
+        if self.type == "non-negative integer":
+            return isinstance(value, int) and value >= 0
         raise AssertionError(f"unknown option type {self.type!r}")
 
     def json_schema(self) -> dict[str, Any]:
         if self.type == "non-negative number":
             return {"type": "number", "minimum": 0}
-        return {"type": "integer", "minimum": 1}
+        return {"type": "integer", "minimum": 0 if self.type == "non-negative integer" else 1}
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,16 @@ _FIGURE = ("locale", "value", "text", "other_locale", "other_value", "other_text
 _REVISION = ("commit", "previous_value")
 _PAIR = ("locale", "text", "other_locale", "other_text", "value", "other_value")
 _CHECKS = "consistency.engine.checks."
+_NAME_WINDOW = (
+    Option("window_before", "non-negative integer", 3,
+           "how many passages before may hold the name (a translation names a person a sentence earlier, "
+           "then says 'she')"),
+    Option("window_after", "non-negative integer", 1, "how many passages after may hold the name"),
+)
+_QUOTE_WORDS = (
+    Option("min_words", "positive integer", 4,
+           "direct speech shorter than this many words is not reported (a quoted word or two is often dropped)"),
+)
 
 #: The closed set of rule kinds, in the order the docs list them.
 KINDS: dict[str, Kind] = {k.name: k for k in (
@@ -93,12 +105,12 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     )),
     Kind("unused-suppression", _CHECKS + "suppression:check_unused_suppression", ("rule", "locale"),
          phase="after-suppression"),
-    Kind("name-missing", _CHECKS + "names:check_name_missing", _PAIR),
+    Kind("name-missing", _CHECKS + "names:check_name_missing", _PAIR, _NAME_WINDOW),
     Kind("name-variant", _CHECKS + "names:check_name_variant", _PAIR),
-    Kind("name-conflict", _CHECKS + "names:check_name_conflict", _PAIR),
-    Kind("quote-count", _CHECKS + "quotes:check_quote_count", _PAIR + ("count",)),
+    Kind("name-conflict", _CHECKS + "names:check_name_conflict", _PAIR, _NAME_WINDOW),
+    Kind("quote-count", _CHECKS + "quotes:check_quote_count", _PAIR + ("count",), _QUOTE_WORDS),
     Kind("quote-speaker", _CHECKS + "quotes:check_quote_speaker", _PAIR),
-    Kind("quote-paraphrased", _CHECKS + "quotes:check_quote_paraphrased", _PAIR),
+    Kind("quote-paraphrased", _CHECKS + "quotes:check_quote_paraphrased", _PAIR, _QUOTE_WORDS),
     Kind("translation-stale", _CHECKS + "figures:check_translation_stale", _FIGURE + _REVISION),
     Kind("placeholder-mismatch", _CHECKS + "placeholders:check_placeholder_mismatch",
          ("locale", "text", "other_locale", "other_text")),

@@ -136,12 +136,14 @@ class NameLinks:
         self._forms[key] = res
         return res
 
-    def present(self, root, w: int, g: int, held: dict) -> bool:
-        """Does version ``w`` name entity ``root`` in group ``g`` or near it?  ``held``: the
-        mentions of the versions that do (version -> mention)."""
+    def present(self, root, w: int, g: int, held: dict, *, before: int = WINDOW_BEFORE,
+                after: int = WINDOW_AFTER) -> bool:
+        """Does version ``w`` name entity ``root`` in group ``g``, or in the ``before`` passages
+        before it or the ``after`` passages after it?  ``held``: the mentions of the versions
+        that do (version -> mention)."""
         an, groups, pools = self.an, self.an.groups, self.pools
         fs = self.forms(root, w)
-        lo, hi = max(0, g - WINDOW_BEFORE), min(len(groups) - 1, g + WINDOW_AFTER)
+        lo, hi = max(0, g - before), min(len(groups) - 1, g + after)
         text = self.folded[w]
         stems = {f[: max(4, int(len(f) * 0.6))] for f in fs if f.isalpha() and len(f) >= 5 and _is_latin_text(f)}
         for gg in range(lo, hi + 1):
@@ -163,7 +165,7 @@ class NameLinks:
                     if any(word.startswith(st) for st in stems):
                         return True
         # a candidate of that version that transliterates to the name (Wales / ウェールズ)
-        for gg in range(max(0, g - 1), min(len(groups), g + 2)):
+        for gg in range(max(0, g - min(1, before)), min(len(groups), g + min(1, after) + 1)):
             for m in pools[gg][w]:
                 for h in held.values():
                     if m.script != h.script and score(m, h) >= MIN_SIMILARITY + 0.05:

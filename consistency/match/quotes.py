@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
 __all__ = ["GroupQuotes", "QuotePairs", "align_quotes", "pair_quotes", "quotes_per_block"]
 
+#: direct speech shorter than this many words is not reported missing by default (QUO001/QUO003's
+#: ``min_words`` option): a partial quotation of a word or two ("no way") is often dropped
+MIN_QUOTE_WORDS = 4
 #: blocks a quotation is never carried into or out of
 _NOT_CARRIED = frozenset({"heading", "table_cell"})
 #: blocks without a quotation mark that a quotation left open may run through
@@ -102,6 +105,7 @@ def pair_quotes(an: BundleAnalysis, links: NameLinks) -> QuotePairs:
 class QuotePairs:
     def __init__(self, an: Any, links: NameLinks) -> None:
         self.an, self.links = an, links
+        self._unmatched: dict[int, dict[str, list[Issue]]] = {}
 
     @cached_property
     def groups(self) -> list[GroupQuotes]:
@@ -215,9 +219,19 @@ class QuotePairs:
         """``(version, start)`` of the speakers of :attr:`speaker_conflicts`."""
         return self._speakers[1]
 
-    @cached_property
+    @property
     def unmatched(self) -> dict[str, list[Issue]]:
-        """Direct speech without a counterpart: ``quote-count`` and ``quote-paraphrased`` issues."""
+        """:meth:`unmatched_speech` with the default of four words."""
+        return self.unmatched_speech(MIN_QUOTE_WORDS)
+
+    def unmatched_speech(self, min_words: int = MIN_QUOTE_WORDS) -> dict[str, list[Issue]]:
+        """Direct speech of ``min_words`` words or more without a counterpart: ``quote-count`` and
+        ``quote-paraphrased`` issues (computed once per ``min_words``)."""
+        if min_words not in self._unmatched:
+            self._unmatched[min_words] = self._unmatched_speech(min_words)
+        return self._unmatched[min_words]
+
+    def _unmatched_speech(self, min_words: int) -> dict[str, list[Issue]]:
         an, uf = self.an, self.links.uf
         source = an.source
         out: dict[str, list[Issue]] = {"quote-count": [], "quote-paraphrased": []}
@@ -233,7 +247,7 @@ class QuotePairs:
                     if root in done:
                         continue  # the same quotation of another version was reported
                     done.add(root)
-                    if q.kind != "speech" or quote_words(q) < 4:
+                    if q.kind != "speech" or quote_words(q) < min_words:
                         continue  # a partial quotation of a word or two ("no way") is often dropped
                     how = {w: _merged(qs[v], i, qs[w], spans[v], spans[w], speakers, v, uf) for w in lacking}
                     lacking = [w for w in lacking if how[w] != "same"]  # one speaker's words joined: style

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterator, cast
 import regex
 
 from ...match.issues import Issue, Side
-from ...match.names import MIN_SIMILARITY, name_type, node_key, reportable, score, tail
+from ...match.names import MIN_SIMILARITY, WINDOW_AFTER, WINDOW_BEFORE, name_type, node_key, reportable, score, tail
 from ...model import Finding
 from .common import issue_findings
 
@@ -28,7 +28,7 @@ __all__ = ["check_name_conflict", "check_name_missing", "check_name_variant"]
 
 def check_name_missing(an: BundleAnalysis, rule) -> Iterator[Finding]:
     """NAM001: a name in one version's passage with no counterpart in another."""
-    return issue_findings(an, rule, _missing_and_conflicts_of(an)["name-missing"])
+    return issue_findings(an, rule, _missing_and_conflicts_of(an, rule)["name-missing"])
 
 
 def check_name_variant(an: BundleAnalysis, rule) -> Iterator[Finding]:
@@ -38,21 +38,23 @@ def check_name_variant(an: BundleAnalysis, rule) -> Iterator[Finding]:
 
 def check_name_conflict(an: BundleAnalysis, rule) -> Iterator[Finding]:
     """NAM003: versions name different entities at the same place."""
-    return issue_findings(an, rule, _missing_and_conflicts_of(an)["name-conflict"])
+    return issue_findings(an, rule, _missing_and_conflicts_of(an, rule)["name-conflict"])
 
 
-def _missing_and_conflicts_of(an: BundleAnalysis) -> dict[str, list[Issue]]:
-    """The NAM001/NAM003 issues of ``an``, computed once (kept on the analysis)."""
-    cache = an.derived
-    if "names:missing" not in cache:
+def _missing_and_conflicts_of(an: BundleAnalysis, rule) -> dict[str, list[Issue]]:
+    """The NAM001/NAM003 issues of ``an`` for the rule's window, computed once per window (kept
+    on the analysis: NAM001 and NAM003 with the same options share one computation)."""
+    window = (int(rule.options.get("window_before", WINDOW_BEFORE)), int(rule.options.get("window_after", WINDOW_AFTER)))
+    key = ("names:missing", window)
+    if key not in an.derived:
         by_kind: dict[str, list[Issue]] = {"name-missing": [], "name-conflict": []}
-        for issue in _missing_and_conflicts(an):
+        for issue in _missing_and_conflicts(an, *window):
             by_kind[issue.kind].append(issue)
-        cache["names:missing"] = by_kind
-    return cache["names:missing"]
+        an.derived[key] = by_kind
+    return an.derived[key]
 
 
-def _missing_and_conflicts(an: BundleAnalysis) -> list[Issue]:
+def _missing_and_conflicts(an: BundleAnalysis, before: int = WINDOW_BEFORE, after: int = WINDOW_AFTER) -> list[Issue]:
     """``name-missing`` and ``name-conflict`` issues, decided together: an entity one version
     names and another lacks is a conflict where the other names another entity there instead."""
     links = an.name_links
@@ -91,7 +93,7 @@ def _missing_and_conflicts(an: BundleAnalysis) -> list[Issue]:
                     continue
                 if not forms(root, w):
                     continue  # how this version writes the name is unknown
-                if present(root, w, g, held):
+                if present(root, w, g, held, before=before, after=after):
                     continue
                 lacking.append(w)
             if lacking:

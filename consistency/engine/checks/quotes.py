@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from ...match.quotes import MIN_QUOTE_WORDS
 from ...model import Finding
 from .common import issue_findings
 
@@ -21,7 +22,7 @@ __all__ = ["check_quote_count", "check_quote_paraphrased", "check_quote_speaker"
 
 def check_quote_count(an: BundleAnalysis, rule) -> Iterator[Finding]:
     """QUO001: a different number of direct quotations in corresponding passages."""
-    return issue_findings(an, rule, an.quote_pairs.unmatched["quote-count"])
+    return issue_findings(an, rule, an.quote_pairs.unmatched_speech(_min_words(rule))["quote-count"])
 
 
 def check_quote_speaker(an: BundleAnalysis, rule) -> Iterator[Finding]:
@@ -31,4 +32,8 @@ def check_quote_speaker(an: BundleAnalysis, rule) -> Iterator[Finding]:
 
 def check_quote_paraphrased(an: BundleAnalysis, rule) -> Iterator[Finding]:
     """QUO003: direct speech in one version, paraphrased or missing in another."""
-    return issue_findings(an, rule, an.quote_pairs.unmatched["quote-paraphrased"])
+    return issue_findings(an, rule, an.quote_pairs.unmatched_speech(_min_words(rule))["quote-paraphrased"])
+
+
+def _min_words(rule) -> int:
+    return int(rule.options.get("min_words", MIN_QUOTE_WORDS))
