@@ -48,6 +48,7 @@ from typing import Union
 import regex
 
 from consistency.errors import ConfigError
+from consistency.locale.tags import language
 
 __all__ = [
     "PER_UNIT_SUFFIXES",
@@ -323,7 +324,7 @@ class _Matcher:
         tag = known_locale(tag) if tag is not None else known_locale(token)
         if tag is None:
             return None
-        if self.allowed is not None and tag not in self.allowed and tag.split("-")[0] not in self.allowed:
+        if self.allowed is not None and tag not in self.allowed and language(tag) not in self.allowed:
             return None
         return tag
 
@@ -347,7 +348,7 @@ class _Matcher:
             if best is None:
                 assert pattern.locale is not None
                 if self.allowed is not None and pattern.locale not in self.allowed \
-                        and pattern.locale.split("-")[0] not in self.allowed:
+                        and language(pattern.locale) not in self.allowed:
                     continue
                 best = _Match(pattern.group_of(path_value), pattern.locale, path, pattern.index, True)
         if best is not None and not self.included(path, best.group):
@@ -362,7 +363,7 @@ def _assemble(matches: Iterable[_Match], *, source: str | None, min_versions: in
     src = source.casefold() if source else None
 
     def is_source(m: _Match) -> bool:
-        return src is not None and (m.locale.casefold() == src or m.locale.split("-")[0].casefold() == src)
+        return src is not None and (m.locale.casefold() == src or language(m.locale) == src)
 
     bundles: list[Bundle] = []
     for group in sorted(by_group):

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..bundles import Bundle, is_per_unit
 from ..errors import ConfigError
+from ..locale.tags import language
 from ..model import Finding
 
 __all__ = ["Result", "check_bundle", "check_one", "resolve_since"]
@@ -58,7 +59,7 @@ def check_bundle(bundle: Bundle, rules, *, source: str | None = None, history: b
         return findings, _Combined(documents=[parts[0][1].documents[0], *docs], parts=[an for _f, an in parts])
     if len(docs) < 2:
         raise ConfigError(f"{bundle.id}: check needs at least two versions of the article")
-    if source is not None and not any(d.locale.split("-")[0].casefold() == source.split("-")[0].casefold()
+    if source is not None and not any(language(d.locale) == language(source)
                                       for d in docs):
         raise ConfigError(f"--source {source}: no version has that locale ({', '.join(d.locale for d in docs)})")
     return _check_documents(bundle.id, docs, rules, source=source, history=history, since=since,

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..locale.tags import language
+
 __all__ = ["foreign_spelling", "foreign_name", "japanese_extra_available", "missing_extra_notes", "JA_EXTRA_NOTE",
            "NO_NOTES_ENV"]
 
@@ -113,7 +115,7 @@ def missing_extra_notes(locales) -> list[str]:
     if os.environ.get(NO_NOTES_ENV, "") not in ("", "0"):
         return []
     notes = []
-    if any(str(tag).replace("_", "-").split("-")[0].casefold() == "ja" for tag in locales if tag) \
+    if any(language(str(tag)) == "ja" for tag in locales if tag) \
             and not japanese_extra_available():
         notes.append(JA_EXTRA_NOTE)
     return notes

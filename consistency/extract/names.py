@@ -32,6 +32,8 @@ from functools import lru_cache
 import regex
 
 from ..locale.packs import Pack, load_pack
+from ..locale.scripts import letter_script
+from ..locale.tags import language
 from .translit import ascii_fold, romanize
 from .vocabulary import Vocabulary, default_vocabulary, fold_chars, gazetteer
 
@@ -97,8 +99,6 @@ class _Surfaces:
     index: dict  # first char -> list of (folded surface, original, entity id, type, evidence), longest first
 
 
-def _lang(locale: str) -> str:
-    return locale.split("-")[0].split("_")[0].lower()
 
 
 def _is_han(ch: str) -> bool:
@@ -114,7 +114,7 @@ def _surfaces(locale: str, vocab: Vocabulary) -> _Surfaces:
                 continue
             items[fold_chars(form)] = (form, "vocab:" + entity.id, entity.type, "vocab")
     alias = {c: ("vocab:" + e.id, e.type) for e in vocab.entities for c in e.cldr}
-    for tag in dict.fromkeys([locale, _lang(locale), "en"]):
+    for tag in dict.fromkeys([locale, language(locale), "en"]):
         for name, (cldr_id, cldr_type) in gazetteer(tag).items():
             ident, kind = alias.get(cldr_id, (cldr_id, cldr_type))
             items.setdefault(fold_chars(name), (name, ident, kind, "gazetteer"))
@@ -263,18 +263,16 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
     return out
 
 
+#: the scripts a name is told apart by (:mod:`consistency.locale.scripts`), as mentions name them
+_NAME_SCRIPTS = {"Latn": "latin", "Cyrl": "cyrillic", "Kana": "kana", "Hang": "hangul", "Hani": "han"}
+
+
 def _script_of_word(word: str) -> str:
+    """The script of a name's first letter of a script names are told apart by, else ``other``."""
     for ch in word:
-        if _is_latin(ch):
-            return "latin"
-        if _is_cyrillic(ch):
-            return "cyrillic"
-        if "\u3040" <= ch <= "\u30ff":
-            return "kana"
-        if "가" <= ch <= "힣":
-            return "hangul"
-        if _is_han(ch):
-            return "han"
+        name = _NAME_SCRIPTS.get(letter_script(ch) or "")
+        if name is not None:
+            return name
     return "other"
 
 
@@ -306,7 +304,7 @@ def extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = Non
 
 def _extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = None) -> list[Mention]:
     vocab = vocabulary if vocabulary is not None else default_vocabulary()
-    lang = _lang(locale)
+    lang = language(locale)
     pack = load_pack(lang)
     mentions = _known(text, locale, pack, vocab)
     taken = [(m.start, m.end) for m in mentions]

@@ -33,6 +33,7 @@ from functools import lru_cache
 import regex
 
 from ..locale.packs import Pack, load_pack
+from ..locale.tags import language
 from .names import Mention
 
 __all__ = ["Quote", "extract_quotes", "quote_words", "CLOSERS"]
@@ -81,8 +82,6 @@ class Quote:
         )
 
 
-def _lang(locale: str) -> str:
-    return locale.split("-")[0].split("_")[0].lower()
 
 
 @lru_cache(maxsize=64)
@@ -258,7 +257,7 @@ def extract_quotes(text: str, locale: str, *, names: list[Mention] | None = None
 
     ``names`` are the block's name mentions (:func:`~consistency.extract.names.extract_names`);
     they are computed when not given."""
-    lang = _lang(locale)
+    lang = language(locale)
     pack = load_pack(lang)
     closers = _closers(lang)
     pairs = _pair(text, closers)

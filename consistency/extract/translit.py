@@ -48,7 +48,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
-__all__ = ["romanize", "phonetic_key", "skeleton", "name_similarity", "ascii_fold", "script_of"]
+__all__ = ["romanize", "phonetic_key", "skeleton", "name_similarity", "ascii_fold"]
 
 
 @lru_cache(maxsize=1)
@@ -238,25 +238,3 @@ def _similarity(ka: str, kb: str) -> float:
     if sa[0] != sb[0] and ka[0] != kb[0]:
         skel *= 0.8  # names rarely change their first sound
     return (edit + skel) / 2
-
-
-def script_of(text: str) -> str:
-    """The dominant script of ``text``: latin, kana, hangul, han, cyrillic or other."""
-    counts: dict[str, int] = {}
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        if ch.isascii() or "\u00c0" <= ch <= "\u024f":
-            key = "latin"
-        elif "\u3040" <= ch <= "\u30ff" or ch == "ー":
-            key = "kana"
-        elif "가" <= ch <= "힣":
-            key = "hangul"
-        elif "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
-            key = "han"
-        elif "\u0400" <= ch <= "\u04ff":
-            key = "cyrillic"
-        else:
-            key = "other"
-        counts[key] = counts.get(key, 0) + 1
-    return max(counts, key=lambda key: counts[key]) if counts else "other"

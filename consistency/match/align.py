@@ -64,6 +64,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..locale.scripts import SCRIPTS, script_counts
+
 __all__ = [
     "DEFAULT_COSTS",
     "LENGTH_RATIO",
@@ -200,42 +202,8 @@ def expected_ratio(script_a: str, script_b: str) -> float:
     return LENGTH_RATIO.get(script_b, 1.0) / LENGTH_RATIO.get(script_a, 1.0)
 
 
-# Scripts recognised by script_of, in tie-breaking order.  'Kana' is internal:
-# kana together with Han make 'Jpan'.
-_SCRIPTS: tuple[str, ...] = (
-    "Latn", "Hani", "Kana", "Hang", "Cyrl", "Grek", "Arab", "Hebr", "Deva",
-    "Beng", "Guru", "Gujr", "Taml", "Telu", "Knda", "Mlym", "Sinh", "Thai",
-    "Laoo", "Khmr", "Mymr", "Tibt", "Geor", "Armn", "Ethi",
-)  # fmt: skip
-_SCRIPT_PATTERNS = tuple(
-    regex.compile(r"[\p{Hiragana}\p{Katakana}]" if code == "Kana" else rf"\p{{Script={code}}}")
-    for code in _SCRIPTS
-)
-_ORDER = {code: k for k, code in enumerate(_SCRIPTS)} | {"Jpan": 1, "Kore": 3}
-_LETTER = regex.compile(r"\p{L}")
+_ORDER = {code: k for k, code in enumerate(SCRIPTS)} | {"Jpan": 1, "Kore": 3}
 _LATIN_OR_DIGIT = regex.compile(r"[\p{Latin}\p{Nd}]")
-_CODE_BASE = 0xE000  # each script maps to one private-use character
-
-
-class _ScriptTable(dict):
-    """A ``str.translate`` table filled lazily: code point → one private-use
-    character naming its script, or ``None`` (deleted) for non-letters and
-    letters of scripts not in :data:`_SCRIPTS`."""
-
-    def __missing__(self, cp: int) -> str | None:
-        ch = chr(cp)
-        code: str | None = None
-        if _LETTER.match(ch):
-            for k, pattern in enumerate(_SCRIPT_PATTERNS):
-                if pattern.match(ch):
-                    code = chr(_CODE_BASE + k)
-                    break
-        self[cp] = code
-        return code
-
-
-_TABLE = _ScriptTable()
-_SAMPLE = 400  # classify at most about this many characters of a long text
 
 
 def script_of(text: str) -> str:
@@ -255,12 +223,9 @@ def script_of(text: str) -> str:
     >>> script_of('마이크로소프트'), script_of('Стратегия'), script_of('2024 — 3.5%')
     ('Kore', 'Cyrl', 'Zyyy')
     """
-    if len(text) > _SAMPLE:
-        text = text[:: len(text) // _SAMPLE + 1]
-    counts = Counter(text.translate(_TABLE))
-    if not counts:
+    by_script = script_counts(text)  # consistency.locale.scripts: the one script detector
+    if not by_script:
         return "Zyyy"
-    by_script = {_SCRIPTS[ord(c) - _CODE_BASE]: n for c, n in counts.items()}
     han = by_script.pop("Hani", 0)
     kana = by_script.pop("Kana", 0)
     hangul = by_script.pop("Hang", 0)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 
+from ...locale.tags import language
 from ...model import Finding, Location
 from ..baseline import fingerprint
 
@@ -48,7 +49,7 @@ def file_findings(groups, patterns, rules, *, expected: Sequence[str] | None, so
     src = source.casefold() if source else None
 
     def is_source(locale: str) -> bool:
-        return src is not None and (locale.casefold() == src or locale.split("-")[0].casefold() == src)
+        return src is not None and (locale.casefold() == src or language(locale) == src)
 
     out: list[Finding] = []
     for group in groups:
