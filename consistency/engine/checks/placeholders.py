@@ -235,8 +235,10 @@ def _compare(an, rule, tokens_of, *, singular_may_drop: bool) -> Iterator[Findin
 def _reference(an, present: list[int], tokens) -> int:
     if an.source is not None and an.source in present:
         return an.source
+    # the best-supported version; in a tie the first in the analysis' canonical order (English
+    # first where there is one), as the figure rules do: never the alphabetically first locale
     support = {v: sum(tokens[w] == tokens[v] for w in present) for v in present}
-    return min(present, key=lambda v: (-support[v], an.documents[v].locale, v))
+    return min(present, key=lambda v: (-support[v], v))
 
 
 def _show(tokens: Counter[str]) -> str:
