@@ -205,8 +205,10 @@ def test_android_strings_plurals_arrays_and_folder_locales(tmp_path, capsys):
     qty, cov = sorted(findings(out), key=lambda f: f["rule"], reverse=True)
     loc = deviant(qty)
     assert (code, qty["rule"], loc["line"], loc["column"], loc["text"]) == (1, "QTY001", 8, 51, "20 GW")
-    # the German file lacks the string "greeting": a key missing from a version is a missing passage
-    assert (cov["rule"], deviant(cov)["locale"], deviant(cov)["line"]) == ("COV001", "en", 5)
+    # the German file lacks the string "greeting": a key missing from a version is a missing passage,
+    # reported at the German file (two versions, no source: English, the first, is the reference)
+    reference = next(loc for loc in cov["locations"] if loc["role"] == "reference")
+    assert (cov["rule"], deviant(cov)["locale"], reference["locale"], reference["line"]) == ("COV001", "de-DE", "en", 5)
 
 
 @pytest.mark.parametrize(("folder", "locale"), [("values-pt-rBR", "pt-BR"), ("values-b+sr+Latn", "sr-Latn"),

@@ -58,6 +58,17 @@ class BundleAnalysis:
         """The version every other is aligned to: the declared source, else the first."""
         return self.source if self.source is not None else 0
 
+    def holds_reference(self, holders: Sequence[int], others: Sequence[int]) -> bool:
+        """Whether ``holders`` (versions that have a passage, name, figure or quotation) are the
+        reference against ``others`` (versions that lack it): with a declared source, the side
+        of the source; else the majority; in a tie, the side of the pivot (the first version,
+        English where there is one), as for disagreeing figures."""
+        if self.source is not None:
+            return self.source in holders
+        if len(holders) != len(others):
+            return len(holders) > len(others)
+        return self.pivot in holders
+
     @cached_property
     def indexes(self) -> list[LineIndex]:
         return [LineIndex(d.text) for d in self.documents]

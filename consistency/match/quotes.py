@@ -233,7 +233,6 @@ class QuotePairs:
 
     def _unmatched_speech(self, min_words: int) -> dict[str, list[Issue]]:
         an, uf = self.an, self.links.uf
-        source = an.source
         out: dict[str, list[Issue]] = {"quote-count": [], "quote-paraphrased": []}
         for gq in self.groups:
             g, present, qs, spans, speakers = gq.group, gq.present, gq.qs, gq.spans, gq.speakers
@@ -270,7 +269,7 @@ class QuotePairs:
                         if not lacking:
                             continue
                     holders = [v] + [x for x in present if x != v and x not in lacking]
-                    majority = len(holders) > len(lacking) or (source is not None and source in holders)
+                    majority = an.holds_reference(holders, lacking)
                     quote_loc: list[Side] = [(v, q.start, q.end, None)]
                     absent: list[Side] = [(w, spans[w][0], spans[w][1], None) for w in lacking]
                     dev, ref = (absent, quote_loc) if majority else (quote_loc, absent)

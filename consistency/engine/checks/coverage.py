@@ -52,7 +52,7 @@ def check_coverage(an: BundleAnalysis, rule) -> Iterator[Finding]:
                     b in an.direct_counterparts(v, w) for v in present for b in held[v])]
             if not present or not absent:
                 continue
-        majority = len(present) > len(absent) or (an.source is not None and an.source in present)
+        majority = an.holds_reference(present, absent)
         locations = []
         chars = 0
         described = []

@@ -214,7 +214,7 @@ def check_quantity_missing(an: BundleAnalysis, rule) -> Iterator[Finding]:
             continue
         rep_v = holders[0]
         rep = cluster.members[rep_v]
-        majority = len(holders) > len(missing) or (an.source is not None and an.source in holders)
+        majority = an.holds_reference(holders, missing)
         locations: list[Location] = []
         for v in holders:
             locations.append(claim_location(an, v, cluster.members[v], "reference" if majority else "deviant"))

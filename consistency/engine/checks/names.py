@@ -146,7 +146,7 @@ def _missing_and_conflicts(an: BundleAnalysis, before: int = WINDOW_BEFORE, afte
                 if any(score(h, m) >= MIN_SIMILARITY for root2, held2, _l in items for m in held2.values()
                        for h in held.values() if root2 != root):
                     continue  # the same name under another id (Micronesia / ミクロネシア)
-                majority = len(held) > len(lacking) or (source is not None and source in held)
+                majority = an.holds_reference(list(held), lacking)
                 holders: list[Side] = [(v, m.start, m.end, m.text) for v, m in sorted(held.items())]
                 absent: list[Side] = []
                 for w in lacking:
