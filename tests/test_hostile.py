@@ -317,3 +317,42 @@ def test_discovery_does_not_follow_a_link_out_of_the_root(tmp_path, capsys, monk
     out = capsys.readouterr().out
     assert "123456" not in out and "vault" not in out
     assert [b["id"] for b in json.loads(out)["bundles"]] == ["a"]
+
+
+# ------------------------------------------------------------------ inputs whose cost grew with the square (item 12)
+
+
+def test_a_line_of_numbers_separated_by_spaces_reads_each_number():
+    """``1 2 3 …`` looked like one grouped number each time the search resumed (a line of 20,000
+    took 75 s); a number token now runs over at most 40 groups, and each number is read."""
+    from consistency.extract import extract_claims
+
+    claims = extract_claims(" ".join(str(i) for i in range(2000)), "en")
+    assert [c.text for c in claims] == [str(i) for i in range(2000)]  # 1800-1999 read as years
+
+
+def test_a_passage_with_thousands_of_figures_pairs_them_by_value(tmp_path, capsys):
+    """A sentence repeated in one paragraph (a table pasted as prose): beyond MAX_PAIRED claims
+    per version, claims pair by normalized value (linear) instead of by agreement (quadratic).
+    Identical versions give nothing; a changed figure still gives findings."""
+    from consistency.match.clusters import MAX_PAIRED
+
+    repeat = MAX_PAIRED  # two figures a sentence: twice the limit
+    en = "The plant delivers 2 GW for 380,000 homes. " * repeat
+    de = "Die Anlage liefert 2 GW für 380.000 Haushalte. " * repeat
+    (tmp_path / "en.txt").write_text(en + "\n", encoding="utf-8")
+    (tmp_path / "de.txt").write_text(de + "\n", encoding="utf-8")
+    code, out = _check_json(capsys, tmp_path / "en.txt", tmp_path / "de.txt")
+    assert (code, out) == (0, [])
+    (tmp_path / "de.txt").write_text(de.replace("2 GW", "3 GW", 1) + "\n", encoding="utf-8")
+    code, out = _check_json(capsys, tmp_path / "en.txt", tmp_path / "de.txt")
+    assert sorted({f["rule"] for f in out}) == ["QTY002"] and code == 0
+
+
+def _check_json(capsys, *paths: Path) -> tuple[int, list[dict]]:
+    import json
+
+    from consistency.cli import main
+
+    code = main(["check", *map(str, paths), "--format", "json", "--no-history", "--no-cache"])
+    return code, json.loads(capsys.readouterr().out)["findings"]

@@ -4,6 +4,8 @@ vocabularies and the NAM rules on small bundles of our own sentences."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from consistency.documents.text import parse_text
 from consistency.match.analysis import analyse
@@ -285,3 +287,14 @@ def test_a_dropped_qualifier_is_no_missing_name_but_a_dropped_country_is():
 def test_two_respellings_at_once_transliterate_mother():
     assert name_similarity("Mother", "マザー") >= 0.8
     assert name_similarity("Mother", "マイヤー") < 0.72
+
+
+@given(st.lists(st.tuples(st.integers(0, 80), st.integers(1, 8)), max_size=12), st.integers(0, 80), st.integers(1, 8))
+def test_the_span_index_answers_as_a_scan_of_every_span(spans, start, length):
+    """Mentions inside a figure are found through a sorted index (a paragraph of thousands of
+    figures was quadratic); it must answer exactly as the scan over every claim span did."""
+    from consistency.match.names import _SpanIndex
+
+    spans = [(s, s + n) for s, n in spans]
+    end = start + length
+    assert _SpanIndex(spans).overlaps(start, end) == any(s < end and start < e for s, e in spans)

@@ -42,6 +42,14 @@ TIME_UNITS = frozenset(
      "millisecond", "microsecond", "nanosecond"}
 )
 _SP = "[ \u00a0]"
+# How far one number token may run: a number has at most this many digit groups after its first
+# (10^60, the largest figure read, has 20 groups of three; Indian grouping uses two-digit groups),
+# CJK characters after its first, words after its first.  Unbounded, a line of 20,000 numbers
+# separated by spaces ("1 2 3 …" reads as one grouped token each time the search resumes) cost
+# time quadratic in its length.
+_MAX_GROUPS = 40
+_MAX_CJK = 96  # digits count here too: 10^60 written out has 61
+_MAX_WORDS = 16
 _APPROX = Decimal("0.05")
 _PLAIN_LIMIT = Decimal(1_000_000)
 
@@ -325,17 +333,17 @@ class Extractor:
             units = big + "".join(regex.escape(c) for c in pack.cjk_small)
             # "1 万 5 千ドル": some texts put a space between digits and numeral units
             parts.append(
-                rf"(?P<cjk>{d}(?:[0-9{digits}]|[.,](?=[0-9])|[ ]?[{units}]|(?<=[{units}])[ ](?=[0-9{digits}]))*)"
+                rf"(?P<cjk>{d}(?:[0-9{digits}]|[.,](?=[0-9])|[ ]?[{units}]|(?<=[{units}])[ ](?=[0-9{digits}])){{0,{_MAX_CJK}}})"
             )
         seps = "".join(sorted(set(".,'’\u00a0 " + self.tab.decimal + self.tab.group) - set("\u200e\u200f\u061c")))
-        parts.append(r"(?P<num>\d+(?:[" + regex.escape(seps) + r"]\d+)*)")
+        parts.append(r"(?P<num>\d+(?:[" + regex.escape(seps) + r"]\d+){0," + str(_MAX_GROUPS) + "})")
         if pack.words:
             morph = _alt(list(pack.words) + list(pack.multipliers), boundary=False)
             conn = _alt(pack.connectors, boundary=False) if pack.connectors else "(?!)"
             glued = _alt(pack.glued_units, boundary=False) if pack.glued_units else "(?!)"
             parts.append(
                 rf"(?P<words>(?<![\p{{L}}\p{{M}}]){morph}"
-                rf"(?:(?:[ \u00a0]+{conn}[ \u00a0]+|{conn}|[ \u00a0-])?{morph})*"
+                rf"(?:(?:[ \u00a0]+{conn}[ \u00a0]+|{conn}|[ \u00a0-])?{morph}){{0,{_MAX_WORDS}}}"
                 rf"(?:(?![\p{{L}}\p{{M}}])|(?={glued})))"
             )
         if pack.plural_scales:

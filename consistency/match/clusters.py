@@ -8,6 +8,12 @@ belongs to exactly one cluster.  Within a group, claims pair first with an *agre
 the same number with another unit), version by version against the pivot, then among the
 other versions; a claim left over opens its own cluster (a figure the other versions lack).
 Who deviates is the rules' decision, not this module's.
+
+A passage with more than :data:`MAX_PAIRED` claims in one version (a table pasted as one
+paragraph, a sentence repeated thousands of times) would cost time quadratic in them; there
+claims pair only with a claim of the same normalized value (:func:`~.agreement.claim_key`), in
+text order, so a changed figure there reads as one figure missing on each side (QTY002), not as
+a disagreement (QTY001).
 """
 
 from __future__ import annotations
@@ -16,9 +22,12 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..model import Claim, ClaimKind
-from .agreement import DEFAULT_RELATIVE_TOLERANCE, agree, comparable
+from .agreement import DEFAULT_RELATIVE_TOLERANCE, agree, claim_key, comparable
 
-__all__ = ["Cluster", "cluster_claims", "informative", "plausible_pair", "representative"]
+__all__ = ["MAX_PAIRED", "Cluster", "cluster_claims", "informative", "plausible_pair", "representative"]
+
+#: the most claims of one version in one passage that are paired by agreement (see above)
+MAX_PAIRED = 300
 
 
 @dataclass
@@ -37,6 +46,9 @@ def cluster_claims(groups: Sequence[Sequence[Sequence[int]]], claims: Sequence[S
     order = [pivot] + [v for v in range(n) if v != pivot]
     for g, group in enumerate(groups):
         pools = {v: [c for b in group[v] for c in claims[v][b]] for v in range(n)}
+        if max((len(pool) for pool in pools.values()), default=0) > MAX_PAIRED:
+            out.extend(_by_value(g, pools, order))
+            continue
         clusters: list[Cluster] = []
         for v in order:
             remaining = list(pools[v])
@@ -70,6 +82,26 @@ def cluster_claims(groups: Sequence[Sequence[Sequence[int]]], claims: Sequence[S
                 clusters.append(Cluster(group=g, members={v: c}))
         out.extend(clusters)
     return out
+
+
+def _by_value(g: int, pools: dict[int, list[Claim]], order: list[int]) -> list[Cluster]:
+    """Clusters of a very large passage: claims of the same normalized value, in text order."""
+    clusters: list[Cluster] = []
+    waiting: dict[str, list[Cluster]] = {}  # key -> clusters still lacking some version, in order
+    for v in order:
+        for c in pools[v]:
+            key = claim_key(c)
+            open_ = waiting.setdefault(key, [])
+            while open_ and v in open_[0].members:
+                open_.pop(0)  # cheap: each cluster leaves each key's list once per version
+            target = next((cl for cl in open_ if v not in cl.members), None)
+            if target is None:
+                target = Cluster(group=g, members={v: c})
+                clusters.append(target)
+                open_.append(target)
+            else:
+                target.members[v] = c
+    return clusters
 
 
 def informative(c: Claim) -> bool:

@@ -23,6 +23,7 @@ and ``names``) and returns :class:`NameLinks`; it decides nothing about findings
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,8 @@ from ..extract.names import REPORTABLE_TYPES, Mention
 from ..extract.vocabulary import default_vocabulary, fold_chars, gazetteer
 from ..extract.translit import name_similarity, romanize
 from ..locale.tags import language
+
+from .spelling import single_variant, variant
 
 if TYPE_CHECKING:
     from .analysis import BundleAnalysis
@@ -170,7 +173,7 @@ class NameLinks:
                 for h in held.values():
                     if m.script != h.script and score(m, h) >= MIN_SIMILARITY + 0.05:
                         return True
-                    if m.script == h.script == "latin" and (_variant(m, h) or m.shares_token(h) or
+                    if m.script == h.script == "latin" and (variant(m, h) or m.shares_token(h) or
                                                             fuzz.ratio(m.key, h.key) >= 75):
                         return True  # Türkei / Turkey, Athen / Athens
         return False
@@ -222,7 +225,7 @@ def link_names(an: BundleAnalysis) -> NameLinks:
                             _link(uf, confirmed, (v, ka), (w, kb), a, b, g, local)
                             matched_a.add(ka)
                             matched_b.add(kb)
-                            if ka != kb and ka not in B and kb not in A and _variant(a, b):
+                            if ka != kb and ka not in B and kb not in A and variant(a, b):
                                 variants.append((v, a, w, b))  # Noel Walsh / Noelle Walsh share "walsh"
                                 variant_groups.append(g)
                         elif s >= MIN_SIMILARITY:
@@ -249,7 +252,7 @@ def link_names(an: BundleAnalysis) -> NameLinks:
                             continue
                         if ka in B or kb in A:
                             continue
-                        if _variant(a, b) or (_single_variant(a, b) and _known_elsewhere(an, v, w, a, b)
+                        if variant(a, b) or (single_variant(a, b) and _known_elsewhere(an, v, w, a, b)
                                               and not _common_word(an, v, g, b) and not _common_word(an, w, g, a)):
                             variants.append((v, a, w, b))
                             variant_groups.append(g)
@@ -371,84 +374,20 @@ def _kana_latin(a: Mention, b: Mention) -> tuple[Mention | None, Mention | None]
     return None, None
 
 
-def _variant(a: Mention, b: Mention) -> bool:
-    """Two Latin names spelled slightly differently (Noelle Walsh / Noel Walsh)."""
-    if not (_latinish(a) and _latinish(b)) or a.acronym or b.acronym:
-        return False
-    if a.entity and b.entity:
-        return False
-    ta, tb = a.tokens, b.tokens
-    k = min(len(ta), len(tb))
-    if k < 2 and len(ta) != len(tb):
-        return False
-    # "Managerin Noel Walsh" / "Noelle Walsh": compare the last words, where the name is
-    oa, ob = len(ta) - k, len(tb) - k
-    same = [a.same_token(oa + i, b, ob + i) for i in range(k)]
-    if k >= 3 and not same[0]:
-        # a word before a full name (Spaniard / Spanier Sergio Garcia): compare the name alone
-        oa, ob, k, same = oa + 1, ob + 1, k - 1, same[1:]
-    if all(same):
-        return False
-    differ = [(ta[oa + i], tb[ob + i]) for i in range(k) if not same[i]]
-    if any(len(x) < 3 or len(y) < 3 or fuzz.ratio(x, y) < 70 or _inflected(x, y) or _typo_distance(x, y) > 2
-           for x, y in differ):
-        return False
-    return sum(same) >= 1
+class _SpanIndex:
+    """Spans sorted by start with the running maximum of their ends: whether any overlaps
+    ``[start, end)`` in O(log n) (a paragraph with thousands of figures and names was quadratic)."""
 
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _e in spans]
+        self.max_end: list[int] = []
+        for _s, e in spans:
+            self.max_end.append(max(e, self.max_end[-1]) if self.max_end else e)
 
-def _inflected(x: str, y: str) -> bool:
-    """The same word: ü written ue (Württemberg / Wuerttemberg), a plural or case ending
-    (Designers), or a cognate spelled the way each language spells it (Schottland /
-    Scotland, Hurrikan / Hurricane, Republikaner / Republican): not a misspelled name."""
-    def plain(t: str) -> str:
-        return t.replace("ue", "u").replace("oe", "o").replace("ae", "a")
-
-    if plain(x) == plain(y):
-        return True
-    short, long_ = sorted((x, y), key=len)
-    if long_.startswith(short) and long_[len(short):] in ("s", "es", "e", "n", "en", "er", "ern", "a", "u", "om", "ym"):
-        return True
-    spelled = any(old in x or old in y for old, _new in _COGNATE_RULES)
-    return spelled and bool(_cognates(x) & _cognates(y))  # Noel / Noelle is no cognate: nothing was respelled
-
-
-_COGNATE_RULES = (("sch", "sk"), ("sc", "sk"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("c", "k"), ("z", "k"),
-                  ("y", "i"), ("ie", "i"), ("ee", "e"))
-
-
-def _cognate(word: str) -> str:
-    w = word
-    for old, new in _COGNATE_RULES:
-        w = w.replace(old, new)
-    out: list[str] = []
-    for ch in w:
-        if not out or out[-1] != ch:
-            out.append(ch)
-    return "".join(out)
-
-
-def _cognates(word: str) -> set[str]:
-    w = _cognate(word)
-    out = {w}
-    for ending in ("ard", "ern", "er", "en", "e", "n", "s"):
-        if len(w) > len(ending) + 3 and w.endswith(ending):
-            out.add(w[: -len(ending)])
-    return out
-
-
-def _typo_distance(x: str, y: str) -> int:
-    from rapidfuzz.distance import DamerauLevenshtein
-
-    return DamerauLevenshtein.distance(x, y)
-
-
-def _single_variant(a: Mention, b: Mention) -> bool:
-    if not (_latinish(a) and _latinish(b)) or a.acronym or b.acronym or a.entity or b.entity:
-        return False
-    if len(a.tokens) != 1 or len(b.tokens) != 1 or a.same_token(0, b, 0):
-        return False
-    x, y = a.tokens[0], b.tokens[0]
-    return min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= 75 and not _inflected(x, y) and _typo_distance(x, y) <= 2
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end)  # the spans that start before ``end``
+        return k > 0 and self.max_end[k - 1] > start
 
 
 def _group_pools(an: BundleAnalysis) -> list[list[list[Mention]]]:
@@ -458,8 +397,8 @@ def _group_pools(an: BundleAnalysis) -> list[list[list[Mention]]]:
     for v in range(n):
         per_block = []
         for b, mentions in enumerate(an.names[v]):
-            spans = [(c.start, c.end) for c in an.claims[v][b]]
-            per_block.append([m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)])
+            inside = _SpanIndex([(c.start, c.end) for c in an.claims[v][b]])
+            per_block.append([m for m in mentions if not inside.overlaps(m.start, m.end)])
         kept.append(per_block)
     return [[[m for b in group[v] for m in kept[v][b]] for v in range(n)] for group in an.groups]
 
@@ -483,7 +422,6 @@ def _gaz_forms(ident: str, locale: str) -> list[str]:
 def _vocab_forms(ident: str, locale: str, vocabulary=None) -> list[str]:
     entity = (vocabulary or default_vocabulary()).index.get(ident[len("vocab:"):]) if ident.startswith("vocab:") else None
     return list(entity.forms_for(locale)) + list(entity.related_for(locale)) if entity else []
-
 
 
 def _is_latin_text(text: str) -> bool:
@@ -590,6 +528,5 @@ def _common_word(an: BundleAnalysis, x: int, g: int, m: Mention) -> bool:
         return False
     word = m.text.lower()
     return regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", an.documents[x].text[span[0]:span[1]]) is not None
-
 
 

@@ -174,15 +174,24 @@ def _raw_values(text: str) -> set[Decimal]:
     return out
 
 
+def _passage_values(an: BundleAnalysis, v: int, group: tuple[int, ...]) -> frozenset[Decimal]:
+    """Every value the blocks ``group`` of version ``v`` state, read loosely or as claims; computed
+    once per passage (a paragraph with many figures asked once per figure was quadratic)."""
+    key = ("figures:passage-values", v, group)
+    if key not in an.derived:
+        values: set[Decimal] = set()
+        for b in group:
+            values |= _raw_values(an.documents[v].blocks[b].text)
+            for c in an.claims[v][b]:
+                values.update(x for x in (c.value, c.low, c.high) if isinstance(x, Decimal))
+        an.derived[key] = frozenset(values)
+    return an.derived[key]
+
+
 def _stated_somehow(an: BundleAnalysis, v: int, cluster: Cluster) -> bool:
     """Does version ``v``'s passage hold the cluster's value in any form?"""
     group = an.groups[cluster.group][v]
-    values: set[Decimal] = set()
-    for b in group:
-        block = an.documents[v].blocks[b]
-        values |= _raw_values(block.text)
-        for c in an.claims[v][b]:
-            values.update(x for x in (c.value, c.low, c.high) if isinstance(x, Decimal))
+    values = _passage_values(an, v, group)
     for c in cluster.members.values():
         for x in (c.value, c.low, c.high):
             if isinstance(x, Decimal) and x in values:

@@ -1,0 +1,97 @@
+"""When two Latin spellings are one name misspelt (NAM002), and when they are merely the same
+word as each language writes it.
+
+Contract: :func:`variant` says whether two mentions spell one name slightly differently (``Noelle
+Walsh`` / ``Noel Walsh``: the same last word, another close one), :func:`single_variant` the same
+for one-word names (``Weiss`` / ``Weis``, used only where the other spelling occurs elsewhere).
+Neither counts an inflection, ``ue`` for ``ü`` or a cognate spelled each language's way
+(:func:`inflected`: ``Schottland`` / ``Scotland``, ``Designers``) as a misspelling.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from ..extract.names import Mention
+
+__all__ = ["inflected", "single_variant", "variant"]
+
+
+def variant(a: Mention, b: Mention) -> bool:
+    """Two Latin names spelled slightly differently (Noelle Walsh / Noel Walsh)."""
+    if not (a.script == "latin" and b.script == "latin") or a.acronym or b.acronym:
+        return False
+    if a.entity and b.entity:
+        return False
+    ta, tb = a.tokens, b.tokens
+    k = min(len(ta), len(tb))
+    if k < 2 and len(ta) != len(tb):
+        return False
+    # "Managerin Noel Walsh" / "Noelle Walsh": compare the last words, where the name is
+    oa, ob = len(ta) - k, len(tb) - k
+    same = [a.same_token(oa + i, b, ob + i) for i in range(k)]
+    if k >= 3 and not same[0]:
+        # a word before a full name (Spaniard / Spanier Sergio Garcia): compare the name alone
+        oa, ob, k, same = oa + 1, ob + 1, k - 1, same[1:]
+    if all(same):
+        return False
+    differ = [(ta[oa + i], tb[ob + i]) for i in range(k) if not same[i]]
+    if any(len(x) < 3 or len(y) < 3 or fuzz.ratio(x, y) < 70 or inflected(x, y) or _typo_distance(x, y) > 2
+           for x, y in differ):
+        return False
+    return sum(same) >= 1
+
+
+def inflected(x: str, y: str) -> bool:
+    """The same word: ü written ue (Württemberg / Wuerttemberg), a plural or case ending
+    (Designers), or a cognate spelled the way each language spells it (Schottland /
+    Scotland, Hurrikan / Hurricane, Republikaner / Republican): not a misspelled name."""
+    def plain(t: str) -> str:
+        return t.replace("ue", "u").replace("oe", "o").replace("ae", "a")
+
+    if plain(x) == plain(y):
+        return True
+    short, long_ = sorted((x, y), key=len)
+    if long_.startswith(short) and long_[len(short):] in ("s", "es", "e", "n", "en", "er", "ern", "a", "u", "om", "ym"):
+        return True
+    spelled = any(old in x or old in y for old, _new in _COGNATE_RULES)
+    return spelled and bool(_cognates(x) & _cognates(y))  # Noel / Noelle is no cognate: nothing was respelled
+
+
+_COGNATE_RULES = (("sch", "sk"), ("sc", "sk"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("c", "k"), ("z", "k"),
+                  ("y", "i"), ("ie", "i"), ("ee", "e"))
+
+
+def _cognate(word: str) -> str:
+    w = word
+    for old, new in _COGNATE_RULES:
+        w = w.replace(old, new)
+    out: list[str] = []
+    for ch in w:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def _cognates(word: str) -> set[str]:
+    w = _cognate(word)
+    out = {w}
+    for ending in ("ard", "ern", "er", "en", "e", "n", "s"):
+        if len(w) > len(ending) + 3 and w.endswith(ending):
+            out.add(w[: -len(ending)])
+    return out
+
+
+def _typo_distance(x: str, y: str) -> int:
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    return DamerauLevenshtein.distance(x, y)
+
+
+def single_variant(a: Mention, b: Mention) -> bool:
+    if not (a.script == "latin" and b.script == "latin") or a.acronym or b.acronym or a.entity or b.entity:
+        return False
+    if len(a.tokens) != 1 or len(b.tokens) != 1 or a.same_token(0, b, 0):
+        return False
+    x, y = a.tokens[0], b.tokens[0]
+    return min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= 75 and not inflected(x, y) and _typo_distance(x, y) <= 2
