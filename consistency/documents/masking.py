@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from consistency.documents.suppression import Directive, assign_directives
 from consistency.model import Block
+from consistency.nonprose import NON_PROSE, URL_TRAILER
 
 __all__ = [
     "BOM",
@@ -28,21 +29,6 @@ __all__ = [
 
 BOM = "\ufeff"
 
-_URL = r"(?:(?:https?|ftp)://|www\.)[!#-;=?-~]+"
-_EMAIL = r"(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
-_PLACEHOLDER = (
-    r"\{\{.*?\}\}"  # {{host}}, {{[a|address]}}, {{< shortcode >}}
-    r"|\{%.*?%\}"  # {% template tag %}
-    r"|\$\{[^{}\n]*\}"  # ${name}
-    r"|\{[A-Za-z_][\w.:-]*\}|\{[0-9]+\}"  # {name}, {0}
-    r"|\{[#.][A-Za-z][^{}\n]*\}"  # {#anchor .class}
-    r"|(?<![\w%])%(?:[0-9]+\$|\([^)\s]{1,40}\))?[-+#0]*[0-9]*(?:\.[0-9]+)?"
-    r"(?:hh|h|ll|l|L|q|j|z|t)?[sdifuxXoeEgGcr@](?!\w)"  # %d, %5.2f, %(n)s, %1$s, %ld
-)
-#: What is never prose, whatever the file format.
-NON_PROSE = re.compile(f"{_URL}|{_EMAIL}|{_PLACEHOLDER}")
-
-_URL_TRAILER = ".,;:!?)]}'\"*_"
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -165,7 +151,7 @@ def _trim_url(text: str, start: int, end: int) -> int:
     A closing parenthesis or bracket stays when the URL opened it
     (``…/Mercury_(planet)``).
     """
-    while end > start + 1 and text[end - 1] in _URL_TRAILER:
+    while end > start + 1 and text[end - 1] in URL_TRAILER:
         last = text[end - 1]
         if last in _CLOSERS and text.count(_CLOSERS[last], start, end) >= text.count(last, start, end):
             break

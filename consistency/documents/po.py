@@ -65,6 +65,7 @@ from consistency.documents.masking import BOM, ProseView
 from consistency.documents.reading import read_text
 from consistency.documents.suppression import Directive, parse_directive
 from consistency.errors import InputError, LocaleError
+from consistency.nonprose import CATALOGUE_PLACEHOLDERS, QT_PLACEHOLDER
 from consistency.model import Block, Document
 
 __all__ = ["load_po", "load_po_source", "mask_placeholders", "po_locale"]
@@ -79,18 +80,6 @@ _LANGUAGE = re.compile(r"^[ \t]*Language[ \t]*:[ \t]*(\S*)", re.IGNORECASE | re.
 _SOURCE_LANGUAGE = re.compile(r"^[ \t]*X-Source-Language[ \t]*:[ \t]*(\S*)", re.IGNORECASE | re.MULTILINE)
 _MODIFIER_SCRIPTS = {"latin": "Latn", "cyrillic": "Cyrl", "devanagari": "Deva", "arabic": "Arab"}
 
-#: Placeholders that :data:`~consistency.documents.masking.NON_PROSE` leaves:
-#: strftime directives (``%H``, ``%-d``, ``%Ey``), Ruby ``%{name}`` and the
-#: second ``%`` of a literal ``%%``.  A directive right after a digit is not
-#: one (``50%off``, ``100%ige``), but one after a letter is (``%Hh%M``).
-_EXTRA_PLACEHOLDERS = re.compile(
-    r"%\{[^{}\n]*\}"
-    r"|(?<![0-9%])%[-_0^#]?[EO]?[aAbBcCdDeFgGhHIjklmMnpPrRsStTuUVwWxXyYzZ]"
-    r"|(?<=%)%"
-)
-#: Qt and KDE ``%1`` placeholders, blanked only in entries flagged as such
-#: (Turkish writes percentages as ``%50``).
-_QT_PLACEHOLDER = re.compile(r"%L?[1-9][0-9]?(?![0-9])")
 _QT_FLAGS = frozenset({"qt-format", "qt-plural-format", "kde-format"})
 #: Entries whose msgstr names the translators (GNOME, KDE), skipped.
 _CREDIT_IDS = frozenset({"translator-credits", "translator_credits"})
@@ -108,10 +97,10 @@ def mask_placeholders(chars: list[str], *, qt: bool = False) -> str:
     """
     view = ProseView("".join(chars))
     view.mask_non_prose(0, len(view.text))
-    for match in _EXTRA_PLACEHOLDERS.finditer(view.text):
+    for match in CATALOGUE_PLACEHOLDERS.finditer(view.text):
         view.mask(match.start(), match.end())
     if qt:
-        for match in _QT_PLACEHOLDER.finditer(view.text):
+        for match in QT_PLACEHOLDER.finditer(view.text):
             view.mask(match.start(), match.end())
     return "".join(view.chars)
 

@@ -33,6 +33,7 @@ import regex
 from ..locale.cldr import ISO_DATE, date_patterns, normalize_tag, tables
 from ..locale.packs import load_pack
 from ..model import Claim, ClaimKind, Qualifier
+from ..nonprose import FIGURE_NOISE_BY_CHAR, FIGURE_NOISE_DIGITS
 from .numbers import MAX_EXPONENT, MINUS_SIGNS, normalize_text, parse_cjk, parse_digits, parse_words
 
 __all__ = ["Extractor", "extract", "extractor"]
@@ -53,44 +54,9 @@ _MAX_WORDS = 16
 _APPROX = Decimal("0.05")
 _PLAIN_LIMIT = Decimal(1_000_000)
 
-# Never prose: each match is blanked out (same length) before numbers are read.
-# Split by the character each family needs, so that most paragraphs run only
-# the digit patterns (a single alternation with an e-mail branch tried at
-# every word start cost a third of extraction time).
-_NOISE_BY_CHAR = (
-    ("://", regex.compile(r"(?:https?|ftp)://[^\s<>\"'`]+")),
-    ("www.", regex.compile(r"www\.[^\s<>\"'`]+")),
-    ("@", regex.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+")),
-    ("`", regex.compile(r"`[^`\n]*`")),
-    ("{", regex.compile(
-        r"\{\{[^{}\n]*\}\}"                          # {{placeholder}}
-        r"|\$?\{[A-Za-z_][\w.]*(?:[:!][^{}\n]*)?\}"     # {name}, ${name}, {n:>3}
-        r"|\{\d+\}"                                  # {0}
-    )),
-    ("%", regex.compile(
-        r"%(?:\d+\$)?(?:\([^)\s]+\))?[-+#0]*\d*(?:\.\d+)?[sdifgeuxXc](?![\p{L}])"  # printf, not "5 % des"
-    )),
-)
-_NOISE_DIGITS = regex.compile(
-    r"""
-      (?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.])  # IPv4
-    | \b[vV]?(?!\d{1,3}(?:\.\d{3})+(?![.\d]))\d+\.\d+\.\d+(?:[.-]\w+)*  # versions 1.2.3, not 1.000.000
-    | \b[vV]\d+(?:\.\d+)+\b                   # v1.2
-    | (?<![\w+])\+\d{1,3}[ \-.]?\(?\d{1,4}\)?(?:[ \-.]\d{2,4}){2,}  # +49 30 1234 5678
-    | (?<![\w])\(\d{3}\)[ ]?\d{3}-\d{4}       # (555) 123-4567
-    | (?<![\w-])\d{2,5}-\d{3,4}-\d{4}(?![\w-]) # 03-1234-5678, 555-123-4567
-    | (?<![\d.,]|\d[ \u00a0])0\d{2,4}(?:[ \u00a0/-]\d{2,8}){1,3}(?![\d.,]) # 0800 555 111, not 1 000 000
-    | (?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d:[0-5]\d(?![\d:]) # 10:30:15
-    | (?<![\d:.,])\d{1,3}:\d{1,3}(?![\d:]) # scores, ratios and times: 38:17, 3:1, 10:30
-    | (?<![\d.,])\d+(?:[-‐‑–]\d+){2,}(?![\d.,]) # records and scores: 13-21-3, 5-0-0
-    """,
-    regex.VERBOSE,
-)
-
-
 def _noise_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _NOISE_DIGITS.finditer(text)] if any(c.isdigit() for c in text) else []
-    for needle, rx in _NOISE_BY_CHAR:
+    spans = [m.span() for m in FIGURE_NOISE_DIGITS.finditer(text)] if any(c.isdigit() for c in text) else []
+    for needle, rx in FIGURE_NOISE_BY_CHAR:
         if needle in text:
             spans.extend(m.span() for m in rx.finditer(text))
     return sorted(spans)
