@@ -18,6 +18,8 @@ non-letters have no script here.  The classification is cached per code point in
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 __all__ = ["SCRIPTS", "letter_script", "script_counts"]
@@ -67,8 +69,4 @@ def script_counts(text: str, *, sample: bool = True) -> dict[str, int]:
     is sampled at an even stride (about 400 characters) unless ``sample`` is False."""
     if sample and len(text) > _SAMPLE:
         text = text[:: len(text) // _SAMPLE + 1]
-    counts: dict[str, int] = {}
-    for code in text.translate(_TABLE):
-        name = SCRIPTS[ord(code) - _CODE_BASE]
-        counts[name] = counts.get(name, 0) + 1
-    return counts
+    return {SCRIPTS[ord(code) - _CODE_BASE]: n for code, n in Counter(text.translate(_TABLE)).items()}
