@@ -40,6 +40,7 @@ import dataclasses
 import fnmatch
 import glob
 import os
+import sys
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path, PurePosixPath  # noqa: F401 - Path: the doctests use it
@@ -419,7 +420,7 @@ def discover(
     for base in walk_roots:
         if not os.path.isdir(base):
             continue
-        for folder, dirnames, filenames in os.walk(base):
+        for folder, dirnames, filenames in os.walk(base, onerror=_unreadable_folder):
             folder = _posix(folder)
             dirnames[:] = sorted(d for d in dirnames if not matcher.dir_excluded(f"{folder.rstrip('/')}/{d}"))
             for name in sorted(filenames):
@@ -430,6 +431,20 @@ def discover(
                 if match is not None:
                     matches.append(match)
     return _assemble(matches, source=source, min_versions=min_versions)
+
+
+_WARNED: set[str] = set()
+
+
+def _unreadable_folder(error: OSError) -> None:
+    """A folder bundle discovery cannot list: its files are not checked, so say so on stderr (once
+    per folder and process) instead of passing over it in silence."""
+    where = error.filename if error.filename is not None else "?"
+    message = (f"claim-consistency: warning: cannot read folder {where} ({error.strerror or error}): "
+               "its files are not checked")
+    if message not in _WARNED:
+        _WARNED.add(message)
+        print(message, file=sys.stderr)
 
 
 def _links_outside(path: str, top: str) -> bool:

@@ -356,3 +356,34 @@ def _check_json(capsys, *paths: Path) -> tuple[int, list[dict]]:
 
     code = main(["check", *map(str, paths), "--format", "json", "--no-history", "--no-cache"])
     return code, json.loads(capsys.readouterr().out)["findings"]
+
+
+# ------------------------------------------------------------------ content silently unchecked (item 18)
+
+
+def test_an_unreadable_folder_during_discovery_is_named(tmp_path, monkeypatch, capsys):
+    """A folder that cannot be listed used to be skipped in silence (exit 0, its pages unchecked);
+    discovery now says so on stderr, once.  (Permissions do not stop root, so listing is refused
+    here the way the operating system refuses it: os.scandir raises PermissionError.)"""
+    import os as os_module
+
+    from consistency import bundles
+
+    for locale in ("en", "de"):
+        for page in ("a", "secret/b"):
+            path = tmp_path / locale / f"{page}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("It is 5 km.\n", encoding="utf-8")
+    real_scandir = os_module.scandir
+
+    def scandir(path="."):
+        if os_module.fspath(path).endswith(os_module.path.join("de", "secret")):
+            raise PermissionError(13, "Permission denied", os_module.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os_module, "scandir", scandir)
+    monkeypatch.setattr(bundles, "_WARNED", set())
+    found = bundles.discover(tmp_path, ["{locale}/{path}.md"])
+    assert [b.id for b in found] == ["a"]
+    err = capsys.readouterr().err
+    assert err.count("cannot read folder") == 1 and "de/secret" in err and "not checked" in err
