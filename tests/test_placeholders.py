@@ -79,7 +79,7 @@ def test_the_plh001_example_in_json_files(tmp_path, capsys):
     ]
     (finding,) = run(capsys, *paths)
     assert (finding["rule"], deviant(finding)) == ("PLH001", "de")
-    assert finding["message"] == "de has placeholders %1s %2s where en, ja has %1s %2d"
+    assert finding["message"] == "de has placeholders %1s %2s where en and ja have %1s %2d"
 
 
 def test_the_plh002_example_in_android_files(tmp_path, capsys):

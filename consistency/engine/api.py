@@ -8,9 +8,9 @@ show the report.
 >>> drift = [f"examples/solar-farm-drift/{tag}.md" for tag in ("en", "de", "ja")]
 >>> report = consistency.check(drift, select=["QTY001"], history=False)
 >>> [f.message for f in report.findings]  # doctest: +NORMALIZE_WHITESPACE
-['de gives 800 million EUR where en, ja gives 8 billion EUR',
- 'de gives 9 months where en, ja gives 6 months',
- 'en gives 2 megawatts where de, ja gives 2 gigawatts']
+['de gives 800 million EUR where en and ja give 8 billion EUR',
+ 'de gives 9 months where en and ja give 6 months',
+ 'en gives 2 megawatts where de and ja give 2 gigawatts']
 >>> report.exit_code(), report.bundles[0].id
 (1, 'solar-farm-drift')
 """

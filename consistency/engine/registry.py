@@ -122,11 +122,33 @@ class Rule:
     def format_message(self, **fields: Any) -> str:
         """Fill the message template; a field not given stays as ``{field}``.
 
+        A list of locales (``locale``, ``other_locale``: ``"en, ja"``) reads as English does
+        (``en and ja``) and the verb right after it agrees (``give``, ``have``, ``name``…).
+
         >>> rule = load_rules()["SUP001"]
         >>> rule.format_message(rule="QTY001")
         'suppression of QTY001 matches no finding'
+        >>> load_rules()["QTY001"].format_message(locale="de", value="2 MW", other_locale="en, fr, ja",
+        ...                                       other_value="2 GW")
+        'de gives 2 MW where en, fr and ja give 2 GW'
         """
-        return string.Formatter().vformat(self.message, (), _KeepMissing(fields))
+        formatter = string.Formatter()
+        out: list[str] = []
+        plural = False
+        for literal, name, spec, conversion in formatter.parse(self.message):
+            out.append(_agree(literal) if plural else literal)
+            plural = False
+            if name is None:
+                continue
+            if name not in fields:
+                out.append("{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
+                continue
+            value = fields[name]
+            if name in _LOCALE_LISTS and isinstance(value, str) and ", " in value:
+                *head, last = value.split(", ")
+                value, plural = ", ".join(head) + " and " + last, True
+            out.append(formatter.format_field(formatter.convert_field(value, conversion), spec or ""))
+        return "".join(out)
 
     def with_level(self, level: Level | str) -> Rule:
         """The same rule with another level."""
@@ -162,9 +184,20 @@ class Rule:
         return "\n".join(lines) + "\n"
 
 
-class _KeepMissing(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+#: message fields that hold a list of locales
+_LOCALE_LISTS = frozenset({"locale", "other_locale"})
+#: third-person verbs of the shipped messages and their plural, for a list of locales
+_PLURAL_VERBS = {"gives": "give", "has": "have", "names": "name", "writes": "write", "states": "state",
+                 "quotes": "quote", "attributes": "attribute", "is": "are", "was": "were", "lacks": "lack"}
+_VERB = re.compile(r"^(\s+(?:still |now |also )?)([a-z]+)\b")
+
+
+def _agree(literal: str) -> str:
+    """The literal after a list of locales, its first verb in the plural (``gives`` -> ``give``)."""
+    m = _VERB.match(literal)
+    if m is None or m.group(2) not in _PLURAL_VERBS:
+        return literal
+    return m.group(1) + _PLURAL_VERBS[m.group(2)] + literal[m.end():]
 
 
 def parse_level(value: Level | str, *, where: str = "") -> Level:
