@@ -387,3 +387,20 @@ def test_an_unreadable_folder_during_discovery_is_named(tmp_path, monkeypatch, c
     assert [b.id for b in found] == ["a"]
     err = capsys.readouterr().err
     assert err.count("cannot read folder") == 1 and "de/secret" in err and "not checked" in err
+
+
+def test_in_a_very_large_passage_the_kth_figure_of_a_value_pairs_with_the_kth_in_every_version():
+    """Beyond MAX_PAIRED claims, pairing by value must still give one cluster per occurrence, holding
+    every version that states it that often, whatever the number of versions."""
+    from collections import Counter
+
+    from consistency.extract import extract_claims
+    from consistency.match.clusters import MAX_PAIRED, cluster_claims
+
+    n = MAX_PAIRED // 2 + 10  # two figures a sentence: above the limit
+    texts = {"en": "It is 5 km long and cost $3 million. " * n, "de": "Sie ist 5 km lang und kostete 3 Millionen Dollar. " * n,
+             "fr": "Il mesure 5 km et a coûté 3 millions de dollars. " * (n - 1)}
+    claims = [[extract_claims(text, locale)] for locale, text in texts.items()]
+    clusters = cluster_claims([((0,), (0,), (0,))], claims)
+    shapes = Counter(tuple(sorted(c.members)) for c in clusters)
+    assert shapes == Counter({(0, 1, 2): 2 * (n - 1), (0, 1): 2})

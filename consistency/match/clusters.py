@@ -85,22 +85,23 @@ def cluster_claims(groups: Sequence[Sequence[Sequence[int]]], claims: Sequence[S
 
 
 def _by_value(g: int, pools: dict[int, list[Claim]], order: list[int]) -> list[Cluster]:
-    """Clusters of a very large passage: claims of the same normalized value, in text order."""
+    """Clusters of a very large passage: the k-th claim of a normalized value in each version joins
+    the k-th cluster of that value, in text order."""
     clusters: list[Cluster] = []
-    waiting: dict[str, list[Cluster]] = {}  # key -> clusters still lacking some version, in order
+    by_value: dict[str, list[Cluster]] = {}
     for v in order:
+        seen: dict[str, int] = {}  # value -> how many claims of it this version has placed
         for c in pools[v]:
             key = claim_key(c)
-            open_ = waiting.setdefault(key, [])
-            while open_ and v in open_[0].members:
-                open_.pop(0)  # cheap: each cluster leaves each key's list once per version
-            target = next((cl for cl in open_ if v not in cl.members), None)
-            if target is None:
-                target = Cluster(group=g, members={v: c})
-                clusters.append(target)
-                open_.append(target)
+            k = seen.get(key, 0)
+            seen[key] = k + 1
+            same = by_value.setdefault(key, [])
+            if k < len(same):
+                same[k].members[v] = c
             else:
-                target.members[v] = c
+                cluster = Cluster(group=g, members={v: c})
+                same.append(cluster)
+                clusters.append(cluster)
     return clusters
 
 
