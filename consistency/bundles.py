@@ -49,7 +49,7 @@ from typing import Union
 import regex
 
 from consistency.errors import ConfigError
-from consistency.locale.tags import language
+from consistency.locale.tags import is_version_of, language
 
 __all__ = [
     "PER_UNIT_SUFFIXES",
@@ -361,10 +361,8 @@ def _assemble(matches: Iterable[_Match], *, source: str | None, min_versions: in
     by_group: dict[str, list[_Match]] = {}
     for match in matches:
         by_group.setdefault(match.group, []).append(match)
-    src = source.casefold() if source else None
-
     def is_source(m: _Match) -> bool:
-        return src is not None and (m.locale.casefold() == src or language(m.locale) == src)
+        return source is not None and is_version_of(m.locale, source)
 
     bundles: list[Bundle] = []
     for group in sorted(by_group):

@@ -293,8 +293,8 @@ def test_min_words_decides_which_dropped_quotation_is_reported():
     reported with ``min_words: 3``."""
     an = bundle(en='"We keep building," the mayor said on Monday.\n',
                 de="Man werde weiter bauen, sagte der Bürgermeister am Montag.\n")
-    assert list(RULE_CHECK(an, _with("QUO003"))) == []
-    (f,) = RULE_CHECK(an, _with("QUO003", min_words=3))
+    assert list(_run_rule(an, _with("QUO003"))) == []
+    (f,) = _run_rule(an, _with("QUO003", min_words=3))
     assert f.rule == "QUO003" and "We keep building" in f.message
 
 
@@ -305,11 +305,11 @@ def test_the_name_window_decides_how_far_a_pronoun_may_stand_from_its_name():
                    "Noelle Walsh said the work took six years.\n",
                 de="Noelle Walsh eröffnete den Tunnel am Montag.\n\nDer Tunnel ist 12 km lang.\n\n"
                    "Sie sagte, die Arbeit habe sechs Jahre gedauert.\n")
-    assert [f.rule for f in RULE_CHECK(an, _with("NAM001"))] == []
-    assert [f.rule for f in RULE_CHECK(an, _with("NAM001", window_before=2))] == []
-    assert [f.rule for f in RULE_CHECK(an, _with("NAM001", window_before=1))] == ["NAM001"]
-    assert [f.rule for f in RULE_CHECK(an, _with("NAM001", window_before=0))] == ["NAM001"]
+    assert [f.rule for f in _run_rule(an, _with("NAM001"))] == []
+    assert [f.rule for f in _run_rule(an, _with("NAM001", window_before=2))] == []
+    assert [f.rule for f in _run_rule(an, _with("NAM001", window_before=1))] == ["NAM001"]
+    assert [f.rule for f in _run_rule(an, _with("NAM001", window_before=0))] == ["NAM001"]
 
 
-def RULE_CHECK(an, rule) -> list:  # noqa: N802 - reads as the rule's check
+def _run_rule(an, rule) -> list:
     return list(rule.load_check()(an, rule))

@@ -85,9 +85,10 @@ def check(paths_or_bundles: Any, *, config: Any = None, rules: Sequence[Any] | N
 
             bundles, single = [bundle_from_paths([os.fspath(p) for p in items], {}, config)], True
     if rules is None:
-        chosen = tuple(select) if select else config.select
-        rules = config.load_rules().select(chosen, tuple(config.ignore) + tuple(ignore), dict(config.levels))
-        spec = (config, chosen, tuple(config.ignore) + tuple(ignore), dict(config.levels))
+        # the selection, and the spec worker processes rebuild the same rules from
+        spec = (config, tuple(select) if select else config.select, tuple(config.ignore) + tuple(ignore),
+                dict(config.levels))
+        rules = config.load_rules().select(*spec[1:])
     else:
         spec = None
     rules = list(rules)

@@ -39,9 +39,7 @@ def check_bundle(bundle: Bundle, rules, *, source: str | None = None, history: b
     ``vocabulary``: the names known beforehand (:func:`~consistency.extract.vocabulary.vocabulary_for`
     a configuration's rule dirs); the built-in vocabulary when None.
     """
-    from ..documents import load_document
-
-    from ..documents import is_multilingual, load_versions
+    from ..documents import is_multilingual, load_document, load_versions
 
     docs = []
     for p, loc in zip(bundle.paths, bundle.locales):

@@ -30,7 +30,6 @@ from consistency.model import Level
 __all__ = [
     "CATEGORIES",
     "KINDS",
-    "KIND_OPTIONS",
     "MESSAGE_FIELDS",
     "Rule",
     "RuleDocs",
@@ -45,12 +44,6 @@ __all__ = [
 #: ``kind -> "module:function"`` of its check (derived from :data:`consistency.engine.kinds.KINDS`).
 KINDS: dict[str, str] = {name: kind.check for name, kind in _KINDS.items()}
 
-#: ``kind -> option -> (type, default, description)`` (derived from the kind declarations).
-KIND_OPTIONS: dict[str, dict[str, tuple[str, Any, str]]] = {
-    name: {o.name: (o.type, o.default, o.description) for o in kind.options} for name, kind in _KINDS.items()
-}
-
-
 class Options(dict):
     """A rule's options: a read-only mapping that pickles (rules travel to worker processes)."""
 
@@ -61,9 +54,6 @@ class Options(dict):
 
     def __reduce__(self):
         return (Options, (dict(self),))
-
-    def __hash__(self) -> int:  # type: ignore[override]
-        return hash(tuple(sorted(self.items(), key=lambda item: item[0])))
 
 
 _ID_RE = re.compile(r"^[A-Z]{3}[0-9]{3}$")
@@ -177,9 +167,10 @@ class Rule:
         ]
         if self.options:
             lines += ["", "## Options", ""]
-            specs = KIND_OPTIONS.get(self.kind, {})
+            declared = _KINDS[self.kind]
             for key, value in self.options.items():
-                about = specs.get(key, ("", None, ""))[2]
+                option = declared.option(key)
+                about = option.description if option is not None else ""
                 lines.append(f"- `{key}` = `{value}`" + (f": {about}" if about else ""))
         return "\n".join(lines) + "\n"
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from ..model import Finding, Location
+from ..model import Finding
 
 __all__ = ["apply_baseline", "apply_inline", "unused_baseline"]
 
@@ -30,7 +30,7 @@ def apply_inline(an: Any, findings: Iterable[Finding], active: set[str]) -> list
     dict, key ``suppression:used``) the comments that matched and the rule ids that ran."""
     # (path, locale): a PO file's source and translation are two versions in one file
     by_path = {(d.path, d.locale): v for v, d in enumerate(an.documents)}
-    source = an.source if an.source is not None else 0
+    source = an.pivot  # the declared source, else the first version
     kept, used = [], set()
     for f in findings:
         suppressed = False
@@ -72,12 +72,9 @@ def apply_baseline(findings: Sequence[Finding], baseline: Any, *, bundles: set[s
 
 def unused_baseline(rule: Any, entries: Iterable[Any], path: str) -> Iterator[Finding]:
     """SUP001 findings for baseline ``entries`` that matched no finding (located at the baseline)."""
-    from .baseline import fingerprint
+    from .checks.common import bundle_finding, file_location
 
     for entry in entries:
-        loc = Location(path=path, locale="", role="deviant", start=0, end=0, line=1, column=1,
-                       end_line=1, end_column=1, text="", value=entry.fingerprint)
-        yield Finding(rule=rule.id, name=rule.name, level=rule.level, category=rule.category,
-                      message=rule.format_message(rule=f"{entry.rule} (baseline entry {entry.fingerprint})", locale=""),
-                      bundle=entry.bundle, fingerprint=fingerprint(rule.id, entry.bundle, [], entry.fingerprint),
-                      locations=(loc,))
+        message = rule.format_message(rule=f"{entry.rule} (baseline entry {entry.fingerprint})", locale="")
+        yield bundle_finding(rule, entry.bundle, message, [file_location(path, "", "deviant", entry.fingerprint)],
+                             entry.fingerprint)

@@ -12,7 +12,7 @@ from a path live in :mod:`consistency.documents.locales`; this module only reads
 
 from __future__ import annotations
 
-__all__ = ["fallbacks", "language", "region", "same_language", "script", "subtags"]
+__all__ = ["fallbacks", "is_version_of", "language", "region", "same_language", "script", "subtags"]
 
 
 def subtags(tag: str) -> list[str]:
@@ -45,6 +45,17 @@ def region(tag: str) -> str | None:
 def same_language(a: str, b: str) -> bool:
     """Whether two tags name the same language (``de-CH`` and ``de``)."""
     return language(a) == language(b)
+
+
+def is_version_of(tag: str, source: str) -> bool:
+    """Whether a version tagged ``tag`` is in the source locale ``source``: the same tag, or
+    ``source`` names the language alone (``en`` takes ``en-GB``; ``pt-BR`` does not take ``pt-PT``).
+
+    >>> is_version_of("en-GB", "en"), is_version_of("pt-PT", "pt-BR"), is_version_of("DE", "de")
+    (True, False, True)
+    """
+    wanted = source.casefold()
+    return tag.casefold() == wanted or language(tag) == wanted
 
 
 def fallbacks(tag: str) -> list[str]:

@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..extract import extract_claims
-from ..locale.tags import language
+from ..locale.tags import is_version_of, language
 from ..model import Block, Claim, Document
 from ..positions import LineIndex
 from .agreement import DEFAULT_RELATIVE_TOLERANCE
@@ -187,7 +187,7 @@ def analyse(bundle: str, documents: Sequence[Document], *, source: str | None = 
     index = None
     if source is not None:
         for i, doc in enumerate(documents):
-            if doc.locale.casefold() == source.casefold() or language(doc.locale) == source.casefold():
+            if is_version_of(doc.locale, source):
                 index = i
                 break
     return BundleAnalysis(bundle=bundle, documents=list(documents), source=index,

@@ -219,11 +219,6 @@ class QuotePairs:
         """``(version, start)`` of the speakers of :attr:`speaker_conflicts`."""
         return self._speakers[1]
 
-    @property
-    def unmatched(self) -> dict[str, list[Issue]]:
-        """:meth:`unmatched_speech` with the default of four words."""
-        return self.unmatched_speech(MIN_QUOTE_WORDS)
-
     def unmatched_speech(self, min_words: int = MIN_QUOTE_WORDS) -> dict[str, list[Issue]]:
         """Direct speech of ``min_words`` words or more without a counterpart: ``quote-count`` and
         ``quote-paraphrased`` issues (computed once per ``min_words``)."""

@@ -4,7 +4,7 @@ fingerprint, and findings from matching issues (:class:`~consistency.match.issue
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from ...display import describe_value, display_value
 from ...model import Change, Claim, Finding, Location, Revision
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from ...match.analysis import BundleAnalysis
     from ...match.issues import Issue
 
-__all__ = ["claim_location", "finding", "issue_findings", "location"]
+__all__ = ["bundle_finding", "claim_location", "file_location", "finding", "issue_findings", "location"]
 
 
 def location(an: BundleAnalysis, v: int, start: int, end: int, role: str, value: str | None) -> Location:
@@ -37,14 +37,26 @@ def claim_location(an: BundleAnalysis, v: int, c: Claim, role: str, change: Chan
 
 def finding(an: BundleAnalysis, rule, message: str, locations: list[Location], key: str,
             revision: Revision | None = None) -> Finding:
-    """A finding of ``rule``; ``key`` (a locale-free description of what disagrees) makes its
-    fingerprint, with the rule, the bundle and the locales."""
-    locales = [loc.locale for loc in locations]
+    """A finding of ``rule`` in the analysed bundle (see :func:`bundle_finding`)."""
+    return bundle_finding(rule, an.bundle, message, locations, key, revision)
+
+
+def bundle_finding(rule, bundle: str, message: str, locations: Sequence[Location], key: str,
+                   revision: Revision | None = None) -> Finding:
+    """A finding of ``rule`` in ``bundle``, deviant locations first; ``key`` (a locale-free
+    description of what disagrees) makes its fingerprint, with the rule, the bundle and the
+    locations' locales.  Also for findings no analysis holds: whole files, baseline entries."""
     return Finding(
         rule=rule.id, name=rule.name, level=rule.level, category=rule.category, message=message,
-        bundle=an.bundle, fingerprint=fingerprint(rule.id, an.bundle, locales, key),
+        bundle=bundle, fingerprint=fingerprint(rule.id, bundle, [loc.locale for loc in locations], key),
         locations=tuple(sorted(locations, key=lambda loc: loc.role != "deviant")), revision=revision,
     )
+
+
+def file_location(path: str, locale: str, role: str, value: str | None = None) -> Location:
+    """A location that is a whole file (or a file that should exist): its first line, no text."""
+    return Location(path=path, locale=locale, role=role, start=0, end=0, line=1, column=1, end_line=1,
+                    end_column=1, text="", value=value)
 
 
 def issue_findings(an: BundleAnalysis, rule, issues: Iterable[Issue]) -> Iterator[Finding]:

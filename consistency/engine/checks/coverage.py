@@ -33,7 +33,7 @@ def check_coverage(an: BundleAnalysis, rule) -> Iterator[Finding]:
             runs[-1][1].append(g)
         else:
             runs.append((present, [g]))
-    pivot = an.source if an.source is not None else 0
+    pivot = an.pivot
     for present, groups in runs:
         absent = [v for v in range(n) if v not in present]
         held = {v: [b for g in groups for b in an.groups[g][v]] for v in present}

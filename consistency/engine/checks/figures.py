@@ -50,7 +50,7 @@ def _deviants(an: BundleAnalysis, cluster: Cluster, tolerance: float) -> tuple[l
         for v in versions
     }
     best = max(score.values())
-    pivot = 0 if an.source is None else an.source
+    pivot = an.pivot
     candidates = [v for v in versions if score[v] == best]
     # the best-supported versions may disagree among themselves (2 against 2, or nobody agreeing
     # with anybody): the reference is the pivot's side (the canonical first version, English where

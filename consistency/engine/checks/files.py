@@ -20,9 +20,9 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 
-from ...locale.tags import language
-from ...model import Finding, Location
-from ..baseline import fingerprint
+from ...locale.tags import is_version_of
+from ...model import Finding
+from .common import bundle_finding, file_location
 
 __all__ = ["check_missing_file", "check_orphan_file", "file_findings"]
 
@@ -46,19 +46,17 @@ def file_findings(groups, patterns, rules, *, expected: Sequence[str] | None, so
         return []
     everywhere = list(expected) if expected else sorted({loc for g in groups for loc in g.locales if loc})
     template = next((p for p in patterns if "{locale}" in p.absolute), None)
-    src = source.casefold() if source else None
-
     def is_source(locale: str) -> bool:
-        return src is not None and (locale.casefold() == src or language(locale) == src)
+        return source is not None and is_version_of(locale, source)
 
     out: list[Finding] = []
     for group in groups:
         present = [(loc, path) for loc, path in zip(group.locales, group.paths) if loc]
         have = {loc for loc, _ in present}
-        if orphan_rule is not None and src is not None and present and not any(is_source(loc) for loc in have):
+        if orphan_rule is not None and source is not None and present and not any(is_source(loc) for loc in have):
             message = orphan_rule.format_message(locale=", ".join(sorted(have)), other_locale=source, text=group.id)
-            locations = [_at(path, loc, "deviant") for loc, path in present]
-            out.append(_finding(orphan_rule, message, group.id, locations, f"orphan {group.id}"))
+            locations = [file_location(path, loc, "deviant") for loc, path in present]
+            out.append(bundle_finding(orphan_rule, group.id, message, locations, f"orphan {group.id}"))
             continue
         lacking = [loc for loc in everywhere if loc not in have]
         if missing_rule is None or not lacking or not present:
@@ -66,9 +64,9 @@ def file_findings(groups, patterns, rules, *, expected: Sequence[str] | None, so
         for loc in lacking:
             expected_path = _expected_path(template, loc, group.id)
             message = missing_rule.format_message(locale=loc, other_locale=", ".join(sorted(have)), text=group.id)
-            locations = [_at(expected_path or f"({loc})", loc, "deviant")]
-            locations += [_at(path, other, "reference") for other, path in present]
-            out.append(_finding(missing_rule, message, group.id, locations, f"missing {group.id} {loc}"))
+            locations = [file_location(expected_path or f"({loc})", loc, "deviant")]
+            locations += [file_location(path, other, "reference") for other, path in present]
+            out.append(bundle_finding(missing_rule, group.id, message, locations, f"missing {group.id} {loc}"))
     return out
 
 
@@ -80,14 +78,3 @@ def _expected_path(template, locale: str, group: str) -> str | None:
         return None
     here = os.getcwd()
     return os.path.relpath(path, here) if path.startswith(here.rstrip("/") + "/") else path
-
-
-def _at(path: str, locale: str, role: str) -> Location:
-    return Location(path=path, locale=locale, role=role, start=0, end=0, line=1, column=1, end_line=1,
-                    end_column=1, text="")
-
-
-def _finding(rule, message: str, bundle: str, locations: list[Location], key: str) -> Finding:
-    return Finding(rule=rule.id, name=rule.name, level=rule.level, category=rule.category, message=message,
-                   bundle=bundle, fingerprint=fingerprint(rule.id, bundle, [loc.locale for loc in locations], key),
-                   locations=tuple(locations))

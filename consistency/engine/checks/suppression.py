@@ -13,8 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ...model import Finding
-from ..baseline import fingerprint
-from .common import location
+from .common import finding, location
 
 if TYPE_CHECKING:
     from ...match.analysis import BundleAnalysis
@@ -38,8 +37,4 @@ def check_unused_suppression(an: BundleAnalysis, rule) -> Iterator[Finding]:
                     continue
                 loc = location(an, v, block.start, block.end, "deviant", None)
                 message = rule.format_message(rule=mark if mark != "*" else "all rules", locale=doc.locale)
-                yield Finding(rule=rule.id, name=rule.name, level=rule.level, category=rule.category,
-                              message=message, bundle=an.bundle,
-                              fingerprint=fingerprint(rule.id, an.bundle, [doc.locale],
-                                                      f"{mark}@{block.text.strip()[:80]}"),
-                              locations=(loc,))
+                yield finding(an, rule, message, [loc], f"{mark}@{block.text.strip()[:80]}")
