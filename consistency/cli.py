@@ -308,7 +308,7 @@ def _cmd_check(config, args) -> int:
     from .engine.api import check
     from .engine.baseline import write_baseline
     from .engine.checker import resolve_since
-    from .engine.resolve import parse_locale_options, resolve_bundles
+    from .engine.resolve import only_named, parse_locale_options, resolve_bundles
     from .model import Level
     from .report import render
 
@@ -339,6 +339,14 @@ def _cmd_check(config, args) -> int:
                        covered_rules={r.id for r in report.rules})
         print(f"wrote {len(report.findings)} accepted findings to {args.write_baseline}", file=sys.stderr)
         return 0
+    named = getattr(args, "_named_files", None)
+    if named:
+        report.findings, hidden = only_named(report.findings, named)
+        if hidden:
+            where = sorted({f.locations[0].path for f in hidden})
+            print(f"{len(hidden)} finding{'s' if len(hidden) != 1 else ''} in other versions of the bundle "
+                  f"not shown ({', '.join(where[:3])}{', …' if len(where) > 3 else ''}): "
+                  "--expand reports them", file=sys.stderr)
     color = args.color == "always" or (args.color == "auto" and fmt == "text" and sys.stdout.isatty()
                                        and not os.environ.get("NO_COLOR"))
     if output:

@@ -210,9 +210,24 @@ def test_expand_with_only_unrelated_files_passes(repo, capsys):
 
 def test_files_of_configured_bundles_expand_automatically(repo, capsys):
     configure(repo)
-    code, data = run_json(capsys, "check", "content/en/harbour.md")
+    code, data = run_json(capsys, "check", "content/de/harbour.md")
     assert code == 1
     assert [(b["id"], len(b["versions"])) for b in data["bundles"]] == [("harbour", 3)]
+    assert [f["locations"][0]["path"] for f in data["findings"]] == ["content/de/harbour.md"]
+
+
+def test_a_named_file_reports_its_own_findings_and_says_what_it_left_out(repo, capsys):
+    configure(repo)
+    # the whole bundle is compared, but the drift is in de: naming en reports nothing and says why
+    code, out, err = run(capsys, "check", "content/en/harbour.md")
+    assert (code, out) == (0, "No findings in 1 bundle.\n")
+    assert err == "1 finding in other versions of the bundle not shown (content/de/harbour.md): --expand reports them\n"
+    code, data = run_json(capsys, "check", "--expand", "content/en/harbour.md")
+    assert code == 1 and [f["locations"][0]["path"] for f in data["findings"]] == ["content/de/harbour.md"]
+    # with --bundles and a file, the same
+    code, out, err = run(capsys, "check", "--bundles", "content/{locale}/{path}.md", "--source", "en",
+                         "./content/ja/harbour.md")
+    assert code == 0 and "not shown (content/de/harbour.md)" in err
 
 
 def test_files_outside_the_configured_bundles_are_one_bundle_as_before(repo, capsys):
@@ -320,6 +335,17 @@ def test_po_expand_from_one_changed_catalogue(po_repo, capsys):
     (po_repo / "claim-consistency.toml").write_text('bundles = ["po/{locale}.po"]\n', encoding="utf-8")
     code, data = run_json(capsys, "check", "--expand", "po/fr.po")
     assert code == 1 and len(data["bundles"]) == 1 and len(data["bundles"][0]["versions"]) == 4
+
+
+def test_one_catalogue_of_a_configured_bundle_reports_only_its_findings(po_repo, capsys):
+    # the catalogues form one bundle; naming de.po must not report ja.po's drift as de's
+    (po_repo / "claim-consistency.toml").write_text('bundles = ["po/{locale}.po"]\n', encoding="utf-8")
+    code, out, err = run(capsys, "check", "po/de.po", "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["findings"] == [] and len(data["bundles"][0]["versions"]) == 4
+    assert "1 finding in other versions of the bundle not shown (po/ja.po)" in err
+    code, data = run_json(capsys, "check", "po/ja.po")
+    assert code == 1 and [f["locations"][0]["path"] for f in data["findings"]] == ["po/ja.po"]
 
 
 # ----------------------------------------------------------------------------- pre-commit hook

@@ -15,8 +15,9 @@ from typing import Sequence
 from ..bundles import Bundle, is_per_unit
 from ..errors import ConfigError, InputError
 from ..locale.tags import language
+from ..model import Finding
 
-__all__ = ["bundle_from_paths", "bundle_source", "parse_locale_options", "resolve_bundles"]
+__all__ = ["bundle_from_paths", "bundle_source", "only_named", "parse_locale_options", "resolve_bundles"]
 
 
 def parse_locale_options(values: Sequence[str]) -> dict[str, str]:
@@ -106,6 +107,8 @@ def resolve_bundles(args: argparse.Namespace, config, locale_opts: dict[str, str
     if patterns:
         if paths and (expand_flag or not (len(paths) == 1 and os.path.isdir(paths[0]))):
             found = bundles_mod.expand(paths, ".", patterns, **options)
+            if not expand_flag:
+                args._named_files = paths
             return _relative(found), False
         root = paths[0] if paths else "."
         found = bundles_mod.discover(root, patterns, **options)
@@ -126,12 +129,34 @@ def resolve_bundles(args: argparse.Namespace, config, locale_opts: dict[str, str
             bundles_mod.match_file(p, config.root, config.bundles, locales=options["locales"]) is not None
             for p in paths
         ):
+            args._named_files = paths
             return _relative(bundles_mod.expand(paths, config.root, config.bundles, **options)), False
     elif expand_flag:
         raise ConfigError("--expand needs bundle patterns: --bundles PATTERN or bundles in the configuration")
     if not paths:
         raise ConfigError("check needs at least two versions of the article (or --bundles PATTERN)")
     return [bundle_from_paths(paths, locale_opts or {}, config)], True
+
+
+def only_named(findings: Sequence[Finding], named: Sequence[str]) -> tuple[list[Finding], list[Finding]]:
+    """The findings located in the ``named`` files, and the others of their bundles.
+
+    ``check FILE`` on a file of a configured bundle checks the whole bundle (a version is
+    compared with the others) but reports, like a linter given one file, the findings whose
+    deviant text is in that file; ``--expand`` reports every finding of the bundle.  A finding
+    without a location stays.
+    """
+    wanted = {_file_key(p) for p in named}
+    shown: list[Finding] = []
+    hidden: list[Finding] = []
+    for finding in findings:
+        keep = not finding.locations or _file_key(finding.locations[0].path) in wanted
+        (shown if keep else hidden).append(finding)
+    return shown, hidden
+
+
+def _file_key(path: str | os.PathLike[str]) -> str:
+    return os.path.normcase(os.path.abspath(path))
 
 
 def _remember_groups(args: argparse.Namespace, root, patterns, options) -> None:
