@@ -30,6 +30,10 @@ CASES = {
     "Markdown: N unclosed `<!--`": ("md", lambda n: "<!-- " * n + "\n\nIt is 5 km.\n", lambda n: "Es sind 5 km.\n"),
     "HTML: N nested `<span>`": ("html", lambda n: "<p>" + "<span>" * n + "It is 5 km.</p>",
                                 lambda n: "<p>Es sind 5 km.</p>"),
+    "HTML: N unclosed `<![cdata[`": ("html", lambda n: "<p>It is 5 km.</p>" + "<![cdata[ ] > " * n,
+                                     lambda n: "<p>Es sind 5 km.</p>"),
+    "Markdown: a list N/100 levels deep": ("md", lambda n: "".join("  " * i + "- step\n" for i in range(n // 100))
+                                       + "It is 5 km.\n", lambda n: "Es sind 5 km.\n"),
 }
 
 

@@ -281,6 +281,52 @@ def test_html_without_the_optional_closing_head_keeps_its_body(tmp_path):
     assert [b.text.strip() for b in load_document(page).blocks] == ["Port", "The pier is 5 km long."]
 
 
+@pytest.mark.parametrize("depth", [10, 20, 60, 120, 400])
+def test_markdown_nested_deeply_keeps_its_text(depth):
+    from consistency.documents.markdown import parse_markdown
+
+    quotes = "> " * depth + "The pier is 5 km long.\n" + "> " * depth + "It cost 3 million euros.\n"
+    lists = "".join("  " * level + "- step\n" for level in range(depth)) + "  " * depth + "- The pier is 5 km long.\n"
+    text = "Before 1.\n\n" + quotes + "\nAfter 2.\n\n" + lists
+    blocks = [" ".join(b.text.split()) for b in parse_markdown(text)]
+    assert blocks[0] == "Before 1." and blocks[-1] == "The pier is 5 km long."
+    assert "After 2." in blocks
+    quoted = " ".join(blocks[1:blocks.index("After 2.")])
+    assert quoted == "The pier is 5 km long. It cost 3 million euros."
+    # markers never leak into the text
+    assert not any(b.startswith((">", "-")) for b in blocks)
+
+
+OPENINGS = {"comment": "<!-- ", "comment before a '>'": "<!-- > ", "processing instruction": "<? ",
+            "CDATA": "<![cdata[ ] > ", "Word condition": "<![if x > ", "start tag": "<a x='y' ",
+            "nested span": "<span>"}
+
+
+@pytest.mark.parametrize("suffix, opening", [("html", o) for o in OPENINGS.values()] + [("md", "<!-- ")],
+                         ids=[*OPENINGS.keys(), "Markdown comment"])
+def test_markup_openings_that_never_close_cost_no_more_than_their_size(tmp_path, suffix, opening):
+    # 50,000 openings took a minute or more: the parser looked for each one's end, to the end of the file
+    (tmp_path / f"en.{suffix}").write_text("<p>It is 5 km.</p>\n" + opening * 50_000 + "It is 7 km.\n",
+                                           encoding="utf-8")
+    (tmp_path / f"de.{suffix}").write_text("<p>Es sind 5 km.</p><p>Es sind 8 km.</p>\n", encoding="utf-8")
+    result = run("check", f"en.{suffix}", f"de.{suffix}", "--no-history", "--format", "json", cwd=tmp_path,
+                 timeout=60)
+    assert result.returncode in (0, 1), result.stderr
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("<p>It is 5 km.</p><!-- a comment never closed <p>It is 7 km.</p>",
+     ["It is 5 km.", "<!-- a comment never closed", "It is 7 km."]),
+    ("<p>It is 5 km.</p><p>Price <? 7 km", ["It is 5 km.", "Price <? 7 km"]),
+    ("<p>It is 5 km.<![CDATA[ 3 ] m</p>", ["It is 5 km.<![CDATA[ 3 ] m"]),
+    ("<p><![if !supportLists]>1.<![endif]>It is 5 km.</p>", ["1.          It is 5 km."]),
+])
+def test_markup_never_closed_reads_as_text_and_hides_nothing(text, expected):
+    from consistency.documents.html import parse_html
+
+    assert [b.text for b in parse_html(text)] == expected
+
+
 # ------------------------------------------------------------------ PO continuation lines (item 11)
 
 

@@ -64,12 +64,47 @@ def collect_html(view: ProseView, start: int, end: int) -> tuple[list[Candidate]
     """
     view.mask(start, end)
     collector = _Collector(view, start, end)
-    collector.feed(view.text[start:end])
+    collector.feed(_defuse_unclosed(view.text[start:end]))
     collector.close()
     collector.flush(end)
     for candidate in collector.candidates:
         view.mask_non_prose(candidate.start, candidate.end)
     return collector.candidates, collector.directives
+
+
+#: Stands for a ``<`` that cannot open markup (same length, so offsets stay).
+_INERT = "\ufffc"
+_SECTION_OPEN = re.compile(r"<!\[[ \t\r\n\f]*([A-Za-z]*)")
+_SECTION_CLOSE = {"cdata": re.compile(r"\][ \t\r\n\f]*\][ \t\r\n\f]*>"), "if": re.compile(r"\][ \t\r\n\f]*>")}
+
+
+def _defuse_unclosed(text: str) -> str:
+    """``text`` with every ``<`` that opens nothing made inert.
+
+    A ``<`` after the last ``>``, a ``<!--`` after the last ``-->`` and a marked section
+    (``<![CDATA[``, ``<![if …]>``) after the last closer of its kind can close nothing; the
+    parser reads them as text anyway, but only after looking for their end once each, to the
+    end of the input: 20,000 unclosed ``<!--`` cost seconds, growing with the square of their
+    number.  Read as text directly, they cost nothing.
+    """
+    tail = text.find("<", text.rfind(">") + 1)
+    head_end = tail if tail >= 0 else len(text)
+    head = text[:head_end]
+    comment_end = text.rfind("-->")
+    first = head.find("<!--", comment_end + 3 if comment_end >= 0 else 0)
+    if first >= 0:
+        head = head[:first] + head[first:].replace("<!--", _INERT + "!--")
+    if "<![" in head:
+        # the parser's closers: ``]]>`` for CDATA and the like, ``]>`` for Word's ``<![if …]>``
+        ends = {kind: max((m.end() for m in pattern.finditer(head)), default=0)
+                for kind, pattern in _SECTION_CLOSE.items()}
+
+        def defuse(match: re.Match[str]) -> str:
+            kind = "if" if match.group(1).lower() in ("if", "else", "endif") else "cdata"
+            return _INERT + match.group()[1:] if match.start() >= ends[kind] else match.group()
+
+        head = _SECTION_OPEN.sub(defuse, head)
+    return head + text[head_end:].replace("<", _INERT)
 
 
 class _Collector(HTMLParser):
@@ -81,6 +116,9 @@ class _Collector(HTMLParser):
         self._base = start
         self._line_starts = line_bounds(view.text[start:end], universal=False)[0]
         self._stack: list[str] = []
+        self._open: dict[str, int] = {}  # how many of each tag the stack holds
+        self._kinds: list[str] = []  # the block kind inside each element of the stack
+        self._skip_depth = 0  # how many elements of _SKIP are open
         self.candidates: list[Candidate] = []
         self.directives: list[Directive] = []
         self._outer_start = start
@@ -96,15 +134,29 @@ class _Collector(HTMLParser):
         return self._base + self._line_starts[line - 1] + column
 
     def _skipping(self) -> bool:
-        return any(tag in _SKIP for tag in self._stack)
+        return self._skip_depth > 0
 
     def _kind(self) -> str:
-        for tag in reversed(self._stack):
-            if tag in _KINDS:
-                return _KINDS[tag]
-            if tag in _BOUNDARY:
-                return "paragraph"
-        return "paragraph"
+        return self._kinds[-1] if self._kinds else "paragraph"
+
+    def _push(self, tag: str) -> None:
+        """Open ``tag``; the counts make every question about the stack constant-time (a page
+        of 20,000 nested elements was quadratic)."""
+        self._stack.append(tag)
+        self._open[tag] = self._open.get(tag, 0) + 1
+        self._skip_depth += tag in _SKIP
+        inherited = self._kinds[-1] if self._kinds else "paragraph"
+        self._kinds.append(_KINDS.get(tag, "paragraph" if tag in _BOUNDARY else inherited))
+
+    def _pop_to(self, tag: str) -> None:
+        """Close the elements up to and including the innermost open ``tag``."""
+        while self._stack:
+            top = self._stack.pop()
+            self._kinds.pop()
+            self._open[top] -= 1
+            self._skip_depth -= top in _SKIP
+            if top == tag:
+                return
 
     # -- blocks ------------------------------------------------------------
 
@@ -129,23 +181,21 @@ class _Collector(HTMLParser):
     # -- parser events -----------------------------------------------------
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if "head" in self._stack and tag not in _HEAD_CONTENT:
+        if self._open.get("head") and tag not in _HEAD_CONTENT:
             # </head> is optional (HTML's implied end tags): <body> or any content closes the head
-            while self._stack and self._stack.pop() != "head":
-                pass
+            self._pop_to("head")
         if tag in _BOUNDARY:
             self.flush(self._here())
         if tag not in _VOID:
-            self._stack.append(tag)
+            self._push(tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BOUNDARY:
             self.flush(self._here())
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self._stack:
-            while self._stack.pop() != tag:
-                pass
+        if self._open.get(tag):
+            self._pop_to(tag)
         if tag in _BOUNDARY:
             self.flush(self._here())
 

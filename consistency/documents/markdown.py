@@ -54,6 +54,11 @@ _CITATION = re.compile(r"\[(?:\^[^\]\s]+|[0-9]{1,3}(?:[,–-][0-9]{1,3})*)\]")
 _PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 #: How far a link's closing bracket or parenthesis is looked for.
 _LINK_WINDOW = 4000
+#: markdown-it's nesting guard (its "default" preset's; CommonMark's 20 dropped a list ten levels
+#: deep).  The parser recurses once per level; content nested deeper is read line by line.
+_MAX_NESTING = 100
+#: The container markers that open a line nested beyond the guard.
+_CONTAINER_MARKERS = re.compile(r"(?:[ \t]*(?:>|(?:[-+*]|[0-9]{1,9}[.)])(?=[ \t]|$)))+[ \t]*")
 
 
 def parse_markdown(text: str) -> tuple[Block, ...]:
@@ -70,8 +75,11 @@ def parse_markdown(text: str) -> tuple[Block, ...]:
     else:
         source = text.removeprefix(BOM)
     walker = _Walker(view, starts, ends)
-    walker.walk(_parser().parse(source))
-    return finish_blocks(view, walker.candidates, walker.directives)
+    tokens = _parser().parse(source)
+    walker.walk(tokens)
+    if any(token.level >= _MAX_NESTING - 1 for token in tokens):
+        walker.read_too_deep(skipped)
+    return finish_blocks(view, sorted(walker.candidates, key=lambda c: c.start), walker.directives)
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +87,7 @@ def _parser() -> MarkdownIt:
     """A CommonMark parser with tables and strikethrough, raw HTML allowed."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable(["table", "strikethrough"])
 
 
 def _front_matter_lines(text: str, starts: list[int], ends: list[int]) -> int:
@@ -104,11 +112,15 @@ class _Walker:
         self.containers: list[tuple[str, int]] = []  # (marker, first line)
         self.candidates: list[Candidate] = []
         self.directives: list[Directive] = []
+        self.covered: set[int] = set()  # lines some block token holds
 
     def walk(self, tokens: list[Any]) -> None:
         """Turn block tokens into candidates (in document order)."""
         for token in tokens:
             kind = token.type
+            if token.map and kind not in ("blockquote_open", "list_item_open", "bullet_list_open",
+                                          "ordered_list_open", "table_open", "thead_open", "tbody_open"):
+                self.covered.update(range(*token.map))
             if kind == "blockquote_open":
                 self.containers.append((">", token.map[0]))
             elif kind == "list_item_open":
@@ -126,6 +138,26 @@ class _Walker:
                 self._html_block(token.map)
             elif token.map and kind in ("fence", "code_block", "hr"):
                 self.view.mask(self.starts[token.map[0]], self.ends[token.map[1] - 1])
+
+    def read_too_deep(self, front_matter: int) -> None:
+        """Read the lines markdown-it dropped beyond its nesting guard, one paragraph each.
+
+        Only a line inside no block token can have been dropped: its container markers are
+        blanked and the rest is read as a paragraph, so nothing is silently unchecked.
+        """
+        text = self.view.text
+        for line in range(front_matter, len(self.starts)):
+            if line in self.covered:
+                continue
+            start, end = self.starts[line], self.ends[line]
+            markers = _CONTAINER_MARKERS.match(text, start, end)
+            cursor = markers.end() if markers else start
+            if cursor >= end or not text[cursor:end].strip():
+                continue
+            self.view.mask(start, cursor)
+            _Inline(self, list(range(cursor, end)), table=False).scan()
+            self.view.mask_non_prose(start, end)
+            self.candidates.append(Candidate("paragraph", start, end, start, end))
 
     def _paragraph_kind(self) -> str:
         if self.containers and self.containers[-1][0] != ">":
