@@ -70,6 +70,29 @@ def test_dates_in_languages_without_a_pack(text, locale, label):
     assert label in [v for _t, v, _u in figures(text, locale)]
 
 
+@pytest.mark.parametrize("text, locale, year_text", [
+    ("Most otwarto w 2021 roku.", "pl", "2021 roku"),      # "of the year": CLDR's form for fractions
+    ("Мостът е открит през 2021 година.", "bg", "2021 година"),  # the singular, after 2021
+    ("Міст відкрили у 2021 році.", "uk", None),            # a case CLDR does not list: a year, as before
+    ("Міст відкрили 2021 року.", "uk", "2021 року"),
+    ("Most byl otevřen 2021 roku.", "cs", "2021 roku"),
+])
+def test_a_year_followed_by_a_form_no_count_takes_is_that_year(text, locale, year_text):
+    (claim,) = extract_claims(text, locale)
+    assert (claim.kind.value, claim.label) == ("date", "2021")
+    if year_text:
+        assert claim.text == year_text
+
+
+@pytest.mark.parametrize("text, locale, value", [
+    ("Budowa trwała 2021 lat.", "pl", "2021"), ("It took 2021 years.", "en", "2021"),
+    ("Строежът продължи 2021 години.", "bg", "2021"), ("Es dauerte 2021 Jahre.", "de", "2021"),
+])
+def test_a_year_like_count_of_years_stays_a_duration(text, locale, value):
+    (claim,) = extract_claims(text, locale)
+    assert (claim.kind.value, str(claim.value), claim.unit) == ("duration", value, "year")
+
+
 @pytest.mark.parametrize("locale", ["en", "de", "ja", "sv", "pl", "fa", "th"])
 def test_iso_8601_dates_in_every_locale(locale):
     assert ("2023-03-14", "2023-03-14", None) in figures("Stand 2023-03-14.", locale)

@@ -179,6 +179,12 @@ class Extractor:
         from babel.numbers import list_currencies
 
         self.iso_codes = frozenset(list_currencies())
+        from babel import Locale
+
+        from ..locale.cldr import unit_plural_forms
+
+        self.plural_category = Locale.parse(tab.tag.replace("-", "_")).plural_form
+        self.year_forms = {_key(k): v for k, v in unit_plural_forms(tab.tag, "duration-year").items()}
         self.scales: dict[str, int] = {
             _key(k): v for k, v in {**tab.scales, **pack.scales}.items()
         }
@@ -431,8 +437,12 @@ class Extractor:
             return raw
 
         year = int(groups["year"]) if "year" in groups else None
+        end = m.end()
         if kind == "year" and m.end("year") == m.end():  # a bare year, nothing after it
-            if self._figure_follows(work, m.end()):
+            named = self._year_word_end(work, m.end(), year)
+            if named is not None:
+                end = named  # pl "w 2014 roku", bg "през 2014 година": the year 2014
+            elif self._figure_follows(work, m.end()):
                 return None  # "2025 Mitarbeiter": a count, not a year
             if self.qual_before_re.search(work, max(0, m.start() - 24), m.start()):
                 return None  # "etwa 2000 Soldaten", "some 2000": a count
@@ -516,7 +526,7 @@ class Extractor:
         else:  # pragma: no cover - pack validation
             return None
         return Claim(
-            kind=ClaimKind.DATE, start=m.start(), end=m.end(), text=text[m.start():m.end()],
+            kind=ClaimKind.DATE, start=m.start(), end=end, text=text[m.start():end],
             value=None, low=low, high=high, label=label,
         )
 
@@ -527,6 +537,25 @@ class Extractor:
             value = int(raw)
             return value if 1 <= value <= 12 else None
         return self.tab.months.get(raw.casefold()) or self.tab.months.get(raw.casefold().rstrip("."))
+
+    def _year_word_end(self, work: str, pos: int, year: int | None) -> int | None:
+        """Where a word for "year" after a year-like number ends, when CLDR's grammar says it names
+        the year rather than counts years.
+
+        A count agrees with its number: CLDR gives each form of ``duration-year`` the plural
+        categories it serves (pl ``2014 lat`` "2014 years", ``many``).  A form the number's
+        category never takes is the noun of a calendar year (pl ``2014 roku`` "of the year 2014",
+        bg ``2014 година``, uk ``2014 року``), in every locale CLDR has plural rules for.
+        """
+        if year is None:
+            return None
+        um = self.unit_re.match(work, pos)
+        if um is None or self.units.get(_key(um.group(1))) != "year":
+            return None
+        forms = self.year_forms.get(_key(um.group(1)))
+        if not forms or self.plural_category(year) in forms:
+            return None
+        return um.end()
 
     def _figure_follows(self, work: str, pos: int) -> bool:
         """Does a unit, currency, percent, counter or scale word follow ``pos``?"""

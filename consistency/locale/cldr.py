@@ -197,6 +197,23 @@ def unit_names(data: Mapping[str, Any], *, keep_case: bool = False, widths: tupl
     return out
 
 
+@lru_cache(maxsize=64)
+def unit_plural_forms(tag: str, unit_id: str) -> dict[str, frozenset[str]]:
+    """The CLDR plural categories each written form of ``unit_id`` serves in ``tag``, in
+    every width (pl ``duration-year``: ``rok`` one, ``lata`` few, ``lat`` many, ``roku`` other
+    and so on); keys casefolded."""
+    patterns = _plain(parse_locale(tag)._data.get("unit_patterns", {})).get(unit_id) or {}
+    out: dict[str, set[str]] = {}
+    for width in ("long", "short", "narrow"):
+        for plural, pattern in (patterns.get(width) or {}).items():
+            if plural == "per" or not isinstance(pattern, str) or "{0}" not in pattern:
+                continue
+            surface = pattern.replace("{0}", "").strip(" \u00a0\u202f").casefold()
+            if surface:
+                out.setdefault(surface, set()).add(plural)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def month_names(data: Mapping[str, Any]) -> dict[str, int]:
     out: dict[str, int] = {}
     months = _plain(data.get("months", {}))
