@@ -198,6 +198,9 @@ class Extractor:
         }
         for word in pack.percent_words + tab.percent_signs:
             self.units[_key(word)] = "percent"
+        # a number word that is also a unit word (hu hét: seven, and week) is a figure only
+        # with a unit after it
+        self.needs_unit = pack.needs_unit | {w for w in pack.words if _key(w) in self.units}
         for surface, unit in list(self.units.items()):
             if "°" in surface:  # º (ordinal indicator) is often typed for the degree sign
                 self.units.setdefault(surface.replace("°", "º"), unit)
@@ -732,7 +735,7 @@ class Extractor:
             return None, pos  # 125th, 5G, 3D: glued to a word, not a figure
         # an article read as "one" (eine Woche, a year) is weak; acht Monate is not
         weak = num.source == "words" and num.value == 1 \
-            and work[num.start:num.end].casefold() in self.pack.needs_unit
+            and work[num.start:num.end].casefold() in self.needs_unit
         if weak and currency:
             return None, num.end  # "a $5 million grant": the article is no amount
         half = Decimal(0)
@@ -742,7 +745,7 @@ class Extractor:
                 half = Decimal("0.5")
                 pos += hm.end()
         if num.source == "words" and not has_context:
-            if m.group().casefold() in self.pack.needs_unit or work[num.start:num.end].casefold() in self.pack.needs_unit:
+            if m.group().casefold() in self.needs_unit or work[num.start:num.end].casefold() in self.needs_unit:
                 return None, num.end
         if num.source == "cjk" and not has_context and not num.scaled:
             token = work[num.start:num.end]

@@ -197,6 +197,43 @@ def unit_names(data: Mapping[str, Any], *, keep_case: bool = False, widths: tupl
     return out
 
 
+#: CLDR's relative-time fields and the units they name
+_RELATIVE_FIELDS = {"second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
+                    "month": "month", "year": "year"}
+
+
+def relative_unit_names(data: Mapping[str, Any]) -> dict[str, str]:
+    """Time-unit words of CLDR's relative-time fields ("in {0} days", "{0} days ago"), which
+    hold forms the unit patterns lack: Swedish ``dagar`` (its day unit is ``dygn``), Finnish
+    partitive ``päivää`` and genitive ``päivän``, Polish ``dni``, Hungarian ``nappal``.
+
+    The word is what follows ``{0}``, less the words every field of the same direction ends
+    with ("ago", ``sitten``, ``temu``).  A pattern that glues the number to its word
+    (``{0}天后``) is left out: packs cover those languages.
+    """
+    fields = _plain(data.get("date_fields", {}))
+    tails: dict[tuple[str, str], list[tuple[str, list[str]]]] = {}
+    for field_name, unit in _RELATIVE_FIELDS.items():
+        for direction in ("future", "past"):
+            for plural, pattern in (fields.get(field_name, {}).get(direction) or {}).items():
+                if not isinstance(pattern, str) or "{0} " not in pattern:
+                    continue
+                words = pattern.split("{0}", 1)[1].split()
+                if words:
+                    tails.setdefault((direction, plural), []).append((unit, words))
+    out: dict[str, str] = {}
+    for items in tails.values():
+        common = 0  # words every field of this direction ends with
+        while len(items) > 1 and all(len(w) > common + 1 for _u, w in items) and \
+                len({tuple(w[len(w) - common - 1:]) for _u, w in items}) == 1:
+            common += 1
+        for unit, words in items:
+            surface = " ".join(words[:len(words) - common] if common else words).strip(" .,")
+            if surface and not any(ch in surface for ch in "{}"):
+                out.setdefault(surface.casefold(), unit)
+    return out
+
+
 @lru_cache(maxsize=64)
 def unit_plural_forms(tag: str, unit_id: str) -> dict[str, frozenset[str]]:
     """The CLDR plural categories each written form of ``unit_id`` serves in ``tag``, in
@@ -361,7 +398,11 @@ def tables(tag: str) -> LocaleTables:
 
     # a base locale also reads the unit and month names of its regional variants (en: kilometres,
     # kph from en-GB, en-AU…; es: setiembre from es-PE), its own winning; see locale/regional.py
-    units = unit_names(data) if base is not None else {**regional_units(loc.language), **unit_names(data)}
+    from .packs import available_packs
+
+    # the relative-time words only where no pack was written against the unit names alone
+    relative = relative_unit_names(data) if loc.language not in available_packs() else {}
+    units = unit_names(data) if base is not None else {**relative, **regional_units(loc.language), **unit_names(data)}
     months = month_names(data) if base is not None else {**regional_months(loc.language), **month_names(data)}
 
     return LocaleTables(

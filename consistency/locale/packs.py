@@ -186,13 +186,20 @@ def _text_tables(data: dict, language: str) -> dict:
 
 @lru_cache(maxsize=64)
 def load_pack(language: str) -> Pack:
-    """The pack of ``language`` (``"de"``), or an empty pack when there is none."""
+    """The pack of ``language`` (``"de"``); a language without one gets the number words ICU
+    spells out (:mod:`consistency.locale.spellout`), else an empty pack."""
     root = resources.files("consistency.locale").joinpath("packs")
     source = root.joinpath(f"{language}.toml")
-    if not source.is_file():
-        return Pack(language=language)
-    try:
-        data = tomllib.loads(source.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"language pack {language}.toml: {exc}") from exc
+    data: dict = {}
+    if source.is_file():
+        try:
+            data = tomllib.loads(source.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"language pack {language}.toml: {exc}") from exc
+    else:  # no pack: the number words ICU spells out (a pack's own tables always win)
+        from .spellout import lexicon
+
+        icu_words = lexicon(language)
+        if icu_words is not None:
+            data = {"numbers": {key: icu_words[key] for key in ("words", "multipliers", "connectors", "needs_unit")}}
     return parse_pack(data, language=language)

@@ -1,0 +1,176 @@
+"""Spelled-out numbers of every language ICU writes them in, from a table generated from ICU.
+
+A language pack lists the number words of its language by hand (``[numbers] words``); twelve
+languages have one.  ICU's rule-based number format (RBNF) spells numbers out in some eighty
+languages, with the genders and grammatical cases a language declines them in (Polish ``dwa``,
+``dwie``, ``dwóch``, ``dwoma``…; Finnish in all fifteen cases).  ``locale/data/spellout.json``
+holds, for every language ICU has spell-out rules for, what the figure extractor needs, written
+from ICU by ``python -m consistency.locale.spellout --write`` (PyICU, the ``icu`` extra, is needed
+only for writing it and for the test that checks it):
+
+- ``words``: every form ICU's cardinal rule sets (``%spellout-numbering``,
+  ``%spellout-cardinal-*``) give 0-99 and the hundreds 100-900, written as one word
+  (``dwadzieścia``, ``kahdeksantoista``, ``tjugoett``; soft hyphens removed);
+- ``multipliers``: the words for 100, 1,000, 10⁶, 10⁹ and 10¹² in every form they take after
+  another number word (``tysiące``, ``tysięcy`` in ``dwa tysiące``, ``pięć tysięcy``);
+- ``connectors``: the short words that join number words in ICU's own output (Bulgarian
+  ``двадесет и един``), at most three letters.
+
+:func:`~consistency.locale.packs.load_pack` gives a language without number words of its own
+these; a pack's words always win.  Words for 0 and 1 (which are also articles: Swedish ``en
+vecka``, Hungarian ``egy``) and words of one or two letters are figures only with a unit or
+currency after them (``needs_unit``), as in the hand-written packs.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+__all__ = ["build", "lexicon"]
+
+_TABLE_FILE = "data/spellout.json"
+_MULTIPLIERS = (100, 1000, 10**6, 10**9, 10**12)
+_SOFT_HYPHEN = "\u00ad"
+_ZWSP = "\u200b"
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Any]:
+    try:
+        with resources.files("consistency.locale").joinpath(_TABLE_FILE).open(encoding="utf-8") as fh:
+            return json.load(fh)
+    except (FileNotFoundError, OSError, ValueError):
+        return {"languages": {}}
+
+
+def lexicon(language: str) -> dict[str, Any] | None:
+    """``{"words": {word: value}, "multipliers": {word: value}, "connectors": [...],
+    "needs_unit": [...]}`` for ``language``, or None when ICU has no spell-out rules for it."""
+    entry = _table()["languages"].get(language)
+    if entry is None:
+        return None
+    words: dict[str, int] = entry["words"]
+    short = [w for w, v in words.items() if v <= 1 or len(w) <= 2]
+    return {**entry, "needs_unit": sorted(set(short) | {w for w, v in entry["multipliers"].items() if len(w) <= 2})}
+
+
+def _tokens(form: str) -> list[str]:
+    """The morphemes of an ICU form: words, and the parts ICU marks with a soft hyphen or (Thai)
+    a zero-width space inside a word (Swedish ``två\u00adtusen``)."""
+    return form.replace(_SOFT_HYPHEN, " ").replace(_ZWSP, " ").casefold().split()
+
+
+def _written(form: str) -> str:
+    """An ICU form as text writes it: soft hyphens and zero-width spaces removed."""
+    return " ".join(form.replace(_SOFT_HYPHEN, "").replace(_ZWSP, "").casefold().split())
+
+
+def _cardinal_rule_sets(formatter) -> list[str]:
+    names = [str(formatter.getRuleSetName(i)) for i in range(formatter.getNumberOfRuleSetNames())]
+    return [n for n in names if n == "%spellout-numbering" or n.startswith("%spellout-cardinal")]
+
+
+def _language_entry(icu, language: str) -> dict[str, Any] | None:
+    formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(language))
+    actual = formatter.getLocale(icu.ULocDataLocaleType.ACTUAL_LOCALE).getName()
+    if actual.split("_")[0] != language:
+        return None  # ICU falls back to another language's rules
+    rule_sets = _cardinal_rule_sets(formatter)
+    if not rule_sets:
+        return None
+
+    def forms(n: int) -> list[str]:
+        out = []
+        for name in rule_sets:
+            formatter.setDefaultRuleSet(icu.UnicodeString(name))
+            out.append(str(formatter.format(n)))
+        return out
+
+    words: dict[str, int] = {}
+    for n in [*range(100), *range(100, 1000, 100)]:
+        for form in forms(n):
+            words.setdefault(_written(form), n)  # dwadzieścia, tjugoett, двадесет и един
+    multipliers: dict[str, int] = {}
+    for m in _MULTIPLIERS:
+        for k in (1, 2, 3, 5):
+            for form in forms(k * m):
+                tokens = _tokens(form)
+                if len(tokens) == 1 and k == 1 and tokens[0] not in words:
+                    multipliers.setdefault(tokens[0], m)
+                elif len(tokens) == 2 and words.get(tokens[0]) == k:
+                    multipliers.setdefault(tokens[1], m)
+    # the joining words: inside ICU's forms, never at either end (bg и, ro şi, vi lẻ), or glued
+    # to the next number word (ar و, he ו)
+    samples = (21, 101, 102, 121, 1001, 1021, 2021, 1121, 2001)
+    inner: dict[str, int] = {}
+    glued: dict[str, int] = {}
+    edges: set[str] = set()
+    for n in samples:
+        for form in forms(n):
+            tokens = _written(form).split()
+            edges.update((tokens[0], tokens[-1]))
+            for position, token in enumerate(tokens):
+                if 0 < position < len(tokens) - 1:
+                    inner[token] = inner.get(token, 0) + 1
+                if token not in words and token not in multipliers:
+                    for cut in (1, 2):
+                        if len(token) > cut + 1 and token[cut:] in words and token[:cut].isalpha():
+                            glued[token[:cut]] = glued.get(token[:cut], 0) + 1
+    known = set(words) | set(multipliers)
+    connectors = sorted({t for t, count in inner.items()
+                         if count >= 3 and t not in edges and t not in known and len(t) <= 3 and t.isalpha()}
+                        | {c for c, count in glued.items() if count >= 3 and c not in known})
+    # the form a hundred takes before more words (el εκατό, εκατόν ένα): the rest of h + r
+    for h in range(100, 1000, 100):
+        for r in (1, 2, 21):
+            for form in forms(h + r):
+                tokens = _written(form).split()
+                for cut in range(1, len(tokens)):
+                    rest = tokens[cut:]
+                    while len(rest) > 1 and rest[0] in connectors:
+                        rest = rest[1:]
+                    head = " ".join(tokens[:cut])
+                    if words.get(" ".join(rest)) == r and head not in words and head not in multipliers:
+                        words[head] = h
+                        break
+    return {"words": dict(sorted(words.items())), "multipliers": dict(sorted(multipliers.items())),
+            "connectors": connectors}
+
+
+def build() -> dict[str, Any]:
+    """The table, from ICU (needs PyICU: ``pip install 'claim-consistency[icu]'``)."""
+    import icu
+    from babel.localedata import locale_identifiers
+
+    languages = sorted({tag.split("_")[0] for tag in locale_identifiers()})
+    out = {}
+    for language in languages:
+        entry = _language_entry(icu, language)
+        if entry is not None and entry["words"]:
+            out[language] = entry
+    return {"icu_version": icu.ICU_VERSION, "languages": out}
+
+
+def _main(argv: list[str]) -> int:
+    if argv != ["--write"]:
+        print("usage: python -m consistency.locale.spellout --write", file=sys.stderr)
+        return 2
+    try:
+        data = build()
+    except ImportError:
+        print("writing the table needs PyICU: pip install 'claim-consistency[icu]'", file=sys.stderr)
+        return 2
+    path = resources.files("consistency.locale").joinpath(_TABLE_FILE)
+    with open(str(path), "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=0, sort_keys=True)
+        fh.write("\n")
+    print(f"wrote {path}: {len(data['languages'])} languages, ICU {data['icu_version']}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main(sys.argv[1:]))

@@ -1,0 +1,94 @@
+"""Spelled-out numbers in languages without a pack, from the table generated from ICU
+(``consistency/locale/data/spellout.json``).  The sentences are this project's own."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from consistency.errors import ParseError
+from consistency.extract import extract_claims, parse_number
+from consistency.locale import spellout
+from consistency.locale.packs import available_packs, load_pack
+
+#: Languages whose ICU forms the table cannot split into its words: Georgian and Burmese glue
+#: hundreds and units into one word, Irish mutates the word after "a" (``a haon``), Akan joins
+#: every part with hyphens, Venetian glues hundreds, Cantonese writes Han numerals (the packs'
+#: CJK reader, not words).  Their numbers below 100 are still read.
+UNSPLIT = {"ak", "ga", "ka", "my", "vec", "yue"}
+TABLE = sorted(spellout._table()["languages"])
+PACKLESS = [lang for lang in TABLE if lang not in available_packs()]
+
+
+def claims(text: str, locale: str) -> list[tuple[str, str, str | None]]:
+    return [(c.kind.value, format(c.value, "f"), c.unit) for c in extract_claims(text, locale)]
+
+
+def test_the_table_covers_the_development_languages_without_a_pack():
+    for language in ("pl", "sv", "fi", "el", "ar", "id", "th", "ro", "hu", "da", "bg", "fa", "tr", "cs", "uk"):
+        assert language in PACKLESS, language
+    assert len(PACKLESS) >= 60
+
+
+@pytest.mark.parametrize("text, locale, expected", [
+    ("Most budowano przez dwa lata.", "pl", [("duration", "2", "year")]),
+    ("Bron byggdes på två år och kostade tolv miljoner euro.", "sv",
+     [("duration", "2", "year"), ("money", "12000000", "EUR")]),
+    ("Silta rakennettiin kahdessa vuodessa, ja se maksoi kaksitoista miljoonaa euroa.", "fi",
+     [("count", "2", None), ("money", "12000000", "EUR")]),
+    ("Η γέφυρα χτίστηκε σε δύο χρόνια.", "el", [("count", "2", None)]),
+    ("Мостът беше построен за двадесет и една седмици.", "bg", [("duration", "21", "week")]),
+    ("Podul a fost construit în două săptămâni.", "ro", [("duration", "2", "week")]),
+    ("Köprü iki haftada yapıldı.", "tr", [("count", "2", None)]),
+    ("Broen blev bygget på to uger.", "da", [("duration", "2", "week")]),
+])
+def test_number_words_of_languages_without_a_pack(text, locale, expected):
+    got = claims(text, locale)
+    # a unit the language inflects beyond CLDR's forms (fi kahdessa vuodessa) leaves a count
+    assert [(k, v) for k, v, _u in got] == [(k, v) for k, v, _u in expected]
+    assert [u for _k, _v, u in got if u] == [u for _k, _v, u in expected if u]
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("Hon köpte en bil.", "sv"),          # en: "a" as much as "one"
+    ("Egy ember jött.", "hu"),            # egy: "a"
+    ("Bir adam geldi.", "tr"),            # bir: "a"
+    ("Két hét múlva.", "hu"),             # hét is seven and week: only a figure with a unit after it
+])
+def test_words_that_are_also_articles_or_units_need_a_unit(text, locale):
+    assert [c for c in claims(text, locale) if c[0] == "count"] == []
+
+
+def test_one_with_a_unit_is_a_figure():
+    assert claims("Det tog en vecka.", "sv") == [("duration", "1", "week")]
+
+
+def test_a_pack_keeps_its_own_words():
+    # German's pack composes words from its morphemes; ICU's whole words are not added to it
+    assert "sieben" in load_pack("de").words
+    assert "siebenundzwanzig" in spellout.lexicon("de")["words"]
+    assert "siebenundzwanzig" not in load_pack("de").words
+
+
+@settings(max_examples=60, deadline=None)
+@given(language=st.sampled_from([lang for lang in PACKLESS if lang not in UNSPLIT]), n=st.integers(0, 999))
+def test_icu_spell_out_then_parse_returns_the_number(language, n):
+    icu = pytest.importorskip("icu", reason="PyICU (the icu extra) writes the reference spell-out")
+    formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(language))
+    written = str(formatter.format(n)).replace("\u00ad", "").replace("\u200b", "")
+    assert parse_number(written, language) == n, written
+
+
+def test_a_word_of_no_number_is_no_number():
+    with pytest.raises(ParseError):
+        parse_number("bron", "sv")
+
+
+def test_the_shipped_table_is_what_icu_writes():
+    icu = pytest.importorskip("icu", reason="PyICU (the icu extra) writes the table")
+    shipped = spellout._table()
+    if shipped["icu_version"] != icu.ICU_VERSION:
+        pytest.skip(f"the table was written from ICU {shipped['icu_version']}, this is ICU {icu.ICU_VERSION}: "
+                    "python -m consistency.locale.spellout --write")
+    assert spellout.build() == shipped
