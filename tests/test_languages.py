@@ -146,3 +146,29 @@ def test_a_scale_abbreviation_that_is_also_a_unit_needs_its_cldr_form():
 @pytest.mark.parametrize("text, locale", [("2-3 km", "sv"), ("2–3 km", "pl"), ("2 – 3 km", "fi"), ("2-3 km", "ca")])
 def test_a_dash_between_numbers_is_a_range_in_every_language(text, locale):
     assert figures(text, locale) == [(text, "2..3", "kilometer")]
+
+
+# ----------------------------------------------------------------------------- every script's digits
+
+
+@pytest.mark.parametrize("text, locale, label", [
+    ("پل در ۱۴ مارس ۲۰۲۳ باز شد.", "fa", "2023-03-14"),
+    ("पुल १४ मार्च २०२३ को खुला।", "hi", "2023-03-14"),
+    ("افتتح الجسر في ١٤ مارس ٢٠٢٣.", "ar", "2023-03-14"),
+    ("پل در سال ۲۰۲۱ ساخته شد.", "fa", "2021"),
+])
+def test_dates_written_in_the_scripts_own_digits(text, locale, label):
+    assert label in [v for _t, v, _u in figures(text, locale)]
+
+
+@pytest.mark.parametrize("text, locale, value", [
+    ("رشد ٤٫٥ في المئة", "ar", "4.5"), ("رشد ۴٫۵ درصد", "fa", "4.5"), ("بيع ١٬٢٥٠ منزلا", "ar", "1250"),
+    ("۱۲٬۵۰۰٫۷۵ تومان", "fa", "12500.75"),
+])
+def test_the_arabic_scripts_decimal_and_group_separators(text, locale, value):
+    assert [v for _t, v, _u in figures(text, locale)] == [value]
+
+
+def test_a_short_unit_of_a_spaced_script_is_a_whole_word():
+    # د abbreviates a minute in Arabic; in دولار it is the start of "dollar"
+    assert [u for _t, _v, u in figures("دفع ١٬٠٠٠ دولار", "ar")] == [None]

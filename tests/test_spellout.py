@@ -92,3 +92,10 @@ def test_the_shipped_table_is_what_icu_writes():
         pytest.skip(f"the table was written from ICU {shipped['icu_version']}, this is ICU {icu.ICU_VERSION}: "
                     "python -m consistency.locale.spellout --write")
     assert spellout.build() == shipped
+
+
+def test_number_words_are_glued_only_where_icu_glues_them():
+    # Persian writes سی و نه (39) apart: سینه, "chest", is no number; Swedish writes tvåtusen
+    assert claims("درد سینه داشت.", "fa") == []
+    assert claims("سی و نه نفر آمدند.", "fa") == [("count", "39", None)]
+    assert claims("Det kostade tvåtusen euro.", "sv") == [("money", "2000", "EUR")]

@@ -107,6 +107,8 @@ def _lit(word: str) -> str:
 
 _ALPHA_END = regex.compile(r".*[\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{M}]$")
 _ALPHA_START = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}]")
+_SHORT_SPACED = regex.compile(
+    r"(?:(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}])[\p{L}\p{M}]){1,2}\.?")
 _LEFT = r"(?<![\p{L}\p{M}])"
 
 
@@ -119,19 +121,26 @@ def _alt(words, *, boundary: bool = True, left: bool = False) -> str:
     start with such a letter.  Words are grouped by the guards they need, so a
     table of a thousand unit names compiles with four lookarounds, not a
     thousand (building an extractor went from 0.25 s to a fraction of it)."""
-    groups: dict[tuple[bool, bool], list[str]] = {}
+    groups: dict[tuple[bool, str], list[str]] = {}
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
         if not word:
             continue
         guard_left = left and bool(_ALPHA_START.match(word))
-        guard_end = boundary and bool(_ALPHA_END.match(word))
+        guard_end = ""
+        if boundary and _ALPHA_END.match(word):
+            guard_end = _END
+        elif boundary and _SHORT_SPACED.fullmatch(word):
+            # a one- or two-letter word of another script that separates words (Arabic د, a unit
+            # abbreviation) is a whole word, not the start of one (دولار); a longer word may take
+            # the suffixes those languages attach (يوما)
+            guard_end = _WORD_END
         groups.setdefault((guard_left, guard_end), []).append(_lit(word))
     if not groups:
         return "(?!)"
     parts = []
     for (guard_left, guard_end), items in groups.items():
         body = "(?:" + "|".join(items) + ")"
-        parts.append((_LEFT if guard_left else "") + body + (_END if guard_end else ""))
+        parts.append((_LEFT if guard_left else "") + body + guard_end)
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -310,7 +319,7 @@ class Extractor:
             parts.append(
                 rf"(?P<cjk>{d}(?:[0-9{digits}]|[.,](?=[0-9])|[ ]?[{units}]|(?<=[{units}])[ ](?=[0-9{digits}])){{0,{_MAX_CJK}}})"
             )
-        seps = "".join(sorted(set(".,'’\u00a0 " + self.tab.decimal + self.tab.group) - set("\u200e\u200f\u061c")))
+        seps = "".join(sorted(set(".,'’\u00a0 \u066b\u066c" + self.tab.decimal + self.tab.group) - set("\u200e\u200f\u061c")))
         parts.append(r"(?P<num>\d+(?:[" + regex.escape(seps) + r"]\d+){0," + str(_MAX_GROUPS) + "})")
         if pack.words:
             morph = _alt(list(pack.words) + list(pack.multipliers), boundary=False)
@@ -318,7 +327,7 @@ class Extractor:
             glued = _alt(pack.glued_units, boundary=False) if pack.glued_units else "(?!)"
             parts.append(
                 rf"(?P<words>(?<![\p{{L}}\p{{M}}]){morph}"
-                rf"(?:(?:[ \u00a0]+{conn}[ \u00a0]+|{conn}|[ \u00a0-])?{morph}){{0,{_MAX_WORDS}}}"
+                rf"(?:(?:[ \u00a0]+{conn}[ \u00a0]+|{conn}|[ \u00a0-]){'?' if pack.glued else ''}{morph}){{0,{_MAX_WORDS}}}"
                 rf"(?:(?![\p{{L}}\p{{M}}])|(?={glued})))"
             )
         if pack.plural_scales:

@@ -27,11 +27,15 @@ __all__ = ["parse_number", "parse_digits", "parse_cjk", "parse_words", "normaliz
 BIDI_MARKS = "\u200e\u200f\u061c"
 MINUS_SIGNS = "-\u2212\u2012\u2013\ufe63\uff0d"
 _NBSP = "\u00a0"
+#: The Arabic script's decimal and group separators (CLDR's arab and arabext numbering systems:
+#: ٤٫٥, ١٬٠٠٠), which mean the same in every locale that writes them.
+ARABIC_DECIMAL, ARABIC_GROUP = "\u066b", "\u066c"
 
 
 class _FoldTable(dict):
     """``str.translate`` table: full-width/half-width forms to their plain
-    character, no-break and thin spaces to NBSP, ideographic space to a space.
+    character, every script's decimal digits to ASCII digits, no-break and thin spaces to NBSP,
+    ideographic space to a space.
 
     Every character maps to exactly one character, so offsets into the
     normalized text are offsets into the original."""
@@ -48,6 +52,8 @@ class _FoldTable(dict):
                 result = ord(folded)
         elif code == 0x3000 or char in BIDI_MARKS or code == 0x200B:
             result = 0x20  # ideographic space, bidi marks, zero-width space
+        elif code > 0x7F and unicodedata.category(char) == "Nd":
+            result = 0x30 + unicodedata.decimal(char)  # ۲۰۱۸, २०१८, ๒๐๑๘: dates and years read as 2018
         self[code] = result
         return result
 
@@ -78,6 +84,7 @@ def _group_classes(tab: LocaleTables) -> str:
     else:
         accepted.add(group)
     accepted.discard(tab.decimal)
+    accepted.add(ARABIC_GROUP)  # the Arabic script's own separators mean one thing in every locale
     return "".join(sorted(accepted))
 
 
@@ -134,7 +141,7 @@ def parse_digits(token: str, tag: str) -> tuple[Decimal, int, int] | None:
             # the grouping is not a number: stop before the first separator
             return _finish(int_digits, "", consumed)
     # Fraction
-    if consumed < n - 1 and token[consumed] == decimal and token[consumed + 1].isdigit():
+    if consumed < n - 1 and token[consumed] in (decimal, ARABIC_DECIMAL) and token[consumed + 1].isdigit():
         k = consumed + 1
         while k < n and token[k].isdigit():
             k += 1

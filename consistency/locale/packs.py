@@ -35,6 +35,8 @@ class Pack:
     multipliers: dict[str, int] = field(default_factory=dict)
     connectors: tuple[str, ...] = ()
     needs_unit: frozenset[str] = frozenset()
+    #: number words may be written together (dreiundzwanzig, tvåtusen); else only apart
+    glued: bool = True
     plural_scales: tuple[str, ...] = ()
     half_suffix: tuple[str, ...] = ()
     glued_units: tuple[str, ...] = ()
@@ -120,6 +122,7 @@ def parse_pack(data: dict, *, language: str) -> Pack:
         multipliers=_fold(numbers.get("multipliers")),
         connectors=tuple(c.casefold() for c in numbers.get("connectors", [])),
         needs_unit=frozenset(w.casefold() for w in numbers.get("needs_unit", [])),
+        glued=bool(numbers.get("glued", True)),
         plural_scales=tuple(w.casefold() for w in numbers.get("plural_scales", [])),
         half_suffix=tuple(numbers.get("half_suffix", [])),
         glued_units=tuple(w.casefold() for w in numbers.get("glued_units", [])),
@@ -201,5 +204,6 @@ def load_pack(language: str) -> Pack:
 
         icu_words = lexicon(language)
         if icu_words is not None:
-            data = {"numbers": {key: icu_words[key] for key in ("words", "multipliers", "connectors", "needs_unit")}}
+            data = {"numbers": {key: icu_words[key]
+                                for key in ("words", "multipliers", "connectors", "needs_unit", "glued")}}
     return parse_pack(data, language=language)

@@ -14,7 +14,10 @@ only for writing it and for the test that checks it):
 - ``multipliers``: the words for 100, 1,000, 10⁶, 10⁹ and 10¹² in every form they take after
   another number word (``tysiące``, ``tysięcy`` in ``dwa tysiące``, ``pięć tysięcy``);
 - ``connectors``: the short words that join number words in ICU's own output (Bulgarian
-  ``двадесет и един``), at most three letters.
+  ``двадесет и един``), at most three letters;
+- ``glued``: whether ICU writes number words together (it marks the parts with soft hyphens:
+  Swedish ``två­tusen``); where it does not, two number words must be apart to be read as one
+  number (Persian ``سینه``, "chest", is not ``سی`` 30 + ``نه`` 9).
 
 :func:`~consistency.locale.packs.load_pack` gives a language without number words of its own
 these; a pack's words always win.  Words for 0 and 1 (which are also articles: Swedish ``en
@@ -91,9 +94,12 @@ def _language_entry(icu, language: str) -> dict[str, Any] | None:
         return out
 
     words: dict[str, int] = {}
-    for n in [*range(100), *range(100, 1000, 100)]:
+    glued = False  # does the language write number words together (sv tvåtusen, fi kaksisataa)?
+    for n in [*range(100), *range(100, 1000, 100), 2000, 5000]:
         for form in forms(n):
-            words.setdefault(_written(form), n)  # dwadzieścia, tjugoett, двадесет и един
+            glued = glued or _SOFT_HYPHEN in form or _ZWSP in form
+            if n < 1000:
+                words.setdefault(_written(form), n)  # dwadzieścia, tjugoett, двадесет и един
     multipliers: dict[str, int] = {}
     for m in _MULTIPLIERS:
         for k in (1, 2, 3, 5):
@@ -107,7 +113,7 @@ def _language_entry(icu, language: str) -> dict[str, Any] | None:
     # to the next number word (ar و, he ו)
     samples = (21, 101, 102, 121, 1001, 1021, 2021, 1121, 2001)
     inner: dict[str, int] = {}
-    glued: dict[str, int] = {}
+    prefixes: dict[str, int] = {}
     edges: set[str] = set()
     for n in samples:
         for form in forms(n):
@@ -119,11 +125,11 @@ def _language_entry(icu, language: str) -> dict[str, Any] | None:
                 if token not in words and token not in multipliers:
                     for cut in (1, 2):
                         if len(token) > cut + 1 and token[cut:] in words and token[:cut].isalpha():
-                            glued[token[:cut]] = glued.get(token[:cut], 0) + 1
+                            prefixes[token[:cut]] = prefixes.get(token[:cut], 0) + 1
     known = set(words) | set(multipliers)
     connectors = sorted({t for t, count in inner.items()
                          if count >= 3 and t not in edges and t not in known and len(t) <= 3 and t.isalpha()}
-                        | {c for c, count in glued.items() if count >= 3 and c not in known})
+                        | {c for c, count in prefixes.items() if count >= 3 and c not in known})
     # the form a hundred takes before more words (el εκατό, εκατόν ένα): the rest of h + r
     for h in range(100, 1000, 100):
         for r in (1, 2, 21):
@@ -138,7 +144,7 @@ def _language_entry(icu, language: str) -> dict[str, Any] | None:
                         words[head] = h
                         break
     return {"words": dict(sorted(words.items())), "multipliers": dict(sorted(multipliers.items())),
-            "connectors": connectors}
+            "connectors": connectors, "glued": glued}
 
 
 def build() -> dict[str, Any]:
