@@ -331,7 +331,8 @@ printable = st.text(alphabet=string.printable + "äöü€日本\u00a0\\\"'<>&{}
 
 
 @pytest.mark.parametrize("name", ["de/app.json", "de.yml", "res/values-de/strings.xml",
-                                  "de.lproj/Localizable.strings", "m.tmx", "Localizable.xcstrings"])
+                                  "de.lproj/Localizable.strings", "m.tmx", "Localizable.xcstrings", "film.de.srt",
+                                  "film.de.vtt"])
 @given(text=printable)
 def test_no_input_crashes_a_loader(tmp_path_factory, name, text):
     """Any text: a document or an InputError (one line), never another exception."""

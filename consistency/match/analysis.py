@@ -25,7 +25,7 @@ from ..positions import LineIndex
 from .agreement import DEFAULT_RELATIVE_TOLERANCE
 from .align import BlockFeatures, align_pair
 from .clusters import Cluster, cluster_claims
-from .groups import aligned_groups, features, is_keyed, keyed_groups
+from .groups import aligned_groups, features, is_keyed, is_timed, keyed_groups, timed_groups
 
 if TYPE_CHECKING:
     from ..extract.names import Mention
@@ -86,6 +86,8 @@ class BundleAnalysis:
     @cached_property
     def groups(self) -> list[tuple[tuple[int, ...], ...]]:
         if self.keyed:
+            if is_timed(self.documents):
+                return timed_groups(self.documents)
             return keyed_groups(self.documents, pivot=self.pivot)
         return aligned_groups(self.features, pivot=self.pivot)
 

@@ -4,7 +4,7 @@ Contract: :func:`block_anchors` gives the anchors of one block (its figures' nor
 its Latin-script words and, in Markdown, its code), :func:`features` the alignment features of
 every block of every version; :func:`aligned_groups` aligns every version to the pivot
 (:mod:`consistency.match.align`), :func:`keyed_groups` pairs per-unit formats (PO, XLIFF, JSON,
-…) by their keys in the pivot's order.  Both return ``groups[g][v]``: the block indexes of
+…) by their keys in the pivot's order, :func:`timed_groups` subtitle cues by their time on screen.  Both return ``groups[g][v]``: the block indexes of
 version ``v`` in group ``g`` (empty where the version has nothing there).
 """
 
@@ -18,7 +18,8 @@ from ..model import Claim, ClaimKind, Document
 from .agreement import claim_key
 from .align import BlockFeatures, align_versions, block_features
 
-__all__ = ["aligned_groups", "block_anchors", "code_anchors", "features", "is_keyed", "keyed_groups"]
+__all__ = ["aligned_groups", "block_anchors", "code_anchors", "features", "is_keyed", "is_timed", "keyed_groups",
+           "timed_groups"]
 
 Groups = list[tuple[tuple[int, ...], ...]]
 
@@ -66,8 +67,55 @@ def aligned_groups(feats: Sequence[Sequence[BlockFeatures]], *, pivot: int = 0) 
 
 
 def is_keyed(documents: Sequence[Document]) -> bool:
-    """Units correspond by key (PO, XLIFF, resource files), not by alignment."""
+    """Units correspond by key (PO, XLIFF, resource files, subtitle cues), not by alignment."""
     return bool(documents) and all(d.blocks and all(b.key is not None for b in d.blocks) for d in documents)
+
+
+_TIMING = regex.compile(r"(\d+):(\d\d):(\d\d)\.(\d{3}) --> (\d+):(\d\d):(\d\d)\.(\d{3})")
+
+
+def is_timed(documents: Sequence[Document]) -> bool:
+    """Subtitles: every block is a cue keyed by its timing (:mod:`consistency.documents.subtitles`)."""
+    return is_keyed(documents) and all(b.kind == "cue" and _TIMING.fullmatch(cast(str, b.key))
+                                       for d in documents for b in d.blocks)
+
+
+def _interval(key: str) -> tuple[int, int]:
+    m = cast(regex.Match, _TIMING.fullmatch(key))
+    n = [int(x) for x in m.groups()]
+    return (((n[0] * 60 + n[1]) * 60 + n[2]) * 1000 + n[3], ((n[4] * 60 + n[5]) * 60 + n[6]) * 1000 + n[7])
+
+
+def timed_groups(documents: Sequence[Document]) -> Groups:
+    """Subtitles: cues of different versions correspond where they are on screen together
+    (they overlap by at least half the shorter one), so a version re-timed, or with two cues
+    merged into one, still pairs each line with its translation.  A group is a set of cues
+    linked by such overlaps, in time order."""
+    cues = sorted(((*_interval(cast(str, block.key)), v, b) for v, doc in enumerate(documents)
+                   for b, block in enumerate(doc.blocks)), key=lambda c: (c[0], c[1]))
+    parent = list(range(len(cues)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    active: list[int] = []  # cues that may still overlap what starts next
+    for i, (start, end, v, _b) in enumerate(cues):
+        active = [j for j in active if cues[j][1] > start]
+        for j in active:
+            other_start, other_end, w, _c = cues[j]
+            shorter = max(1, min(end - start, other_end - other_start))
+            if w != v and 2 * (min(end, other_end) - max(start, other_start)) >= shorter:
+                parent[find(i)] = find(j)
+        active.append(i)
+    members: dict[int, list[int]] = {}
+    for i in range(len(cues)):
+        members.setdefault(find(i), []).append(i)
+    groups = sorted(members.values(), key=lambda items: min(cues[i][:2] for i in items))
+    return [tuple(tuple(sorted(cues[i][3] for i in items if cues[i][2] == v)) for v in range(len(documents)))
+            for items in groups]
 
 
 def keyed_groups(documents: Sequence[Document], *, pivot: int = 0) -> Groups:
