@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from typing import TYPE_CHECKING, Sequence
 
@@ -354,8 +355,10 @@ def _cmd_check(config, args) -> int:
     if getattr(args, "statistics", False):
         out = statistics(report.findings)
     else:
+        # on a terminal, rows fit its width (COLUMNS overrides); piped output stays one line per row
+        width = shutil.get_terminal_size().columns if fmt == "text" and not output and sys.stdout.isatty() else None
         out = render(report.findings, fmt=fmt, bundles=report.bundles, tool_version=__version__, rules=report.rules,
-                     color=color)
+                     color=color, width=max(40, width) if width else None)
     if output:
         _write_output(output, out)
     else:

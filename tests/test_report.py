@@ -303,6 +303,29 @@ def test_text_truncates_long_passages(findings: list[Finding]) -> None:
     assert "…" in line and "autumn term" not in line
 
 
+@pytest.mark.parametrize("width", [100, 80, 60])
+def test_text_fits_a_terminal_width(findings: list[Finding], width: int) -> None:
+    out = render(findings, fmt="text", bundles=BUNDLES, tool_version=VERSION, width=width)
+    for line in out.splitlines():
+        # a path or a single word longer than the terminal is never broken
+        assert display_width(line) <= width or " " not in line.strip(), line
+    # nothing is lost: every position still shows, and in each finding the arrows still align
+    for finding in findings:
+        for loc in finding.locations:
+            assert f"{loc.path}:{loc.line}:{loc.column}" in out
+    blocks = out.split("\n\n")[:-1]
+    assert len(blocks) == len(findings)
+    for block in blocks:
+        arrows = {display_width(line[: line.index("→")]) for line in block.splitlines() if "→" in line}
+        assert len(arrows) <= 1, block
+    colored = render(findings, fmt="text", bundles=BUNDLES, tool_version=VERSION, width=width, color=True)
+    assert re.sub(r"\x1b\[[0-9;]*m", "", colored) == out
+
+
+def test_text_without_a_width_keeps_one_line_per_row(findings: list[Finding]) -> None:
+    assert render(findings, fmt="text", bundles=BUNDLES, tool_version=VERSION, width=None) == _render("text", findings)
+
+
 def test_text_color_only_when_asked(findings: list[Finding]) -> None:
     plain = _render("text", findings)
     colored = _render("text", findings, color=True)

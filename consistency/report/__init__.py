@@ -51,19 +51,21 @@ def render(
     tool_version: str | None = None,
     rules: Sequence[Rule] = (),
     color: bool = False,
+    width: int | None = None,
 ) -> str:
     """Render ``findings`` as ``text``, ``json``, ``sarif``, ``github``, ``html`` or ``csv``.
 
     ``rules`` (the rules that ran) feed SARIF's rule metadata; ``color``
-    adds ANSI colours to the text format only.  The result ends with a
-    newline unless it is empty.
+    adds ANSI colours to the text format only, and ``width`` (a terminal's
+    columns) fits its rows to that width.  The result ends with a newline
+    unless it is empty.
     """
     ordered = sort_findings(findings)
     version = tool_version if tool_version is not None else installed_version()
     if fmt == "text":
         from consistency.report.text import render_text
 
-        return render_text(ordered, bundles=bundles, color=color)
+        return render_text(ordered, bundles=bundles, color=color, width=width)
     if fmt == "json":
         from consistency.report.json import render_json
 

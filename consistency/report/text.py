@@ -15,7 +15,7 @@ output has no colours unless ``color=True``, so it is stable when piped.
 from __future__ import annotations
 
 import unicodedata
-from typing import Sequence, cast
+from typing import Sequence
 
 from consistency.model import Finding, Level, Location
 from consistency.report.common import BundleInfo, history_line, level_of, primary_location, visible
@@ -96,39 +96,78 @@ def _where(location: Location) -> str:
     return f"{location.path}:{location.line}:{location.column}"
 
 
-def _finding_lines(finding: Finding, paint: _Style) -> list[str]:
+def _wrap(words: list[tuple[str, str]], width: int, paint: _Style) -> list[str]:
+    """``(word, style)`` pairs in lines of at most ``width`` cells (display width: CJK counts 2),
+    the lines after the first indented by four; a word longer than a line stands alone."""
+    lines: list[str] = []
+    line: list[str] = []
+    used, limit = 0, width
+    for word, style in words:
+        w = display_width(word)
+        if line and used + 1 + w > limit:
+            lines.append(" ".join(line))
+            line, used, limit = [], 0, width - 4
+        used += w + (1 if line else 0)
+        line.append(paint(word, style) if style else word)
+    if line:
+        lines.append(" ".join(line))
+    return [lines[0]] + ["    " + rest for rest in lines[1:]]
+
+
+def _finding_lines(finding: Finding, paint: _Style, width: int | None = None) -> list[str]:
     level = level_of(finding)
     primary = primary_location(finding)
     where = _where(primary) if primary is not None else finding.bundle
-    header = (
-        f"{paint(where, 'bold')}: {paint(level.value, level)} "
-        f"{paint(finding.rule, 'bold')} {finding.name} {visible(finding.message)}"
-    )
-    lines = [header]
+    header = [(f"{where}:", "bold"), (level.value, level), (finding.rule, "bold"), (finding.name, "")]
+    message = visible(finding.message)
+    if width is None:
+        lines = [" ".join(paint(word, style) if style else word for word, style in header) + " " + message]
+    else:  # wrapped to the terminal, continued under an indent of four
+        lines = _wrap(header + [(word, "") for word in message.split()], width, paint)
     if not finding.locations:
         return lines
     locations = [loc for loc in (primary, *(loc for loc in finding.locations if loc is not primary)) if loc is not None]
-    rows = [(loc.role, loc.locale, f'"{_truncate(loc.text)}"' if loc.text else "(nothing here)",
-             loc.display or loc.value, _where(loc)) for loc in locations]
-    widths = [max(display_width(cast(str, row[column])) for row in rows) for column in range(3)]
-    has_values = any(row[3] is not None for row in rows)
-    value_width = max((display_width(row[3]) for row in rows if row[3] is not None), default=0)
+    values = [loc.display or loc.value for loc in locations]
+    has_values = any(value is not None for value in values)
+    value_width = max((display_width(v) for v in values if v is not None), default=0)
+    role_width = max(display_width(loc.role) for loc in locations)
+    locale_width = max(display_width(loc.locale) for loc in locations)
+    position_width = max(display_width(_where(loc)) for loc in locations)
+    limit = MAX_TEXT_WIDTH
+    own_line = False
+    if width is not None:
+        # the quoted text gives way first (down to 16 cells), then the position takes a line of its own
+        fixed = 2 + role_width + 2 + locale_width + 2 + 2 + (value_width + 4 if has_values else 0)
+        room = width - fixed - 2 - position_width
+        if room < 16:
+            own_line, room = True, width - fixed
+        limit = max(16, min(MAX_TEXT_WIDTH, room))
+    rows = [(loc.role, loc.locale, f'"{_truncate(loc.text, limit)}"' if loc.text else "(nothing here)",
+             value, _where(loc)) for loc, value in zip(locations, values)]
+    text_width = max(display_width(row[2]) for row in rows)
     for role, locale, text, value, position in rows:
-        cells = [paint(_pad(role, widths[0]), "dim"), _pad(locale, widths[1]), _pad(text, widths[2])]
+        cells = [paint(_pad(role, role_width), "dim"), _pad(locale, locale_width), _pad(text, text_width)]
         if has_values:
             cells.append(_pad(f"→ {value}" if value is not None else "", value_width + 2))
-        cells.append(paint(position, "dim"))
-        lines.append("  " + "  ".join(cells).rstrip())
+        if own_line:
+            lines.append("  " + "  ".join(cells).rstrip())
+            lines.append("    " + paint(position, "dim"))
+        else:
+            cells.append(paint(position, "dim"))
+            lines.append("  " + "  ".join(cells).rstrip())
     history = history_line(finding)
     if history is not None:
-        lines.append("  " + paint(_pad("history", widths[0]), "dim") + "  " + history)
+        lines.append("  " + paint(_pad("history", role_width), "dim") + "  " + history)
     return lines
 
 
-def render_text(findings: Sequence[Finding], *, bundles: Sequence[BundleInfo], color: bool = False) -> str:
-    """Findings in reading order, then a summary line."""
+def render_text(findings: Sequence[Finding], *, bundles: Sequence[BundleInfo], color: bool = False,
+                width: int | None = None) -> str:
+    """Findings in reading order, then a summary line.  With ``width`` (a terminal's columns), messages
+    wrap and rows shorten their quoted text, or move their position to a line of its own, to fit;
+    without it (piped output) every finding keeps one line per row, stable for tools."""
     paint = _Style(color)
-    blocks = ["\n".join(_finding_lines(finding, paint)) for finding in findings]
+    blocks = ["\n".join(_finding_lines(finding, paint, width)) for finding in findings]
     summary = summary_line(findings, len(bundles))
     if blocks:
         return "\n\n".join(blocks) + "\n\n" + summary + "\n"
