@@ -29,6 +29,7 @@ ELSEWHERE = {
     "COV004": "run-level (whole files found by patterns): tests/test_file_coverage.py",
     "STL001": "needs a git history: tests/test_revisions.py builds one",
     "QUO001": "two speakers' words merged: tests/test_quotes.py and the rule's example",
+    "TRM001": "needs a glossary in a rule dir: tests/test_glossary.py",
     "QUO002": "a known limit (a weakly recognised speaker is not compared): the rule's example is a strict xfail",
 }
 

@@ -58,7 +58,7 @@ def test_builtin_dir_is_the_checkout_rules_folder() -> None:
 def test_shipped_rules() -> None:
     rules = load_rules()
     assert rules.ids == ["COV001", "COV003", "COV004", "DAT001", "NAM001", "NAM002", "NAM003", "PLH001", "PLH002",
-                         "QTY001", "QTY002", "QUO001", "QUO002", "QUO003", "STL001", "SUP001"]
+                         "QTY001", "QTY002", "QUO001", "QUO002", "QUO003", "STL001", "SUP001", "TRM001"]
     expected = {
         "QTY001": ("quantity-mismatch", "quantity-mismatch", Level.ERROR, "quantity", {"relative_tolerance": 0.02}),
         "QTY002": ("quantity-missing", "quantity-missing", Level.WARNING, "quantity", {}),
@@ -76,6 +76,7 @@ def test_shipped_rules() -> None:
         "PLH002": ("markup-mismatch", "markup-mismatch", Level.WARNING, "placeholder", {}),
         "COV003": ("missing-file", "missing-file", Level.WARNING, "coverage", {}),
         "COV004": ("orphan-file", "orphan-file", Level.WARNING, "coverage", {}),
+        "TRM001": ("term-forbidden", "term-forbidden", Level.WARNING, "term", {}),
     }
     for rule in rules:
         assert (rule.name, rule.kind, rule.level, rule.category, dict(rule.options)) == expected[rule.id]
@@ -125,7 +126,7 @@ def test_kinds_map_to_check_functions() -> None:
     assert set(KINDS) == {"quantity-mismatch", "quantity-missing", "date-mismatch", "coverage",
                           "unused-suppression", "name-missing", "name-variant", "name-conflict", "quote-count",
                           "quote-speaker", "quote-paraphrased", "translation-stale", "placeholder-mismatch",
-                          "markup-mismatch", "missing-file", "orphan-file"}
+                          "markup-mismatch", "term-forbidden", "missing-file", "orphan-file"}
     import importlib
 
     for kind, path in KINDS.items():
@@ -205,7 +206,7 @@ def test_unknown_kind_lists_valid_kinds(tmp_path: Path) -> None:
         f"{path}: unknown kind 'spelling'; valid kinds are "
         "quantity-mismatch, quantity-missing, date-mismatch, coverage, unused-suppression, name-missing, "
         "name-variant, name-conflict, quote-count, quote-speaker, quote-paraphrased, translation-stale, "
-        "placeholder-mismatch, markup-mismatch, missing-file, orphan-file"
+        "placeholder-mismatch, markup-mismatch, term-forbidden, missing-file, orphan-file"
     )
     with pytest.raises(ConfigError, match="valid kinds are quantity-mismatch"):
         resolve_kind("spelling")
@@ -253,7 +254,8 @@ def test_user_dir_adds_and_overrides(tmp_path: Path) -> None:
     _write(tmp_path, _data("QTY002") | {"id": "QTY101", "name": "quantity-missing-strict", "level": "error"})
     rules = load_rules([tmp_path])
     assert rules.ids == ["COV001", "COV003", "COV004", "DAT001", "NAM001", "NAM002", "NAM003", "PLH001", "PLH002",
-                         "QTY001", "QTY002", "QTY101", "QUO001", "QUO002", "QUO003", "STL001", "SUP001"]
+                         "QTY001", "QTY002", "QTY101", "QUO001", "QUO002", "QUO003", "STL001", "SUP001",
+                         "TRM001"]
     assert rules["QTY001"].level is Level.WARNING
     assert rules["QTY001"].options["relative_tolerance"] == 0.05
     assert rules["QTY001"].source == (tmp_path / "QTY001.yml").resolve()
@@ -274,7 +276,7 @@ def test_each_file_is_parsed_once(tmp_path: Path) -> None:
     before = registry._parse_rule_file.cache_info()
     load_rules([tmp_path])
     after = registry._parse_rule_file.cache_info()
-    assert after.misses == before.misses and after.hits == before.hits + 17
+    assert after.misses == before.misses and after.hits == before.hits + 18
     # An edited file is read again.
     path.write_text(path.read_text(encoding="utf-8").replace("warning", "error"), encoding="utf-8")
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
@@ -314,12 +316,11 @@ def test_select(select, expected) -> None:
 
 def test_ignore_removes() -> None:
     rules = load_rules()
-    assert _ids(rules.select(ignore=["QTY002", "COV", "NAM", "QUO", "PLH"])) == ["DAT001", "QTY001", "STL001", "SUP001"]
+    assert _ids(rules.select(ignore=["QTY002", "COV", "NAM", "QUO", "PLH"])) == ["DAT001", "QTY001", "STL001", "SUP001", "TRM001"]
     assert _ids(rules.select(["QTY"], ["QTY"])) == []
     assert _ids(rules.select(["QTY001"], ["QTY"])) == []
     assert _ids(rules.select(["ALL"], ["unused-suppression", "NAM", "QUO", "PLH", "COV003", "COV004"])) == [
-        "COV001", "DAT001", "QTY001",
-                                                                                "QTY002", "STL001"]
+        "COV001", "DAT001", "QTY001", "QTY002", "STL001", "TRM001"]
 
 
 @pytest.mark.parametrize(
@@ -351,7 +352,7 @@ def test_levels_override_by_specificity() -> None:
                        "QTY002": Level.INFO, "SUP001": Level.INFO, "NAM001": Level.INFO, "NAM002": Level.INFO,
                        "NAM003": Level.INFO, "QUO001": Level.INFO, "QUO002": Level.INFO, "QUO003": Level.INFO,
                        "STL001": Level.INFO, "PLH001": Level.INFO, "PLH002": Level.INFO, "COV003": Level.INFO,
-                       "COV004": Level.INFO}
+                       "COV004": Level.INFO, "TRM001": Level.INFO}
     # The registry itself is not changed.
     assert rules["QTY001"].level is Level.ERROR
 
@@ -369,4 +370,4 @@ def test_ruleset_lookup() -> None:
     assert rules.get("nope") is None
     with pytest.raises(KeyError):
         rules["nope"]
-    assert len(rules) == 16
+    assert len(rules) == 17

@@ -116,11 +116,13 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
          ("locale", "text", "other_locale", "other_text")),
     Kind("markup-mismatch", _CHECKS + "placeholders:check_markup_mismatch",
          ("locale", "text", "other_locale", "other_text")),
+    Kind("term-forbidden", _CHECKS + "terms:check_term_forbidden", ("locale", "text", "other_text")),
     Kind("missing-file", _CHECKS + "files:check_missing_file", ("locale", "other_locale", "text"), phase="run"),
     Kind("orphan-file", _CHECKS + "files:check_orphan_file", ("locale", "other_locale", "text"), phase="run"),
 )}
 
-CATEGORIES: tuple[str, ...] = ("quantity", "date", "name", "quote", "coverage", "revision", "placeholder", "meta")
+CATEGORIES: tuple[str, ...] = ("quantity", "date", "name", "quote", "coverage", "revision", "placeholder", "term",
+                               "meta")
 
 #: Every named field some kind gives its messages.
 MESSAGE_FIELDS: frozenset[str] = frozenset(f for k in KINDS.values() for f in k.fields)

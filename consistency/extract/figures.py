@@ -22,6 +22,7 @@ CLDR tables; cut into modules, that state would become public for a single calle
 from __future__ import annotations
 
 import calendar
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -548,7 +549,8 @@ class Extractor:
         if raw.isdigit():
             value = int(raw)
             return value if 1 <= value <= 12 else None
-        return self.tab.months.get(raw.casefold()) or self.tab.months.get(raw.casefold().rstrip("."))
+        key = unicodedata.normalize("NFC", raw.casefold())
+        return self.tab.months.get(key) or self.tab.months.get(key.rstrip("."))
 
     def _year_word_end(self, work: str, pos: int, year: int | None) -> int | None:
         """Where a word for "year" after a year-like number ends, when CLDR's grammar says it names

@@ -41,7 +41,7 @@ __all__ = ["REPORTABLE_TYPES", "Mention", "extract_names"]
 
 #: entity types whose absence or change is reported (languages, scripts and
 #: currencies only help recognition: figures and wording cover them)
-REPORTABLE_TYPES = frozenset({"person", "organization", "place", "product", "event", None})
+REPORTABLE_TYPES = frozenset({"person", "organization", "place", "product", "event", "term", None})
 
 _NON_LATIN_LOCALES = {"ja", "zh", "ko", "ru", "uk", "be", "bg", "sr", "mk", "el", "ar", "he", "fa", "hi", "th",
                       "ka", "hy", "yue", "kk", "ky", "mn"}
@@ -109,7 +109,8 @@ def _is_han(ch: str) -> bool:
 def _surfaces(locale: str, vocab: Vocabulary) -> _Surfaces:
     items: dict[str, tuple[str, str | None, str | None, str]] = {}
     for entity in vocab.entities:
-        for form in entity.forms_for(locale):
+        # a term a glossary forbids is still that concept (TRM001 reports it; NAM001 does not)
+        for form in (*entity.forms_for(locale), *entity.forbidden_for(locale)):
             if len(form) < 2 or (len(form) < 2 and _is_han(form[0])):
                 continue
             items[fold_chars(form)] = (form, "vocab:" + entity.id, entity.type, "vocab")
@@ -194,7 +195,12 @@ def _strip_suffix(word: str, pack: Pack) -> str:
 _LETTERS = regex.compile(r"[\p{L}’']+")
 
 
-def _boundary_ok(text: str, start: int, end: int, pack: Pack) -> bool:
+#: A glossary term (a common noun) may take any ending this long (de Solarparks, Sonnenfarmen),
+#: not a longer one (Netz is not Netzwerk).
+TERM_ENDING = 3
+
+
+def _boundary_ok(text: str, start: int, end: int, pack: Pack, *, term: bool = False) -> bool:
     """A Latin or Cyrillic surface must be a whole word (an inflection suffix may follow)."""
     if start > 0 and (text[start - 1].isalnum() and not _is_han(text[start - 1])
                       and not ("\u3040" <= text[start - 1] <= "\u30ff")):
@@ -202,7 +208,7 @@ def _boundary_ok(text: str, start: int, end: int, pack: Pack) -> bool:
     if end < len(text) and text[end].isalnum() and not _is_han(text[end]) and not ("\u3040" <= text[end] <= "\u30ff"):
         rest = _LETTERS.match(text, end)
         tail = rest.group() if rest else ""
-        return tail in pack.name_suffixes
+        return tail in pack.name_suffixes or (term and len(tail) <= TERM_ENDING)
     return True
 
 
@@ -231,7 +237,7 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
                 if latin_like:
                     if orig[0].isupper() and not text[i].isupper():
                         continue
-                    if not _boundary_ok(text, i, end, pack):
+                    if not _boundary_ok(text, i, end, pack, term=kind == "term"):
                         continue
                 elif _is_kana(text[i]):
                     # パース is Perth, not the middle of ハイパースケール

@@ -7,6 +7,9 @@
   ``analyse(..., vocabulary=)``, ``check_bundle(..., vocabulary=)``) and uses the built-in one
   (:func:`default_vocabulary`) where none is given.  There is no process-wide setting: what a
   check uses is what it was given.
+- A **glossary** (a term base: ``*.tbx`` or ``*.csv`` in the same folders, see
+  :mod:`consistency.extract.glossary`) adds its concepts as entities of type ``term``, with the
+  terms it forbids per locale (TRM001).
 - The **gazetteer** (:func:`gazetteer`) holds CLDR's names of territories, exemplar cities,
   languages, scripts and currencies of a locale, built lazily from babel.
 - :func:`fold_chars` and :func:`fold_form` are how names are compared (case folded, NFKC).
@@ -42,6 +45,12 @@ class Entity:
     any: tuple[str, ...] = ()
     cldr: tuple[str, ...] = ()  # gazetteer ids that are this entity (territory:150)
     related: dict | None = None  # locale -> adjectives and demonyms (britische, British): presence only
+    forbidden: dict | None = None  # locale -> terms a glossary forbids for this concept (TRM001)
+
+    def forbidden_for(self, locale: str) -> tuple[str, ...]:
+        lang = language(locale)
+        bad = self.forbidden or {}
+        return tuple(bad.get(locale, ())) + (tuple(bad.get(lang, ())) if lang != locale else ())
 
     def related_for(self, locale: str) -> tuple[str, ...]:
         lang = language(locale)
@@ -120,6 +129,11 @@ def load_vocabulary(dirs: Sequence[Path | str] = (), *, builtin: bool = True) ->
     for folder in folders:
         if not folder.is_dir():
             continue
+        for path in sorted([*folder.glob("*.tbx"), *folder.glob("*.csv")]):
+            from .glossary import load_glossary
+
+            for entity in load_glossary(path):  # term bases: TBX and CSV (see extract/glossary.py)
+                entities[entity.id] = entity
         for path in sorted(folder.glob("*.yml")):
             try:
                 # libyaml's safe loader where PyYAML has it: the pure-Python one took 0.3 s of

@@ -11,6 +11,7 @@ sign.  Everything here is CLDR; what CLDR lacks lives in the language packs
 from __future__ import annotations
 
 import json
+import unicodedata
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -260,8 +261,10 @@ def month_names(data: Mapping[str, Any]) -> dict[str, int]:
                 if isinstance(name, str) and len(name.strip(".")) >= 3 or (
                     isinstance(name, str) and not name.isascii()
                 ):
-                    out.setdefault(name.casefold(), int(number))
-                    out.setdefault(name.casefold().rstrip("."), int(number))
+                    # casefolded then recomposed: Greek Μαΐου folds ΐ into three code points
+                    folded = unicodedata.normalize("NFC", name.casefold())
+                    out.setdefault(folded, int(number))
+                    out.setdefault(folded.rstrip("."), int(number))
     return out
 
 
