@@ -49,11 +49,12 @@ NON_PROSE = re.compile(f"{_URL}|{_EMAIL}|{_PLACEHOLDER}")
 URL_TRAILER = ".,;:!?)]}'\"*_"
 
 #: Placeholders that :data:`NON_PROSE` leaves:
-#: strftime directives (``%H``, ``%-d``, ``%Ey``), Ruby ``%{name}`` and the
+#: strftime directives (``%H``, ``%-d``, ``%Ey``), Ruby ``%{name}``, Apple ``%#@name@`` and the
 #: second ``%`` of a literal ``%%``.  A directive right after a digit is not
 #: one (``50%off``, ``100%ige``), but one after a letter is (``%Hh%M``).
 CATALOGUE_PLACEHOLDERS = re.compile(
     r"%\{[^{}\n]*\}"
+    r"|%#@[A-Za-z_][\w]{0,40}@"  # Apple's .stringsdict variables: %#@files@
     r"|(?<![0-9%])%[-_0^#]?[EO]?[aAbBcCdDeFgGhHIjklmMnpPrRsStTuUVwWxXyYzZ]"
     r"|(?<=%)%"
 )

@@ -248,18 +248,23 @@ def test_apple_strings_utf16_comments_and_lproj_locales(tmp_path, capsys):
     assert (code, loc["locale"], loc["line"], loc["column"]) == (1, "de", 2, 23)  # the "42"
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"bplist00\x01\x02", "binary property list"),
-    (b'"a" = "b"\n"c" = "d";\n', "malformed .strings"),
-    (b'"a" = "5 GB"', "ends inside"),
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("Localizable.strings", b"bplist00\x01\x02", "binary property list"),
+    ("Localizable.strings", b'"a" = "b"\n"c" = "d";\n', "malformed .strings"),
+    ("Localizable.strings", b'"a" = "5 GB"', "ends inside"),
+    ("Localizable.stringsdict", b"bplist00\xd1\x01\x02", "binary"),
+    ("Localizable.stringsdict", b'<?xml version="1.0"?><!DOCTYPE plist [<!ENTITY a "x">]><plist><dict/></plist>',
+     "DOCTYPE"),
+    ("Localizable.stringsdict", b"<plist><dict><key>a</key>", "malformed XML"),
 ])
-def test_bad_strings_files_are_one_line_errors(tmp_path, capsys, content, message):
+def test_bad_apple_files_are_one_line_errors(tmp_path, capsys, name, content, message):
     (tmp_path / "de.lproj").mkdir()
-    (tmp_path / "de.lproj/Localizable.strings").write_bytes(content)
-    good = write(tmp_path / "en.lproj/Localizable.strings", '"a" = "5 GB";\n')
-    assert main(["check", good, str(tmp_path / "de.lproj/Localizable.strings")]) == 2
+    (tmp_path / "de.lproj" / name).write_bytes(content)
+    good = write(tmp_path / "en.lproj" / name,
+                 '"a" = "5 GB";\n' if name.endswith(".strings") else stringsdict("a", "b", "c 5"))
+    assert main(["check", good, str(tmp_path / "de.lproj" / name)]) == 2
     err = capsys.readouterr().err
-    assert message in err and err.count("\n") == 1
+    assert message in err and err.count("\n") == 1, err
 
 
 def test_a_string_catalog_is_a_whole_bundle(tmp_path, capsys):
@@ -332,7 +337,7 @@ printable = st.text(alphabet=string.printable + "äöü€日本\u00a0\\\"'<>&{}
 
 @pytest.mark.parametrize("name", ["de/app.json", "de.yml", "res/values-de/strings.xml",
                                   "de.lproj/Localizable.strings", "m.tmx", "Localizable.xcstrings", "film.de.srt",
-                                  "film.de.vtt"])
+                                  "film.de.vtt", "de.lproj/Localizable.stringsdict"])
 @given(text=printable)
 def test_no_input_crashes_a_loader(tmp_path_factory, name, text):
     """Any text: a document or an InputError (one line), never another exception."""
@@ -358,3 +363,56 @@ def test_yaml_oracle_values_survive_the_offset_mapping(tmp_path):
     for block in doc.blocks:
         # every digit of the value stands in the block, in order
         assert [c for c in block.text if c.isdigit()] == [c for c in values[block.key] if c.isdigit()]
+
+
+# ----------------------------------------------------------------------------------- .stringsdict
+
+STRINGSDICT = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
+<plist version="1.0">
+<dict>
+  <key>photos_left</key>
+  <dict>
+    <key>NSStringLocalizedFormatKey</key>
+    <string>%#@photos@ FORMAT</string>
+    <key>photos</key>
+    <dict>
+      <key>NSStringFormatSpecTypeKey</key>
+      <string>NSStringPluralRuleType</string>
+      <key>NSStringFormatValueTypeKey</key>
+      <string>d</string>
+      <key>one</key>
+      <string>ONE</string>
+      <key>other</key>
+      <string>OTHER</string>
+    </dict>
+  </dict>
+</dict>
+</plist>
+"""
+
+
+def stringsdict(fmt: str, one: str, other: str) -> str:
+    return STRINGSDICT.replace("FORMAT", fmt).replace("ONE", one).replace("OTHER", other)
+
+
+def test_stringsdict_format_and_other_form_are_keyed_blocks(tmp_path):
+    path = write(tmp_path / "de.lproj/Localizable.stringsdict",
+                 stringsdict("übrig für 30 Tage", "%d Foto mit 5 MB", "%d Fotos mit 5 MB"))
+    doc = load_document(path)
+    assert doc.locale == "de"
+    assert [(b.key, b.text.strip()) for b in doc.blocks] == [
+        ("photos_left", "übrig für 30 Tage"), ("photos_left/photos", "Fotos mit 5 MB")]
+    line = doc.text.count("\n", 0, doc.blocks[1].start) + 1
+    assert line == 18 and doc.text[doc.blocks[1].start:doc.blocks[1].end] == "%d Fotos mit 5 MB"
+
+
+def test_stringsdict_a_figure_and_a_renamed_variable_are_found(tmp_path, capsys):
+    en = write(tmp_path / "en.lproj/Localizable.stringsdict",
+               stringsdict("left for 30 days", "%d photo of 5 MB", "%d photos of 5 MB"))
+    de = write(tmp_path / "de.lproj/Localizable.stringsdict",
+               stringsdict("übrig für 30 Tage", "%d Foto mit 5 MB", "%d Fotos mit 50 MB").replace(
+                   "%#@photos@ übrig", "%#@fotos@ übrig"))
+    code, out = check(capsys, en, de, "--no-history")
+    assert code == 1
+    assert sorted((f["rule"], deviant(f)["line"]) for f in findings(out)) == [("PLH001", 8), ("QTY001", 18)]

@@ -8,7 +8,7 @@ Formats are chosen by extension: ``.md``/``.markdown`` (Markdown),
 ``.html``/``.htm`` (HTML), ``.po``/``.pot`` (gettext) and ``.xlf``/``.xliff``
 (XLIFF 1.2 and 2.0); the key-value resource files of apps ``.json``/``.arb``
 (i18next, Flutter, Chrome), ``.yml``/``.yaml`` (Rails), ``.xml`` (Android
-``strings.xml``) and ``.strings`` (Apple), and the subtitles ``.srt``/``.vtt``, whose blocks
+``strings.xml``), ``.strings`` and ``.stringsdict`` (Apple), and the subtitles ``.srt``/``.vtt``, whose blocks
 are keyed; the
 multilingual ``.tmx`` and ``.xcstrings``, one file holding every version
 (:func:`load_versions`); anything else is read as plain text.  PO and XLIFF
@@ -128,7 +128,7 @@ def _unit_loaders(name: str) -> tuple[Callable[..., Document], Callable[..., Doc
 
 
 _KEYED_FORMATS = {".json": "json", ".arb": "json", ".yml": "yaml", ".yaml": "yaml", ".xml": "android",
-                  ".strings": "strings", ".srt": "subtitles", ".vtt": "subtitles"}
+                  ".strings": "strings", ".stringsdict": "stringsdict", ".srt": "subtitles", ".vtt": "subtitles"}
 _MULTILINGUAL_FORMATS = {".tmx": "tmx", ".xcstrings": "xcstrings"}
 
 
@@ -151,6 +151,10 @@ def _keyed_loader(name: str) -> Callable[..., Document] | None:
         from consistency.documents.apple import load_strings
 
         return load_strings
+    if form == "stringsdict":
+        from consistency.documents.apple import load_stringsdict
+
+        return load_stringsdict
     if form == "subtitles":
         from consistency.documents.subtitles import load_subtitles
 

@@ -6,6 +6,8 @@ UTF-16 with a byte-order mark.  The locale comes from the ``.lproj`` folder (``p
 ``zh-Hans.lproj``); ``Base.lproj`` and ``en.lproj`` are English unless ``--locale`` says
 otherwise.  A binary property list is refused with a one-line error.
 
+``.stringsdict`` (an XML property list of plural rules): see :func:`load_stringsdict`.
+
 ``.xcstrings`` (one JSON file holding every language): see :func:`load_xcstrings`.
 
 >>> doc = load_strings("de.lproj/Localizable.strings", text='/* size */\\n"size" = "5 GB";\\n')
@@ -15,6 +17,7 @@ otherwise.  A binary property list is refused with a one-line error.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from pathlib import PurePath
@@ -25,7 +28,7 @@ from consistency.documents.reading import read_text
 from consistency.errors import InputError, LocaleError
 from consistency.model import Document
 
-__all__ = ["load_strings", "load_xcstrings", "xcstrings_locales"]
+__all__ = ["load_strings", "load_stringsdict", "load_xcstrings", "xcstrings_locales"]
 
 _TOKEN = re.compile(
     r'\s*(?:(/\*.*?\*/)|(//[^\n]*)|"((?:[^"\\]|\\.)*)"|([A-Za-z0-9_.$:/-]+)|([=;]))', re.DOTALL
@@ -99,6 +102,44 @@ def _locale(name: str, locale: str | None) -> str:
     if tag is None:
         raise LocaleError(f"{name}: cannot tell the locale from the .lproj folder; pass --locale {name}=TAG")
     return tag
+
+
+# --------------------------------------------------------------------------- .stringsdict
+
+
+def load_stringsdict(path: str | os.PathLike[str], *, locale: str | None = None, text: str | None = None) -> Document:
+    """One version of an app's plural strings from an Apple ``.stringsdict`` property list.
+
+    Each top-level key holds a format (``NSStringLocalizedFormatKey``, keyed by the top-level
+    key) and a dictionary per variable whose ``other`` form is compared (keyed
+    ``KEY/VARIABLE``), as for every plural format (see :mod:`consistency.documents.keyed`).
+    Parsed with expat: the DOCTYPE naming Apple's DTD is allowed, no DTD is read and no entity
+    may be declared; a binary property list is refused with a one-line error.
+    """
+    from consistency.documents.xmlscan import content, scan
+
+    name = os.fspath(path)
+    if text is None:
+        text = read_text(name)
+    _root, elements = scan(name, text, frozenset({"key", "string"}), root="plist", what="a .stringsdict file",
+                           doctype_allowed=True)
+    keys: dict[int, str] = {}  # the last <key> at each depth
+    chars: dict[Entry, list[str]] = {}
+    for el in elements:
+        depth = len(el.ancestors)
+        if el.name == "key":
+            keys[depth] = html.unescape(text[el.start:el.end]).strip()
+            continue
+        if depth == 3 and keys.get(3) == "NSStringLocalizedFormatKey":
+            key = keys.get(2, "")
+        elif depth == 4 and keys.get(4) == "other":
+            key = f"{keys.get(2, '')}/{keys.get(3, '')}"
+        else:
+            continue
+        start, end, raw = content(text, el)
+        chars[Entry(key, start, end)] = raw
+    blocks = blocks_of(text, chars, lambda e: chars[e], "string")
+    return Document(path=name, locale=_locale(name, locale), text=text, blocks=blocks)
 
 
 # --------------------------------------------------------------------------- String Catalogs

@@ -31,9 +31,11 @@ class Element:
 
 
 def scan(name: str, text: str, wanted: frozenset[str], *, root: str | None = None,
-         what: str = "XML") -> tuple[str, list[Element]]:
+         what: str = "XML", doctype_allowed: bool = False) -> tuple[str, list[Element]]:
     """``(root element name, wanted elements in document order)``; raises InputError on
-    malformed XML, a DOCTYPE, or (with ``root``) another root element."""
+    malformed XML, a DOCTYPE, or (with ``root``) another root element.  With
+    ``doctype_allowed`` a DOCTYPE that only names its DTD passes (Apple's property lists carry
+    one); one with an internal subset, and any entity declaration, is still refused."""
     from consistency.documents.xliff import tag_end
 
     data = text.encode("utf-8")
@@ -60,6 +62,10 @@ def scan(name: str, text: str, wanted: frozenset[str], *, root: str | None = Non
 
     def doctype(*_args: object) -> None:
         raise fail(f"{what} with a DOCTYPE: DTDs and entities are not allowed")
+
+    def named_doctype(_name: str, _system: str | None, _public: str | None, internal_subset: int) -> None:
+        if internal_subset:
+            doctype()
 
     def start(qname: str, attrs: dict[str, str]) -> None:
         local = qname.rsplit(":", 1)[-1]
@@ -90,7 +96,7 @@ def scan(name: str, text: str, wanted: frozenset[str], *, root: str | None = Non
                 if open_el is not None:
                     open_el.tags.append((here, tag_end(text, here)))
 
-    parser.StartDoctypeDeclHandler = doctype
+    parser.StartDoctypeDeclHandler = named_doctype if doctype_allowed else doctype
     parser.EntityDeclHandler = doctype
     parser.ExternalEntityRefHandler = doctype  # type: ignore[assignment]  # raises: expat never reads a result
     parser.StartElementHandler = start
