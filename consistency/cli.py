@@ -317,6 +317,11 @@ def _cmd_check(config, args) -> int:
     source = args.source or config.source_locale
     fmt = args.format or config.format or "text"
     bundles, single = resolve_bundles(args, config, parse_locale_options(args.locale), source=source)
+    for found in getattr(args, "_layouts", None) or ():
+        count = len(found.bundles)
+        where = os.path.relpath(found.folder) if not os.path.relpath(found.folder).startswith("..") else found.folder
+        print(f"claim-consistency: found {found.layout.name} in {where} ({count} bundle{'s' if count != 1 else ''}); "
+              "set bundles in the configuration to choose", file=sys.stderr)
     history = not getattr(args, "no_history", False) and not os.environ.get("CLAIM_CONSISTENCY_NO_HISTORY")
     since = resolve_since(getattr(args, "since", None))
     if since is not None and not history:

@@ -25,6 +25,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "consistency"
 LAYERS = [  # (module prefix, layer): a module may import its own layer and those below
     ("consistency.cli", 6), ("consistency.__main__", 6), ("consistency.pytest_plugin", 6), ("consistency.report", 6),
     ("consistency.engine", 5), ("consistency.cache", 5), ("consistency.history", 5), ("consistency.bundles", 5),
+    ("consistency.layouts", 5),
     ("consistency.match", 4),
     ("consistency.extract", 3), ("consistency.units", 3),
     ("consistency.documents", 2), ("consistency.locale", 2),

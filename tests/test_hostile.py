@@ -131,11 +131,15 @@ def test_a_misspelt_file_is_no_such_file(tmp_path, capsys):
 
 def test_a_folder_of_locale_folders_hints_at_bundles(tmp_path, capsys):
     for locale in ("en", "de"):
-        (tmp_path / "content" / locale).mkdir(parents=True)
-        (tmp_path / "content" / locale / "a.md").write_text("It is 5 km.\n", encoding="utf-8")
-    assert main(["check", str(tmp_path / "content")]) == 2
+        (tmp_path / "site" / locale).mkdir(parents=True)
+        (tmp_path / "site" / locale / "a.md").write_text("It is 5 km.\n", encoding="utf-8")
+    assert main(["check", str(tmp_path / "site")]) == 2
     err = capsys.readouterr().err
     assert "--bundles" in err and "{locale}/{path}" in err and err.count("\n") == 1
+    # a Hugo content/ folder is a layout known without configuration: it is checked
+    (tmp_path / "site").rename(tmp_path / "content")
+    assert main(["check", str(tmp_path / "content"), "--no-history"]) == 0
+    assert "found Markdown by locale folder (Hugo, Docusaurus, MkDocs) in" in capsys.readouterr().err
 
 
 def test_terminal_escape_sequences_from_input_are_never_printed_raw(tmp_path, capsys):

@@ -96,6 +96,8 @@ def resolve_bundles(args: argparse.Namespace, config, locale_opts: dict[str, str
     - configured ``bundles`` and no PATH: every configured bundle.
     - configured ``bundles`` and files that all belong to them (or
       ``--expand``): the whole bundle of each file, each once.
+    - no configured bundles and no PATH, or one folder that holds no versions itself: the
+      common layouts found under it (:mod:`consistency.layouts`).
     - otherwise the PATHs are the versions of one article (as before).
     """
     from .. import bundles as bundles_mod
@@ -133,9 +135,30 @@ def resolve_bundles(args: argparse.Namespace, config, locale_opts: dict[str, str
             return _relative(bundles_mod.expand(paths, config.root, config.bundles, **options)), False
     elif expand_flag:
         raise ConfigError("--expand needs bundle patterns: --bundles PATTERN or bundles in the configuration")
+    if not config.bundles and (not paths or (len(paths) == 1 and os.path.isdir(paths[0])
+                                             and not _holds_versions(paths[0]))):
+        # no configuration: the common layouts (Android res/, Apple .lproj, locales/, po/, …)
+        from ..layouts import find_layouts
+
+        found = find_layouts(paths[0] if paths else ".", exclude=config.exclude, source=source,
+                             locales=dict(config.locales) or None)
+        if found:
+            args._layouts = found
+            return _relative([b for f in found for b in f.bundles]), False
     if not paths:
         raise ConfigError("check needs at least two versions of the article (or --bundles PATTERN)")
     return [bundle_from_paths(paths, locale_opts or {}, config)], True
+
+
+def _holds_versions(folder: str) -> bool:
+    """Whether ``folder`` itself holds two files named for a locale (``ja.md``, ``de.md``)."""
+    from ..documents import locale_from_path
+
+    try:
+        names = [n for n in os.listdir(folder) if not n.startswith(".") and os.path.isfile(os.path.join(folder, n))]
+    except OSError:
+        return False
+    return sum(locale_from_path(n) is not None for n in names) >= 2
 
 
 def only_named(findings: Sequence[Finding], named: Sequence[str]) -> tuple[list[Finding], list[Finding]]:

@@ -3,7 +3,7 @@
 A localization team keeps its terminology in a term base; Xbench, Verifika and CheckMate read
 TBX.  A file ``*.tbx`` or ``*.csv`` in a vocabulary folder (``rules/vocab/`` of a rule dir, next
 to the YAML vocabularies) adds each of its concepts as an :class:`~consistency.extract.vocabulary.Entity`
-of type ``term``: its preferred and admitted terms per language are the forms every version
+of type ``term`` (:class:`Concept` here): its preferred and admitted terms per language are the forms every version
 must use (a version that drops the concept's term where another has it is NAM001, one that
 names another concept there NAM003), its deprecated terms are forbidden (TRM001).
 
@@ -30,10 +30,22 @@ import io
 import os
 from xml.parsers import expat
 
-from ..errors import ConfigError
-from .vocabulary import Entity
+from dataclasses import dataclass
 
-__all__ = ["load_glossary"]
+from ..errors import ConfigError
+
+__all__ = ["Concept", "load_glossary"]
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One concept of a term base: its allowed and its forbidden terms per locale
+    (:mod:`consistency.extract.vocabulary` makes it an entity of type ``term``)."""
+
+    id: str
+    forms: dict[str, tuple[str, ...]]
+    forbidden: dict[str, tuple[str, ...]] | None = None
+    type: str = "term"
 
 _ENTRY = {"termEntry", "conceptEntry", "entry"}
 _LANGUAGE = {"langSet", "langSec", "langGroup"}
@@ -43,8 +55,8 @@ _FORBIDDEN = {"deprecatedterm-admn-sts", "supersededterm-admn-sts", "notrecommen
 _XML_LANG = "http://www.w3.org/XML/1998/namespace lang"
 
 
-def load_glossary(path: str | os.PathLike[str], *, text: str | None = None) -> list[Entity]:
-    """The concepts of a TBX or CSV term base as entities of type ``term``."""
+def load_glossary(path: str | os.PathLike[str], *, text: str | None = None) -> list[Concept]:
+    """The concepts of a TBX or CSV term base."""
     name = os.fspath(path)
     if text is None:
         from ..documents.reading import read_text
@@ -55,13 +67,12 @@ def load_glossary(path: str | os.PathLike[str], *, text: str | None = None) -> l
     return _csv(name, text)
 
 
-def _entity(ident: str, allowed: dict[str, list[str]], forbidden: dict[str, list[str]]) -> Entity:
-    return Entity(id=f"term:{ident}", type="term",
-                  forms={k: tuple(dict.fromkeys(v)) for k, v in allowed.items() if v},
-                  forbidden={k: tuple(dict.fromkeys(v)) for k, v in forbidden.items() if v} or None)
+def _entity(ident: str, allowed: dict[str, list[str]], forbidden: dict[str, list[str]]) -> Concept:
+    return Concept(id=f"term:{ident}", forms={k: tuple(dict.fromkeys(v)) for k, v in allowed.items() if v},
+                   forbidden={k: tuple(dict.fromkeys(v)) for k, v in forbidden.items() if v} or None)
 
 
-def _csv(name: str, text: str) -> list[Entity]:
+def _csv(name: str, text: str) -> list[Concept]:
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     if not rows:
         return []
@@ -89,10 +100,10 @@ def _csv(name: str, text: str) -> list[Entity]:
     return out
 
 
-def _tbx(name: str, text: str) -> list[Entity]:
+def _tbx(name: str, text: str) -> list[Concept]:
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    entities: list[Entity] = []
+    entities: list[Concept] = []
     stack: list[str] = []
     state: dict = {}
 

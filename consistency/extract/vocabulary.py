@@ -132,8 +132,9 @@ def load_vocabulary(dirs: Sequence[Path | str] = (), *, builtin: bool = True) ->
         for path in sorted([*folder.glob("*.tbx"), *folder.glob("*.csv")]):
             from .glossary import load_glossary
 
-            for entity in load_glossary(path):  # term bases: TBX and CSV (see extract/glossary.py)
-                entities[entity.id] = entity
+            for concept in load_glossary(path):  # term bases: TBX and CSV (see extract/glossary.py)
+                entities[concept.id] = Entity(id=concept.id, type=concept.type, forms=concept.forms,
+                                              forbidden=concept.forbidden)
         for path in sorted(folder.glob("*.yml")):
             try:
                 # libyaml's safe loader where PyYAML has it: the pure-Python one took 0.3 s of

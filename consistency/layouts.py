@@ -1,0 +1,85 @@
+"""The common layouts of localized files, found without configuration.
+
+``claim-consistency check DIR`` on a folder that holds no versions of its own, with no bundles
+configured, looks under DIR for the layouts of ``consistency/data/layouts.toml`` (Android
+``res/values-de/``, Apple ``de.lproj/``, i18next ``locales/de/``, Rails ``config/locales/de.yml``,
+gettext ``po/de.po``, Hugo ``content/de/``…) and checks every bundle they find, saying on stderr
+which layouts it found and where.  A layout is data: a folder name, what that folder must hold,
+and bundle patterns relative to it (:mod:`consistency.bundles`).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Sequence
+
+from .bundles import Bundle, discover
+
+__all__ = ["Found", "Layout", "find_layouts", "layouts"]
+
+#: How deep under DIR a layout's folder is looked for (app/src/main/res is 3 levels down).
+MAX_DEPTH = 6
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    folder: str  # a folder name (a glob: "*" is any folder)
+    holds: str  # a glob one of the folder's entries must match
+    patterns: tuple[str, ...]
+
+
+@dataclass
+class Found:
+    """A layout found in one folder, with the bundles its patterns gave."""
+
+    layout: Layout
+    folder: str
+    bundles: list[Bundle]
+
+
+@lru_cache(maxsize=1)
+def layouts() -> tuple[Layout, ...]:
+    data = tomllib.loads(resources.files("consistency").joinpath("data/layouts.toml").read_text(encoding="utf-8"))
+    return tuple(Layout(item["name"], item["folder"], item["holds"], tuple(item["patterns"]))
+                 for item in data["layout"])
+
+
+def find_layouts(root: str, *, exclude: Sequence[str] = (), source: str | None = None,
+                 locales: dict[str, str] | None = None) -> list[Found]:
+    """Every layout found under ``root`` that gives at least one bundle of two versions or more,
+    in the order of the walk; a folder is taken by the first layout that finds bundles in it
+    with the same patterns' files (a folder holding ``*.lproj`` gives its ``.strings`` and its
+    ``.stringsdict`` as two layouts)."""
+    from .engine.config import DEFAULT_EXCLUDE
+
+    skipped = {*DEFAULT_EXCLUDE, *exclude}
+    found: list[Found] = []
+    seen_files: set[str] = set()
+    root_depth = os.path.abspath(root).rstrip(os.sep).count(os.sep)
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in skipped and not d.startswith("."))
+        if os.path.abspath(folder).count(os.sep) - root_depth >= MAX_DEPTH:
+            dirs[:] = []
+        entries = dirs + files
+        for layout in layouts():
+            if not fnmatch.fnmatch(os.path.basename(os.path.abspath(folder)), layout.folder):
+                continue
+            if not any(fnmatch.fnmatch(entry, layout.holds) for entry in entries):
+                continue
+            bundles = [b for b in discover(folder, list(layout.patterns), exclude=list(exclude), source=source,
+                                           locales=locales) if len(b.paths) >= 2]
+            bundles = [b for b in bundles if not seen_files.intersection(b.paths)]
+            if not bundles:
+                continue
+            for bundle in bundles:
+                seen_files.update(bundle.paths)
+                prefix = os.path.relpath(folder, root).replace(os.sep, "/")
+                bundle.id = bundle.id if prefix == "." else f"{prefix}/{bundle.id}"
+            found.append(Found(layout, folder, bundles))
+    return found

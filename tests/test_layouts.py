@@ -1,0 +1,88 @@
+"""Layouts found without configuration (consistency/layouts.py, consistency/data/layouts.toml)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from consistency.cli import main
+from consistency.layouts import find_layouts, layouts
+
+
+def write(root, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+APP = {
+    "app/src/main/res/values/strings.xml": '<resources><string name="a">The tank holds 5 litres.</string></resources>\n',
+    "app/src/main/res/values-de/strings.xml": '<resources><string name="a">Der Tank fasst 50 Liter.</string></resources>\n',
+    "app/src/main/res/values-pt-rBR/strings.xml": '<resources><string name="a">O tanque tem 5 litros.</string></resources>\n',
+    "ios/Base.lproj/Localizable.strings": '"a" = "The tank holds 5 litres.";\n',
+    "ios/de.lproj/Localizable.strings": '"a" = "Der Tank fasst 5 Liter.";\n',
+    "web/public/locales/en/common.json": '{"a": "The tank holds 5 litres."}\n',
+    "web/public/locales/ja/common.json": '{"a": "タンクの容量は5リットルです。"}\n',
+    "config/locales/en.yml": "en:\n  a: The tank holds 5 litres.\n",
+    "config/locales/fr.yml": "fr:\n  a: Le réservoir contient 5 litres.\n",
+    "node_modules/pkg/locales/en/x.json": '{"a": "1 km"}\n',
+    "node_modules/pkg/locales/de/x.json": '{"a": "2 km"}\n',
+}
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    write(tmp_path, APP)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_every_layout_is_found_outside_excluded_folders(repo):
+    found = [(f.layout.name, [(b.id, sorted(b.locales)) for b in f.bundles]) for f in find_layouts(".")]
+    assert found == [
+        ("Android resources", [("app/src/main/res/strings", ["de", "en", "pt-BR"])]),
+        ("Rails i18n", [("config/locales/{locale}.yml", ["en", "fr"])]),
+        ("Apple .strings", [("ios/Localizable", ["de", "en"])]),
+        ("i18next JSON", [("web/public/locales/common", ["en", "ja"])]),
+    ]
+
+
+def test_check_without_configuration_checks_what_it_found_and_says_so(repo, capsys):
+    code = main(["check", ".", "--format", "json", "--no-history", "--select", "QTY"])
+    out, err = capsys.readouterr()
+    data = json.loads(out)
+    assert code == 1 and len(data["bundles"]) == 4
+    assert [(f["rule"], f["locations"][0]["path"], f["locations"][0]["line"]) for f in data["findings"]] == \
+        [("QTY001", "app/src/main/res/values-de/strings.xml", 1)]
+    assert "found Android resources in app/src/main/res (1 bundle)" in err
+    assert "found i18next JSON in web/public/locales (1 bundle)" in err
+    # the same with no path at all, from the root
+    assert main(["check", "--format", "json", "--no-history", "--select", "QTY"]) == 1
+
+
+def test_configured_bundles_are_not_second_guessed(repo, capsys):
+    (repo / "pyproject.toml").write_text('[tool.claim-consistency]\nbundles = ["config/locales/{locale}.yml"]\n',
+                                         encoding="utf-8")
+    main(["check", "--format", "json", "--no-history"])
+    out, err = capsys.readouterr()
+    bundles = json.loads(out)["bundles"]
+    assert len(bundles) == 1 and bundles[0]["id"].endswith("config/locales/{locale}.yml") and "found" not in err
+
+
+def test_a_folder_of_versions_is_still_one_article(tmp_path, capsys):
+    write(tmp_path, {"a/en.md": "It is 5 km.\n", "a/de.md": "Es sind 5 km.\n"})
+    assert main(["check", str(tmp_path / "a"), "--no-history"]) == 0
+    assert "found" not in capsys.readouterr().err
+
+
+def test_nothing_found_keeps_the_old_message(tmp_path, capsys):
+    write(tmp_path, {"notes/readme.md": "Nothing here.\n"})
+    assert main(["check", str(tmp_path / "notes")]) == 2
+    assert "a folder must hold one file per locale" in capsys.readouterr().err
+
+
+def test_every_layout_parses_and_names_a_locale():
+    for layout in layouts():
+        assert layout.patterns and all("{locale}" in p or "=" in p for p in layout.patterns), layout.name
