@@ -140,11 +140,11 @@ def resolve_bundles(args: argparse.Namespace, config, locale_opts: dict[str, str
         # no configuration: the common layouts (Android res/, Apple .lproj, locales/, po/, …)
         from ..layouts import find_layouts
 
-        found = find_layouts(paths[0] if paths else ".", exclude=config.exclude, source=source,
-                             locales=dict(config.locales) or None)
-        if found:
-            args._layouts = found
-            return _relative([b for f in found for b in f.bundles]), False
+        layouts = find_layouts(paths[0] if paths else ".", exclude=config.exclude, source=source,
+                               locales=dict(config.locales) or None)
+        if layouts:
+            args._layouts = layouts
+            return _relative([b for f in layouts for b in f.bundles]), False
     if not paths:
         raise ConfigError("check needs at least two versions of the article (or --bundles PATTERN)")
     return [bundle_from_paths(paths, locale_opts or {}, config)], True
