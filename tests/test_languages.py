@@ -173,3 +173,9 @@ def test_the_arabic_scripts_decimal_and_group_separators(text, locale, value):
 def test_a_short_unit_of_a_spaced_script_is_a_whole_word():
     # د abbreviates a minute in Arabic; in دولار it is the start of "dollar"
     assert [u for _t, _v, u in figures("دفع ١٬٠٠٠ دولار", "ar")] == [None]
+
+
+def test_a_currency_symbol_that_is_also_a_unit_keeps_its_case():
+    # sr-Latn: KM is the convertible mark, km a kilometre
+    assert figures("Put je dug 5 km.", "sr-Latn") == [("5 km", "5", "kilometer")]
+    assert [u for _t, _v, u in figures("Karta košta 5 KM.", "sr-Latn")] == ["BAM"]

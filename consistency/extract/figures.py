@@ -246,8 +246,13 @@ class Extractor:
         # CLDR's names of past currencies carry their years ("afghan afghani (1927–2002)"): no text
         # writes a figure's currency that way, and they made the largest patterns of all
         currency_words = [w for w in self.currencies if "(" not in w]
+        # a currency symbol that is also a unit of this locale (sr-Latn KM, the convertible mark,
+        # and km) is the currency only as CLDR writes it, with its case
+        shadowed = {w for w in currency_words if w in self.units}
+        exact = sorted({str(v) for v in self._cldr_currency_symbols() if _key(str(v)) in shadowed})
         self.currency_after_re = regex.compile(
-            _SP + "{0,2}(" + _alt(currency_words) + r"|(?-i:[A-Z]{3})(?![\p{L}]))", flags
+            _SP + "{0,2}(" + _alt([w for w in currency_words if w not in shadowed])
+            + ("|(?-i:" + _alt(exact) + ")" if exact else "") + r"|(?-i:[A-Z]{3})(?![\p{L}]))", flags
         )
         # before a number: symbols ($, US$, ₩) and short letter symbols (元, kr, Fr.); never a name
         # (keys hold NBSPs: "armenian dram"), nor a past currency ("afghan afghani (1927–2002)")
@@ -551,6 +556,12 @@ class Extractor:
             return value if 1 <= value <= 12 else None
         key = unicodedata.normalize("NFC", raw.casefold())
         return self.tab.months.get(key) or self.tab.months.get(key.rstrip("."))
+
+    def _cldr_currency_symbols(self) -> list[str]:
+        """CLDR's currency symbols of this locale as written (case kept)."""
+        from ..locale.cldr import parse_locale
+
+        return [v for v in parse_locale(self.tab.tag).currency_symbols.values() if isinstance(v, str)]
 
     def _year_word_end(self, work: str, pos: int, year: int | None) -> int | None:
         """Where a word for "year" after a year-like number ends, when CLDR's grammar says it names
