@@ -246,9 +246,10 @@ class Extractor:
         # CLDR's names of past currencies carry their years ("afghan afghani (1927–2002)"): no text
         # writes a figure's currency that way, and they made the largest patterns of all
         currency_words = [w for w in self.currencies if "(" not in w]
-        # a currency symbol that is also a unit of this locale (sr-Latn KM, the convertible mark,
-        # and km) is the currency only as CLDR writes it, with its case
-        shadowed = {w for w in currency_words if w in self.units}
+        # a short cased currency symbol that is also a unit of this locale (sr-Latn KM, the
+        # convertible mark, and km) is the currency only as CLDR writes it, with its case; a word
+        # that is both (ja ポンド, de Pfund) stays both, the unit an alternative
+        shadowed = {w for w in currency_words if w in self.units and len(w) <= 3 and w != w.upper()}
         exact = sorted({str(v) for v in self._cldr_currency_symbols() if _key(str(v)) in shadowed})
         self.currency_after_re = regex.compile(
             _SP + "{0,2}(" + _alt([w for w in currency_words if w not in shadowed])
