@@ -40,8 +40,8 @@ _PLACEHOLDER = (
     r"|\$\{[^{}\n]*\}"  # ${name}
     r"|\{[A-Za-z_][\w.:-]*\}|\{[0-9]+\}"  # {name}, {0}
     r"|\{[#.][A-Za-z][^{}\n]*\}"  # {#anchor .class}
-    r"|(?<![\w%])%(?:[0-9]+\$|\([^)\s]{1,40}\))?[-+#0]*[0-9]*(?:\.[0-9]+)?"
-    r"(?:hh|h|ll|l|L|q|j|z|t)?[sdifuxXoeEgGcr@](?!\w)"  # %d, %5.2f, %(n)s, %1$s, %ld
+    r"|(?<![A-Za-z0-9_%])%(?:[0-9]+\$|\([^)\s]{1,40}\))?[-+#0]*[0-9]*(?:\.[0-9]+)?"
+    r"(?:hh|h|ll|l|L|q|j|z|t)?[sdifuxXoeEgGcr@](?![A-Za-z0-9_])"  # %d, %5.2f, %(n)s, %1$s, %ld; %1$sと
 )
 #: What is never prose, whatever the file format.
 NON_PROSE = re.compile(f"{_URL}|{_EMAIL}|{_PLACEHOLDER}")
@@ -80,7 +80,7 @@ FIGURE_NOISE_BY_CHAR = (
         r"|\{\d+\}"                                  # {0}
     )),
     ("%", regex.compile(
-        r"%(?:\d+\$)?(?:\([^)\s]+\))?[-+#0]*\d*(?:\.\d+)?[sdifgeuxXc](?![\p{L}])"  # printf, not "5 % des"
+        r"%(?:\d+\$)?(?:\([^)\s]+\))?[-+#0]*\d*(?:\.\d+)?[sdifgeuxXc](?![A-Za-z])"  # printf (%1$sと), not "100%ige"
     )),
 )
 FIGURE_NOISE_DIGITS = regex.compile(

@@ -416,3 +416,42 @@ def test_stringsdict_a_figure_and_a_renamed_variable_are_found(tmp_path, capsys)
     code, out = check(capsys, en, de, "--no-history")
     assert code == 1
     assert sorted((f["rule"], deviant(f)["line"]) for f in findings(out)) == [("PLH001", 8), ("QTY001", 18)]
+
+
+# ----------------------------------------------------------------------------------- app strings (a trial on Tusky)
+
+
+ANDROID = '<resources>{}</resources>\n'
+
+
+def strings(**units: str) -> str:
+    return ANDROID.format("".join(f'<string name="{k}">{v}</string>' for k, v in units.items()))
+
+
+def test_app_strings_placeholders_escapes_and_escaped_text(tmp_path, capsys):
+    """What a real app's catalogues showed: a printf placeholder glued to Japanese text is no
+    money, an escaped "<not set>" is text, not a tag, and a \\u0020 escape hides no placeholder."""
+    en = write(tmp_path / "res/values/strings.xml", strings(
+        both="%1$s and %2$s", unset="&lt;not set&gt;", poll="\\u0020%1$s • %2$s", bold="&lt;b&gt;%1$s&lt;/b&gt; likes"))
+    ja = write(tmp_path / "res/values-ja/strings.xml", strings(
+        both="%1$sと%2$s", unset="&lt;未設定&gt;", poll="\\u0020%1$s • %2$s", bold="%1$s件のいいね"))
+    code, out = check(capsys, en, ja, "--no-history", "--select", "QTY,PLH")
+    # the one finding left is the real one: the Japanese dropped the escaped <b>
+    assert [(f["rule"], deviant(f)["locale"]) for f in findings(out)] == [("PLH002", "ja")]
+
+
+def test_a_version_without_any_string_keeps_the_bundle_keyed(tmp_path, capsys):
+    en = write(tmp_path / "res/values/strings.xml", strings(files="%1$s files", size="It is 5 GB."))
+    de = write(tmp_path / "res/values-de/strings.xml", strings(files="%1$d Dateien", size="Es sind 5 GB."))
+    eo = write(tmp_path / "res/values-eo/strings.xml", ANDROID.format(""))
+    code, out = check(capsys, en, de, eo, "--no-history", "--select", "PLH")
+    assert [(f["rule"], deviant(f)["locale"]) for f in findings(out)] == [("PLH001", "de")]
+
+
+def test_two_translations_of_a_label_are_no_misspelt_name(tmp_path, capsys):
+    en = write(tmp_path / "res/values/strings.xml", strings(v="Android version 3", w="SDK version"))
+    cs = write(tmp_path / "res/values-cs/strings.xml", strings(v="Verze Androidu 3", w="Verze SDK"))
+    sk = write(tmp_path / "res/values-sk/strings.xml", strings(v="Verzia Androidu 3", w="Verzia SDK"))
+    code, out = check(capsys, en, cs, sk, "--no-history", "--select", "NAM002")
+    # Verze/Verzia are two translations of "version", not one name misspelt
+    assert (code, findings(out)) == (0, [])

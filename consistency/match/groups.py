@@ -68,7 +68,9 @@ def aligned_groups(feats: Sequence[Sequence[BlockFeatures]], *, pivot: int = 0) 
 
 def is_keyed(documents: Sequence[Document]) -> bool:
     """Units correspond by key (PO, XLIFF, resource files, subtitle cues), not by alignment."""
-    return bool(documents) and all(d.blocks and all(b.key is not None for b in d.blocks) for d in documents)
+    # a version with no unit at all (an Android values-xx/strings.xml nobody translated yet) is
+    # keyed too: it lacks every key, it does not turn the bundle into prose
+    return any(d.blocks for d in documents) and all(b.key is not None for d in documents for b in d.blocks)
 
 
 _TIMING = regex.compile(r"(\d+):(\d\d):(\d\d)\.(\d{3}) --> (\d+):(\d\d):(\d\d)\.(\d{3})")

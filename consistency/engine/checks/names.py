@@ -49,6 +49,10 @@ def _missing_and_conflicts_of(an: BundleAnalysis, rule) -> dict[str, list[Issue]
     if key not in an.derived:
         by_kind: dict[str, list[Issue]] = {"name-missing": [], "name-conflict": []}
         for issue in _missing_and_conflicts(an, *window):
+            if an.keyed and all(side[0] != an.pivot for side in (*issue.deviant, *issue.reference)):
+                # app strings: a capitalised word two translations share (ru Вы, es Qué) where the
+                # source unit names nothing is no name another translation dropped
+                continue
             by_kind[issue.kind].append(issue)
         an.derived[key] = by_kind
     return an.derived[key]
@@ -161,6 +165,13 @@ def _missing_and_conflicts(an: BundleAnalysis, before: int = WINDOW_BEFORE, afte
     return issues
 
 
+def _in_pivot(an: BundleAnalysis, group: int, tokens: list[str]) -> bool:
+    """Whether the pivot version's unit in ``group`` writes one of ``tokens`` (case folded)."""
+    blocks = an.documents[an.pivot].blocks
+    text = " ".join(blocks[b].text for b in an.groups[group][an.pivot]).casefold()
+    return any(t.casefold() in text for t in tokens)
+
+
 def _variants(an: BundleAnalysis) -> list[Issue]:
     """``name-variant`` issues: one per misspelling, the deviant being the rarer spelling (or not
     the source's), every version that spells it otherwise a reference."""
@@ -175,6 +186,10 @@ def _variants(an: BundleAnalysis) -> list[Issue]:
         a, b = tail(a, k), tail(b, k)
         diff_a = [x for x, y in zip(a.tokens, b.tokens) if x != y] or list(a.tokens)
         diff_b = [y for x, y in zip(a.tokens, b.tokens) if x != y] or list(b.tokens)
+        if an.keyed and an.pivot not in (v, w) and not _in_pivot(an, g, [*diff_a, *diff_b]):
+            # app strings: two translations of a capitalised label (sk Verzia SDK, cs Verze SDK) are
+            # no one name misspelt unless the source unit writes it too
+            continue
         freq_a = sum(c[t] for c in counts for t in diff_a)
         freq_b = sum(c[t] for c in counts for t in diff_b)
         if source is not None:

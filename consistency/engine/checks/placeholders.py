@@ -27,6 +27,7 @@ from .common import finding, location
 __all__ = ["check_markup_mismatch", "check_placeholder_mismatch", "icu_arguments", "markup", "placeholders"]
 
 _DATA = Path(__file__).resolve().parents[2] / "locale" / "data" / "placeholders.toml"
+_UNICODE_ESCAPE = regex.compile(r"\\u[0-9A-Fa-f]{4}")
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +37,7 @@ def _syntaxes():
     for entry in data["placeholder"]:
         out.append((regex.compile(entry["pattern"]), entry["token"], bool(entry.get("named")),
                     dict(entry.get("conv", {}))))
-    return out, regex.compile(data["markup"]["pattern"])
+    return out, regex.compile(data["markup"]["pattern"]), frozenset(data["markup"].get("escaped_names", ()))
 
 
 def placeholders(raw: str) -> Counter[str]:
@@ -49,7 +50,9 @@ def placeholders(raw: str) -> Counter[str]:
     """
     tokens: Counter[str] = Counter()
     named: set[str] = set()
-    syntaxes, _markup = _syntaxes()
+    syntaxes, _markup, _names = _syntaxes()
+    # a \u0020 escape (Android, Java, JSON) before a placeholder is a character, not digits
+    raw = _UNICODE_ESCAPE.sub(lambda m: " " * len(m.group()), raw)
     spans: list[tuple[int, int]] = []
     for pattern, template, is_named, conv in syntaxes:
         for m in pattern.finditer(raw):
@@ -77,13 +80,15 @@ def placeholders(raw: str) -> Counter[str]:
 def markup(raw: str) -> Counter[str]:
     """The tags of a unit's raw text, opening and closing counted apart.
 
-    >>> sorted(markup('Tap <b>Save</b> or &lt;i&gt;Cancel&lt;/i&gt;<br/>'))
+    >>> sorted(markup('Tap <b>Save</b> or &lt;i&gt;Cancel&lt;/i&gt;<br/>, or &lt;not set&gt;'))
     ['/b', '/i', 'b', 'br', 'i']
     """
-    _syntaxes_, pattern = _syntaxes()
+    _syntaxes_, pattern, escaped_names = _syntaxes()
     tags: Counter[str] = Counter()
     for m in pattern.finditer(raw):
         close = m.group("close") or m.group("eclose") or ""
+        if m.group("ename") and m.group("ename").casefold() not in escaped_names:
+            continue  # &lt;not set&gt;: text in angle brackets, not a tag
         tags[close + (m.group("name") or m.group("ename")).casefold()] += 1
     return tags
 
