@@ -32,6 +32,7 @@ class Layout:
     folder: str  # a folder name (a glob: "*" is any folder)
     holds: str  # a glob one of the folder's entries must match
     patterns: tuple[str, ...]
+    aliases: tuple[tuple[str, str], ...] = ()  # folder token -> locale (Android values-iw is he)
 
 
 @dataclass
@@ -46,7 +47,8 @@ class Found:
 @lru_cache(maxsize=1)
 def layouts() -> tuple[Layout, ...]:
     data = tomllib.loads(resources.files("consistency").joinpath("data/layouts.toml").read_text(encoding="utf-8"))
-    return tuple(Layout(item["name"], item["folder"], item["holds"], tuple(item["patterns"]))
+    return tuple(Layout(item["name"], item["folder"], item["holds"], tuple(item["patterns"]),
+                        tuple((item.get("aliases") or {}).items()))
                  for item in data["layout"])
 
 
@@ -72,8 +74,9 @@ def find_layouts(root: str, *, exclude: Sequence[str] = (), source: str | None =
                 continue
             if not any(fnmatch.fnmatch(entry, layout.holds) for entry in entries):
                 continue
+            aliases = {**dict(layout.aliases), **(locales or {})} or None
             bundles = [b for b in discover(folder, list(layout.patterns), exclude=list(exclude), source=source,
-                                           locales=locales) if len(b.paths) >= 2]
+                                           locales=aliases) if len(b.paths) >= 2]
             bundles = [b for b in bundles if not seen_files.intersection(b.paths)]
             if not bundles:
                 continue

@@ -86,3 +86,11 @@ def test_nothing_found_keeps_the_old_message(tmp_path, capsys):
 def test_every_layout_parses_and_names_a_locale():
     for layout in layouts():
         assert layout.patterns and all("{locale}" in p or "=" in p for p in layout.patterns), layout.name
+
+
+def test_android_legacy_language_codes(tmp_path):
+    write(tmp_path, {"res/values/strings.xml": '<resources><string name="a">5 km</string></resources>\n',
+                     "res/values-iw/strings.xml": '<resources><string name="a">5 ק"מ</string></resources>\n',
+                     "res/values-in/strings.xml": '<resources><string name="a">5 km</string></resources>\n'})
+    (found,) = find_layouts(str(tmp_path))
+    assert sorted(found.bundles[0].locales) == ["en", "he", "id"]

@@ -113,11 +113,17 @@ def _candidates(path: PurePath) -> list[tuple[str, bool]]:
     return platform + strong + weak
 
 
+#: The legacy ISO 639 codes Android's resource folders still use (Java's java.util.Locale).
+_ANDROID_LEGACY = frozenset({"iw", "in", "ji"})
+
+
 def _platform_folder(part: str) -> str | None:
     """The locale an Android or Apple resource folder names.
 
     >>> _platform_folder("values-pt-rBR"), _platform_folder("values-b+sr+Latn"), _platform_folder("pt-BR.lproj")
     ('pt-rBR', 'b+sr+Latn', 'pt-BR')
+    >>> _platform_folder("values-iw"), _platform_folder("values-in-rID")
+    ('he', 'id-rID')
     """
     if part.lower().endswith(".lproj"):
         return part[: -len(".lproj")]
@@ -126,6 +132,11 @@ def _platform_folder(part: str) -> str | None:
         if qualifiers.startswith("b+"):
             return qualifiers.split("-", 1)[0]
         lang, _, rest = qualifiers.partition("-")
+        if lang in _ANDROID_LEGACY:
+            # Android keeps Java's legacy codes (values-iw, values-in, values-ji); CLDR's language
+            # aliases say what they are now (he, id, yi)
+            parsed = _parse(lang)
+            lang = parsed.language if parsed is not None else lang
         region = rest.split("-", 1)[0]
         return f"{lang}-{region}" if re.fullmatch(r"r[A-Z]{2}", region) else lang
     return None

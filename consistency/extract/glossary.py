@@ -20,7 +20,7 @@ that language's terms, several separated by ``|``, the first preferred; optional
 ``id`` and ``note``; a column ``forbidden:<locale>`` holds the terms forbidden in that locale.
 
 >>> [(e.id, e.forms, e.forbidden) for e in load_glossary("g.csv", text="id,en,de,forbidden:de\\nsf,solar farm,Solarpark,Sonnenfarm\\n")]
-[('sf', {'en': ('solar farm',), 'de': ('Solarpark',)}, {'de': ('Sonnenfarm',)})]
+[('term:sf', {'en': ('solar farm',), 'de': ('Solarpark',)}, {'de': ('Sonnenfarm',)})]
 """
 
 from __future__ import annotations
