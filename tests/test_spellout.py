@@ -99,3 +99,11 @@ def test_number_words_are_glued_only_where_icu_glues_them():
     assert claims("درد سینه داشت.", "fa") == []
     assert claims("سی و نه نفر آمدند.", "fa") == [("count", "39", None)]
     assert claims("Det kostade tvåtusen euro.", "sv") == [("money", "2000", "EUR")]
+
+
+def test_vague_plurals_are_no_number():
+    # fi satoja, "hundreds"; tuhansia, "thousands": ICU's plural rule sets spell these for
+    # pluralia tantum, a text writes them for vague amounts
+    assert claims("Satoja ihmisiä jonotti.", "fi") == []
+    assert claims("Kymmeniä tuhansia euroja katosi.", "fi") == []
+    assert claims("Sata ihmistä jonotti.", "fi") == [("count", "100", None)]

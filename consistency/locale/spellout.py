@@ -9,7 +9,8 @@ from ICU by ``python -m consistency.locale.spellout --write`` (PyICU, the ``icu`
 only for writing it and for the test that checks it):
 
 - ``words``: every form ICU's cardinal rule sets (``%spellout-numbering``,
-  ``%spellout-cardinal-*``) give 0-99 and the hundreds 100-900, written as one word
+  ``%spellout-cardinal-*``, not the ``-plural`` ones, which count pluralia tantum and whose forms
+  are a text's vague "hundreds", fi ``satoja``) give 0-99 and the hundreds 100-900, written as one word
   (``dwadzieścia``, ``kahdeksantoista``, ``tjugoett``; soft hyphens removed);
 - ``multipliers``: the words for 100, 1,000, 10⁶, 10⁹ and 10¹² in every form they take after
   another number word (``tysiące``, ``tysięcy`` in ``dwa tysiące``, ``pięć tysięcy``);
@@ -74,7 +75,10 @@ def _written(form: str) -> str:
 
 def _cardinal_rule_sets(formatter) -> list[str]:
     names = [str(formatter.getRuleSetName(i)) for i in range(formatter.getNumberOfRuleSetNames())]
-    return [n for n in names if n == "%spellout-numbering" or n.startswith("%spellout-cardinal")]
+    # the plural rule sets count pluralia tantum (fi "kahdet housut", two pairs of trousers); their
+    # forms are what a text writes for vague plurals ("satoja", hundreds; "tuhansia", thousands)
+    return [n for n in names if n == "%spellout-numbering"
+            or (n.startswith("%spellout-cardinal") and "plural" not in n)]
 
 
 def _language_entry(icu, language: str) -> dict[str, Any] | None:
