@@ -179,3 +179,19 @@ def test_a_currency_symbol_that_is_also_a_unit_keeps_its_case():
     # sr-Latn: KM is the convertible mark, km a kilometre
     assert figures("Put je dug 5 km.", "sr-Latn") == [("5 km", "5", "kilometer")]
     assert [u for _t, _v, u in figures("Karta košta 5 KM.", "sr-Latn")] == ["BAM"]
+
+
+@pytest.mark.parametrize("text, locale, unit", [
+    ("Sadetta tuli 35 millimetrin verran.", "fi", "millimeter"),
+    ("Odcinek 5-kilometrowy otwarto wczoraj.", "pl", "kilometer"),
+    ("Az 5 kilométeres út elkészült.", "hu", "kilometer"),
+    ("5 kilometrelik yol açıldı.", "tr", "kilometer"),
+    ("Vlak dorazil za 5 hodinami.", "cs", "hour"),
+])
+def test_a_unit_word_with_a_case_ending_in_a_suffixing_language(text, locale, unit):
+    assert [u for _t, _v, u in figures(text, locale)] == [unit]
+
+
+def test_a_unit_word_takes_no_ending_in_a_language_that_does_not_inflect_it():
+    # "5 kilometresque" is no unit in English (not a suffixing language in locale/data/inflection.toml)
+    assert [u for _t, _v, u in figures("A 5 kilometresque stroll.", "en")] == [None]

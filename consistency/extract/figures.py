@@ -240,8 +240,17 @@ class Extractor:
         short = [u for u in self.units if len(u) <= 2 and u.isascii()]
         cased = sorted({w for k, w in self._surfaces(tab, pack) if _key(w) in short}, key=len, reverse=True)
         words = [u for u in self.units if u not in short]
+        inflected = ""
+        rule = _inflection()
+        if tab.language in rule["languages"] and not pack.units:
+            # a language that inflects with suffixes and has no pack listing the forms: a long unit
+            # word may take an ending (fi 35 millimetrin, pl 5-kilometrowy; locale/data/inflection.toml)
+            stems = [w for w in words if len(w) >= rule["min_stem"] and _ALPHA_END.match(w)]
+            if stems:
+                inflected = ("|(" + "|".join(_lit(w) for w in sorted(stems, key=len, reverse=True))
+                             + r")\p{L}{1," + str(rule["max_ending"]) + r"}(?![\p{L}\p{M}\p{N}])")
         self.unit_re = regex.compile(
-            "(?:" + _SP + "{0,2}|-)(" + _alt(words) + "|(?-i:" + _alt(cased) + "))", flags
+            "(?:" + _SP + "{0,2}|-)(?:(" + _alt(words) + "|(?-i:" + _alt(cased) + "))" + inflected + ")", flags
         )
         # CLDR's names of past currencies carry their years ("afghan afghani (1927–2002)"): no text
         # writes a figure's currency that way, and they made the largest patterns of all
@@ -576,9 +585,9 @@ class Extractor:
         if year is None:
             return None
         um = self.unit_re.match(work, pos)
-        if um is None or self.units.get(_key(um.group(1))) != "year":
+        if um is None or self.units.get(_key(_unit_surface(um))) != "year":
             return None
-        forms = self.year_forms.get(_key(um.group(1)))
+        forms = self.year_forms.get(_key(um.group(1) or ""))
         if not forms or self.plural_category(year) in forms:
             return None
         return um.end()
@@ -733,7 +742,7 @@ class Extractor:
             pos = ca.end()
             alt_unit = self.units.get(_key(ca.group(1)))  # ポンド, Pfund: money or weight
         elif um:
-            unit = self.units[_key(um.group(1))]
+            unit = self.units[_key(_unit_surface(um))]
             pos = um.end()
         if self.unit_prefix_re is not None and unit is not None and not currency:
             up = self.unit_prefix_re.search(work, max(0, s - 6), s)
@@ -885,6 +894,22 @@ _PAREN = regex.compile(r"[ \u00a0]*[（(][ \u00a0]*")
 
 _THIN = "\u00a0\u202f\u2009\u2007"
 _PADDING = regex.compile(r"(?<=[\u00a0\u202f\u2009\u2007]) +| {2,}")
+
+
+def _unit_surface(match: regex.Match) -> str:
+    """The unit word a ``unit_re`` match read: as written, or the stem an ending followed."""
+    return match.group(1) or match.group(2)
+
+
+@lru_cache(maxsize=1)
+def _inflection() -> dict:
+    """``locale/data/inflection.toml``: the languages whose unit words may take an ending."""
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads(resources.files("consistency.locale").joinpath("data/inflection.toml").read_text("utf-8"))
+    return {"languages": frozenset(data["languages"]), "min_stem": int(data["min_stem"]),
+            "max_ending": int(data["max_ending"])}
 
 
 def _squeeze(text: str) -> tuple[str, list[int]]:
