@@ -40,7 +40,7 @@ def test_the_table_covers_the_development_languages_without_a_pack():
     ("Η γέφυρα χτίστηκε σε δύο χρόνια.", "el", [("count", "2", None)]),
     ("Мостът беше построен за двадесет и една седмици.", "bg", [("duration", "21", "week")]),
     ("Podul a fost construit în două săptămâni.", "ro", [("duration", "2", "week")]),
-    ("Köprü iki haftada yapıldı.", "tr", [("count", "2", None)]),
+    ("Köprü iki haftada yapıldı.", "tr", [("duration", "2", "week")]),  # hafta + the locative -da
     ("Broen blev bygget på to uger.", "da", [("duration", "2", "week")]),
 ])
 def test_number_words_of_languages_without_a_pack(text, locale, expected):
