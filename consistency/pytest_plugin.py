@@ -214,9 +214,11 @@ class _Settings:
 
     def discover(self) -> list[Bundle]:
         from consistency.bundles import discover
+        from consistency.engine.resolve import relative_ids
 
-        return discover(self.rootdir, self.patterns, source=self.config.source_locale,
-                        exclude=self.config.exclude, locales=dict(self.config.locales) or None)
+        return relative_ids(discover(self.rootdir, self.patterns, source=self.config.source_locale,
+                                     exclude=self.config.exclude, locales=dict(self.config.locales) or None),
+                            self.rootdir)
 
     def display(self, path: str) -> str:
         """``path`` relative to the rootdir when it is under it."""

@@ -448,3 +448,21 @@ def test_code_examples_anchor_the_alignment_of_a_documentation_page(tmp_path, ca
     passages = sorted((loc["locale"], loc["text"].split(":")[0]) for f in data["findings"] for loc in f["locations"]
                       if loc["text"])
     assert passages == [("de", "Liste alle Pakete auf"), ("en", "Search packages by name only (wildcards such as `*` work)")]
+
+
+def test_a_baseline_and_its_fingerprints_survive_a_clone_elsewhere(po_repo, tmp_path_factory, monkeypatch, capsys):
+    # a configured pattern without {path} names its bundle by the pattern, which the configuration
+    # makes absolute: the id (in every fingerprint and baseline entry) must not be
+    (po_repo / "claim-consistency.toml").write_text('bundles = ["po/{locale}.po"]\n', encoding="utf-8")
+    code, data = run_json(capsys, "check", "--no-history")
+    assert code == 1 and data["bundles"][0]["id"] == "po/{locale}.po"
+    fingerprints = sorted(f["fingerprint"] for f in data["findings"])
+    assert run(capsys, "check", "--no-history", "--write-baseline", "baseline.json", "--reason", "known")[0] == 0
+    import shutil
+
+    clone = tmp_path_factory.mktemp("elsewhere") / "repo"
+    shutil.copytree(po_repo, clone)
+    monkeypatch.chdir(clone)
+    code, data = run_json(capsys, "check", "--no-history")
+    assert sorted(f["fingerprint"] for f in data["findings"]) == fingerprints
+    assert run(capsys, "check", "--no-history", "--baseline", "baseline.json")[0] == 0

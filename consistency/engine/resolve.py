@@ -17,7 +17,8 @@ from ..errors import ConfigError, InputError
 from ..locale.tags import language
 from ..model import Finding
 
-__all__ = ["bundle_from_paths", "bundle_source", "only_named", "parse_locale_options", "resolve_bundles"]
+__all__ = ["bundle_from_paths", "bundle_source", "only_named", "parse_locale_options", "relative_ids",
+           "resolve_bundles"]
 
 
 def parse_locale_options(values: Sequence[str]) -> dict[str, str]:
@@ -124,15 +125,17 @@ def resolve_bundles(args: argparse.Namespace, config, locale_opts: dict[str, str
             _remember_groups(args, config.root, config.bundles, options)
             if not found and not args._file_groups:
                 raise ConfigError(f"no bundle matches the configured bundles ({', '.join(config.bundles)})")
-            return _relative(found), False
+            return _relative(relative_ids(found, config.root)), False
         if expand_flag:
-            return _relative(bundles_mod.expand(paths, config.root, config.bundles, **options)), False
+            return _relative(relative_ids(bundles_mod.expand(paths, config.root, config.bundles, **options),
+                                       config.root)), False
         if all(os.path.isfile(p) for p in paths) and all(
             bundles_mod.match_file(p, config.root, config.bundles, locales=options["locales"]) is not None
             for p in paths
         ):
             args._named_files = paths
-            return _relative(bundles_mod.expand(paths, config.root, config.bundles, **options)), False
+            return _relative(relative_ids(bundles_mod.expand(paths, config.root, config.bundles, **options),
+                                       config.root)), False
     elif expand_flag:
         raise ConfigError("--expand needs bundle patterns: --bundles PATTERN or bundles in the configuration")
     if not config.bundles and (not paths or (len(paths) == 1 and os.path.isdir(paths[0])
@@ -182,11 +185,24 @@ def _file_key(path: str | os.PathLike[str]) -> str:
     return os.path.normcase(os.path.abspath(path))
 
 
+def relative_ids(bundles: list[Bundle], root) -> list[Bundle]:
+    """Bundle ids relative to the configuration's folder: a configured pattern without ``{path}``
+    names its one bundle by the pattern, which the configuration made absolute; an id is in
+    every fingerprint and baseline entry, so it must not depend on where the clone is."""
+    base = os.path.abspath(root)
+    for bundle in bundles:
+        if os.path.isabs(bundle.id):
+            rel = os.path.relpath(bundle.id, base)
+            if not rel.startswith(".."):
+                bundle.id = Path(rel).as_posix()
+    return bundles
+
+
 def _remember_groups(args: argparse.Namespace, root, patterns, options) -> None:
     """Every group the patterns find, one version or more: for COV003/COV004 (whole files)."""
     from .. import bundles as bundles_mod
 
-    args._file_groups = _relative(bundles_mod.discover(root, patterns, min_versions=1, **options))
+    args._file_groups = _relative(relative_ids(bundles_mod.discover(root, patterns, min_versions=1, **options), root))
     args._file_patterns = bundles_mod.parse_patterns(patterns, root)
 
 
