@@ -322,6 +322,12 @@ def _cmd_check(config, args) -> int:
         where = os.path.relpath(found.folder) if not os.path.relpath(found.folder).startswith("..") else found.folder
         print(f"claim-consistency: found {found.layout.name} in {where} ({count} bundle{'s' if count != 1 else ''}); "
               "set bundles in the configuration to choose", file=sys.stderr)
+        if found.left_out:
+            shown = ", ".join(os.path.relpath(p) for p in found.left_out[:3]) + (", …" if len(found.left_out) > 3 else "")
+            one = len(found.left_out) == 1
+            print(f"claim-consistency: left out {len(found.left_out)} file{'' if one else 's'} whose folder or "
+                  f"name is no locale babel knows ({shown}); map {'it' if one else 'them'} to a locale in the "
+                  "configuration's locales table", file=sys.stderr)
     history = not getattr(args, "no_history", False) and not os.environ.get("CLAIM_CONSISTENCY_NO_HISTORY")
     since = resolve_since(getattr(args, "since", None))
     if since is not None and not history:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Sequence
@@ -42,6 +43,8 @@ class Found:
     layout: Layout
     folder: str
     bundles: list[Bundle]
+    #: files the patterns' shape matches whose locale token is no locale babel knows (values-ber)
+    left_out: list[str] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -84,5 +87,30 @@ def find_layouts(root: str, *, exclude: Sequence[str] = (), source: str | None =
                 seen_files.update(bundle.paths)
                 prefix = os.path.relpath(folder, root).replace(os.sep, "/")
                 bundle.id = bundle.id if prefix == "." else f"{prefix}/{bundle.id}"
-            found.append(Found(layout, folder, bundles))
+            found.append(Found(layout, folder, bundles, _left_out(folder, layout, aliases, exclude)))
     return found
+
+
+def _left_out(folder: str, layout: Layout, aliases: dict[str, str] | None, exclude: Sequence[str]) -> list[str]:
+    """The files shaped like the layout's ``{locale}`` patterns that no bundle took: their
+    locale token names no locale babel knows."""
+    import glob
+
+    taken = {p for b in discover(folder, list(layout.patterns), exclude=list(exclude), locales=aliases,
+                                 min_versions=1) for p in b.paths}
+    shaped: set[str] = set()
+    for pattern in layout.patterns:
+        if "{locale}" not in pattern:
+            continue
+        wildcard = pattern.replace("{locale}", "*").replace("{slug}", "*").replace("{path}", "**/*")
+        token = re.compile(re.escape(pattern).replace(re.escape("{locale}"), "([^/]*)")
+                           .replace(re.escape("{slug}"), "[^/]*").replace(re.escape("{path}"), ".*"))
+        for path in glob.glob(os.path.join(glob.escape(folder), wildcard), recursive=True):
+            m = token.fullmatch(os.path.relpath(path, folder).replace(os.sep, "/"))
+            # only what looks like a language code (values-ber, not values-night or values-v21)
+            if m and _LANGUAGE_LIKE.fullmatch(m.group(1)) and os.path.isfile(path):
+                shaped.add(os.path.abspath(path))
+    return sorted(shaped - {os.path.abspath(p) for p in taken})
+
+
+_LANGUAGE_LIKE = re.compile(r"(?:b\+)?[a-z]{2,3}(?:[-_+][A-Za-z0-9+]+)*")

@@ -94,3 +94,15 @@ def test_android_legacy_language_codes(tmp_path):
                      "res/values-in/strings.xml": '<resources><string name="a">5 km</string></resources>\n'})
     (found,) = find_layouts(str(tmp_path))
     assert sorted(found.bundles[0].locales) == ["en", "he", "id"]
+
+
+def test_a_file_left_out_for_its_unknown_locale_is_named(tmp_path, capsys):
+    write(tmp_path, {"res/values/strings.xml": '<resources><string name="a">5 km</string></resources>\n',
+                     "res/values-de/strings.xml": '<resources><string name="a">5 km</string></resources>\n',
+                     "res/values-ber/strings.xml": '<resources><string name="a">5 km</string></resources>\n',
+                     "res/values-night/colors.xml": "<resources/>\n",
+                     "res/values-v21/styles.xml": "<resources/>\n"})
+    (found,) = find_layouts(str(tmp_path))
+    assert [p.replace("\\\\", "/").split("/res/")[1] for p in found.left_out] == ["values-ber/strings.xml"]
+    assert main(["check", str(tmp_path), "--no-history"]) == 0
+    assert "left out 1 file whose folder or name is no locale babel knows" in capsys.readouterr().err
