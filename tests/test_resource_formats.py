@@ -455,3 +455,14 @@ def test_two_translations_of_a_label_are_no_misspelt_name(tmp_path, capsys):
     code, out = check(capsys, en, cs, sk, "--no-history", "--select", "NAM002")
     # Verze/Verzia are two translations of "version", not one name misspelt
     assert (code, findings(out)) == (0, [])
+
+
+def test_a_name_with_a_case_ending_in_a_suffixing_language_is_no_misspelling(tmp_path, capsys):
+    units = {"en": ("About Tusky", "Tusky is free software"), "fr": ("À propos de Tusky", "Tusky est un logiciel libre"),
+             "it": ("Informazioni su Tusky", "Tusky è software libero"),
+             "hu": ("Névjegy: Tuskyt", "A Tusky szabad szoftver"), "de": ("Über Tuksy", "Tusky ist freie Software")}
+    paths = [write(tmp_path / f"res/values{'' if lang == 'en' else '-' + lang}/strings.xml",
+                   strings(about=about, free=free)) for lang, (about, free) in units.items()]
+    code, out = check(capsys, *paths, "--no-history", "--select", "NAM002")
+    # Hungarian inflects the name (Tuskyt, the accusative); the German misspells it
+    assert [(deviant(f)["locale"], deviant(f)["text"]) for f in findings(out)] == [("de", "Tuksy")]

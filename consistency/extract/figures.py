@@ -32,6 +32,7 @@ from typing import cast
 import regex
 
 from ..locale.cldr import ISO_DATE, date_patterns, normalize_tag, tables
+from ..locale.inflection import inflection
 from ..locale.packs import load_pack
 from ..model import Claim, ClaimKind, Qualifier
 from ..nonprose import FIGURE_NOISE_BY_CHAR, FIGURE_NOISE_DIGITS
@@ -241,14 +242,14 @@ class Extractor:
         cased = sorted({w for k, w in self._surfaces(tab, pack) if _key(w) in short}, key=len, reverse=True)
         words = [u for u in self.units if u not in short]
         inflected = ""
-        rule = _inflection()
-        if tab.language in rule["languages"] and not pack.units:
+        rule = inflection()
+        if rule.takes_endings(tab.language) and not pack.units:
             # a language that inflects with suffixes and has no pack listing the forms: a long unit
             # word may take an ending (fi 35 millimetrin, pl 5-kilometrowy; locale/data/inflection.toml)
-            stems = [w for w in words if len(w) >= rule["min_stem"] and _ALPHA_END.match(w)]
+            stems = [w for w in words if len(w) >= rule.min_stem and _ALPHA_END.match(w)]
             if stems:
                 inflected = ("|(" + "|".join(_lit(w) for w in sorted(stems, key=len, reverse=True))
-                             + r")\p{L}{1," + str(rule["max_ending"]) + r"}(?![\p{L}\p{M}\p{N}])")
+                             + r")\p{L}{1," + str(rule.max_ending) + r"}(?![\p{L}\p{M}\p{N}])")
         self.unit_re = regex.compile(
             "(?:" + _SP + "{0,2}|-)(?:(" + _alt(words) + "|(?-i:" + _alt(cased) + "))" + inflected + ")", flags
         )
@@ -899,17 +900,6 @@ _PADDING = regex.compile(r"(?<=[\u00a0\u202f\u2009\u2007]) +| {2,}")
 def _unit_surface(match: regex.Match) -> str:
     """The unit word a ``unit_re`` match read: as written, or the stem an ending followed."""
     return match.group(1) or match.group(2)
-
-
-@lru_cache(maxsize=1)
-def _inflection() -> dict:
-    """``locale/data/inflection.toml``: the languages whose unit words may take an ending."""
-    import tomllib
-    from importlib import resources
-
-    data = tomllib.loads(resources.files("consistency.locale").joinpath("data/inflection.toml").read_text("utf-8"))
-    return {"languages": frozenset(data["languages"]), "min_stem": int(data["min_stem"]),
-            "max_ending": int(data["max_ending"])}
 
 
 def _squeeze(text: str) -> tuple[str, list[int]]:

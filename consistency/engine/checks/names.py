@@ -165,6 +165,21 @@ def _missing_and_conflicts(an: BundleAnalysis, before: int = WINDOW_BEFORE, afte
     return issues
 
 
+def _inflected_in_its_language(an: BundleAnalysis, v: int, a, w: int, b) -> bool:
+    """Whether one spelling is the other with a case ending, written in a language that inflects
+    names with suffixes (``locale/data/inflection.toml``: Hungarian ``Tuskyra``, Basque
+    ``Mastodonek``, Slovenian ``Mastodonov``)."""
+    from ...locale.inflection import inflection
+    from ...locale.tags import language
+
+    rule = inflection()
+    for (x, version), (y, _other) in (((a.text, v), (b.text, w)), ((b.text, w), (a.text, v))):
+        if (len(x) > len(y) and x.casefold().startswith(y.casefold()) and len(y) >= rule.min_stem
+                and len(x) - len(y) <= rule.max_ending and rule.takes_endings(language(an.documents[version].locale))):
+            return True
+    return False
+
+
 def _in_pivot(an: BundleAnalysis, group: int, tokens: list[str]) -> bool:
     """Whether the pivot version's unit in ``group`` writes one of ``tokens`` (case folded)."""
     blocks = an.documents[an.pivot].blocks
@@ -186,6 +201,8 @@ def _variants(an: BundleAnalysis) -> list[Issue]:
         a, b = tail(a, k), tail(b, k)
         diff_a = [x for x, y in zip(a.tokens, b.tokens) if x != y] or list(a.tokens)
         diff_b = [y for x, y in zip(a.tokens, b.tokens) if x != y] or list(b.tokens)
+        if _inflected_in_its_language(an, v, a, w, b):
+            continue  # hu Tuskyra, eu Mastodonek: the name with a case ending, not misspelt
         if an.keyed and an.pivot not in (v, w) and not _in_pivot(an, g, [*diff_a, *diff_b]):
             # app strings: two translations of a capitalised label (sk Verzia SDK, cs Verze SDK) are
             # no one name misspelt unless the source unit writes it too
