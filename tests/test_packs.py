@@ -21,6 +21,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from consistency.extract.numbers import parse_cjk, parse_number, parse_words
+from consistency.extract import extract_claims
 from consistency.locale.cldr import tables
 from consistency.locale.packs import QUALIFIERS, available_packs, load_pack
 
@@ -345,6 +346,15 @@ def test_hindi_words(text, value):
     # the precomposed nukta spelling parses too
     precomposed = text.replace("\u0921\u093c", "\u095c").replace("\u091c\u093c", "\u095b")
     assert parse_number(precomposed, "hi") == value
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("कंपनी 2.5 मिलियन डॉलर निवेश करेगी।", Decimal("2.5E6"), "USD"),
+    ("सरकार ने 3 बिलियन रुपये दिए।", Decimal("3E9"), "INR"),
+])
+def test_hindi_news_writes_english_scale_words(text, value, unit):
+    (claim,) = extract_claims(text, "hi")
+    assert (claim.value, claim.unit) == (value, unit)
 
 
 def test_hindi_has_every_number_below_a_hundred():
