@@ -195,3 +195,10 @@ def test_a_unit_word_with_a_case_ending_in_a_suffixing_language(text, locale, un
 def test_a_unit_word_takes_no_ending_in_a_language_that_does_not_inflect_it():
     # "5 kilometresque" is no unit in English (not a suffixing language in locale/data/inflection.toml)
     assert [u for _t, _v, u in figures("A 5 kilometresque stroll.", "en")] == [None]
+
+
+@pytest.mark.parametrize("text, locale", [("Мостът е открит през 1953 г.", "bg"), ("Tilts atvērts 1953. g. maijā.", "lv")])
+def test_a_year_in_cldrs_format_of_a_year_alone_is_that_year(text, locale):
+    # CLDR writes a year alone "y г." in Bulgarian, "y. g." in Latvian: not 1953 years
+    (claim,) = extract_claims(text, locale)
+    assert (claim.kind.value, claim.label) == ("date", "1953")

@@ -107,3 +107,10 @@ def test_vague_plurals_are_no_number():
     assert claims("Satoja ihmisiä jonotti.", "fi") == []
     assert claims("Kymmeniä tuhansia euroja katosi.", "fi") == []
     assert claims("Sata ihmistä jonotti.", "fi") == [("count", "100", None)]
+
+
+def test_a_plural_multiplier_alone_is_no_number():
+    # bg хиляди, pl tysiące: "thousands"; after a number they multiply it
+    assert claims("Хиляди хора протестираха.", "bg") == []
+    assert claims("Dwa tysiące osób protestowało.", "pl") == [("count", "2000", None)]
+    assert claims("Tysiące osób protestowało.", "pl") == []

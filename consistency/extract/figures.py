@@ -194,7 +194,9 @@ class Extractor:
 
         from ..locale.cldr import unit_plural_forms
 
-        self.plural_category = Locale.parse(tab.tag.replace("-", "_")).plural_form
+        cldr_locale = Locale.parse(tab.tag.replace("-", "_"))
+        self.plural_category = cldr_locale.plural_form
+        self.year_suffix_re = _year_suffix(cldr_locale)
         self.year_forms = {_key(k): v for k, v in unit_plural_forms(tab.tag, "duration-year").items()}
         self.scales: dict[str, int] = {
             _key(k): v for k, v in {**tab.scales, **pack.scales}.items()
@@ -585,6 +587,8 @@ class Extractor:
         """
         if year is None:
             return None
+        if self.year_suffix_re is not None and (suffix := self.year_suffix_re.match(work, pos)) is not None:
+            return suffix.end()  # bg 1953 г., lv 2014. g.: CLDR's format of a year alone
         um = self.unit_re.match(work, pos)
         if um is None or self.units.get(_key(_unit_surface(um))) != "year":
             return None
@@ -895,6 +899,22 @@ _PAREN = regex.compile(r"[ \u00a0]*[（(][ \u00a0]*")
 
 _THIN = "\u00a0\u202f\u2009\u2007"
 _PADDING = regex.compile(r"(?<=[\u00a0\u202f\u2009\u2007]) +| {2,}")
+
+
+def _year_suffix(locale) -> regex.Pattern | None:
+    """What CLDR writes after a year alone (its ``y`` skeleton: bg ``y г.``, lv ``y. g.``), as a
+    pattern, when that holds a letter; a bare ``.`` (hu, sr ``y.``) could end a sentence."""
+    pattern = locale.datetime_skeletons.get("y")
+    text = getattr(pattern, "pattern", None) or (str(pattern) if pattern is not None else "")
+    if not text.startswith("y") or "y" in text[1:]:
+        return None
+    literal = text[1:].replace("'", "")
+    if not regex.search(r"\p{L}", literal):
+        return None
+    parts = [regex.escape(ch) if not ch.isspace() else r"[\s\u00a0\u202f]?" for ch in literal]
+    if not literal[:1].isspace():
+        parts.insert(0, r"[\s\u00a0\u202f]?")
+    return regex.compile("".join(parts) + r"(?![\p{L}])", regex.IGNORECASE | regex.V0)
 
 
 def _unit_surface(match: regex.Match) -> str:

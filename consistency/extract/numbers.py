@@ -254,6 +254,8 @@ def parse_words(phrase: str, language: str) -> Decimal | None:
     morphs = _sorted_morphemes(language)
     connectors = sorted(pack.connectors, key=len, reverse=True)
     text = phrase.casefold().strip()
+    if text in pack.plural_multipliers:
+        return None  # bg хиляди alone: "thousands", a vague amount
     tokens: list[tuple[int, bool]] = []
     i, n = 0, len(text)
     while i < n:

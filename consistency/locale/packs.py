@@ -37,6 +37,8 @@ class Pack:
     needs_unit: frozenset[str] = frozenset()
     #: number words may be written together (dreiundzwanzig, tvåtusen); else only apart
     glued: bool = True
+    #: multiplier forms that alone are a vague plural (bg хиляди, "thousands"), not a number
+    plural_multipliers: frozenset[str] = frozenset()
     plural_scales: tuple[str, ...] = ()
     half_suffix: tuple[str, ...] = ()
     glued_units: tuple[str, ...] = ()
@@ -123,6 +125,7 @@ def parse_pack(data: dict, *, language: str) -> Pack:
         connectors=tuple(c.casefold() for c in numbers.get("connectors", [])),
         needs_unit=frozenset(w.casefold() for w in numbers.get("needs_unit", [])),
         glued=bool(numbers.get("glued", True)),
+        plural_multipliers=frozenset(w.casefold() for w in numbers.get("plural_multipliers", [])),
         plural_scales=tuple(w.casefold() for w in numbers.get("plural_scales", [])),
         half_suffix=tuple(numbers.get("half_suffix", [])),
         glued_units=tuple(w.casefold() for w in numbers.get("glued_units", [])),
@@ -205,5 +208,6 @@ def load_pack(language: str) -> Pack:
         icu_words = lexicon(language)
         if icu_words is not None:
             data = {"numbers": {key: icu_words[key]
-                                for key in ("words", "multipliers", "connectors", "needs_unit", "glued")}}
+                                for key in ("words", "multipliers", "connectors", "needs_unit", "glued",
+                                            "plural_multipliers")}}
     return parse_pack(data, language=language)

@@ -14,6 +14,8 @@ only for writing it and for the test that checks it):
   (``dwadzieścia``, ``kahdeksantoista``, ``tjugoett``; soft hyphens removed);
 - ``multipliers``: the words for 100, 1,000, 10⁶, 10⁹ and 10¹² in every form they take after
   another number word (``tysiące``, ``tysięcy`` in ``dwa tysiące``, ``pięć tysięcy``);
+- ``plural_multipliers``: the multiplier forms ICU writes only after two or more (bg ``хиляди``),
+  which alone are a vague amount ("thousands"), not a number;
 - ``connectors``: the short words that join number words in ICU's own output (Bulgarian
   ``двадесет и един``), at most three letters;
 - ``glued``: whether ICU writes number words together (it marks the parts with soft hyphens:
@@ -105,14 +107,18 @@ def _language_entry(icu, language: str) -> dict[str, Any] | None:
             if n < 1000:
                 words.setdefault(_written(form), n)  # dwadzieścia, tjugoett, двадесет и един
     multipliers: dict[str, int] = {}
+    singular: set[str] = set()  # the forms "one thousand" takes: a number on their own (bg хиляда)
     for m in _MULTIPLIERS:
         for k in (1, 2, 3, 5):
             for form in forms(k * m):
                 tokens = _tokens(form)
                 if len(tokens) == 1 and k == 1 and tokens[0] not in words:
                     multipliers.setdefault(tokens[0], m)
+                    singular.add(tokens[0])
                 elif len(tokens) == 2 and words.get(tokens[0]) == k:
                     multipliers.setdefault(tokens[1], m)
+                    if k == 1:
+                        singular.add(tokens[1])
     # the joining words: inside ICU's forms, never at either end (bg и, ro şi, vi lẻ), or glued
     # to the next number word (ar و, he ו)
     samples = (21, 101, 102, 121, 1001, 1021, 2021, 1121, 2001)
@@ -147,8 +153,10 @@ def _language_entry(icu, language: str) -> dict[str, Any] | None:
                     if words.get(" ".join(rest)) == r and head not in words and head not in multipliers:
                         words[head] = h
                         break
+    # a plural form alone is a vague amount (bg хиляди, "thousands"), not a number
+    plural = sorted(w for w in multipliers if w not in singular and w not in words)
     return {"words": dict(sorted(words.items())), "multipliers": dict(sorted(multipliers.items())),
-            "connectors": connectors, "glued": glued}
+            "connectors": connectors, "glued": glued, "plural_multipliers": plural}
 
 
 def build() -> dict[str, Any]:
