@@ -202,3 +202,9 @@ def test_a_year_in_cldrs_format_of_a_year_alone_is_that_year(text, locale):
     # CLDR writes a year alone "y г." in Bulgarian, "y. g." in Latvian: not 1953 years
     (claim,) = extract_claims(text, locale)
     assert (claim.kind.value, claim.label) == ("date", "1953")
+
+
+def test_cyrillic_unit_symbols_where_cldr_writes_them_in_latin():
+    # CLDR's Bulgarian writes km and kg; Bulgarian text writes км and кг, as Russian's CLDR does
+    assert [u for _t, _v, u in figures("Пътят е дълъг 10 км и товарът тежи 5 кг.", "bg")] == ["kilometer", "kilogram"]
+    assert figures("Мостът е открит през 1953 г.", "bg")[0][1] == "1953"  # г. stays the year

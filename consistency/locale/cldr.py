@@ -198,6 +198,24 @@ def unit_names(data: Mapping[str, Any], *, keep_case: bool = False, widths: tupl
     return out
 
 
+#: Cyrillic-script languages whose CLDR writes unit symbols in Latin letters (bg km, kg) although their
+#: texts write them in Cyrillic (км, кг), as Russian's CLDR data does
+_CYRILLIC_LATIN_SYMBOLS = frozenset({"bg", "mk", "sr", "be", "uk", "kk", "ky", "mn", "tg"})
+
+
+def _cyrillic_symbols(data: Mapping[str, Any]) -> dict[str, str]:
+    """The Cyrillic symbols Russian's CLDR writes for the units this locale writes in Latin letters
+    (bg ``km`` -> ``км``), two letters or more (``г`` is also "year")."""
+    own = unit_names(data, widths=("short",))
+    latin_units = {unit for surface, unit in own.items() if surface.isascii()}
+    units_of: dict[str, set[str]] = {}
+    for surface, unit in unit_names(parse_locale("ru")._data, keep_case=True, widths=("short",)).items():
+        units_of.setdefault(surface.casefold(), set()).add(unit)
+    # a symbol two units share once case is folded (Мл megalitre, мл millilitre) is left out
+    return {s: next(iter(us)) for s, us in units_of.items()
+            if len(us) == 1 and next(iter(us)) in latin_units and len(s) >= 2 and s not in own}
+
+
 #: CLDR's relative-time fields and the units they name
 _RELATIVE_FIELDS = {"second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
                     "month": "month", "year": "year"}
@@ -406,6 +424,8 @@ def tables(tag: str) -> LocaleTables:
     # the relative-time words only where no pack was written against the unit names alone
     relative = relative_unit_names(data) if loc.language not in available_packs() else {}
     units = unit_names(data) if base is not None else {**relative, **regional_units(loc.language), **unit_names(data)}
+    if base is None and loc.language in _CYRILLIC_LATIN_SYMBOLS:
+        units = {**_cyrillic_symbols(data), **units}
     months = month_names(data) if base is not None else {**regional_months(loc.language), **month_names(data)}
 
     return LocaleTables(
