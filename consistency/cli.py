@@ -319,7 +319,8 @@ def _cmd_check(config, args) -> int:
     bundles, single = resolve_bundles(args, config, parse_locale_options(args.locale), source=source)
     for found in getattr(args, "_layouts", None) or ():
         count = len(found.bundles)
-        where = os.path.relpath(found.folder) if not os.path.relpath(found.folder).startswith("..") else found.folder
+        rel = os.path.relpath(found.folder)
+        where = found.folder if rel.startswith("..") else rel
         print(f"claim-consistency: found {found.layout.name} in {where} ({count} bundle{'s' if count != 1 else ''}); "
               "set bundles in the configuration to choose", file=sys.stderr)
         if found.left_out:

@@ -78,26 +78,26 @@ def find_layouts(root: str, *, exclude: Sequence[str] = (), source: str | None =
             if not any(fnmatch.fnmatch(entry, layout.holds) for entry in entries):
                 continue
             aliases = {**dict(layout.aliases), **(locales or {})} or None
-            bundles = [b for b in discover(folder, list(layout.patterns), exclude=list(exclude), source=source,
-                                           locales=aliases) if len(b.paths) >= 2]
-            bundles = [b for b in bundles if not seen_files.intersection(b.paths)]
+            # every file the patterns take, one version or more: the bundles are those of two or more
+            every = discover(folder, list(layout.patterns), exclude=list(exclude), source=source, locales=aliases,
+                             min_versions=1)
+            bundles = [b for b in every if len(b.paths) >= 2 and not seen_files.intersection(b.paths)]
             if not bundles:
                 continue
+            prefix = os.path.relpath(folder, root).replace(os.sep, "/")
             for bundle in bundles:
                 seen_files.update(bundle.paths)
-                prefix = os.path.relpath(folder, root).replace(os.sep, "/")
                 bundle.id = bundle.id if prefix == "." else f"{prefix}/{bundle.id}"
-            found.append(Found(layout, folder, bundles, _left_out(folder, layout, aliases, exclude)))
+            taken = {p for b in every for p in b.paths}
+            found.append(Found(layout, folder, bundles, _left_out(folder, layout, taken)))
     return found
 
 
-def _left_out(folder: str, layout: Layout, aliases: dict[str, str] | None, exclude: Sequence[str]) -> list[str]:
-    """The files shaped like the layout's ``{locale}`` patterns that no bundle took: their
-    locale token names no locale babel knows."""
+def _left_out(folder: str, layout: Layout, taken: set[str]) -> list[str]:
+    """The files shaped like the layout's ``{locale}`` patterns that the patterns did not take
+    (``taken``): their locale token names no locale babel knows."""
     import glob
 
-    taken = {p for b in discover(folder, list(layout.patterns), exclude=list(exclude), locales=aliases,
-                                 min_versions=1) for p in b.paths}
     shaped: set[str] = set()
     for pattern in layout.patterns:
         if "{locale}" not in pattern:

@@ -245,7 +245,7 @@ class Extractor:
         words = [u for u in self.units if u not in short]
         inflected = ""
         rule = inflection()
-        if rule.takes_endings(tab.language) and not pack.units:
+        if rule.takes_endings(tab.language):
             # a language that inflects with suffixes and has no pack listing the forms: a long unit
             # word may take an ending (fi 35 millimetrin, pl 5-kilometrowy; locale/data/inflection.toml)
             stems = [w for w in words if len(w) >= rule.min_stem and _ALPHA_END.match(w)]

@@ -22,9 +22,9 @@ class Inflection:
     max_ending: int
 
     def takes_endings(self, language: str) -> bool:
-        from .packs import available_packs
+        from .packs import has_pack
 
-        return language in self.languages and language not in available_packs()
+        return language in self.languages and not has_pack(language)
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from importlib import resources
 
 from ..errors import ConfigError
 
-__all__ = ["Pack", "load_pack", "available_packs"]
+__all__ = ["Pack", "available_packs", "has_pack", "load_pack"]
 
 QUALIFIERS = {"approx", "at_least", "more_than", "less_than", "at_most", "almost", "only"}
 
@@ -89,8 +89,18 @@ class Pack:
 
 def available_packs() -> list[str]:
     """Language codes that have a pack."""
+    return sorted(_pack_languages())
+
+
+def has_pack(language: str) -> bool:
+    """Whether ``language`` has a pack of its own (what it lacks then comes from CLDR and ICU)."""
+    return language in _pack_languages()
+
+
+@lru_cache(maxsize=1)
+def _pack_languages() -> frozenset[str]:
     root = resources.files("consistency.locale").joinpath("packs")
-    return sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".toml"))
+    return frozenset(p.name[:-5] for p in root.iterdir() if p.name.endswith(".toml"))
 
 
 def _fold(mapping: dict | None) -> dict:
