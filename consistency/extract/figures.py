@@ -388,7 +388,11 @@ class Extractor:
         # part a number from its unit.  Read the text with the padding squeezed, and map the
         # claims back onto the block.
         squeezed, where = _squeeze(text)
-        return [replace(c, start=where[c.start], end=where[c.end - 1] + 1) for c in self._extract(squeezed)]
+        out = []
+        for c in self._extract(squeezed):
+            start, end = where[c.start], where[c.end - 1] + 1
+            out.append(replace(c, start=start, end=end, text=text[start:end]))  # the text as the block has it
+        return out
 
     def _extract(self, text: str) -> list[Claim]:
         work = normalize_text(text)
