@@ -10,7 +10,8 @@
    ``examples/solar-farm-drift`` (a 16-paragraph news article in ja/de/en, 35 claims,
    5 findings) checked once and repeated under distinct ids: file size (target < 20 MB),
    Python render time, and the browser's time to open it (bundles collapsed).
-3. With ``../shared/corpus``: the tldr-pages triplets (real, short pages) checked and
+3. With ``../shared/corpus``: the NTREX-128 news articles (en/de/ja, one bundle per article) and
+   the tldr-pages triplets (real, short pages) checked and
    rendered as one page: bytes per bundle, projected to 1,000 bundles.
 
 Without a browser (see ``consistency/report/browser.py``) the browser timings print
@@ -81,6 +82,12 @@ def check(*argv: str) -> tuple[list, list]:
     return findings, infos, rules
 
 
+def sort_findings(findings):
+    from consistency.report import sort_findings as sort
+
+    return sort(findings)
+
+
 def render(findings, infos, rules) -> str:
     from consistency.report import render as render_report
 
@@ -106,13 +113,41 @@ def repeated(findings, infos, count: int):
     return out_findings, out_infos
 
 
+def write_ntrex(folder: Path) -> bool:
+    """The NTREX-128 en/de/ja news articles as files, one folder per article (False without the corpus)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from ntrex import NTREX, documents
+
+    if not NTREX.is_dir():
+        return False
+    for number, versions in enumerate(documents().values()):
+        article = folder / f"article-{number:03d}"
+        article.mkdir(parents=True)
+        for locale, sentences in versions.items():
+            (article / f"{locale}.txt").write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
+    return True
+
+
+def projected(corpus: str, what: str, folder: Path | None, *argv: str) -> tuple[str, str]:
+    """A table row: the real bundles under ``folder`` on one page, bytes per bundle projected to 1,000."""
+    if folder is None:
+        return (corpus, "skipped: corpus absent (../shared/corpus)")
+    os.chdir(folder)
+    try:
+        findings, infos, rules = check(*argv)
+        text = render(sort_findings(findings), infos, rules)
+    finally:
+        os.chdir(ROOT)
+    per = len(text.encode()) / len(infos)
+    return (f"{corpus}, {len(infos)} real {what} bundles ({len(findings)} findings): size per bundle, projected to 1,000",
+            f"{per / 1024:,.1f} KB → {per * 1000 / 1e6:,.1f} MB")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--bundles", type=int, default=1000)
     args = parser.parse_args()
-    from consistency.report import sort_findings
-
     rows = []
     with tempfile.TemporaryDirectory(prefix="claim-consistency-bench-") as tmp:
         tmp = Path(tmp)
@@ -141,18 +176,13 @@ def main() -> int:
         rows.append(("  rendering the page in Python", f"{elapsed:,.2f} s"))
         rows.append(("  headless Chromium, parse + style + layout (bundles collapsed)", browser_ms(big, max(1, args.runs // 2))))
 
+        ntrex_folder = tmp / "ntrex"
+        have_ntrex = write_ntrex(ntrex_folder)
+        rows.append(projected("NTREX-128 news articles", "en/de/ja article", ntrex_folder if have_ntrex else None,
+                              "--bundles", "{path}/{locale}.txt"))
         tldr = CORPUS / "tldr-pages"
-        if tldr.is_dir():
-            os.chdir(tldr)
-            findings, infos, rules = check("--bundles", "pages/{path}.md=en", "--bundles", "pages.{locale}/{path}.md")
-            text = render(sort_findings(findings), infos, rules)
-            per = len(text.encode()) / len(infos)
-            rows.append((f"tldr-pages, {len(infos)} real en/ja/de page bundles ({len(findings)} findings): "
-                         "size per bundle, projected to 1,000",
-                         f"{per / 1024:,.1f} KB → {per * 1000 / 1e6:,.1f} MB"))
-            os.chdir(ROOT)
-        else:
-            rows.append(("tldr-pages (../shared/corpus/tldr-pages)", "skipped: corpus absent"))
+        rows.append(projected("tldr-pages", "en/ja/de page", tldr if tldr.is_dir() else None,
+                              "--bundles", "pages/{path}.md=en", "--bundles", "pages.{locale}/{path}.md"))
 
     print("| measurement | result |\n|---|---:|")
     for name, value in rows:

@@ -338,3 +338,17 @@ def test_sort_findings_is_stable(findings: list[Finding]) -> None:
     # bundle first ("budget, 2025" < "harbour-solar"), then file and position
     assert [f.rule for f in ordered] == ["QTY002", "QTY001", "COV001"]
     assert sort_findings(reversed(findings)) == ordered
+
+
+def test_history_names_versions_changed_by_one_commit_together() -> None:
+    from consistency.model import Change, Revision
+    from consistency.report.common import history_line
+
+    one, other = Change("bbb2756aa", 1795824000, "Import"), Change("4f3b7d1aa", 1796032800, "Raise")
+    locations = tuple(Location(f"{loc}.md", loc, "deviant" if loc == "de" else "reference", 0, 1, 1, 1, 1, 2, "x",
+                               change=change)
+                      for loc, change in (("de", one), ("en", other), ("ja", one)))
+    finding = Finding("QTY001", "quantity-mismatch", Level.ERROR, "quantity", "…", "farm", "x", locations,
+                      revision=Revision("wrong", "en", None, None))
+    assert history_line(finding) == ("wrong: matches no earlier value of the reference; "
+                                     "de and ja last changed bbb2756 (2026-11-28); en last changed 4f3b7d1 (2026-11-30)")

@@ -74,8 +74,12 @@ def history_line(finding: Finding) -> str | None:
         text = f"stale: the reference gave {revision.previous_value} until {revision.source_change.describe()}"
     else:
         text = f"{revision.status}: matches no earlier value of the reference"
-    changed = [f"{loc.locale} last changed {loc.change.brief()}" for loc in finding.locations
-               if loc.change is not None]
+    by_change: dict[str, list[str]] = {}  # versions last changed by the same commit: named together
+    for loc in finding.locations:
+        if loc.change is not None:
+            by_change.setdefault(loc.change.brief(), []).append(loc.locale)
+    changed = [f"{', '.join(locales[:-1]) + ' and ' if len(locales) > 1 else ''}{locales[-1]} last changed {brief}"
+               for brief, locales in by_change.items()]
     return "; ".join([text, *changed])
 
 

@@ -57,6 +57,8 @@ _INVALID = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\uff
 #: when rendered (as markdown-it-cjk-breaks does; Korean is written with spaces)
 _CJK = r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]"
 _CJK_BREAK = regex.compile(rf"(?<={_CJK})[ \t]*\n[ \t]*|[ \t]*\n[ \t]*(?={_CJK})")
+#: an attribute value that needs no quotes
+_BARE = regex.compile(r"[A-Za-z0-9_.:#-]+")
 _DROP = "\x00"  # stands for a character that is not rendered (keeps offsets while rendering)
 
 
@@ -70,6 +72,15 @@ def esc(value: object) -> str:
     if not text.isprintable():  # rare: only then can it hold a character HTML forbids
         text = _INVALID.sub("", text)
     return html.escape(text, quote=True)
+
+
+def _attr(value: str) -> str:
+    """An attribute value, quoted only when HTML needs it (the page is generated: bytes count).
+
+    >>> _attr("en-GB"), _attr('a "b"')
+    ('en-GB', '"a &quot;b&quot;"')
+    """
+    return value if _BARE.fullmatch(value) else f'"{esc(value)}"'
 
 
 @lru_cache(maxsize=None)
@@ -96,7 +107,7 @@ def _lang(locale: str) -> str:
 def _loc_attrs(locale: str) -> str:
     """``lang`` and, unless left to right as the page, ``dir`` (the filters hide a locale's cells by ``lang``)."""
     direction = text_direction(locale)
-    return f' lang="{esc(_lang(locale))}"' + (f' dir="{direction}"' if direction != "ltr" else "")
+    return f" lang={_attr(_lang(locale))}" + (f" dir={direction}" if direction != "ltr" else "")
 
 
 # ----------------------------------------------------------------------------- findings in bundles
@@ -134,29 +145,26 @@ _LAYER = {"quote": 0, "fd": 1, "fr": 1, "name": 2, "claim": 3}
 def _open_tag(item: tuple, first: bool, bundle: int, findings: Sequence[Finding]) -> str:
     kind = item[2]
     if kind == "claim":
-        return f'<span class="c" tabindex="0" data-v="{esc(item[4].label)}">'
-    if kind == "name":
-        return f'<span class="n" data-v="{esc(item[4].label or "name")}">'
-    if kind == "quote":
-        label = item[4].label
-        return f'<span class="q" data-v="{esc(label)}">' if label else '<span class="q">'
+        return f'<data value="{esc(item[4].label)}" tabindex=0>'
+    if kind in ("name", "quote"):  # a name's type (none: a name), a quotation's speaker
+        label = "" if kind == "name" and item[4].label == "name" else item[4].label
+        return f'<span class={kind[0]}' + (f" data-v={_attr(label)}>" if label else ">")
     mark: _Mark = item[4]
     finding = findings[mark.finding]
-    ident = f' id="{mark.id}"' if first else ""
-    if kind == "fd":
-        return (f'<mark class="fd {level_of(finding).value}"{ident} data-rule="{esc(finding.rule)}" '
-                f'data-level="{level_of(finding).value}">')
-    return f'<mark class="fr"{ident} data-rule="{esc(finding.rule)}" data-level="{level_of(finding).value}">'
+    ident = f" id={mark.id}" if first else ""
+    level = level_of(finding).value
+    css = f'"fd {level}"' if kind == "fd" else "fr"
+    return f"<mark class={css}{ident} data-rule={_attr(finding.rule)} data-level={level}>"
 
 
 def _close_tag(kind: str) -> str:
-    return "</mark>" if kind in ("fd", "fr") else "</span>"
+    return "</mark>" if kind in ("fd", "fr") else "</data>" if kind == "claim" else "</span>"
 
 
 def _tag_link(mark: _Mark, findings: Sequence[Finding]) -> str:
     finding = findings[mark.finding]
     level = level_of(finding).value
-    return (f'<a class="tag {level}" href="#f{mark.number}" data-rule="{esc(finding.rule)}" data-level="{level}">'
+    return (f'<a class="tag {level}" href=#f{mark.number} data-rule={_attr(finding.rule)} data-level={level}>'
             f'{_LEVEL_SIGN[level]} {esc(finding.rule)}</a>')
 
 
@@ -306,12 +314,12 @@ def _location_line(mark: _Mark | None, location: Location, anchored: bool) -> st
         text = text[:89] + "…"
     quoted = f'<bdi{_loc_attrs(location.locale)}>{esc(text)}</bdi>' if text else '<i>(no passage)</i>'
     shown = location.display or location.value
-    value = f' → <span class="val" title="{esc(location.value or "")}">{esc(shown)}</span>' if shown else ""
+    value = f' → <span class=val title={_attr(location.value or "")}>{esc(shown)}</span>' if shown else ""
     where = f'{esc(posix_path(location.path))}:{location.line}:{location.column}'
-    body = f'<span class="role">{esc(location.role)}</span> <span class="loc">{esc(location.locale)}</span> “{quoted}”{value}'
+    body = f'<span class=role>{esc(location.role)}</span> <span class=loc>{esc(location.locale)}</span> “{quoted}”{value}'
     if mark is not None and anchored:
-        body = f'<a href="#{mark.id}">{body}</a>'
-    return f'<li>{body} <span class="pos">{where}</span></li>'
+        body = f'<a href=#{mark.id}>{body}</a>'
+    return f'<li>{body} <span class=pos>{where}</span></li>'
 
 
 def _finding_item(number: int, finding: Finding, marks: list[_Mark], anchored: set[str],
@@ -319,15 +327,15 @@ def _finding_item(number: int, finding: Finding, marks: list[_Mark], anchored: s
     level = level_of(finding).value
     primary = primary_location(finding)
     locale = primary.locale if primary is not None else ""
-    rule_link = (f'<a class="rule" href="#rule-{esc(finding.rule)}">{esc(finding.rule)} {esc(finding.name)}</a>'
+    rule_link = (f'<a class=rule href={_attr("#rule-" + finding.rule)}>{esc(finding.rule)} {esc(finding.name)}</a>'
                  if finding.rule in rules_by_id else f'<span class="rule">{esc(finding.rule)} {esc(finding.name)}</span>')
     lines = "".join(_location_line(m, m.location, m.id in anchored) for m in marks)
     history = history_line(finding)
     if history is not None:  # which version changed the claim, and when (git history)
-        lines += f'<li class="history"><span class="role">history</span> {esc(history)}</li>'
-    return (f'<li class="finding" id="f{number}" data-rule="{esc(finding.rule)}" data-level="{level}" '
-            f'data-loc="{esc(locale)}"><p><span class="lv {level}">{_LEVEL_SIGN[level]} {level}</span> {rule_link} '
-            f'<span class="msg">{esc(finding.message)}</span></p><ul class="locs">{lines}</ul></li>')
+        lines += f'<li class=history><span class=role>history</span> {esc(history)}</li>'
+    return (f'<li class=finding id=f{number} data-rule={_attr(finding.rule)} data-level={level} '
+            f'data-loc={_attr(locale)}><p><span class="lv {level}">{_LEVEL_SIGN[level]} {level}</span> {rule_link} '
+            f'<span class=msg>{esc(finding.message)}</span></p><ul class=locs>{lines}</ul></li>')
 
 
 def _aligned_table(b: int, view: BundleView, marks: list[_Mark], findings: Sequence[Finding]) -> tuple[str, set[str]]:
@@ -358,8 +366,8 @@ def _aligned_table(b: int, view: BundleView, marks: list[_Mark], findings: Seque
         items_of[v].append((mark.location.start, mark.location.start, "caret", 0, mark, v))
     drawn: set[str] = set()
     opened: set = set()
-    head = "".join(f'<th scope="col"{_loc_attrs(v.locale)}><span class="loc">{esc(v.locale)}</span> '
-                   f'<span class="path">{esc(posix_path(v.path))}</span></th>' for v in view.versions)
+    head = "".join(f'<th scope=col{_loc_attrs(v.locale)}><span class=loc>{esc(v.locale)}</span> '
+                   f'<span class=path>{esc(posix_path(v.path))}</span>' for v in view.versions)
     rows = []
     for g, group in enumerate(view.groups):
         cells = []
@@ -368,15 +376,15 @@ def _aligned_table(b: int, view: BundleView, marks: list[_Mark], findings: Seque
             attrs = _loc_attrs(version.locale)
             if not blocks:
                 here = gap_marks.get((g, v), [])
-                inner = '<span class="gapnote">no corresponding passage</span>'
+                inner = '<span class=gapnote>no corresponding passage</span>'
                 for mark in here:
                     finding = findings[mark.finding]
                     level = level_of(finding).value
-                    inner = (f'<mark class="fd {level}" id="{mark.id}" data-rule="{esc(finding.rule)}" '
-                             f'data-level="{level}">{inner}</mark>'
+                    inner = (f'<mark class="fd {level}" id={mark.id} data-rule={_attr(finding.rule)} '
+                             f'data-level={level}>{inner}</mark>'
                              + _tag_link(mark, findings))
                     drawn.add(mark.id)
-                cells.append(f'<td class="gap"{attrs}>{inner}</td>')
+                cells.append(f'<td class=gap{attrs}>{inner}')
                 continue
             paras = []
             for bi in blocks:
@@ -385,19 +393,19 @@ def _aligned_table(b: int, view: BundleView, marks: list[_Mark], findings: Seque
                 body = _render_block(block, inside, b, findings, opened)
                 for it in items_of[v]:
                     if it[2] == "caret" and block.start <= it[0] <= block.end:
-                        body += (f'<mark class="fd caret" id="{it[4].id}">⁁ here</mark>' + _tag_link(it[4], findings))
+                        body += (f'<mark class="fd caret" id={it[4].id}>⁁ here</mark>' + _tag_link(it[4], findings))
                         drawn.add(it[4].id)
-                paras.append(f'<p class="{esc(block.kind)}">{body}</p>' if block.kind != "paragraph" else f"<p>{body}</p>")
-            cells.append(f'<td{attrs}>{"".join(paras)}</td>')
-        rows.append(f'<tr id="b{b}-g{g}"><th scope="row">{g + 1}</th>{"".join(cells)}</tr>')
+                paras.append(f'<p class={_attr(block.kind)}>{body}</p>' if block.kind != "paragraph" else f"<p>{body}</p>")
+            cells.append(f'<td{attrs}>{"".join(paras)}')
+        rows.append(f'<tr id=b{b}-g{g}><th>{g + 1}{"".join(cells)}')  # end tags HTML implies are left out
     for mark in marks:
         if mark.version is not None and mark.location.end > mark.location.start:
             if any(view.versions[mark.version].blocks[bi].start < mark.location.end
                    and view.versions[mark.version].blocks[bi].end > mark.location.start
                    for group in view.groups for bi in group[mark.version]):
                 drawn.add(mark.id)
-    table = (f'<div class="scroll"><table class="aligned" style="--n:{n}"><thead><tr><th scope="col">#</th>{head}'
-             f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+    table = (f'<div class=scroll><table class=aligned style="--n:{n}"><thead><tr><th scope=col>#{head}'
+             f'<tbody>{"".join(rows)}</table></div>')
     return table, drawn
 
 
@@ -425,14 +433,17 @@ def _matrix(b: int, view: BundleView, findings: Sequence[Finding], marks: list[_
     for mark in marks:
         if mark.version is not None:
             at[(mark.version, mark.location.start, mark.location.end)].append(mark)
-    head = "".join(f'<th scope="col"{_loc_attrs(v.locale)}>{esc(v.locale)}</th>' for v in view.versions)
+    head = "".join(f'<th scope=col{_loc_attrs(v.locale)}>{esc(v.locale)}' for v in view.versions)
     rows = []
-    for _r, row in enumerate(view.matrix):
+    for row in view.matrix:
         cells, flagged = [], []
+        present = [cell for cell in row.cells if cell is not None]
+        # every version gives the same value: it is shown once, in the status column
+        common = present[0][3] if len(present) > 1 and len({c[3] for c in present}) == 1 else None
         for v, cell in enumerate(row.cells):
             locale = view.versions[v].locale
             if cell is None:
-                cells.append(f'<td class="empty"{_loc_attrs(locale)}>—</td>')
+                cells.append(f'<td class=empty{_loc_attrs(locale)}>—')
                 continue
             start, end, text, value = cell
             here = at.get((v, start, end), [])
@@ -443,16 +454,21 @@ def _matrix(b: int, view: BundleView, findings: Sequence[Finding], marks: list[_
                 finding = findings[deviant[0].finding]
                 level = level_of(finding).value
                 css = f' class="dis {level}"'
-                flag = f' <a class="tag {level}" href="#f{deviant[0].number}">≠ {esc(finding.rule)}</a>'
+                flag = f' <a class="tag {level}" href=#f{deviant[0].number}>≠ {esc(finding.rule)}</a>'
                 flagged.append(finding.rule)
-            cells.append(f'<td{css}{_loc_attrs(locale)}>{esc(text)}<small>{esc(value)}</small>{flag}</td>')
-        status = ('<span class="lv error">≠ disagree</span>' if flagged else
-                  ("= agree" if sum(c is not None for c in row.cells) > 1 else "one version"))
-        rows.append(f'<tr><th scope="row"><a href="#b{b}-g{row.group}">{row.group + 1}</a></th><td>{esc(row.kind)}</td>{"".join(cells)}'
-                    f'<td>{status}</td></tr>')
-    return (f'<div class="scroll"><table class="matrix"><thead><tr><th scope="col" title="aligned row">#</th>'
-            f'<th scope="col">kind</th>{head}<th scope="col">status</th></tr></thead><tbody>{"".join(rows)}'
-            f'</tbody></table></div>')
+            shown = "" if common is not None and not flagged else f"<small>{esc(value)}</small>"
+            cells.append(f'<td{css}{_loc_attrs(locale)}>{esc(text)}{shown}{flag}')
+        if flagged:
+            status = '<span class="lv error">≠ disagree</span>'
+        elif common is not None:
+            status = f"= agree<small>{esc(common)}</small>"
+        else:
+            status = "= agree" if len(present) > 1 else "one version"
+        rows.append(f'<tr><th><a href=#b{b}-g{row.group}>{row.group + 1}</a><td>{esc(row.kind)}{"".join(cells)}'
+                    f'<td>{status}')
+    return (f'<div class=scroll><table class=matrix><thead><tr><th scope=col title="aligned row">#'
+            f'<th scope=col>kind{head}<th scope=col>status<tbody>{"".join(rows)}'
+            f'</table></div>')
 
 
 def _bundle_section(b: int, bundle: BundleInfo, found: list[tuple[int, Finding]], rules_by_id: dict,
@@ -492,7 +508,7 @@ def _bundle_section(b: int, bundle: BundleInfo, found: list[tuple[int, Finding]]
     return head + '<noscript class="lazy">' + "".join(out) + "</noscript></details>"
 
 
-_LEGEND = ('<p class="legend">In the versions side by side: <span class="c" tabindex="-1" data-v="normalized value">claim</span> '
+_LEGEND = ('<p class="legend">In the versions side by side: <data value="normalized value" tabindex=-1>claim</data> '
            '(hover or focus it for its normalized value) · <span class="n">name</span> · '
            '<span class="q">quotation</span> · <mark class="fd error">deviant span</mark>'
            '<span class="tag error">✖ RULE</span> · <mark class="fr">reference</mark> · '
@@ -559,7 +575,7 @@ _CSS = """
 body{margin:0 auto;max-width:1400px;padding:0 20px 40px}
 header{border-bottom:2px solid var(--fg);margin-bottom:12px}h1{font-size:1.5rem;margin:18px 0 2px}
 .meta{color:var(--muted);margin:0 0 10px}h2{font-size:1.2rem;margin:0}h3{font-size:1.02rem;margin:16px 0 6px}
-a{color:#0b4fb5}a:focus-visible,.c:focus-visible,summary:focus-visible{outline:3px solid #0b57d0;outline-offset:1px}
+a{color:#0b4fb5}a:focus-visible,data:focus-visible,summary:focus-visible{outline:3px solid #0b57d0;outline-offset:1px}
 .facts{display:flex;flex-wrap:wrap;gap:6px 22px;margin:8px 0}.facts div{display:flex;gap:6px}.facts dt{color:var(--muted)}
 .facts dd{margin:0;font-weight:600}.charts{display:flex;flex-wrap:wrap;gap:8px 40px}
 .chart{font-size:12px;max-width:100%;height:auto}.chart .ct{font-weight:600;font-size:13px}
@@ -597,18 +613,18 @@ td.gap{background:repeating-linear-gradient(135deg,#fff,#fff 6px,#f3f3f5 6px,#f3
 .gapnote{color:var(--muted);font-style:italic;font-size:.88em}
 td:lang(ja),td:lang(zh),bdi:lang(ja),bdi:lang(zh){line-break:strict;overflow-wrap:anywhere}
 td:lang(ko),bdi:lang(ko){word-break:keep-all;overflow-wrap:anywhere}
-.c{background:var(--claim);border-bottom:1px dotted #4a6fa5;position:relative;white-space:nowrap;cursor:help;border-radius:2px}
-.n,.q[data-v]{position:relative}.n:hover::after{content:"name · " attr(data-v)}
+data{background:var(--claim);border-bottom:1px dotted #4a6fa5;position:relative;white-space:nowrap;cursor:help;border-radius:2px}
+.n,.q[data-v]{position:relative}.n:hover::after{content:"name"}.n[data-v]:hover::after{content:"name · " attr(data-v)}
 .q[data-v]:hover::after{content:"quotation · " attr(data-v)}
-.c:hover::after,.c:focus::after{content:attr(data-v)}
-.c:hover::after,.c:focus::after,.n:hover::after,.q[data-v]:hover::after{position:absolute;left:0;top:100%;z-index:5;background:#1b1b1f;
+data:hover::after,data:focus::after{content:attr(value)}
+data:hover::after,data:focus::after,.n:hover::after,.q[data-v]:hover::after{position:absolute;left:0;top:100%;z-index:5;background:#1b1b1f;
 color:#fff;font:12px/1.4 ui-monospace,Menlo,Consolas,monospace;padding:2px 6px;border-radius:3px;white-space:nowrap;direction:ltr}
-.c:hover::after,.c:focus::after{top:auto;bottom:100%}.n:hover::after,.q[data-v]:hover::after{font-family:inherit}
+data:hover::after,data:focus::after{top:auto;bottom:100%}.n:hover::after,.q[data-v]:hover::after{font-family:inherit}
 .n{background:var(--name);border-bottom:1px dashed #2f7a45}
 .q{background:var(--quote);border-radius:2px}
 mark{color:inherit;border-radius:2px}mark.fd{background:var(--errbg);outline:2px solid var(--err);outline-offset:0}
 mark.fd.warning{background:var(--warnbg);outline-color:#c98a00}mark.fd.info{background:var(--infobg);outline-color:var(--info)}
-mark.fr{background:var(--ref);outline:2px dashed #8a7a00}mark .c{background:transparent}
+mark.fr{background:var(--ref);outline:2px dashed #8a7a00}mark data{background:transparent}
 a.tag,span.tag{font-size:.72em;font-weight:700;vertical-align:super;text-decoration:none;margin:0 2px;padding:0 3px;
 border-radius:3px;white-space:nowrap;color:#fff;background:var(--err)}
 a.tag.warning,span.tag.warning{background:#8a5300}a.tag.info{background:var(--info)}
@@ -620,11 +636,11 @@ details.matrixbox>summary{cursor:pointer;margin-top:12px}
 #rules code{background:var(--soft);padding:0 3px}
 :target{scroll-margin-top:70px}mark:target,li.finding:target{box-shadow:0 0 0 4px #ffd54f}
 @media (max-width:700px){body{padding:0 8px}}
-@media print{:root{font-size:10pt}#filters,#toc,.legend,.c::after{display:none}
+@media print{:root{font-size:10pt}#filters,#toc,.legend,data::after{display:none}
 details.bundle{content-visibility:visible;break-inside:auto;border:0;padding:0}
 details::details-content{content-visibility:visible;display:block}details.ruledoc:not([open]){display:none}
 .scroll{overflow:visible}table.aligned{min-width:0}tr{break-inside:avoid}thead th{position:static}
-.c{white-space:normal}.c::after{content:" ⟨" attr(data-v) "⟩"!important;position:static;background:none;color:#333;font-size:.8em;display:inline;white-space:normal}
+data{white-space:normal}data::after{content:" ⟨" attr(value) "⟩"!important;position:static;background:none;color:#333;font-size:.8em;display:inline;white-space:normal}
 a{color:inherit;text-decoration:none}mark.fd{outline-width:1px}a.tag{color:#000;background:none;border:1px solid #000}
 #filters[hidden]{display:none}}
 """
@@ -638,9 +654,10 @@ r.push("li.finding"+s+",a.tag"+s+"{display:none}mark"+s+"{background:none!import
 if(i.dataset.attr==="loc"){var l='[lang="'+CSS.escape(i.value.replace("_","-"))+'"]';r.push("th"+l+",td"+l+"{display:none}");}});st.textContent=r.join("\\n");});}
 function fill(d){var n=d.querySelector(":scope>noscript");if(n){n.insertAdjacentHTML("afterend",n.textContent);n.remove();}}
 document.addEventListener("toggle",function(e){if(e.target.open)fill(e.target)},true);
+function has(t,id){return t.indexOf('id="'+id+'"')>=0||t.indexOf("id="+id+" ")>=0||t.indexOf("id="+id+">")>=0}
 function openTo(h){if(!h)return;var id=decodeURIComponent(h.slice(1)),t=document.getElementById(id),n,i;
 if(!t){n=document.querySelectorAll("details.bundle>noscript");for(i=0;i<n.length;i++)
-if(n[i].textContent.indexOf('id="'+id+'"')>=0){fill(n[i].parentElement);break;}t=document.getElementById(id);}
+if(has(n[i].textContent,id)){fill(n[i].parentElement);break;}t=document.getElementById(id);}
 for(var e=t;e;e=e.parentElement)if(e.tagName==="DETAILS"&&!e.open){e.open=true;fill(e);}
 if(t)t.scrollIntoView();}
 addEventListener("hashchange",function(){openTo(location.hash)});openTo(location.hash);
