@@ -298,3 +298,103 @@ def test_the_span_index_answers_as_a_scan_of_every_span(spans, start, length):
     spans = [(s, s + n) for s, n in spans]
     end = start + length
     assert _SpanIndex(spans).overlaps(start, end) == any(s < end and start < e for s, e in spans)
+
+
+# --------------------------------------------------------------------------- people without a vocabulary
+
+OPENED = {  # one passage naming the person who opened a plant, and that person's words after it
+    "en": "The dam was opened on Monday by {en}, the head of the water board.\n\n"
+          "\"It will serve the valley for a century,\" {en_last} said.\n",
+    "de": "Der Damm wurde am Montag von {de}, der Leiterin der Wasserbehörde, eröffnet.\n\n"
+          "„Er wird dem Tal ein Jahrhundert lang dienen“, sagte {de_last}.\n",
+    "fr": "Le barrage a été inauguré lundi par {fr}, la directrice de l'office de l'eau.\n\n"
+          "« Il servira la vallée pendant un siècle », a déclaré {fr_last}.\n",
+    "ja": "ダムは月曜日、水道局長の{ja}氏によって開所された。\n\n「谷に百年役立つだろう」と{ja_last}氏は述べた。\n",
+    "ru": "Плотину в понедельник открыла {ru}, глава водного управления.\n\n"
+          "«Она будет служить долине целый век», — сказала {ru_last}.\n",
+}
+PEOPLE = {
+    "walsh": {"en": "Noelle Walsh", "de": "Noelle Walsh", "fr": "Noelle Walsh", "ja": "ノエル・ウォルシュ", "ru": "Ноэль Уолш"},
+    "smith": {"en": "Brad Smith", "de": "Brad Smith", "fr": "Brad Smith", "ja": "ブラッド・スミス", "ru": "Брэд Смит"},
+}
+
+
+def opened(people: dict[str, str]):
+    """A bundle of OPENED in the locales of ``people`` (locale -> key of PEOPLE)."""
+    texts = {}
+    for loc, who in people.items():
+        full = PEOPLE[who][loc]
+        last = full.split("・")[-1] if loc == "ja" else full.split()[-1]
+        texts[loc] = OPENED[loc].format(**{loc: full, f"{loc}_last": last})
+    return bundle(**texts)
+
+
+@pytest.mark.parametrize("people, deviant", [
+    ({"en": "walsh", "de": "smith"}, "de"),  # two versions: the first is the reference
+    ({"en": "walsh", "de": "smith", "fr": "walsh"}, "de"),
+    ({"en": "smith", "de": "walsh", "fr": "walsh"}, "en"),  # the odd one out, even the first
+    ({"en": "walsh", "ja": "ブラッド"}, "ja"),  # katakana, never in a vocabulary
+    ({"en": "walsh", "fr": "walsh", "ru": "smith"}, "ru"),  # Cyrillic
+])
+def test_a_person_replaced_by_another_is_a_conflict_without_a_vocabulary(people, deviant):
+    people = {loc: ("smith" if who == "ブラッド" else who) for loc, who in people.items()}
+    fs = findings(opened(people), "NAM001", "NAM003")
+    assert rules_of(fs) == ["NAM003"]
+    (f,) = fs
+    assert f.locations[0].locale == deviant and f.locations[0].role == "deviant"
+    named = {loc.locale: loc.text for loc in f.locations}
+    for loc, who in people.items():
+        assert named[loc] == PEOPLE[who][loc]
+
+
+@pytest.mark.parametrize("people", [
+    {"en": "walsh", "de": "walsh"}, {"en": "walsh", "de": "walsh", "fr": "walsh"},
+    {"en": "walsh", "ja": "walsh"}, {"en": "walsh", "ru": "walsh", "fr": "walsh"},
+])
+def test_the_same_person_in_every_version_is_no_conflict(people):
+    assert findings(opened(people), "NAM001", "NAM003") == []
+
+
+def test_translated_names_of_organisations_are_no_swapped_people():
+    an = bundle(
+        en="The European Parliament voted on Tuesday. The Parliament meets again in May, and the "
+           "parliament's staff will move.\n",
+        de="Das Europäische Parlament stimmte am Dienstag ab. Das Parlament tagt im Mai wieder, und die "
+           "europäischen Mitarbeiter ziehen um.\n",
+        es="El Parlamento Europeo votó el martes. El Parlamento se reúne de nuevo en mayo y el personal "
+           "del parlamento se mudará.\n")
+    assert findings(an, "NAM001", "NAM003") == []
+
+
+def test_a_name_with_nothing_saying_it_is_a_person_is_left_alone():
+    # no title, the surname never alone: "Daily Forecast" may be a label, so nothing is claimed
+    an = bundle(en="Open Daily Forecast from the menu.\n", de="Öffnen Sie Stündliche Vorhersage im Menü.\n")
+    assert findings(an, "NAM001", "NAM003") == []
+
+
+@pytest.mark.parametrize("texts, deviant, spelled", [
+    ({"en": "The dam was opened by Katrin Weiss on Monday.\n\n\"A good day,\" Weiss said.\n",
+      "de": "Der Damm wurde am Montag von Katrin Weis eröffnet.\n\n„Ein guter Tag“, sagte Weis.\n"},
+     "de", "Katrin Weis"),
+    ({"en": "The dam was opened by John Smith on Monday.\n\n\"A good day,\" Smith said.\n",
+      "de": "Der Damm wurde am Montag von John Smyth eröffnet.\n\n„Ein guter Tag“, sagte Smyth.\n",
+      "fr": "Le barrage a été inauguré lundi par John Smith.\n\n« Un bon jour », a déclaré Smith.\n"},
+     "de", "John Smyth"),
+    ({"en": "The dam was opened by Anna Lee on Monday.\n\n\"A good day,\" Lee said.\n",
+      "fr": "Le barrage a été inauguré lundi par Anna Lea.\n\n« Un bon jour », a déclaré Lea.\n"},
+     "fr", "Anna Lea"),
+])
+def test_a_short_surname_one_letter_off_is_a_variant(texts, deviant, spelled):
+    fs = findings(bundle(**texts), "NAM001", "NAM002", "NAM003")
+    assert rules_of(fs) == ["NAM002"]
+    assert (fs[0].locations[0].locale, fs[0].locations[0].text) == (deviant, spelled)
+
+
+@pytest.mark.parametrize("texts", [
+    # a genitive -s (Swedish, no pack) beside the plain name elsewhere: the same person
+    {"en": "The dam was opened by Patrick Anderson on Monday.\n", "sv": "Dammen invigdes i måndags av Patrick Andersons bolag.\n"},
+    # ü written ue: the same place
+    {"en": "Floods hit Baden-Wuerttemberg Province.\n", "de": "Hochwasser traf die Provinz Baden-Württemberg.\n"},
+])
+def test_an_ending_or_a_spelling_of_umlauts_is_no_variant(texts):
+    assert findings(bundle(**texts), "NAM002") == []

@@ -37,7 +37,7 @@ from ..locale.tags import language
 from .translit import ascii_fold, romanize
 from .vocabulary import Vocabulary, default_vocabulary, fold_chars, gazetteer
 
-__all__ = ["REPORTABLE_TYPES", "Mention", "extract_names"]
+__all__ = ["REPORTABLE_TYPES", "Mention", "calendar_words", "extract_names", "looks_like_person", "sentence_initial"]
 
 #: entity types whose absence or change is reported (languages, scripts and
 #: currencies only help recognition: figures and wording cover them)
@@ -151,7 +151,7 @@ def _is_cyrillic(ch: str) -> bool:
     return "\u0400" <= ch <= "\u04ff"
 
 
-def _sentence_initial(text: str, start: int) -> bool:
+def sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\u00a0\u3000":
         i -= 1
@@ -161,7 +161,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _calendar_words(locale: str) -> frozenset[str]:
+def calendar_words(locale: str) -> frozenset[str]:
     """Month and weekday names (capitalised in English, never names)."""
     from ..locale.cldr import parse_locale
 
@@ -259,7 +259,7 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
         words = [w for w in _WORD.findall(surface_text)] or [surface_text]
         tokens = tuple(_token_key(w, script) for w in words)
         stems = tuple(_token_key(_strip_suffix(w, pack) if latin_like else w, script) for w in words)
-        if evidence == "gazetteer" and latin_like and len(words) == 1 and _sentence_initial(text, i) \
+        if evidence == "gazetteer" and latin_like and len(words) == 1 and sentence_initial(text, i) \
                 and not pack.capitalised_nouns:
             evidence = "weak"  # "Police arrest ...", "Mother ..." open a sentence
         out.append(Mention(start=i, end=end, text=surface_text, script=script, tokens=tokens, evidence=evidence,
@@ -315,7 +315,7 @@ def _extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = No
     mentions = _known(text, locale, pack, vocab)
     taken = [(m.start, m.end) for m in mentions]
     non_latin_text = lang in _NON_LATIN_LOCALES
-    calendar = _calendar_words(locale)
+    calendar = calendar_words(locale)
     stop = pack.name_stopwords
     titles = pack.name_titles
     particles = pack.name_particles
@@ -379,7 +379,7 @@ def _extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = No
         acronym = all(w.isupper() and len(w) <= 5 for w in words if w.isalpha()) and any(w.isalpha() for w in words)
         camel = any(regex.search(r"\p{Ll}\p{Lu}", w) or (regex.search(r"\d", w) and regex.search(r"\p{L}", w))
                     for w in words)
-        initial = _sentence_initial(text, start)
+        initial = sentence_initial(text, start)
         if script == "latin" and non_latin_text:
             evidence = "latin" if not acronym else "weak"
         elif camel:
@@ -478,3 +478,27 @@ def _qualifies(text: str, m: Mention, mentions: list[Mention], pack: Pack) -> bo
     return True
 
 
+@lru_cache(maxsize=16)
+def _lower_case_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case (its common words)."""
+    return frozenset(w for w in regex.findall(r"[\p{L}\p{M}]+", text) if w.islower())
+
+
+def looks_like_person(text: str, person: Mention) -> bool:
+    """Whether the version's text treats a full name as a person's: a title is written before it
+    (``Präsidentin``, ``Dr.``), or the surname stands alone elsewhere (``… Walsh said``), as news
+    writes a person on second mention; and no word of it is a common word of the text (written
+    in lower case there: ``court`` in ``Supreme Court``, ``europäischen`` in ``Europäischen
+    Parlament``). Translated names of organisations and places (European Parliament /
+    Parlamento Europeo) are told from people this way."""
+    words = regex.findall(r"[\p{L}\p{M}’'-]+", person.text)
+    if len(words) < 2:
+        return False
+    if any(w.lower() != w and w.lower() in _lower_case_words(text) for w in words):
+        return False
+    if person.title:
+        return True
+    surname = regex.escape(words[-1])
+    alone = len(regex.findall(rf"(?<![\p{{L}}\p{{M}}]){surname}", text))
+    together = len(regex.findall(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(words[-2])}[\s・･＝]+{surname}", text))
+    return alone > together

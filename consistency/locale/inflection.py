@@ -20,6 +20,8 @@ class Inflection:
     languages: frozenset[str]
     min_stem: int
     max_ending: int
+    #: languages that write a name's genitive with a bare -s
+    genitive_s: frozenset[str] = frozenset()
 
     def takes_endings(self, language: str) -> bool:
         from .packs import has_pack
@@ -30,4 +32,5 @@ class Inflection:
 @lru_cache(maxsize=1)
 def inflection() -> Inflection:
     data = tomllib.loads(resources.files("consistency.locale").joinpath("data/inflection.toml").read_text("utf-8"))
-    return Inflection(frozenset(data["languages"]), int(data["min_stem"]), int(data["max_ending"]))
+    return Inflection(frozenset(data["languages"]), int(data["min_stem"]), int(data["max_ending"]),
+                      frozenset(data.get("genitive_s", ())))

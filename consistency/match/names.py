@@ -37,7 +37,7 @@ from ..extract.vocabulary import default_vocabulary, fold_chars, gazetteer
 from ..extract.translit import name_similarity, romanize
 from ..locale.tags import language
 
-from .spelling import single_variant, variant
+from .spelling import single_variant, surname_typo, variant
 
 if TYPE_CHECKING:
     from .analysis import BundleAnalysis
@@ -225,7 +225,7 @@ def link_names(an: BundleAnalysis) -> NameLinks:
                             _link(uf, confirmed, (v, ka), (w, kb), a, b, g, local)
                             matched_a.add(ka)
                             matched_b.add(kb)
-                            if ka != kb and ka not in B and kb not in A and variant(a, b):
+                            if ka != kb and ka not in B and kb not in A and (variant(a, b) or surname_typo(an, v, a, w, b)):
                                 variants.append((v, a, w, b))  # Noel Walsh / Noelle Walsh share "walsh"
                                 variant_groups.append(g)
                         elif s >= MIN_SIMILARITY:
@@ -429,12 +429,16 @@ def _is_latin_text(text: str) -> bool:
 
 
 def tail(m: Mention, k: int) -> Mention:
-    """The mention's last ``k`` words (``Managerin Noel Walsh`` -> ``Noel Walsh``)."""
+    """The mention's last ``k`` words (``Managerin Noel Walsh`` -> ``Noel Walsh``; a particle the
+    tokens leave out, as in ``Montag von Noel Walsh``, is no word of the tail)."""
     if len(m.tokens) <= k:
         return m
     words = list(regex.finditer(r"[\p{L}\p{N}’']+", m.text))
-    if len(words) != len(m.tokens):
+    if len(words) < len(m.tokens):
         return m
+    if len(words) > len(m.tokens):  # particles (von, de) are no tokens: the tail must hold none
+        if any(not w.group(0)[:1].isupper() for w in words[len(words) - k:]):
+            return m
     cut = words[len(words) - k].start()
     return replace(m, start=m.start + cut, text=m.text[cut:], tokens=m.tokens[-k:],
                    stems=m.stems[-k:] if m.stems else ())

@@ -4,17 +4,24 @@ word as each language writes it.
 Contract: :func:`variant` says whether two mentions spell one name slightly differently (``Noelle
 Walsh`` / ``Noel Walsh``: the same last word, another close one), :func:`single_variant` the same
 for one-word names (``Weiss`` / ``Weis``, used only where the other spelling occurs elsewhere).
-Neither counts an inflection, ``ue`` for ``ü`` or a cognate spelled each language's way
-(:func:`inflected`: ``Schottland`` / ``Scotland``, ``Designers``) as a misspelling.
+:func:`surname_typo` says whether two full names differ by one letter of the surname, however
+short (``Katrin Weiss`` / ``Katrin Weis``). None counts an inflection, ``ue`` for ``ü`` or a
+cognate spelled each language's way (:func:`inflected`: ``Schottland`` / ``Scotland``,
+``Designers``) as a misspelling.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+import regex
 from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
 
-from ..extract.names import Mention
+from ..extract.names import Mention, looks_like_person
+from ..locale.tags import language
 
-__all__ = ["inflected", "single_variant", "variant"]
+__all__ = ["inflected", "plain", "single_variant", "surname_typo", "variant"]
 
 
 def variant(a: Mention, b: Mention) -> bool:
@@ -46,9 +53,6 @@ def inflected(x: str, y: str) -> bool:
     """The same word: ü written ue (Württemberg / Wuerttemberg), a plural or case ending
     (Designers), or a cognate spelled the way each language spells it (Schottland /
     Scotland, Hurrikan / Hurricane, Republikaner / Republican): not a misspelled name."""
-    def plain(t: str) -> str:
-        return t.replace("ue", "u").replace("oe", "o").replace("ae", "a")
-
     if plain(x) == plain(y):
         return True
     short, long_ = sorted((x, y), key=len)
@@ -56,6 +60,11 @@ def inflected(x: str, y: str) -> bool:
         return True
     spelled = any(old in x or old in y for old, _new in _COGNATE_RULES)
     return spelled and bool(_cognates(x) & _cognates(y))  # Noel / Noelle is no cognate: nothing was respelled
+
+
+def plain(t: str) -> str:
+    """A folded word with ü, ö, ä written ue, oe, ae read as u, o, a (``wuerttemberg`` = ``wurttemberg``)."""
+    return t.replace("ue", "u").replace("oe", "o").replace("ae", "a")
 
 
 _COGNATE_RULES = (("sch", "sk"), ("sc", "sk"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("c", "k"), ("z", "k"),
@@ -95,3 +104,41 @@ def single_variant(a: Mention, b: Mention) -> bool:
         return False
     x, y = a.tokens[0], b.tokens[0]
     return min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= 75 and not inflected(x, y) and _typo_distance(x, y) <= 2
+
+
+def _ending_of_its_language(an: Any, v: int, word: str, other: str) -> bool:
+    """Whether ``word`` (version ``v``) is ``other`` with a one-letter ending ``v``'s language puts
+    on names: a genitive -s (sv ``Andersons``) or a case ending of a suffixing language."""
+    from ..locale.inflection import inflection
+
+    if not (len(word) == len(other) + 1 and word.startswith(other)):
+        return False
+    rule = inflection()
+    lang = language(an.documents[v].locale)
+    return (word.endswith("s") and lang in rule.genitive_s) or rule.takes_endings(lang)
+
+
+def surname_typo(an: Any, v: int, a: Mention, w: int, b: Mention) -> bool:
+    """A person's surname misspelt by one letter, however short (``Katrin Weiss`` / ``Katrin
+    Weis``, ``John Smith`` / ``John Smyth``): the same given name, surnames one edit apart that
+    are not one word inflected (their stems differ), and each version writes only its own
+    spelling, everywhere in the article (a case ending is written beside the plain name)."""
+    if not (a.script == b.script == "latin") or a.entity or b.entity or a.acronym or b.acronym:
+        return False
+    if len(a.tokens) < 2 or len(b.tokens) < 2 or a.type not in (None, "person") or b.type not in (None, "person"):
+        return False
+    i, j = len(a.tokens) - 1, len(b.tokens) - 1
+    if not a.same_token(i - 1, b, j - 1) or a.same_token(i, b, j):
+        return False
+    if DamerauLevenshtein.distance(a.tokens[i], b.tokens[j]) != 1 or plain(a.tokens[i]) == plain(b.tokens[j]):
+        return False  # one letter apart, and not ü written ue (Württemberg / Wuerttemberg)
+    if not (looks_like_person(an.documents[v].text, a) or looks_like_person(an.documents[w].text, b)):
+        return False  # Inverewe Garden / Gardens: nothing says a person
+    x, y = regex.findall(r"[\p{L}\p{M}’']+", a.text)[-1], regex.findall(r"[\p{L}\p{M}’']+", b.text)[-1]
+    if _ending_of_its_language(an, v, x, y) or _ending_of_its_language(an, w, y, x):
+        return False
+
+    def writes(text: str, word: str) -> bool:
+        return regex.search(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(word)}(?![\p{{L}}\p{{M}}])", text) is not None
+
+    return not writes(an.documents[v].text, y) and not writes(an.documents[w].text, x)

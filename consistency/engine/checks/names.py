@@ -11,11 +11,15 @@ that QUO002 reports (:mod:`consistency.match.quotes`) is left to it.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterator, cast
 
 import regex
 
+from ...extract.translit import ascii_fold, name_similarity
+from ...extract.names import Mention
 from ...match.issues import Issue, Side
+from ...extract.names import looks_like_person
 from ...match.names import MIN_SIMILARITY, WINDOW_AFTER, WINDOW_BEFORE, name_type, node_key, reportable, score, tail
 from ...model import Finding
 from .common import issue_findings
@@ -48,7 +52,9 @@ def _missing_and_conflicts_of(an: BundleAnalysis, rule) -> dict[str, list[Issue]
     key = ("names:missing", window)
     if key not in an.derived:
         by_kind: dict[str, list[Issue]] = {"name-missing": [], "name-conflict": []}
-        for issue in _missing_and_conflicts(an, *window):
+        found = _missing_and_conflicts(an, *window)
+        found += _people_swapped(an, found, *window)
+        for issue in found:
             if an.keyed and all(side[0] != an.pivot for side in (*issue.deviant, *issue.reference)):
                 # app strings: a capitalised word two translations share (ru Вы, es Qué) where the
                 # source unit names nothing is no name another translation dropped
@@ -162,6 +168,159 @@ def _missing_and_conflicts(an: BundleAnalysis, before: int = WINDOW_BEFORE, afte
                     {"locale": ",".join(str(v) for v in sorted(held)), "text": first.text,
                      "other_locale": ",".join(str(w) for w in lacking)},
                     key=f"{first.key} missing in {','.join(an.documents[w].locale for w in lacking)}"))
+    return issues
+
+
+#: the least transliteration similarity at which two full names in different scripts may be one
+#: person, of the whole names or of one word of each: a conflict needs them clearly apart (two
+#: different names score 0.25-0.36; Poyet / ポジェ 0.58)
+SAME_PERSON = 0.5
+#: the same in one script, where unrelated names sound more alike (Maria Schmidt / Mark Schneider
+#: 0.63; Sayfullo Saipov / Sajfoello Sajpov 0.80)
+SAME_PERSON_SAME_SCRIPT = 0.75
+#: a capitalised word (``Walsh``, ``O'Brien``, ``Jean-Luc``, ``Уолш``)
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*")
+_WORDS = regex.compile(r"[\p{L}\p{M}’'-]+")
+#: a full name in katakana: given name and surname joined by a middle dot (ノエル・ウォルシュ)
+_KANA_FULL = regex.compile(r"\p{Katakana}{2,}(?:[・･＝]\p{Katakana}{2,})+")
+
+
+#: a word closed by a period that is an abbreviation, not a sentence's end (Rep., Dr., U.S., St.)
+_ABBREVIATION = regex.compile(r"(?:\p{Lu}\p{Ll}{0,3}|\p{L}(?:\.\p{L})+)\.\s*$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence (after a title's abbreviation it does not)."""
+    from ...extract.names import sentence_initial
+
+    return sentence_initial(text, start) and not _ABBREVIATION.search(text[max(0, start - 12):start])
+
+
+def _full_name(an: BundleAnalysis, v: int, m):
+    """``(full name, firm)``: the person's full name mention ``m`` of version ``v`` ends with (given name and surname:
+    the last two capitalised words in a cased script, or katakana joined by a middle dot), else None.
+
+    Without a vocabulary this is all that says "a person": ``Montag von Brad Smith`` (a German
+    candidate, where every noun is capitalised) ends with ``Brad Smith``. Not a person: a known
+    place or organisation, an acronym, a month or weekday; a passage that is nothing but the words (a
+    title-case label or heading: ``Daily Forecast``). Two words that open a sentence, where the
+    first is capitalised wherever it stands (``Should Congress``, ``Weitere Informationen``), are
+    not *firm* unless the version also writes them together inside a sentence: a conflict needs a
+    firm name on one side."""
+    from ...extract.names import calendar_words
+
+    if m.entity or m.acronym or m.type not in (None, "person"):
+        return None
+    if m.script == "kana":
+        return (m, True) if _KANA_FULL.fullmatch(m.text) else None
+    if m.script not in ("latin", "cyrillic"):
+        return None
+    doc = an.documents[v]
+    words = list(_WORDS.finditer(m.text))
+    run = 0
+    for word in reversed(words):
+        if not _CAPITALISED.fullmatch(word.group(0)) or word.group(0).casefold() in calendar_words(doc.locale):
+            break
+        run += 1
+    run = min(run, 2)  # given name and surname: a capitalised title before them (Minority Leader) is no part
+    if run < 2 or run > len(m.tokens):
+        return None
+    first = m.start + words[-run].start()
+    # a sentence's first word is capitalised wherever it stands (Should Congress): such a name is
+    # only firm where the version also writes the two words together inside a sentence
+    firm = not _opens_sentence(doc.text, first) or any(
+        not _opens_sentence(doc.text, other.start())
+        for other in regex.finditer(regex.escape(m.text[words[-run].start():]), doc.text))
+    cut = words[-run].start()  # the run has no particle (von, de), so its words are the last tokens
+    person = replace(m, start=m.start + cut, text=m.text[cut:], tokens=m.tokens[-run:], stems=m.stems[-run:])
+    block = next((b for b in doc.blocks if b.start <= person.start < b.end), None)
+    if block is not None and regex.sub(r"[^\p{L}\p{M}]+", "", block.text) == regex.sub(r"[^\p{L}\p{M}]+", "", person.text):
+        return None
+    return (person, firm) if looks_like_person(doc.text, person) else None
+
+
+def _named_near(an: BundleAnalysis, person, w: int, g: int, before: int, after: int) -> bool:
+    """Whether version ``w`` names ``person`` (a mention of another version) in group ``g`` or
+    the passages around it: one of its words written there (case endings allowed), or a name
+    there that transliterates to it."""
+    links = an.name_links
+    groups = an.groups
+    lo, hi = max(0, g - before), min(len(groups) - 1, g + after)
+    doc = an.documents[w]
+    words = [ascii_fold(t) for t in _WORDS.findall(person.text) if len(t) >= 3]
+    for gg in range(lo, hi + 1):
+        blocks = groups[gg][w]
+        if not blocks:
+            continue
+        text = ascii_fold(doc.text[doc.blocks[blocks[0]].start:doc.blocks[blocks[-1]].end])
+        if any(regex.search(rf"(?<!\p{{L}}){regex.escape(t)}", text) for t in words):
+            return True
+        for m in links.pools[gg][w]:
+            least = SAME_PERSON_SAME_SCRIPT if m.script == person.script else SAME_PERSON
+            if score(person, m) >= MIN_SIMILARITY or name_similarity(person.text, m.text) >= least or any(
+                    name_similarity(x, y) >= least for x in _WORDS.findall(person.text)
+                    for y in regex.split(r"[\s・･＝]+", m.text) if len(y) >= 3):
+                return True  # the same letters, or a transliteration (Sajpov / Saipov, Gus / グスタボ)
+    return False
+
+
+def _people_swapped(an: BundleAnalysis, found: list[Issue], before: int = WINDOW_BEFORE,
+                    after: int = WINDOW_AFTER) -> list[Issue]:
+    """``name-conflict`` issues for people no vocabulary knows: where the versions of a passage
+    split into two sides, each naming a full name (given name and surname) that the other side
+    does not name there nor around it, the sides name different people (Noelle Walsh / Brad
+    Smith).  Each version of both sides must write its side's full name in the passage; the
+    deviant side is the smaller, else the one without the source (or the first version)."""
+    n = len(an.documents)
+    taken = {(side[0], side[1]) for issue in found for side in (*issue.deviant, *issue.reference)}
+    speaker_spans = an.quote_pairs.speaker_spans
+    issues: list[Issue] = []
+    for g, per in enumerate(an.name_links.pools):
+        present_versions = [v for v in range(n) if an.groups[g][v]]
+        if len(present_versions) < 2:
+            continue
+        named: list[tuple[int, Mention, bool]] = []
+        for v in present_versions:  # both sides name a person in each of their versions: every version does
+            here = [(v, *fn) for m in per[v] if (v, m.start) not in speaker_spans
+                    and (fn := _full_name(an, v, m)) is not None and (v, fn[0].start) not in taken]
+            if not here:
+                break
+            named.extend(here)
+        else:
+            people = [(v, person, frozenset([v] + [w for w in present_versions
+                                                   if w != v and _named_near(an, person, w, g, before, after)]), firm)
+                      for v, person, firm in named]  # (version, full name, versions naming it here, firm)
+            issues.extend(_sides_in_conflict(an, g, present_versions, people))
+    return issues
+
+
+def _sides_in_conflict(an: BundleAnalysis, g: int, present_versions: list[int], people: list) -> list[Issue]:
+    """The conflicts of group ``g`` among ``people`` (see :func:`_people_swapped`)."""
+    issues: list[Issue] = []
+    done: set[frozenset] = set()
+    for _v, _person, side_a, _firm in people:
+        side_b = frozenset(present_versions) - side_a
+        if not side_b or side_a in done or side_b in done:
+            continue
+        a_names = {v: p for v, p, h, _f in people if h == side_a}
+        b_names = {v: p for v, p, h, _f in people if h == side_b}
+        if set(a_names) != side_a or set(b_names) != side_b:
+            continue  # a version of a side names no full name of its own here
+        if not any(f for _v, _p, h, f in people if h in (side_a, side_b)):
+            continue  # every name of both sides opens a sentence: none need be a name
+        done.update({side_a, side_b})
+        source = an.source
+        if len(side_b) > len(side_a) or (len(side_a) == len(side_b) and (
+                source in side_b if source is not None else 0 in side_b)):
+            a_names, b_names = b_names, a_names
+        dev = [(v, p.start, p.end, p.text) for v, p in sorted(b_names.items())]
+        ref = [(v, p.start, p.end, p.text) for v, p in sorted(a_names.items())]
+        mb, ma = next(iter(b_names.values())), next(iter(a_names.values()))
+        issues.append(Issue(
+            "name-conflict", g, dev, ref,
+            {"locale": ",".join(str(v) for v in sorted(b_names)), "text": mb.text,
+             "other_locale": ",".join(str(v) for v in sorted(a_names)), "other_text": ma.text},
+            key=f"{mb.key} vs {ma.key}"))
     return issues
 
 
