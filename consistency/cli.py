@@ -391,7 +391,8 @@ def statistics(findings: Sequence[Finding]) -> str:
     per_locale: dict[str, Counter[str]] = {}
     for f in findings:
         per_rule[(f.rule, f.name)] += 1
-        deviant = next((loc.locale for loc in f.locations if loc.role == "deviant"), "")
+        deviant = next((loc.locale for loc in f.locations if loc.role == "deviant"),
+                       "tie" if any(loc.role == "tied" for loc in f.locations) else "")
         per_locale.setdefault(f.rule, Counter())[deviant] += 1
     lines = []
     width = max((len(str(n)) for n in per_rule.values()), default=1)

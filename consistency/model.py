@@ -209,7 +209,7 @@ class Revision:
 class Location:
     path: str
     locale: str
-    role: str  # "deviant" | "reference"
+    role: str  # "deviant" | "reference" | "tied" (a side of a tie, none deviant)
     start: int
     end: int
     line: int

@@ -56,23 +56,48 @@ def test_any_permutation_of_versions_same_findings(tmp_path_factory, capsys, ord
     assert wrong in given_order  # and the changed figure is reported
 
 
-def test_a_two_against_two_tie_names_no_deviant_equal_to_its_reference_and_says_it_is_a_tie(tmp_path, capsys):
+def test_a_two_against_two_tie_is_one_unresolved_finding_naming_both_sides(tmp_path, capsys):
     texts = {"en": "The line is 5 km long.", "de": "Die Strecke ist 5 km lang.", "fr": "La ligne mesure 6 km.",
              "it": "Il percorso è lungo 6 km."}
     paths = []
     for locale, text in texts.items():
         paths.append(tmp_path / f"a.{locale}.txt")
         paths[-1].write_text(text + "\n", encoding="utf-8")
-    found = json.loads(findings(capsys, paths))
-    assert sorted(next(loc["locale"] for loc in f["locations"] if loc["role"] == "deviant") for f in found) == \
-        ["fr", "it"]
-    for f in found:
-        values = {loc["role"]: loc["value"] for loc in f["locations"]}
-        assert values["deviant"] != values["reference"]
-        assert "a tie" in f["message"]
-    # with a declared source there is no tie to speak of
+    (found,) = json.loads(findings(capsys, paths))
+    assert [(loc["locale"], loc["role"]) for loc in found["locations"]] == \
+        [("en", "tied"), ("de", "tied"), ("fr", "tied"), ("it", "tied")]  # no side deviant
+    assert found["message"].startswith("en and de give 5 kilometers where fr and it give 6 kilometers — unresolved")
+    # with a declared source there is no tie to speak of; its partner agrees with it, as many as
+    # the two translations against it: the source is suspected, and pointed at
     code = main(["check", *map(str, paths), "--source", "fr", "--format", "json"])
-    declared = json.loads(capsys.readouterr().out)["findings"]
-    assert code == 1 and all("a tie" not in f["message"] for f in declared)
-    assert sorted(next(loc["locale"] for loc in f["locations"] if loc["role"] == "deviant") for f in declared) == \
-        ["de", "en"]
+    (declared,) = json.loads(capsys.readouterr().out)["findings"]
+    assert code == 1 and "unresolved" not in declared["message"] and "source suspected" in declared["message"]
+    assert [(loc["locale"], loc["role"]) for loc in declared["locations"]] == \
+        [("fr", "deviant"), ("en", "reference"), ("de", "reference")]
+
+
+def test_two_translations_agreeing_against_the_source_point_at_the_source(tmp_path, capsys):
+    texts = {"en": "The line is 5 km long.", "de": "Die Strecke ist 6 km lang.", "fr": "La ligne mesure 6 km.",
+             "it": "Il percorso è lungo 5 km.", "es": "La línea mide 7 km."}
+    paths = []
+    for locale, text in texts.items():
+        paths.append(tmp_path / f"a.{locale}.txt")
+        paths[-1].write_text(text + "\n", encoding="utf-8")
+    code = main(["check", *map(str, paths), "--source", "en", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert code == 1
+    suspected = [f for f in found if "source suspected" in f["message"]]
+    (f,) = suspected
+    assert [(loc["locale"], loc["role"]) for loc in f["locations"]] == \
+        [("en", "deviant"), ("de", "reference"), ("fr", "reference")]
+    # the translation that agrees with nobody is still its own finding, against the source
+    (other,) = [f for f in found if f not in suspected]
+    assert [(loc["locale"], loc["role"]) for loc in other["locations"]] == \
+        [("es", "deviant"), ("en", "reference"), ("it", "reference")]
+    # one translation against the source, two with it: no suspicion
+    texts["fr"] = "La ligne mesure 5 km."
+    for path, text in zip(paths, texts.values()):
+        path.write_text(text + "\n", encoding="utf-8")
+    main(["check", *map(str, paths), "--source", "en", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert found and not any("source suspected" in f["message"] for f in found)

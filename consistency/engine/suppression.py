@@ -36,7 +36,7 @@ def apply_inline(an: Any, findings: Iterable[Finding], active: set[str]) -> list
         suppressed = False
         for loc in f.locations:
             v = by_path.get((loc.path, loc.locale))
-            if v is None or (loc.role != "deviant" and v != source):
+            if v is None or (loc.role not in ("deviant", "tied") and v != source):
                 continue
             b = _block_index(an, v, loc.start)
             if b is None:

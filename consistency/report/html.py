@@ -121,7 +121,7 @@ class _Mark:
     def __init__(self, finding: int, number: int, index: int, location: Location, version: int | None) -> None:
         self.finding, self.number, self.index = finding, number, index
         self.location, self.version = location, version
-        self.deviant = index == 0
+        self.deviant = index == 0 and location.role != "tied"  # a tie names no side deviant
 
     @property
     def id(self) -> str:

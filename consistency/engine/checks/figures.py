@@ -2,8 +2,12 @@
 disagree), STL001 (a translation still holds the source's previous value).
 
 They read the figure clusters of the bundle (:mod:`consistency.match.clusters`) and decide who
-deviates: with a declared source, the versions that disagree with it; otherwise the versions
-that agree with fewest others, a tie going to the pivot's side (the message then says so).
+deviates: with a declared source, the versions that disagree with it (but where two or more
+translations agree with each other against it and are no fewer than its side, one finding says
+"source suspected" and points at the source); otherwise the versions that agree with fewest
+others. A tie among three or more versions (as many versions give each value) is one finding,
+"unresolved", naming every side with the role ``tied`` and none deviant; between two versions the
+first is the reference, and the message says it is a tie.
 With the versions' git history (:mod:`consistency.engine.revisions`) the history's verdict
 replaces the roles the values alone give, and a stale translation is STL001's.
 """
@@ -103,6 +107,14 @@ def _disagreement_findings(an: BundleAnalysis, rule, *, dates: bool | None, stal
     tolerance = float(rule.options.get("relative_tolerance", an.relative_tolerance))
     for cluster, deviant, reference, verdict in _disagreements(an, tolerance, dates=dates):
         members = cluster.members
+        if verdict is None and not stale:
+            against = _against_the_source(an, cluster, deviant, reference, tolerance)
+            if against:  # the translations agree with each other, not with the source: one finding
+                yield _source_suspected(an, rule, cluster, against)
+                deviant = [v for v in deviant if v not in against]
+            elif len(members) > 2 and _tie(an, cluster, deviant, reference, tolerance):
+                yield _unresolved(an, rule, cluster, deviant, reference, tolerance)
+                continue
         for v in deviant:
             is_stale = verdict is not None and verdict.stale(v)
             if stale != is_stale and (stale or an.report_stale):
@@ -126,11 +138,72 @@ def _disagreement_findings(an: BundleAnalysis, rule, *, dates: bool | None, stal
                 latest = changes.get(refs[0])
                 if latest is not None:
                     message += f" ({an.documents[refs[0]].locale} changed it most recently: {latest.describe()})"
-            elif verdict is None and _tie(an, cluster, deviant, reference, tolerance):
+            elif verdict is None and _tie(an, cluster, deviant, reference, tolerance):  # two versions
                 message += (f" (a tie: as many versions give each value; {an.documents[refs[0]].locale} is the "
                             "reference only as the first version — declare the source to settle it)")
             key = claim_key(c) + " | " + " | ".join(claim_key(members[w]) for w in refs)
             yield finding(an, rule, message, locations, key, revision)
+
+
+def _against_the_source(an: BundleAnalysis, cluster: Cluster, deviant: list[int], reference: list[int],
+                        tolerance: float) -> list[int]:
+    """With a declared source, the largest set of at least two translations that agree with each
+    other against it and are no fewer than the versions agreeing with the source (the source
+    included): then the source is suspected.  Else empty."""
+    if an.source is None or an.source not in cluster.members:
+        return []
+    members = cluster.members
+    best: list[int] = []
+    for d in deviant:
+        side = [e for e in deviant if agree(members[d], members[e], relative_tolerance=tolerance)]
+        if len(side) > len(best):
+            best = side
+    return best if len(best) >= 2 and len(best) >= len(reference) else []
+
+
+def _fields(an: BundleAnalysis, cluster: Cluster, side: list[int], other: list[int]) -> dict:
+    """A figure rule's message fields for the versions ``side`` against ``other``."""
+    members = cluster.members
+    c, o = members[side[0]], members[other[0]]
+    return dict(locale=", ".join(an.documents[v].locale for v in side), value=display_value(c), text=c.text,
+                other_locale=", ".join(an.documents[w].locale for w in other), other_value=display_value(o),
+                other_text=o.text, unit=c.unit or "")
+
+
+def _source_suspected(an: BundleAnalysis, rule, cluster: Cluster, against: list[int]) -> Finding:
+    """One finding about the source, where translations agree with each other against it."""
+    members = cluster.members
+    source = an.source
+    assert source is not None
+    message = (rule.format_message(**_fields(an, cluster, [source], against))
+               + f" — source suspected: {len(against)} translations agree with each other, not with the source")
+    locations = [claim_location(an, source, members[source], "deviant")]
+    locations += [claim_location(an, w, members[w], "reference") for w in against]
+    key = "source suspected | " + claim_key(members[source]) + " | " + claim_key(members[against[0]])
+    return finding(an, rule, message, locations, key)
+
+
+def _unresolved(an: BundleAnalysis, rule, cluster: Cluster, deviant: list[int], reference: list[int],
+                tolerance: float) -> Finding:
+    """One finding for a tie (no source declared, as many versions give each value): every side
+    named, none deviant."""
+    members = cluster.members
+    sides: list[list[int]] = [reference]
+    for v in deviant:
+        for side in sides[1:]:
+            if agree(members[side[0]], members[v], relative_tolerance=tolerance):
+                side.append(v)
+                break
+        else:
+            sides.append([v])
+    first, *rest = sides
+    message = rule.format_message(**_fields(an, cluster, first, [v for side in rest for v in side]))
+    if len(rest) == 1:
+        message = rule.format_message(**_fields(an, cluster, first, rest[0]))
+    message += " — unresolved: as many versions give each value; declare the source to settle it"
+    locations = [claim_location(an, v, members[v], "tied") for side in sides for v in side]
+    key = "tie | " + " | ".join(sorted(claim_key(members[side[0]]) for side in sides))
+    return finding(an, rule, message, locations, key)
 
 
 def _mismatches(an: BundleAnalysis, rule, *, dates: bool) -> Iterator[Finding]:
