@@ -229,6 +229,9 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
                         help="output format (html: one self-contained page, the versions side by side; "
                              "csv: the claim matrix)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    parser.add_argument("--show-alignment", action="store_true",
+                        help="print which blocks of the versions were paired (text), or add each bundle's "
+                             "alignment to the JSON and SARIF output")
     parser.add_argument("--source", metavar="LOCALE", help="the source version: the reference for every finding")
     parser.add_argument("--select", action="append", default=None, metavar="RULES",
                         help="rule ids, prefixes or names to run (comma-separated, repeatable)")
@@ -342,7 +345,8 @@ def _cmd_check(config, args) -> int:
     report = check(bundles, config=config, select=args.select, ignore=args.ignore, source=source,
                    strict_source=single, baseline=False if args.write_baseline else args.baseline,
                    history=history, since=since, jobs=args.jobs, dask=getattr(args, "dask", None),
-                   views=fmt in ("html", "csv"), cache=not getattr(args, "no_cache", False),
+                   views=fmt in ("html", "csv") or getattr(args, "show_alignment", False),
+                   cache=not getattr(args, "no_cache", False),
                    file_groups=file_groups, progress=_progress_enabled(len(bundles)))
     print_notes(loc for info in report.bundles for _path, loc in info.versions)
     if history:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import json
 import random
 import re
 from dataclasses import replace
@@ -48,10 +50,19 @@ def check_pair_groups(groups, n: int, m: int) -> None:
 
 
 def check_groups(groups, sizes: list[int]) -> None:
-    """N-way groups: one tuple per version, cover every index once, monotone."""
+    """N-way groups: one tuple per version, cover every index once, monotone but for passages
+    paired out of order as moved (one block a version in such a group)."""
     for v, size in enumerate(sizes):
         seen = [k for g in groups for k in g[v]]
-        assert seen == list(range(size)), (v, seen)
+        assert sorted(seen) == list(range(size)), (v, seen)
+    # groups out of order with another: leaving out those of one block a version (moved passages)
+    # leaves every version in order
+    inverted = {x for g, h in itertools.combinations(range(len(groups)), 2) for v in range(len(sizes))
+                if groups[g][v] and groups[h][v] and min(groups[g][v]) > max(groups[h][v]) for x in (g, h)}
+    moved = {g for g in inverted if all(len(blocks) <= 1 for blocks in groups[g])}
+    for v in range(len(sizes)):
+        rest = [k for g, group in enumerate(groups) if g not in moved for k in group[v]]
+        assert rest == sorted(rest), (v, rest)
     for g in groups:
         assert len(g) == len(sizes)
         assert any(g), "empty group"
@@ -504,3 +515,89 @@ def test_default_costs_are_sane() -> None:
     assert c.merge > c.gap_extend
     # Two gaps are dearer than the worst length mismatch of a 1-1 pair.
     assert 2 * c.gap_open > c.length_cap
+
+
+@pytest.mark.parametrize("a, b", [
+    ("2 GW", "2.000 Megawatt"), ("2 GW", "200万キロワット"), ("550 pounds", "250 Kilo"),
+    ("about 6.5 feet", "rund zwei Meter"), ("five miles", "acht Kilometer"), ("330 feet", "100 Meter"),
+])
+def test_a_figure_anchors_its_conversion_in_any_unit(a, b):
+    from consistency.extract import extract_claims
+    from consistency.match.groups import value_anchors
+
+    (ca,), (cb,) = extract_claims(a, "en"), extract_claims(b, "ja" if "万" in b else "de")
+    assert value_anchors(ca) == value_anchors(cb)
+    (cc,) = extract_claims("3 GW" if "W" in a else "900 Meter", "en")
+    assert value_anchors(cc) != value_anchors(ca)  # another magnitude is another anchor
+
+
+def test_a_passage_in_converted_units_aligns_with_its_source():
+    from consistency.extract import extract_claims
+    from consistency.match.groups import value_anchors
+
+    def feats(length: int, *figures: tuple[str, str]) -> BlockFeatures:
+        anchors = {x for text, loc in figures for c in extract_claims(text, loc) for x in value_anchors(c)}
+        return BlockFeatures(length, "Latn", frozenset(anchors))
+
+    # by length, the German paragraph looks like the long first English one; by its figures,
+    # converted into metres and tonnes, it is the second
+    en = [feats(180), feats(90, ("330 feet", "en"), ("550 pounds", "en")), feats(120, ("12 km", "en"))]
+    de = [feats(170, ("100 Meter", "de"), ("250 Kilo", "de")), feats(125, ("12 km", "de"))]
+    assert align_pair(en, de) == [((0,), ()), ((1,), (0,)), ((2,), (1,))]
+
+
+MOVED_EN = ["The council met on Tuesday to discuss the harbour.",
+            "The new quay will be 420 metres long, 18 metres wide and cost 35 million euros.",
+            "Work starts in March, the mayor said.",
+            "Residents have until Friday to object.",
+            "The ferry service will continue during the works."]
+MOVED_DE = ["Der Rat beriet am Dienstag über den Hafen.",
+            "Die Arbeiten beginnen im März, sagte der Bürgermeister.",
+            "Anwohner können bis Freitag Einspruch erheben.",
+            "Der Fährbetrieb läuft während der Arbeiten weiter.",
+            "Der neue Kai wird {metres} Meter lang und 18 Meter breit und kostet 35 Millionen Euro."]
+
+
+def _moved_bundle(metres: int):
+    from consistency.documents.text import parse_text
+    from consistency.match.analysis import analyse
+    from consistency.model import Document
+
+    docs = []
+    for loc, paras in (("en", MOVED_EN), ("de", [p.format(metres=metres) for p in MOVED_DE])):
+        text = "\n\n".join(paras) + "\n"
+        docs.append(Document(path=f"{loc}.txt", locale=loc, text=text, blocks=tuple(parse_text(text))))
+    return analyse("moved", docs)
+
+
+def test_a_moved_paragraph_is_paired_out_of_order_and_its_figures_are_checked():
+    from consistency.engine.registry import load_rules
+
+    rules = load_rules()
+    an = _moved_bundle(420)
+    assert ((1,), (4,)) in an.groups  # the quay paragraph, moved to the end in German
+    assert all(all(group) for group in an.groups)  # nothing reads as missing or extra
+    run = lambda rid: list(rules[rid].load_check()(an, rules[rid]))  # noqa: E731
+    assert run("COV001") == [] and run("QTY001") == []
+    changed = _moved_bundle(240)  # a figure changed in the moved paragraph (two still agree) is reported
+    (f,) = run_changed = list(rules["QTY001"].load_check()(changed, rules["QTY001"]))
+    assert run_changed and f.locations[0].text == "240 Meter"
+
+
+def test_show_alignment_prints_the_pairs_and_marks_the_moved_one(tmp_path, capsys):
+    from consistency.cli import main
+
+    for loc, paras in (("en", MOVED_EN), ("de", [p.format(metres=420) for p in MOVED_DE])):
+        (tmp_path / f"{loc}.txt").write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    args = ["check", str(tmp_path / "en.txt"), str(tmp_path / "de.txt"), "--show-alignment"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    rows = [line.split() for line in out.splitlines() if line.startswith("  ")]
+    assert rows == [["row", "en", "de"], ["1", "1", "1"], ["2", "2", "5", "moved"], ["3", "3", "2"],
+                    ["4", "4", "3"], ["5", "5", "4"]]
+    assert main([*args, "--format", "json"]) == 0
+    (bundle,) = json.loads(capsys.readouterr().out)["bundles"]
+    assert bundle["alignment"][1] == {"blocks": [[2], [5]], "moved": True}
+    assert [row["moved"] for row in bundle["alignment"]] == [False, True, False, False, False]
+    main(args[:-1] + ["--format", "json"])  # without the option, no alignment
+    assert "alignment" not in json.loads(capsys.readouterr().out)["bundles"][0]

@@ -73,8 +73,10 @@ __all__ = [
     "BlockFeatures",
     "Gap",
     "Group",
+    "MOVED_MIN_SHARED",
     "PairGroup",
     "align_pair",
+    "align_pair_with_moves",
     "align_versions",
     "block_features",
     "coverage_gaps",
@@ -921,6 +923,108 @@ def align_pair(
 
 
 # ---------------------------------------------------------------------------
+# moved passages
+
+#: the figures and code two blocks must share, each once in its version, to be taken as one passage moved
+MOVED_MIN_SHARED = 2
+#: how many moved passages one pair of versions may have
+MOVED_MAX = 4
+#: how many candidate passages are tried for each (each trial aligns the pair again)
+MOVED_TRIALS = 3
+
+
+def _strong(f: BlockFeatures) -> set[str]:
+    return {x for x in f.anchors if x.startswith(("num:", "code:"))}
+
+
+def _unmatched(groups: Sequence[PairGroup]) -> int:
+    return sum(len(ga) + len(gb) for ga, gb in groups if not ga or not gb)
+
+
+def align_pair_with_moves(a: Sequence[BlockFeatures], b: Sequence[BlockFeatures], *,
+                          costs: AlignCosts = DEFAULT_COSTS, band: int | None = None) -> list[PairGroup]:
+    """:func:`align_pair`, then passages moved to another place: a block of ``a`` and one of ``b``
+    that share at least :data:`MOVED_MIN_SHARED` figures or code anchors found nowhere else in
+    either version, out of order with another such pair (the two cross), are set aside (the
+    farthest from each other's place first) and the rest aligned again; the pair is kept as one group (at the place of the ``a`` block, so ``b`` is out of order there)
+    when fewer blocks are then left without a counterpart.  A monotone alignment reads a moved
+    paragraph as missing in one place and extra in another, and pulls its neighbours astray.
+
+    >>> f = lambda n, *xs: BlockFeatures(n, 'Latn', frozenset(xs))
+    >>> en = [f(50), f(80, 'num:1', 'num:2'), f(60, 'num:3'), f(70), f(90)]
+    >>> de = [f(52), f(61, 'num:3'), f(72), f(88), f(82, 'num:1', 'num:2')]
+    >>> align_pair_with_moves(en, de)
+    [((0,), (0,)), ((1,), (4,)), ((2,), (1,)), ((3,), (2,)), ((4,), (3,))]
+    """
+    groups = align_pair(a, b, costs=costs, band=band)
+    if not _unmatched(groups):
+        return groups
+    count_a: dict[str, int] = {}
+    count_b: dict[str, int] = {}
+    for fs, counts in ((a, count_a), (b, count_b)):
+        for f in fs:
+            for x in _strong(f):
+                counts[x] = counts.get(x, 0) + 1
+    # blocks that share a figure or code found once in each version: the pairs a move would cross
+    where_b: dict[str, int] = {}
+    for j, fb in enumerate(b):
+        for x in _strong(fb):
+            if count_a.get(x) == 1 and count_b.get(x) == 1:
+                where_b[x] = j
+    anchored = {(i, where_b[x]) for i, fa in enumerate(a) for x in _strong(fa) if x in where_b}
+    moved: list[tuple[int, int]] = []
+    for _ in range(MOVED_MAX):
+        if not _unmatched(groups):
+            break
+        taken_a = {i for i, _j in moved}
+        taken_b = {j for _i, j in moved}
+        candidates = []
+        for i, fa in enumerate(a):
+            if i in taken_a:
+                continue
+            unique = {x for x in _strong(fa) if count_a.get(x) == 1 and count_b.get(x) == 1}
+            if len(unique) < MOVED_MIN_SHARED:
+                continue
+            for j, fb in enumerate(b):
+                shared = len(unique & _strong(fb))
+                crosses = any((k - i) * (m - j) < 0 for k, m in anchored)
+                if j not in taken_b and shared >= MOVED_MIN_SHARED and crosses:
+                    # the farthest from its place first: a moved passage, or one that pulled the
+                    # alignment to it (it may be aligned already, its neighbours astray)
+                    candidates.append((-abs(i / len(a) - j / len(b)), -shared, i, j))
+        accepted = False
+        for _far, _shared, i, j in sorted(candidates)[:MOVED_TRIALS]:
+            trial = _with_moves(a, b, moved + [(i, j)], costs, band)
+            if trial is not None and _unmatched(trial) < _unmatched(groups):
+                moved.append((i, j))
+                groups = trial
+                accepted = True
+                break
+        if not accepted:
+            break
+    return groups
+
+
+def _with_moves(a: Sequence[BlockFeatures], b: Sequence[BlockFeatures], moved: list[tuple[int, int]],
+                costs: AlignCosts, band: int | None) -> list[PairGroup] | None:
+    """The alignment of ``a`` and ``b`` without the ``moved`` pairs, each pair then put back as
+    a group at the place of its ``a`` block; None where a group of the rest would join blocks
+    on both sides of a moved one."""
+    skip_a = {i for i, _j in moved}
+    skip_b = {j for _i, j in moved}
+    keep_a = [i for i in range(len(a)) if i not in skip_a]
+    keep_b = [j for j in range(len(b)) if j not in skip_b]
+    rest = align_pair([a[i] for i in keep_a], [b[j] for j in keep_b], costs=costs, band=band)
+    groups = [(tuple(keep_a[i] for i in ga), tuple(keep_b[j] for j in gb)) for ga, gb in rest]
+    if any(side and side[-1] - side[0] >= len(side) for group in groups for side in group):
+        return None
+    for i, j in sorted(moved):
+        at = next((k for k, (ga, _gb) in enumerate(groups) if ga and ga[0] > i), len(groups))
+        groups.insert(at, ((i,), (j,)))
+    return groups
+
+
+# ---------------------------------------------------------------------------
 # N versions
 
 
@@ -956,7 +1060,7 @@ def align_versions(
         raise IndexError(f"pivot {pivot} out of range for {count} versions")
     n = len(versions[pivot])
     others = [v for v in range(count) if v != pivot]
-    pairwise = {v: align_pair(versions[pivot], versions[v], costs=costs, band=band) for v in others}
+    pairwise = {v: align_pair_with_moves(versions[pivot], versions[v], costs=costs, band=band) for v in others}
 
     # Clusters of pivot blocks: consecutive blocks joined by any 2-1 group.
     joined = [False] * n  # joined[i]: pivot block i is in the cluster of i-1

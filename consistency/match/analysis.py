@@ -23,7 +23,7 @@ from ..locale.tags import is_version_of, language
 from ..model import Block, Claim, Document
 from ..positions import LineIndex
 from .agreement import DEFAULT_RELATIVE_TOLERANCE
-from .align import BlockFeatures, align_pair
+from .align import BlockFeatures, align_pair_with_moves
 from .clusters import Cluster, cluster_claims
 from .groups import aligned_groups, features, is_keyed, is_timed, keyed_groups, timed_groups
 
@@ -101,7 +101,7 @@ class BundleAnalysis:
         ``w``.  The N-way groups align every version to the pivot; two translations that agree
         with each other but not with the pivot are better compared directly."""
         if (v, w) not in self._direct:
-            self._direct[(v, w)] = frozenset(i for pv, pw in align_pair(self.features[v], self.features[w]) if pw
+            self._direct[(v, w)] = frozenset(i for pv, pw in align_pair_with_moves(self.features[v], self.features[w]) if pw
                                              for i in pv)
         return self._direct[(v, w)]
 

@@ -10,16 +10,18 @@ version ``v`` in group ``g`` (empty where the version has nothing there).
 
 from __future__ import annotations
 
+import math
+from decimal import Decimal
 from typing import Sequence, cast
 
 import regex
 
 from ..model import Claim, ClaimKind, Document
 from .agreement import claim_key
-from .align import BlockFeatures, align_versions, block_features
+from .align import MOVED_MIN_SHARED, BlockFeatures, align_versions, block_features
 
-__all__ = ["aligned_groups", "block_anchors", "code_anchors", "features", "is_keyed", "is_timed", "keyed_groups",
-           "timed_groups"]
+__all__ = ["aligned_groups", "block_anchors", "code_anchors", "features", "is_keyed", "is_timed",
+           "keyed_groups", "pair_moved", "timed_groups", "value_anchors"]
 
 Groups = list[tuple[tuple[int, ...], ...]]
 
@@ -42,11 +44,35 @@ def code_anchors(text: str) -> set[str]:
     return out
 
 
+def value_anchors(c: Claim) -> set[str]:
+    """The ``num:`` anchors of a figure: a measure as its magnitude in SI base units to two
+    significant digits (``2 GW``, ``2.000 Megawatt`` and ``200万キロワット`` share one; ``5 miles``
+    and ``8 km`` too, as ``6.5 feet`` and ``about 2 m``), so that a passage converted into other units
+    anchors its counterpart (a conversion rounded across a boundary, 1.949 / 1.95, does not: an
+    anchor helps the alignment, it decides no finding).
+    Other figures (money, percentages of no unit, dates) anchor by their exact normalized value."""
+    from ..units import table
+
+    unit = c.unit
+    entry = table()["units"].get(unit) if unit else None
+    x = c.value
+    if x is None and isinstance(c.low, Decimal) and isinstance(c.high, Decimal):
+        x = (c.low + c.high) / 2
+    if entry is None or entry[2] is not None or x is None or x <= 0:
+        return {"num:" + claim_key(c)}
+    base = float(x) * entry[1]
+    exponent = math.floor(math.log10(base)) - 1
+    digits = math.floor(base / 10 ** exponent + 0.5)
+    if digits >= 100:
+        digits, exponent = digits // 10, exponent + 1
+    return {f"num:~{entry[0]}:{digits}e{exponent}"}
+
+
 def block_anchors(doc: Document, b: int, claims: Sequence[Claim]) -> set[str]:
     """The anchors of block ``b`` of ``doc`` whose claims are ``claims``: what a translation
-    keeps written alike (figures as normalized values, Latin-script words, code)."""
+    keeps written alike (figures as normalized values in any unit, Latin-script words, code)."""
     block = doc.blocks[b]
-    anchors = {"num:" + claim_key(c) for c in claims if c.kind is not ClaimKind.COUNT}
+    anchors = {a for c in claims if c.kind is not ClaimKind.COUNT for a in value_anchors(c)}
     anchors.update("tok:" + t.casefold() for t in _LATIN_TOKEN.findall(block.text))
     if doc.path.lower().endswith(_MARKDOWN_SUFFIXES):
         end = doc.blocks[b + 1].start if b + 1 < len(doc.blocks) else len(doc.text)
@@ -62,8 +88,69 @@ def features(documents: Sequence[Document], claims: Sequence[Sequence[Sequence[C
 
 
 def aligned_groups(feats: Sequence[Sequence[BlockFeatures]], *, pivot: int = 0) -> Groups:
-    """Every version aligned to the pivot, as groups."""
-    return align_versions(feats, pivot=pivot)
+    """Every version aligned to the pivot, as groups; then passages moved to another place
+    paired (:func:`pair_moved`)."""
+    return pair_moved(align_versions(feats, pivot=pivot), feats, pivot=pivot)
+
+
+def _strong_anchors(feats: Sequence[Sequence[BlockFeatures]], group: tuple[tuple[int, ...], ...]) -> set[str]:
+    return {x for v, blocks in enumerate(group) for b in blocks for x in feats[v][b].anchors
+            if x.startswith(("num:", "code:"))}
+
+
+def pair_moved(groups: Groups, feats: Sequence[Sequence[BlockFeatures]], *, pivot: int = 0) -> Groups:
+    """Groups paired out of order where a passage was moved: the monotone alignment reads a
+    paragraph that one version has at another place as missing here and extra there, and its
+    figures go unchecked.  Two groups that only some versions hold, each version in exactly one of
+    them, become one group when they share at least :data:`MOVED_MIN_SHARED` figures (as values in
+    any unit, :func:`value_anchors`) or one piece of code, more than any other such group;
+    it takes the place of the one the pivot holds.
+
+    >>> f = lambda *xs: BlockFeatures(80, 'Latn', frozenset(xs))
+    >>> en = [f('num:1', 'num:2'), f('num:3'), f('num:4')]
+    >>> de = [f('num:3'), f('num:4'), f('num:1', 'num:2')]
+    >>> pair_moved([((0,), ()), ((1,), (0,)), ((2,), (1,)), ((), (2,))], [en, de])
+    [((0,), (2,)), ((1,), (0,)), ((2,), (1,))]
+    """
+    n = len(feats)
+    partial = [g for g, group in enumerate(groups) if 0 < sum(1 for blocks in group if blocks) < n]
+    if len(partial) < 2:
+        return groups
+    held = {g: frozenset(v for v in range(n) if groups[g][v]) for g in partial}
+    anchors = {g: _strong_anchors(feats, groups[g]) for g in partial}
+    candidates = []
+    for i, g in enumerate(partial):
+        for h in partial[i + 1:]:
+            if held[g] & held[h] or len(held[g] | held[h]) < n:
+                continue
+            common = anchors[g] & anchors[h]
+            shared = len(common)
+            if shared >= MOVED_MIN_SHARED or any(x.startswith("code:") for x in common):
+                candidates.append((shared, g, h))
+    if not candidates:
+        return groups
+    best: dict[int, int] = {}
+    for shared, g, h in candidates:
+        best[g] = max(best.get(g, 0), shared)
+        best[h] = max(best.get(h, 0), shared)
+    into: dict[int, int] = {}  # the group that goes -> the group it joins
+    for shared, g, h in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if g in into or h in into or g in into.values() or h in into.values():
+            continue
+        if shared < best[g] or shared < best[h] or sum(1 for c in candidates if c[0] == shared and {g, h} & {c[1], c[2]}) > 1:
+            continue  # another group shares as much: which one moved is not clear
+        keep, go = (g, h) if pivot in held[g] else (h, g)
+        into[go] = keep
+    out: Groups = []
+    for g, group in enumerate(groups):
+        if g in into:
+            continue
+        joined = [k for k, target in into.items() if target == g]
+        if joined:
+            other = groups[joined[0]]
+            group = tuple(blocks or other[v] for v, blocks in enumerate(group))
+        out.append(group)
+    return out
 
 
 def is_keyed(documents: Sequence[Document]) -> bool:

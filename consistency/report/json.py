@@ -10,7 +10,7 @@ from pathlib import PurePath
 from typing import Any, Sequence
 
 from consistency.model import Finding, Location
-from consistency.report.common import TOOL_NAME, BundleInfo, level_of
+from consistency.report.common import TOOL_NAME, BundleInfo, alignment_rows, level_of
 
 __all__ = ["bundle_to_dict", "finding_from_dict", "finding_to_dict", "location_to_dict", "posix_path", "render_json"]
 
@@ -69,11 +69,17 @@ def finding_from_dict(data: dict[str, Any]) -> Finding:
 
 
 def bundle_to_dict(bundle: BundleInfo) -> dict[str, Any]:
-    """One bundle: its id and versions."""
-    return {
+    """One bundle: its id and versions; with its view (``check --show-alignment``), its alignment:
+    per aligned group, each version's block numbers (1-based, in ``versions`` order; empty where
+    it has no counterpart) and whether the group pairs a passage moved out of order."""
+    out: dict[str, Any] = {
         "id": bundle.id,
         "versions": [{"path": posix_path(path), "locale": locale} for path, locale in bundle.versions],
     }
+    if bundle.view is not None:
+        out["alignment"] = [{"blocks": [list(b) for b in blocks], "moved": moved}
+                            for blocks, moved in alignment_rows(bundle.view)]
+    return out
 
 
 def render_json(findings: Sequence[Finding], *, bundles: Sequence[BundleInfo], tool_version: str) -> str:

@@ -18,7 +18,7 @@ import unicodedata
 from typing import Sequence
 
 from consistency.model import Finding, Level, Location
-from consistency.report.common import BundleInfo, history_line, level_of, primary_location, visible
+from consistency.report.common import BundleInfo, alignment_rows, history_line, level_of, primary_location, visible
 
 __all__ = ["display_width", "render_text", "summary_line"]
 
@@ -161,6 +161,21 @@ def _finding_lines(finding: Finding, paint: _Style, width: int | None = None) ->
     return lines
 
 
+def _alignment_lines(bundle: BundleInfo) -> str:
+    """``check --show-alignment``: which blocks of the versions the bundle's alignment paired."""
+    view = bundle.view
+    locales = [visible(v.locale) for v in view.versions]
+    rows = [[str(g + 1)] + [(f"{b[0]}-{b[-1]}" if len(b) > 1 else str(b[0])) if b else "—" for b in blocks]
+            + (["moved"] if moved else []) for g, (blocks, moved) in enumerate(alignment_rows(view))]
+    widths = [max(display_width(r[k]) for r in [["row", *locales], *rows] if k < len(r))
+              for k in range(len(locales) + 1)]
+    lines = [f"Alignment of {visible(bundle.id)} (block numbers; — no counterpart; moved: paired out of order):"]
+    for row in [["row", *locales], *rows]:
+        cells = [cell + " " * (widths[k] - display_width(cell)) if k < len(widths) else cell for k, cell in enumerate(row)]
+        lines.append("  " + "  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
 def render_text(findings: Sequence[Finding], *, bundles: Sequence[BundleInfo], color: bool = False,
                 width: int | None = None) -> str:
     """Findings in reading order, then a summary line.  With ``width`` (a terminal's columns), messages
@@ -168,6 +183,7 @@ def render_text(findings: Sequence[Finding], *, bundles: Sequence[BundleInfo], c
     without it (piped output) every finding keeps one line per row, stable for tools."""
     paint = _Style(color)
     blocks = ["\n".join(_finding_lines(finding, paint, width)) for finding in findings]
+    blocks += [_alignment_lines(bundle) for bundle in bundles if bundle.view is not None]
     summary = summary_line(findings, len(bundles))
     if blocks:
         return "\n\n".join(blocks) + "\n\n" + summary + "\n"
