@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from consistency import extract_claims
 from consistency.match.agreement import THRESHOLD_REACH, agree
+from consistency.model import Qualifier
 
 
 def one(text: str, locale: str):
@@ -97,3 +98,32 @@ def test_a_threshold_agrees_up_to_its_reach_and_not_beyond(bound):
     beyond = one(f"{bound * THRESHOLD_REACH * 2:f} tonnes", "en")
     assert agree(threshold, inside)
     assert not agree(threshold, beyond)
+
+
+@pytest.mark.parametrize(("text", "alone", "locale"), [
+    ("El presupuesto creció en 15 millones de euros hasta 85 millones de euros.", "hasta 85 millones", "es"),
+    ("Le budget a augmenté de 15 millions d’euros jusqu’à 85 millions d’euros.", "jusqu’à 85 millions", "fr"),
+    ("Il bilancio è cresciuto di 15 milioni di euro fino a 85 milioni di euro.", "fino a 85 milioni", "it"),
+    ("O orçamento cresceu 15 milhões de euros até 85 milhões de euros.", "até 85 milhões", "pt"),
+])
+def test_up_to_after_a_figure_joins_a_change_to_its_result(text, alone, locale):
+    """``hasta`` (up to) right after a figure is "to" (pack key connector_after_figure): the
+    result of a change, not a ceiling that a wrong result would agree with; alone, a ceiling."""
+    claims = extract_claims(text, locale)
+    assert [(c.value, c.qualifier) for c in claims] == [(Decimal("1.5E+7"), None), (Decimal("8.5E+7"), None)]
+    assert one(alone, locale).qualifier is Qualifier.AT_MOST
+
+
+@pytest.mark.parametrize(("a", "la", "b", "lb"), [
+    ("The dam is 330 feet high.", "en", "Die Staumauer ist 200 Meter hoch.", "de"),
+    ("The road is 5 miles long.", "en", "La route mesure 5 kilomètres.", "fr"),
+    ("It weighs 550 pounds.", "en", "Es wiegt 550 Kilo.", "de"),
+])
+def test_a_conversion_gone_wrong_is_one_mismatch_not_two_missing_figures(a, la, b, lb, tmp_path):
+    import consistency
+
+    paths = [tmp_path / f"a.{la}.txt", tmp_path / f"a.{lb}.txt"]
+    for path, text in zip(paths, (a, b)):
+        path.write_text(text + "\n", encoding="utf-8")
+    report = consistency.check([str(p) for p in paths], history=False, cache=False)
+    assert [f.rule for f in report.findings] == ["QTY001"]

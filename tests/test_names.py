@@ -398,3 +398,16 @@ def test_a_short_surname_one_letter_off_is_a_variant(texts, deviant, spelled):
 ])
 def test_an_ending_or_a_spelling_of_umlauts_is_no_variant(texts):
     assert findings(bundle(**texts), "NAM002") == []
+
+
+def test_a_person_replaced_at_the_start_of_a_sentence_is_a_conflict():
+    # the first word of a sentence is capitalised anyway; a comma after the name (an apposition)
+    # says it is one
+    an = bundle(en="Noelle Walsh, the head of the water board, opened the dam.\n\n\"A good day,\" Walsh said.\n",
+                de="Brad Smith, die Leiterin der Wasserbehörde, eröffnete den Damm.\n\n„Ein guter Tag“, sagte Smith.\n")
+    fs = findings(an, "NAM001", "NAM003")
+    assert [(f.rule, f.locations[0].text) for f in fs] == [("NAM003", "Brad Smith")]
+    # a capitalised word that opens a sentence and another name are no person
+    an = bundle(en="Should Congress act, the senators will vote. Congress meets on Monday.\n",
+                id="Apabila Kongres bertindak, para senator akan memilih. Kongres bersidang hari Senin.\n")
+    assert findings(an, "NAM003") == []

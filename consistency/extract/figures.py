@@ -302,6 +302,7 @@ class Extractor:
             "(?<![\\p{L}])(" + _alt(pack.change_prefix, boundary=False) + ")" + _SP + r"+\Z", flags
         ) if pack.change_prefix else None
         self.qual_unless_after = {_key(k): v for k, v in pack.qualifiers_unless_after.items()}
+        self.qual_after_figure = frozenset(_key(k) for k in pack.qualifiers_after_figure)
         self.between_conn_re = regex.compile(
             _SP + "+(" + _alt(pack.between_connectors) + ")" + _SP + "+", flags
         ) if pack.between_connectors else None
@@ -860,7 +861,12 @@ class Extractor:
 
     def _qualifier_is_noun_complement(self, work: str, qb) -> bool:
         """``ein Hilfspaket über 8 Milliarden``: the pack says which words make the qualifier
-        word a preposition of amount (worth), not a comparison."""
+        word a preposition of amount (worth), not a comparison; and which qualifier words right
+        after a figure join it to the next (``15 millones hasta 85 millones``: to, not at most)."""
+        if _key(qb.group(1)) in self.qual_after_figure and regex.search(
+                r"\d[\d.,\u00a0 ]*" + _SP + r"*(?:[\p{L}’']+" + _SP + r"*){0,4}\Z", work,
+                pos=max(0, qb.start() - 40), endpos=qb.start()):
+            return True  # "creció en 15 millones de euros hasta 85": hasta joins a change to its result
         nouns = self.qual_unless_after.get(_key(qb.group(1)))
         if not nouns:
             return False

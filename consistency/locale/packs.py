@@ -54,6 +54,9 @@ class Pack:
     # a qualifier word is no qualifier after these words (de "ein Paket über 8 Milliarden": über = worth);
     # a word ending in a listed form counts (Hilfspaket), casefolded
     qualifiers_unless_after: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: qualifier words ("hasta", up to) that right after a figure join it to the next one (a range,
+    #: or a change and its result: "creció en 15 millones hasta 85 millones")
+    qualifiers_after_figure: tuple[str, ...] = ()
     currencies: dict[str, str] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)
     counters: tuple[str, ...] = ()
@@ -151,6 +154,7 @@ def parse_pack(data: dict, *, language: str) -> Pack:
         qualifiers_unless_after={
             k: tuple(w.casefold() for w in v) for k, v in _fold(quals.get("unless_after")).items()
         },
+        qualifiers_after_figure=tuple(str(w).casefold() for w in quals.get("connector_after_figure", [])),
         currencies={k.casefold(): str(v).upper() for k, v in (data.get("currencies") or {}).items()},
         units=_fold(data.get("units")),
         counters=tuple((data.get("counters") or {}).get("words", [])),

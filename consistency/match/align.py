@@ -925,8 +925,10 @@ def align_pair(
 # ---------------------------------------------------------------------------
 # moved passages
 
-#: the figures and code two blocks must share, each once in its version, to be taken as one passage moved
-MOVED_MIN_SHARED = 2
+#: the figures or code two blocks must share, each once in its version, to be taken as one passage moved
+#: (one, where both blocks state two or more: a moved paragraph with one of its two figures changed is
+#: still paired, and the change reported; two otherwise)
+MOVED_MIN_SHARED = 1
 #: how many moved passages one pair of versions may have
 MOVED_MAX = 4
 #: how many candidate passages are tried for each (each trial aligns the pair again)
@@ -988,7 +990,11 @@ def align_pair_with_moves(a: Sequence[BlockFeatures], b: Sequence[BlockFeatures]
             for j, fb in enumerate(b):
                 shared = len(unique & _strong(fb))
                 crosses = any((k - i) * (m - j) < 0 for k, m in anchored)
-                if j not in taken_b and shared >= MOVED_MIN_SHARED and crosses:
+                # one figure in common moves a passage only where both blocks state two or more
+                # (one of them changed); a sentence with one figure is too little to go by
+                enough = shared >= 2 or (shared >= MOVED_MIN_SHARED and len(_strong(fa)) >= 2
+                                         and len(_strong(fb)) >= 2)
+                if j not in taken_b and enough and crosses:
                     # the farthest from its place first: a moved passage, or one that pulled the
                     # alignment to it (it may be aligned already, its neighbours astray)
                     candidates.append((-abs(i / len(a) - j / len(b)), -shared, i, j))

@@ -121,8 +121,9 @@ def informative(c: Claim) -> bool:
 
 
 def plausible_pair(a: Claim, b: Claim) -> bool:
-    """Could ``b`` be a mistranslation of ``a``?  Same unit (8 Mrd. vs 80 Mrd.),
-    or the same number with another unit (2 GW vs 2 MW, 2 weeks vs 2 months)."""
+    """Could ``b`` be a mistranslation of ``a``?  Same unit (8 Mrd. vs 80 Mrd.), the same number
+    with another unit (2 GW vs 2 MW, 2 weeks vs 2 months), or a conversion gone wrong (330 feet vs
+    200 Meter: :data:`CONVERSION_SLIP`)."""
     if a.weak or b.weak:
         return False  # "a year" is no mistranslation of "2年"
     if a.kind is ClaimKind.MONEY and b.kind is ClaimKind.MONEY and a.unit != b.unit:
@@ -133,7 +134,30 @@ def plausible_pair(a: Claim, b: Claim) -> bool:
         return False  # "1つ" is no mistranslation of "37": a small count pairs with a small count
     if a.unit == b.unit:
         return True
-    return a.value is not None and a.value == b.value
+    if a.value is None or b.value is None:
+        return False
+    if a.value == b.value:
+        return True
+    return _converted_nearby(a, b)
+
+
+#: a measure converted wrongly is at most this factor from the right conversion (feet for metres:
+#: 3.3; miles for kilometres: 1.6; pounds for kilograms: 2.2)
+CONVERSION_SLIP = 10
+
+
+def _converted_nearby(a: Claim, b: Claim) -> bool:
+    """Two measures in different units of one dimension (330 feet, 200 Meter) within
+    :data:`CONVERSION_SLIP` of each other once converted: a conversion gone wrong."""
+    from ..units import convert
+
+    if not (a.unit and b.unit) or a.kind is ClaimKind.MONEY or b.kind is ClaimKind.MONEY or not b.value:
+        return False
+    converted = convert(a.value, a.unit, b.unit)
+    if converted is None or converted <= 0 or b.value <= 0:
+        return False
+    ratio = converted / b.value
+    return 1 / CONVERSION_SLIP <= ratio <= CONVERSION_SLIP
 
 
 def representative(cluster: Cluster, pivot: int) -> Claim:

@@ -18,9 +18,9 @@ import regex
 
 from ..model import Claim, ClaimKind, Document
 from .agreement import claim_key
-from .align import MOVED_MIN_SHARED, BlockFeatures, align_versions, block_features
+from .align import BlockFeatures, align_versions, block_features
 
-__all__ = ["aligned_groups", "block_anchors", "code_anchors", "features", "is_keyed", "is_timed",
+__all__ = ["GAP_PAIR_MIN_SHARED", "aligned_groups", "block_anchors", "code_anchors", "features", "is_keyed", "is_timed",
            "keyed_groups", "pair_moved", "timed_groups", "value_anchors"]
 
 Groups = list[tuple[tuple[int, ...], ...]]
@@ -65,7 +65,9 @@ def value_anchors(c: Claim) -> set[str]:
     digits = math.floor(base / 10 ** exponent + 0.5)
     if digits >= 100:
         digits, exponent = digits // 10, exponent + 1
-    return {f"num:~{entry[0]}:{digits}e{exponent}"}
+    # a bound (up to, at least, more than) anchors only the same bound: "up to 10 cm" is no "10 cm"
+    bound = c.qualifier.value + ":" if c.qualifier is not None and c.qualifier.value not in ("approx", "only") else ""
+    return {f"num:~{entry[0]}:{bound}{digits}e{exponent}"}
 
 
 def block_anchors(doc: Document, b: int, claims: Sequence[Claim]) -> set[str]:
@@ -98,11 +100,15 @@ def _strong_anchors(feats: Sequence[Sequence[BlockFeatures]], group: tuple[tuple
             if x.startswith(("num:", "code:"))}
 
 
+#: the figures two passages left without a counterpart must share to be paired (or one piece of code)
+GAP_PAIR_MIN_SHARED = 2
+
+
 def pair_moved(groups: Groups, feats: Sequence[Sequence[BlockFeatures]], *, pivot: int = 0) -> Groups:
     """Groups paired out of order where a passage was moved: the monotone alignment reads a
     paragraph that one version has at another place as missing here and extra there, and its
     figures go unchecked.  Two groups that only some versions hold, each version in exactly one of
-    them, become one group when they share at least :data:`MOVED_MIN_SHARED` figures (as values in
+    them, become one group when they share at least :data:`GAP_PAIR_MIN_SHARED` figures (as values in
     any unit, :func:`value_anchors`) or one piece of code, more than any other such group;
     it takes the place of the one the pivot holds.
 
@@ -125,7 +131,7 @@ def pair_moved(groups: Groups, feats: Sequence[Sequence[BlockFeatures]], *, pivo
                 continue
             common = anchors[g] & anchors[h]
             shared = len(common)
-            if shared >= MOVED_MIN_SHARED or any(x.startswith("code:") for x in common):
+            if shared >= GAP_PAIR_MIN_SHARED or any(x.startswith("code:") for x in common):
                 candidates.append((shared, g, h))
     if not candidates:
         return groups

@@ -205,8 +205,8 @@ def _full_name(an: BundleAnalysis, v: int, m):
     place or organisation, an acronym, a month or weekday; a passage that is nothing but the words (a
     title-case label or heading: ``Daily Forecast``). Two words that open a sentence, where the
     first is capitalised wherever it stands (``Should Congress``, ``Weitere Informationen``), are
-    not *firm* unless the version also writes them together inside a sentence: a conflict needs a
-    firm name on one side."""
+    not *firm* unless a comma follows them (``Noelle Walsh, the head of …``) or the version also
+    writes them together inside a sentence: a conflict needs a firm name on one side."""
     from ...extract.names import calendar_words
 
     if m.entity or m.acronym or m.type not in (None, "person"):
@@ -228,7 +228,7 @@ def _full_name(an: BundleAnalysis, v: int, m):
     first = m.start + words[-run].start()
     # a sentence's first word is capitalised wherever it stands (Should Congress): such a name is
     # only firm where the version also writes the two words together inside a sentence
-    firm = not _opens_sentence(doc.text, first) or any(
+    firm = not _opens_sentence(doc.text, first) or doc.text[m.end:m.end + 1] in (",", "،", "、") or any(
         not _opens_sentence(doc.text, other.start())
         for other in regex.finditer(regex.escape(m.text[words[-run].start():]), doc.text))
     cut = words[-run].start()  # the run has no particle (von, de), so its words are the last tokens
@@ -248,6 +248,7 @@ def _named_near(an: BundleAnalysis, person, w: int, g: int, before: int, after: 
     lo, hi = max(0, g - before), min(len(groups) - 1, g + after)
     doc = an.documents[w]
     words = [ascii_fold(t) for t in _WORDS.findall(person.text) if len(t) >= 3]
+    surname = _WORDS.findall(person.text)[-1] if _WORDS.findall(person.text) else person.text
     for gg in range(lo, hi + 1):
         blocks = groups[gg][w]
         if not blocks:
@@ -256,11 +257,15 @@ def _named_near(an: BundleAnalysis, person, w: int, g: int, before: int, after: 
         if any(regex.search(rf"(?<!\p{{L}}){regex.escape(t)}", text) for t in words):
             return True
         for m in links.pools[gg][w]:
-            least = SAME_PERSON_SAME_SCRIPT if m.script == person.script else SAME_PERSON
-            if score(person, m) >= MIN_SIMILARITY or name_similarity(person.text, m.text) >= least or any(
-                    name_similarity(x, y) >= least for x in _WORDS.findall(person.text)
-                    for y in regex.split(r"[\s・･＝]+", m.text) if len(y) >= 3):
-                return True  # the same letters, or a transliteration (Sajpov / Saipov, Gus / グスタボ)
+            named = m.strong or bool(_KANA_FULL.fullmatch(m.text))  # not a German noun or a katakana word
+            least = SAME_PERSON_SAME_SCRIPT if m.script == person.script or not named else SAME_PERSON
+            last = regex.split(r"[\s・･＝]+", m.text.strip())[-1]
+            if (named or m.script == person.script) and score(person, m) >= MIN_SIMILARITY or \
+                    name_similarity(person.text, m.text) >= least or (
+                    len(m.tokens) > 1 and named and name_similarity(surname, last) >= least):
+                return True  # the same letters, or a transliteration of the name or, in another full
+                # name, of its surname (Sajpov / Saipov; Gus Poyet / グスタボ・ポジェ); a given name alone, or
+                # one word like another (Noelle / Neuer; スミス / Stausee, a German noun), proves nothing
     return False
 
 
