@@ -215,3 +215,9 @@ def test_every_figure_of_the_seed_article(corpus, locale):
     found = values(first_25, locale)
     for figure in SEED_FIGURES[locale]:
         assert any(figure in f for f in found), (figure, found)
+
+
+def test_a_cldr_unit_name_that_is_a_common_word_is_no_unit():
+    # Persian بار is CLDR's name of the bar (pressure) and the everyday word for "times":
+    # "دو بار" is "twice" (data: ambiguous_surfaces in locale/data/cldr_units.json)
+    assert not [c for c in extract_claims("آن را دو بار برای او فرستاد.", "fa") if c.unit == "bar"]
