@@ -488,3 +488,16 @@ def test_claim_matrix_gives_a_value_every_version_agrees_on_once(drift_page):
     # where the values differ in form, each version shows its own
     power = [row for row in rows if "2.000 Megawatt" in row[3][1]][0]
     assert "<small>2,000 megawatts</small>" in power[3][1] and "<small>2 gigawatts</small>" in power[2][1]
+
+
+def test_a_moved_passage_is_labelled_in_the_side_by_side_view(tmp_path):
+    en = ["The council met on Tuesday.", "The quay will be 420 metres long and cost 35 million euros.",
+          "Work starts in March.", "Residents may object until Friday."]
+    de = ["Der Rat tagte am Dienstag.", "Die Arbeiten beginnen im März.", "Anwohner können bis Freitag widersprechen.",
+          "Der Kai wird 420 Meter lang und kostet 35 Millionen Euro."]
+    for loc, paras in (("en", en), ("de", de)):
+        (tmp_path / f"{loc}.txt").write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    _code, page = check(tmp_path, str(tmp_path / "en.txt"), str(tmp_path / "de.txt"))
+    rows = table_rows(page, "aligned")
+    labelled = [row for row in rows if "moved" in row[0][1]]
+    assert len(labelled) == 1 and "420 Meter" in labelled[0][2][1] and "420 metres" in labelled[0][1][1]

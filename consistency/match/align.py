@@ -929,6 +929,8 @@ def align_pair(
 #: (one, where both blocks state two or more: a moved paragraph with one of its two figures changed is
 #: still paired, and the change reported; two otherwise)
 MOVED_MIN_SHARED = 1
+#: how far from its place (a share of the text) a block pair may be taken as moved without a crossing pair
+MOVED_FAR = 0.25
 #: how many moved passages one pair of versions may have
 MOVED_MAX = 4
 #: how many candidate passages are tried for each (each trial aligns the pair again)
@@ -947,8 +949,8 @@ def align_pair_with_moves(a: Sequence[BlockFeatures], b: Sequence[BlockFeatures]
                           costs: AlignCosts = DEFAULT_COSTS, band: int | None = None) -> list[PairGroup]:
     """:func:`align_pair`, then passages moved to another place: a block of ``a`` and one of ``b``
     that share at least :data:`MOVED_MIN_SHARED` figures or code anchors found nowhere else in
-    either version, out of order with another such pair (the two cross), are set aside (the
-    farthest from each other's place first) and the rest aligned again; the pair is kept as one group (at the place of the ``a`` block, so ``b`` is out of order there)
+    either version, out of order with another such pair (the two cross) or :data:`MOVED_FAR` of the
+    text away from its place, are set aside (the farthest from each other's place first) and the rest aligned again; the pair is kept as one group (at the place of the ``a`` block, so ``b`` is out of order there)
     when fewer blocks are then left without a counterpart.  A monotone alignment reads a moved
     paragraph as missing in one place and extra in another, and pulls its neighbours astray.
 
@@ -978,6 +980,7 @@ def align_pair_with_moves(a: Sequence[BlockFeatures], b: Sequence[BlockFeatures]
     for _ in range(MOVED_MAX):
         if not _unmatched(groups):
             break
+        both_sides = any(not gb for _ga, gb in groups) and any(not ga for ga, _gb in groups)
         taken_a = {i for i, _j in moved}
         taken_b = {j for _i, j in moved}
         candidates = []
@@ -989,7 +992,10 @@ def align_pair_with_moves(a: Sequence[BlockFeatures], b: Sequence[BlockFeatures]
                 continue
             for j, fb in enumerate(b):
                 shared = len(unique & _strong(fb))
-                crosses = any((k - i) * (m - j) < 0 for k, m in anchored)
+                # out of order with another anchored pair, or far from its place (a quarter of the
+                # text) where the alignment leaves blocks of both sides without a counterpart
+                crosses = any((k - i) * (m - j) < 0 for k, m in anchored) or (
+                    both_sides and abs(i / len(a) - j / len(b)) >= MOVED_FAR)
                 # one figure in common moves a passage only where both blocks state two or more
                 # (one of them changed); a sentence with one figure is too little to go by
                 enough = shared >= 2 or (shared >= MOVED_MIN_SHARED and len(_strong(fa)) >= 2

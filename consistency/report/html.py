@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING, Iterable, Sequence, cast
 import regex
 
 from consistency.model import Finding, Location
-from consistency.report.common import TOOL_NAME, BundleInfo, history_line, level_of, primary_location, reference_locations
+from consistency.report.common import (TOOL_NAME, BundleInfo, alignment_rows, history_line, level_of, primary_location,
+                                       reference_locations)
 from consistency.report.json import posix_path
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -369,6 +370,7 @@ def _aligned_table(b: int, view: BundleView, marks: list[_Mark], findings: Seque
     head = "".join(f'<th scope=col{_loc_attrs(v.locale)}><span class=loc>{esc(v.locale)}</span> '
                    f'<span class=path>{esc(posix_path(v.path))}</span>' for v in view.versions)
     rows = []
+    moved = [flag for _blocks, flag in alignment_rows(view)]
     for g, group in enumerate(view.groups):
         cells = []
         for v, blocks in enumerate(group):
@@ -397,7 +399,8 @@ def _aligned_table(b: int, view: BundleView, marks: list[_Mark], findings: Seque
                         drawn.add(it[4].id)
                 paras.append(f'<p class={_attr(block.kind)}>{body}</p>' if block.kind != "paragraph" else f"<p>{body}</p>")
             cells.append(f'<td{attrs}>{"".join(paras)}')
-        rows.append(f'<tr id=b{b}-g{g}><th>{g + 1}{"".join(cells)}')  # end tags HTML implies are left out
+        label = '<small class=moved title="a passage one version has at another place">moved</small>' if moved[g] else ""
+        rows.append(f'<tr id=b{b}-g{g}><th>{g + 1}{label}{"".join(cells)}')  # end tags HTML implies are left out
     for mark in marks:
         if mark.version is not None and mark.location.end > mark.location.start:
             if any(view.versions[mark.version].blocks[bi].start < mark.location.end
@@ -610,7 +613,7 @@ table.aligned td p{margin:0 0 .45em}table.aligned td p:last-child{margin:0}
 p.heading{font-weight:700;font-size:1.05em}p.list_item{padding-inline-start:1em;text-indent:-.8em}
 p.list_item::before{content:"•";display:inline-block;width:.8em;text-indent:0}
 td.gap{background:repeating-linear-gradient(135deg,#fff,#fff 6px,#f3f3f5 6px,#f3f3f5 12px)}
-.gapnote{color:var(--muted);font-style:italic;font-size:.88em}
+.gapnote{color:var(--muted);font-style:italic;font-size:.88em}small.moved{display:block;font-size:.75em;color:var(--warn)}
 td:lang(ja),td:lang(zh),bdi:lang(ja),bdi:lang(zh){line-break:strict;overflow-wrap:anywhere}
 td:lang(ko),bdi:lang(ko){word-break:keep-all;overflow-wrap:anywhere}
 data{background:var(--claim);border-bottom:1px dotted #4a6fa5;position:relative;white-space:nowrap;cursor:help;border-radius:2px}
