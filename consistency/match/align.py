@@ -78,6 +78,7 @@ __all__ = [
     "align_pair",
     "align_pair_with_moves",
     "align_versions",
+    "out_of_order",
     "block_features",
     "coverage_gaps",
     "expected_ratio",
@@ -1040,6 +1041,43 @@ def _with_moves(a: Sequence[BlockFeatures], b: Sequence[BlockFeatures], moved: l
 # N versions
 
 
+def _joined(pairwise: dict[int, list[PairGroup]], n: int) -> list[bool]:
+    """``joined[i]``: pivot block ``i`` is in the cluster of block ``i - 1`` (a 2-1 group joins them)."""
+    joined = [False] * n
+    for groups in pairwise.values():
+        for pg, _ in groups:
+            for i in pg[1:]:
+                joined[i] = True
+    return joined
+
+
+def out_of_order(sequence: Sequence[int]) -> set[int]:
+    """The positions of ``sequence`` outside one of its longest increasing runs (patience sorting):
+    the blocks of a version that an alignment placed out of its order (moved passages).
+
+    >>> sorted(out_of_order([0, 4, 1, 2, 3]))
+    [1]
+    """
+    from bisect import bisect_left
+
+    tails: list[int] = []  # tails[k]: the position ending the best run of length k + 1
+    values: list[int] = []  # values[k]: sequence[tails[k]]
+    back = [-1] * len(sequence)
+    for i, x in enumerate(sequence):
+        k = bisect_left(values, x)
+        back[i] = tails[k - 1] if k else -1
+        if k == len(tails):
+            tails.append(i)
+            values.append(x)
+        else:
+            tails[k], values[k] = i, x
+    keep, i = set(), tails[-1] if tails else -1
+    while i >= 0:
+        keep.add(i)
+        i = back[i]
+    return set(range(len(sequence))) - keep
+
+
 def align_versions(
     versions: Sequence[Sequence[BlockFeatures]],
     *,
@@ -1070,16 +1108,35 @@ def align_versions(
         return []
     if not 0 <= pivot < count:
         raise IndexError(f"pivot {pivot} out of range for {count} versions")
-    n = len(versions[pivot])
     others = [v for v in range(count) if v != pivot]
     pairwise = {v: align_pair_with_moves(versions[pivot], versions[v], costs=costs, band=band) for v in others}
+    out = _merged(versions, pairwise, pivot, costs, band)
+    if not all(_in_order_but_moves(out, v) for v in others):
+        # a moved passage whose pivot block another version joins to its neighbours would mix
+        # orders in one group (rare): the versions are aligned without moves
+        pairwise = {v: align_pair(versions[pivot], versions[v], costs=costs, band=band) for v in others}
+        out = _merged(versions, pairwise, pivot, costs, band)
+    return out
 
+
+def _in_order_but_moves(groups: list[Group], v: int) -> bool:
+    """Whether version ``v``'s blocks are consecutive in each group and in order across groups but
+    for groups that hold one block of ``v`` out of order (a moved passage)."""
+    held = [g for g, group in enumerate(groups) if group[v]]
+    if any(blocks[-1] - blocks[0] >= len(blocks) for g in held for blocks in (groups[g][v],)):
+        return False
+    firsts = [groups[g][v][0] for g in held]
+    moved = {held[k] for k in out_of_order(firsts)}
+    rest = [b for g in held if g not in moved for b in groups[g][v]]
+    return all(len(groups[g][v]) == 1 for g in moved) and rest == sorted(rest)
+
+
+def _merged(versions: Sequence[Sequence[BlockFeatures]], pairwise: dict[int, list[PairGroup]], pivot: int,
+            costs: AlignCosts, band: int | None) -> list[Group]:
+    """The N-way groups from each version's alignment to the pivot (see :func:`align_versions`)."""
+    count, n = len(versions), len(versions[pivot])
     # Clusters of pivot blocks: consecutive blocks joined by any 2-1 group.
-    joined = [False] * n  # joined[i]: pivot block i is in the cluster of i-1
-    for groups in pairwise.values():
-        for pg, _ in groups:
-            for i in pg[1:]:
-                joined[i] = True
+    joined = _joined(pairwise, n)
     cluster_of: list[int] = []
     c = -1
     for i in range(n):

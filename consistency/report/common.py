@@ -104,28 +104,6 @@ def installed_version() -> str:
         return "0.0.0"
 
 
-def _in_order(sequence: list[int]) -> set[int]:
-    """The positions of a longest increasing run of ``sequence`` (patience sorting)."""
-    from bisect import bisect_left
-
-    tails: list[int] = []  # tails[k]: the position ending the best run of length k + 1
-    values: list[int] = []  # values[k]: sequence[tails[k]]
-    back: list[int] = [-1] * len(sequence)
-    for i, x in enumerate(sequence):
-        k = bisect_left(values, x)
-        back[i] = tails[k - 1] if k else -1
-        if k == len(tails):
-            tails.append(i)
-            values.append(x)
-        else:
-            tails[k], values[k] = i, x
-    out, i = set(), tails[-1] if tails else -1
-    while i >= 0:
-        out.add(i)
-        i = back[i]
-    return out
-
-
 def alignment_rows(view) -> list[tuple[tuple[tuple[int, ...], ...], bool]]:
     """``(blocks of each version, 1-based; moved)`` for each aligned group of a bundle's view
     (:class:`consistency.engine.view.BundleView`), in order: ``moved`` where a version's block is out
@@ -135,10 +113,11 @@ def alignment_rows(view) -> list[tuple[tuple[tuple[int, ...], ...], bool]]:
     >>> alignment_rows(SimpleNamespace(groups=(((0,), (0,)), ((1,), (3,)), ((2,), (1,)), ((3,), (2,)))))
     [(((1,), (1,)), False), (((2,), (4,)), True), (((3,), (2,)), False), (((4,), (3,)), False)]
     """
+    from consistency.match.align import out_of_order
+
     groups = view.groups
     moved: set[int] = set()
     for v in range(len(groups[0]) if groups else 0):
         held = [g for g, group in enumerate(groups) if group[v]]
-        keep = _in_order([groups[g][v][0] for g in held])
-        moved |= {g for k, g in enumerate(held) if k not in keep}
+        moved |= {held[k] for k in out_of_order([groups[g][v][0] for g in held])}
     return [(tuple(tuple(b + 1 for b in blocks) for blocks in group), g in moved) for g, group in enumerate(groups)]
