@@ -79,6 +79,7 @@ __all__ = [
     "align_pair_with_moves",
     "align_versions",
     "out_of_order",
+    "strong_anchors",
     "block_features",
     "coverage_gaps",
     "expected_ratio",
@@ -938,7 +939,8 @@ MOVED_MAX = 4
 MOVED_TRIALS = 3
 
 
-def _strong(f: BlockFeatures) -> set[str]:
+def strong_anchors(f: BlockFeatures) -> set[str]:
+    """A block's anchors that a translation keeps exactly: figures and code."""
     return {x for x in f.anchors if x.startswith(("num:", "code:"))}
 
 
@@ -968,15 +970,15 @@ def align_pair_with_moves(a: Sequence[BlockFeatures], b: Sequence[BlockFeatures]
     count_b: dict[str, int] = {}
     for fs, counts in ((a, count_a), (b, count_b)):
         for f in fs:
-            for x in _strong(f):
+            for x in strong_anchors(f):
                 counts[x] = counts.get(x, 0) + 1
     # blocks that share a figure or code found once in each version: the pairs a move would cross
     where_b: dict[str, int] = {}
     for j, fb in enumerate(b):
-        for x in _strong(fb):
+        for x in strong_anchors(fb):
             if count_a.get(x) == 1 and count_b.get(x) == 1:
                 where_b[x] = j
-    anchored = {(i, where_b[x]) for i, fa in enumerate(a) for x in _strong(fa) if x in where_b}
+    anchored = {(i, where_b[x]) for i, fa in enumerate(a) for x in strong_anchors(fa) if x in where_b}
     moved: list[tuple[int, int]] = []
     for _ in range(MOVED_MAX):
         if not _unmatched(groups):
@@ -988,19 +990,19 @@ def align_pair_with_moves(a: Sequence[BlockFeatures], b: Sequence[BlockFeatures]
         for i, fa in enumerate(a):
             if i in taken_a:
                 continue
-            unique = {x for x in _strong(fa) if count_a.get(x) == 1 and count_b.get(x) == 1}
+            unique = {x for x in strong_anchors(fa) if count_a.get(x) == 1 and count_b.get(x) == 1}
             if len(unique) < MOVED_MIN_SHARED:
                 continue
             for j, fb in enumerate(b):
-                shared = len(unique & _strong(fb))
+                shared = len(unique & strong_anchors(fb))
                 # out of order with another anchored pair, or far from its place (a quarter of the
                 # text) where the alignment leaves blocks of both sides without a counterpart
                 crosses = any((k - i) * (m - j) < 0 for k, m in anchored) or (
                     both_sides and abs(i / len(a) - j / len(b)) >= MOVED_FAR)
                 # one figure in common moves a passage only where both blocks state two or more
                 # (one of them changed); a sentence with one figure is too little to go by
-                enough = shared >= 2 or (shared >= MOVED_MIN_SHARED and len(_strong(fa)) >= 2
-                                         and len(_strong(fb)) >= 2)
+                enough = shared >= 2 or (shared >= MOVED_MIN_SHARED and len(strong_anchors(fa)) >= 2
+                                         and len(strong_anchors(fb)) >= 2)
                 if j not in taken_b and enough and crosses:
                     # the farthest from its place first: a moved passage, or one that pulled the
                     # alignment to it (it may be aligned already, its neighbours astray)

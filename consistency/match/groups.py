@@ -18,7 +18,7 @@ import regex
 
 from ..model import Claim, ClaimKind, Document
 from .agreement import claim_key
-from .align import BlockFeatures, align_versions, block_features
+from .align import BlockFeatures, align_versions, block_features, strong_anchors
 
 __all__ = ["GAP_PAIR_MIN_SHARED", "aligned_groups", "block_anchors", "code_anchors", "features", "is_keyed", "is_timed",
            "keyed_groups", "pair_moved", "timed_groups", "value_anchors"]
@@ -96,8 +96,7 @@ def aligned_groups(feats: Sequence[Sequence[BlockFeatures]], *, pivot: int = 0) 
 
 
 def _strong_anchors(feats: Sequence[Sequence[BlockFeatures]], group: tuple[tuple[int, ...], ...]) -> set[str]:
-    return {x for v, blocks in enumerate(group) for b in blocks for x in feats[v][b].anchors
-            if x.startswith(("num:", "code:"))}
+    return {x for v, blocks in enumerate(group) for b in blocks for x in strong_anchors(feats[v][b])}
 
 
 #: the figures two passages left without a counterpart must share to be paired (or one piece of code)

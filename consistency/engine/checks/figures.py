@@ -124,13 +124,8 @@ def _disagreement_findings(an: BundleAnalysis, rule, *, dates: bool | None, stal
             changes = verdict.changes if verdict is not None else {}
             locations = [claim_location(an, v, c, "deviant", changes.get(v))]
             locations += [claim_location(an, w, members[w], "reference", changes.get(w)) for w in refs]
-            other = members[refs[0]]
             revision = verdict.revisions.get(v) if verdict is not None else None
-            fields = dict(
-                locale=an.documents[v].locale, value=display_value(c), text=c.text,
-                other_locale=", ".join(an.documents[w].locale for w in refs),
-                other_value=display_value(other), other_text=other.text, unit=c.unit or "",
-            )
+            fields = _fields(an, cluster, [v], refs)
             if revision is not None and revision.source_change is not None:
                 fields.update(commit=revision.source_change.describe(), previous_value=revision.previous_value or "")
             message = rule.format_message(**fields)
@@ -198,8 +193,6 @@ def _unresolved(an: BundleAnalysis, rule, cluster: Cluster, deviant: list[int], 
             sides.append([v])
     first, *rest = sides
     message = rule.format_message(**_fields(an, cluster, first, [v for side in rest for v in side]))
-    if len(rest) == 1:
-        message = rule.format_message(**_fields(an, cluster, first, rest[0]))
     message += " — unresolved: as many versions give each value; declare the source to settle it"
     locations = [claim_location(an, v, members[v], "tied") for side in sides for v in side]
     key = "tie | " + " | ".join(sorted(claim_key(members[side[0]]) for side in sides))

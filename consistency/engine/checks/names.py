@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING, Iterator, cast
 
 import regex
 
+from ...extract.names import Mention, calendar_words, looks_like_person, sentence_initial
 from ...extract.translit import ascii_fold, name_similarity
-from ...extract.names import Mention
 from ...match.issues import Issue, Side
-from ...extract.names import looks_like_person
 from ...match.names import MIN_SIMILARITY, WINDOW_AFTER, WINDOW_BEFORE, name_type, node_key, reportable, score, tail
 from ...model import Finding
 from .common import issue_findings
@@ -191,8 +190,6 @@ _ABBREVIATION = regex.compile(r"(?:\p{Lu}\p{Ll}{0,3}|\p{L}(?:\.\p{L})+)\.\s*$")
 
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether the word at ``start`` opens a sentence (after a title's abbreviation it does not)."""
-    from ...extract.names import sentence_initial
-
     return sentence_initial(text, start) and not _ABBREVIATION.search(text[max(0, start - 12):start])
 
 
@@ -207,8 +204,6 @@ def _full_name(an: BundleAnalysis, v: int, m):
     first is capitalised wherever it stands (``Should Congress``, ``Weitere Informationen``), are
     not *firm* unless a comma follows them (``Noelle Walsh, the head of …``) or the version also
     writes them together inside a sentence: a conflict needs a firm name on one side."""
-    from ...extract.names import calendar_words
-
     if m.entity or m.acronym or m.type not in (None, "person"):
         return None
     if m.script == "kana":
@@ -233,7 +228,7 @@ def _full_name(an: BundleAnalysis, v: int, m):
         for other in regex.finditer(regex.escape(m.text[words[-run].start():]), doc.text))
     cut = words[-run].start()  # the run has no particle (von, de), so its words are the last tokens
     person = replace(m, start=m.start + cut, text=m.text[cut:], tokens=m.tokens[-run:], stems=m.stems[-run:])
-    block = next((b for b in doc.blocks if b.start <= person.start < b.end), None)
+    block = an.block_of(v, person.start)
     if block is not None and regex.sub(r"[^\p{L}\p{M}]+", "", block.text) == regex.sub(r"[^\p{L}\p{M}]+", "", person.text):
         return None
     return (person, firm) if looks_like_person(doc.text, person) else None
@@ -247,8 +242,9 @@ def _named_near(an: BundleAnalysis, person, w: int, g: int, before: int, after: 
     groups = an.groups
     lo, hi = max(0, g - before), min(len(groups) - 1, g + after)
     doc = an.documents[w]
-    words = [ascii_fold(t) for t in _WORDS.findall(person.text) if len(t) >= 3]
-    surname = _WORDS.findall(person.text)[-1] if _WORDS.findall(person.text) else person.text
+    written = _WORDS.findall(person.text)
+    words = [ascii_fold(t) for t in written if len(t) >= 3]
+    surname = written[-1] if written else person.text
     for gg in range(lo, hi + 1):
         blocks = groups[gg][w]
         if not blocks:
