@@ -1,12 +1,22 @@
 """Cold start of a check, as a pre-commit hook or a CI job pays it: CPU time of fresh processes.
 
-Runs ``python -m consistency check examples/solar-farm`` (three versions, every rule) in new
-processes, alternated with ``python -c pass`` and, with ``--against DIR``, with the same command run
-from another checkout (an older commit, say, made with ``git worktree add``), so that every ratio is
-measured side by side in one run on this shared, noisy machine.  CPU time (user + system) of the child
-processes, median of ``--runs``.
+Runs ``python -m consistency check --no-history examples/solar-farm`` (three versions, every rule)
+in new processes, alternated with ``python -c pass`` and, with ``--against DIR``, with the same
+command run from another checkout (an older commit, say, made with ``git worktree add``), so that
+every ratio is measured side by side in one run on this shared, noisy machine.  CPU time (user +
+system) of the child processes, median of ``--runs``.  Each checkout is timed three ways:
 
-    python benchmarks/cold_start.py [--runs 7] [--against ../old-checkout]
+- ``--no-cache``: nothing read from or written to the cache folder (every process builds its
+  extractors and checks the bundle);
+- ``built objects cached``: the compiled extractors and CLDR tables an earlier process kept in the
+  cache folder are read, the bundle is checked (its stored result is deleted before each run): a
+  pre-commit hook after an edit;
+- ``result cached``: the bundle is unchanged since the last run: a hook re-run on the same files.
+
+A temporary cache folder is used, and byte-code is written before timing (the project's modules
+are compiled once, as in any installed package), whatever ``PYTHONDONTWRITEBYTECODE`` says.
+
+    python benchmarks/cold_start.py [--runs 9] [--against ../old-checkout]
 """
 
 from __future__ import annotations
@@ -14,16 +24,17 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from tables import table
 
-os.environ.setdefault("CLAIM_CONSISTENCY_NO_CACHE", "1")  # time the check itself, not the result cache
-
 ROOT = Path(__file__).resolve().parents[1]
+CHECK = ["-m", "consistency", "check", "--no-history", "examples/solar-farm"]
 
 
 def cpu(cmd: list[str], cwd: Path, env: dict[str, str]) -> float:
@@ -35,24 +46,42 @@ def cpu(cmd: list[str], cwd: Path, env: dict[str, str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--against", type=Path, help="another checkout of the project to compare with")
     args = parser.parse_args()
-    check = [sys.executable, "-m", "consistency", "check", "examples/solar-farm"]
     trees = {"this checkout": ROOT}
     if args.against:
         trees[f"{args.against}"] = args.against.resolve()
-    times: dict[str, list[float]] = {"python -c pass": [], **{name: [] for name in trees}}
-    for _ in range(args.runs):
-        times["python -c pass"].append(cpu([sys.executable, "-c", "pass"], ROOT, dict(os.environ)))
+    base_env = {k: v for k, v in os.environ.items()
+                if k not in ("PYTHONDONTWRITEBYTECODE", "CLAIM_CONSISTENCY_NO_CACHE")}
+    base_env["CLAIM_CONSISTENCY_NO_NOTES"] = "1"
+    modes = {"--no-cache": ["--no-cache"], "built objects cached": [], "result cached": []}
+    times: dict[str, list[float]] = {"python -c pass": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        envs = {}
         for name, tree in trees.items():
-            env = {**os.environ, "PYTHONPATH": str(tree), "CLAIM_CONSISTENCY_NO_NOTES": "1"}
-            times[name].append(cpu(check, tree, env))
+            cache_dir = Path(tmp) / name.replace("/", "_")
+            envs[name] = {**base_env, "PYTHONPATH": str(tree), "CLAIM_CONSISTENCY_CACHE_DIR": str(cache_dir)}
+            # write byte-code and fill the cache folder once
+            subprocess.run([sys.executable, *CHECK], cwd=tree, env=envs[name], capture_output=True, check=False)
+            for mode in modes:
+                times[f"{name}, {mode}"] = []
+        for _ in range(args.runs):
+            times["python -c pass"].append(cpu([sys.executable, "-c", "pass"], ROOT, base_env))
+            for name, tree in trees.items():
+                env = envs[name]
+                for mode, extra in modes.items():
+                    if mode == "built objects cached":
+                        shutil.rmtree(Path(env["CLAIM_CONSISTENCY_CACHE_DIR"]) / "results", ignore_errors=True)
+                    times[f"{name}, {mode}"].append(cpu([sys.executable, *CHECK, *extra], tree, env))
     base = statistics.median(times["python -c pass"])
-    first = statistics.median(times["this checkout"])
-    rows = [[name, f"{statistics.median(t) * 1000:.0f}", f"{statistics.median(t) / base:.0f}×",
-             f"{statistics.median(t) / first:.2f}"] for name, t in times.items()]
-    table(["process", f"CPU ms, median of {args.runs}", "× python -c pass", "× this checkout"], rows)
+    first = {mode: statistics.median(times[f"this checkout, {mode}"]) for mode in modes}
+    rows = []
+    for name, t in times.items():
+        mode = next((m for m in modes if name.endswith(m)), None)
+        ratio = f"{statistics.median(t) / first[mode]:.2f}" if mode else ""
+        rows.append([name, f"{statistics.median(t) * 1000:.0f}", f"{statistics.median(t) / base:.1f}×", ratio])
+    table(["process", f"CPU ms, median of {args.runs}", "× python -c pass", "× this checkout, same mode"], rows)
 
 
 if __name__ == "__main__":

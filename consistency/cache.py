@@ -23,6 +23,9 @@ What is stored is the check's result (findings, versions, and the page view for 
 baselines and severity filters are applied, so ``--baseline``, ``--fail-level`` and the output
 format never invalidate it.  Entries are pickles: the folder is the user's own (created ``0700``),
 as pip's and mypy's caches are; delete it at any time to empty the cache.
+
+What a process builds before it reads any text (compiled extractors, CLDR tables) is kept in the
+same folder by :mod:`consistency.builds`.
 """
 
 from __future__ import annotations
@@ -32,31 +35,22 @@ import importlib.util
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Sequence
 
 from . import __version__
+from .builds import code_fingerprint, default_dir, keep_builds, write_pickle
+
+__all__ = ["ResultCache", "default_dir", "open_cache"]
 
 SCHEMA = 1  # bump when the stored result's shape changes
 OPTIONAL_MODULES = ("cutlet", "fugashi", "unidic", "unidic_lite", "icu")
 
 
-def default_dir() -> Path:
-    """The cache folder of this user and platform (see the module's contract)."""
-    if env := os.environ.get("CLAIM_CONSISTENCY_CACHE_DIR"):
-        return Path(env)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "claim-consistency" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "claim-consistency"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claim-consistency"
-
-
 def open_cache(*, enabled: bool = True, rules: Sequence[Any] = (),
                rule_dirs: Sequence[Path] = ()) -> ResultCache | None:
     """The result cache for a run with ``rules`` (as selected and configured), or ``None`` when off."""
+    keep_builds(enabled)
     if not enabled or os.environ.get("CLAIM_CONSISTENCY_NO_CACHE"):
         return None
     folder = default_dir() / "results"
@@ -107,27 +101,14 @@ class ResultCache:
         return result
 
     def put(self, key: str | None, result: Any) -> None:
-        if key is None:
-            return
-        path = self._path(key)
-        try:
-            path.parent.mkdir(exist_ok=True, mode=0o700)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, path)
-            except BaseException:
-                os.unlink(tmp)
-                raise
-        except (OSError, pickle.PicklingError, TypeError, AttributeError):
-            pass  # a full disk or a read-only folder costs the cache, never the check
+        if key is not None:
+            write_pickle(self._path(key), result)
 
 
 def _salt(rules: Sequence[Any], rule_dirs: Sequence[Path]) -> bytes:
     h = hashlib.blake2b(digest_size=20)
     h.update(f"{SCHEMA}\0{__version__}\0{sys.version_info[:2]}".encode())
-    h.update(_code_fingerprint())
+    h.update(code_fingerprint())
     for rule in rules:
         h.update(repr((rule.id, rule.name, rule.kind, str(rule.level), rule.category, rule.message,
                        sorted((k, repr(v)) for k, v in dict(rule.options).items()))).encode())
@@ -139,20 +120,4 @@ def _salt(rules: Sequence[Any], rule_dirs: Sequence[Path]) -> bytes:
                     h.update(repr(str(path)).encode())
                     h.update(hashlib.blake2b(path.read_bytes(), digest_size=20).digest())
     h.update(repr([m for m in OPTIONAL_MODULES if importlib.util.find_spec(m) is not None]).encode())
-    return h.digest()
-
-
-def _code_fingerprint() -> bytes:
-    """The size and modification time of every file of the package and of the built-in rules."""
-    here = Path(__file__).resolve().parent
-    h = hashlib.blake2b(digest_size=20)
-    for root in (here, here.parent / "rules"):
-        if not root.is_dir():
-            continue
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
-            for name in sorted(filenames):
-                path = os.path.join(dirpath, name)
-                st = os.stat(path)
-                h.update(f"{os.path.relpath(path, root)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return h.digest()

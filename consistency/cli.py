@@ -255,8 +255,9 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-history", action="store_true",
                         help="do not read the versions' git history (no STL001, no revision data)")
     parser.add_argument("--no-cache", action="store_true",
-                        help="check every bundle again instead of reusing the result of an unchanged one "
-                             "(the cache folder: CLAIM_CONSISTENCY_CACHE_DIR, else the user's cache folder)")
+                        help="check every bundle again instead of reusing the result of an unchanged one, and "
+                             "build the extractors afresh; nothing is read from or written to the cache folder "
+                             "(CLAIM_CONSISTENCY_CACHE_DIR, else the user's cache folder)")
 
 
 def _jobs(value: str) -> int:

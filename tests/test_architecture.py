@@ -4,7 +4,7 @@ borrowed from another module, kinds declared once, rules that pickle, suppressio
 The layers, top to bottom: faces (command line, pytest plugin, reports) → engine (running
 rules, configuration, cache, history, bundles) → match (alignment, figure clusters, name links,
 quotation pairs) → extract (claims, names, quotations, units) → documents and locale data →
-model (claims, findings, errors, positions, how values are written).
+model (claims, findings, errors, positions, how values are written; built objects kept on disk).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ LAYERS = [  # (module prefix, layer): a module may import its own layer and thos
     ("consistency.extract", 3), ("consistency.units", 3),
     ("consistency.documents", 2), ("consistency.locale", 2),
     ("consistency.model", 1), ("consistency.errors", 1), ("consistency.positions", 1), ("consistency.display", 1),
-    ("consistency.resources", 1), ("consistency.nonprose", 1),
+    ("consistency.resources", 1), ("consistency.nonprose", 1), ("consistency.builds", 1),
 ]
 
 

@@ -1,5 +1,7 @@
 """The result cache (consistency/cache.py): an unchanged bundle is answered from the cache with
-the same findings; anything its result depends on changes the key; the cache never breaks a check."""
+the same findings; anything its result depends on changes the key; the cache never breaks a check.
+The built objects kept beside it (compiled extractors, CLDR tables) are read back equal to what a
+fresh process builds, and ``--no-cache`` reads and writes neither."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from consistency import builds as builds_module
+from consistency.builds import built
 from consistency.cache import open_cache
 from consistency.cli import main
 
@@ -34,7 +38,30 @@ def bundle(tmp_path) -> Path:
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.rglob("*.pickle"))
+    """The stored results (the built objects live in ``builds/`` beside them)."""
+    return sorted((folder / "results").rglob("*.pickle"))
+
+
+def builds(folder: Path) -> list[str]:
+    return sorted(p.name for p in (folder / "builds").rglob("*.pickle"))
+
+
+@pytest.fixture
+def fresh_process(monkeypatch):
+    """This process as a new one would start: nothing built in memory yet."""
+    from consistency.extract import figures, names, vocabulary
+    from consistency.locale import cldr, packs
+
+    cached = [figures.extractor, cldr.tables, vocabulary.gazetteer, names.calendar_words, names._surfaces,
+              packs.load_pack]
+    for function in cached:
+        function.cache_clear()
+    builds_module._builds_folder.cache_clear()
+    builds_module.keep_builds(True)
+    yield
+    for function in cached:
+        function.cache_clear()
+    builds_module._builds_folder.cache_clear()
 
 
 def check(capsys, *argv: str) -> tuple[int, list[dict]]:
@@ -126,3 +153,67 @@ def test_a_new_commit_changes_the_key_when_the_history_is_read(cache_dir, bundle
     assert len(entries(cache_dir)) == 2
     check(capsys, str(bundle), "--no-history")
     assert len(entries(cache_dir)) == 3
+
+
+def test_a_built_object_is_read_back_instead_of_built_again(cache_dir, fresh_process):
+    assert built("thing", "de", lambda: {"de": [1, 2]}) == {"de": [1, 2]}
+    assert builds(cache_dir) == ["thing-de.pickle"]
+
+    def fail():
+        raise AssertionError("built again although it was kept")
+
+    assert built("thing", "de", fail) == {"de": [1, 2]}
+    assert built("thing", "fr", lambda: "fr") == "fr"  # another tag is another entry
+
+
+def test_a_damaged_built_entry_is_built_again(cache_dir, fresh_process):
+    built("thing", "de", lambda: 1)
+    for path in (cache_dir / "builds").rglob("*.pickle"):
+        path.write_bytes(b"\x80\x05 not a pickle")
+    assert built("thing", "de", lambda: 2) == 2
+    assert built("thing", "de", lambda: 3) == 2  # and written again
+
+
+def test_other_code_builds_in_its_own_folder_and_only_four_are_kept(cache_dir, fresh_process, monkeypatch):
+    for n in range(6):
+        monkeypatch.setattr(builds_module, "code_fingerprint", lambda n=n: f"code {n}".encode())
+        builds_module._builds_folder.cache_clear()
+        assert built("thing", "de", lambda n=n: n) == n  # never another code's object
+    assert len([p for p in (cache_dir / "builds").iterdir() if p.is_dir()]) == 4
+
+
+@pytest.mark.parametrize("tag", ["en", "de", "ja", "fi", "ar", "hi", "pt-BR"])
+def test_an_extractor_read_from_the_cache_extracts_what_a_new_one_does(cache_dir, fresh_process, tag):
+    from consistency.extract import figures
+
+    text = ("Am 3. März 2024 kostete es 80 Milliarden Dollar; 2 GW, 35 km, 12,5 %, von 2 bis 3 Tonnen. "
+            "The plant cost $80 billion and delivers 1,500.5 MW from 3 March 2024, up to 40 miles away. "
+            "2024年3月3日、800億ドル、200万キロワット。 ٣٥ كم في ٢٠٢٤ ، 35 kilometriä, 1,00,000 रुपये.")
+    fresh = figures.Extractor(figures.normalize_tag(tag)).extract(text)
+    figures.extractor(tag)  # built and written
+    figures.extractor.cache_clear()
+    assert any(name.startswith("figures-") for name in builds(cache_dir))
+    assert figures.extractor(tag).extract(text) == fresh  # read back
+
+
+def test_no_cache_builds_in_memory_and_writes_nothing(cache_dir, bundle, capsys, fresh_process):
+    code, findings = check(capsys, str(bundle), "--no-cache")
+    assert code == 1 and findings
+    assert not cache_dir.exists() or not any(cache_dir.rglob("*.pickle"))
+
+
+def test_a_check_in_a_fresh_process_reads_what_the_first_one_kept(cache_dir, bundle, capsys, fresh_process,
+                                                                  monkeypatch):
+    first = check(capsys, str(bundle), "--no-history")
+    kept = builds(cache_dir)
+    assert {"figures-de.pickle", "figures-en.pickle", "figures-ja.pickle", "cldr-de.pickle"} <= set(kept)
+    shutil.rmtree(cache_dir / "results")
+    from consistency.extract import figures
+
+    figures.extractor.cache_clear()
+
+    def fail(self, tag):
+        raise AssertionError(f"the {tag} extractor was compiled again")
+
+    monkeypatch.setattr(figures.Extractor, "__init__", fail)  # unpickling does not call it
+    assert check(capsys, str(bundle), "--no-history") == first

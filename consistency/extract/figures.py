@@ -1028,8 +1028,12 @@ def _month_end(year: int, month: int) -> date:
 
 @lru_cache(maxsize=64)
 def extractor(locale: str) -> Extractor:
-    """The compiled :class:`Extractor` of ``locale``, built once per process."""
-    return Extractor(normalize_tag(locale))
+    """The compiled :class:`Extractor` of ``locale``, built once per process and kept on disk
+    between processes (:func:`consistency.builds.built`)."""
+    from ..builds import built
+
+    tag = normalize_tag(locale)
+    return built("figures", tag, lambda: Extractor(tag))
 
 
 def extract(text: str, locale: str) -> list[Claim]:

@@ -107,6 +107,14 @@ def _is_han(ch: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _surfaces(locale: str, vocab: Vocabulary) -> _Surfaces:
+    if vocab is default_vocabulary():  # the built-in one: the same in every process of this code
+        from ..builds import built
+
+        return built("surfaces", locale, lambda: _surfaces_of(locale, vocab))
+    return _surfaces_of(locale, vocab)
+
+
+def _surfaces_of(locale: str, vocab: Vocabulary) -> _Surfaces:
     items: dict[str, tuple[str, str | None, str | None, str]] = {}
     for entity in vocab.entities:
         # a term a glossary forbids is still that concept (TRM001 reports it; NAM001 does not)
@@ -162,7 +170,13 @@ def sentence_initial(text: str, start: int) -> bool:
 
 @lru_cache(maxsize=64)
 def calendar_words(locale: str) -> frozenset[str]:
-    """Month and weekday names (capitalised in English, never names)."""
+    """Month and weekday names (capitalised in English, never names), kept on disk between processes."""
+    from ..builds import built
+
+    return built("calendar", locale, lambda: _calendar_words(locale))
+
+
+def _calendar_words(locale: str) -> frozenset[str]:
     from ..locale.cldr import parse_locale
 
     words: set[str] = set()

@@ -211,7 +211,14 @@ def _vocabulary_of(folders: tuple[str, ...]) -> Vocabulary:
 def gazetteer(locale: str) -> dict[str, tuple[str, str]]:
     """CLDR names of ``locale`` -> (entity id, type): territories, exemplar
     cities, languages, scripts and currencies (ヨーロッパ -> territory:150).
-    Built once per locale; Latin names keep their case (only capitalised ones)."""
+    Built once per locale and kept on disk between processes; Latin names keep their case (only
+    capitalised ones)."""
+    from ..builds import built
+
+    return built("gazetteer", locale, lambda: _gazetteer(locale))
+
+
+def _gazetteer(locale: str) -> dict[str, tuple[str, str]]:
     from ..locale.cldr import parse_locale
 
     out: dict[str, tuple[str, str]] = {}

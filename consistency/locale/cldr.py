@@ -393,7 +393,14 @@ ISO_DATE = r"(?<![\d-])(?P<year>{YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|
 
 @lru_cache(maxsize=64)
 def tables(tag: str) -> LocaleTables:
-    """The CLDR tables of ``tag`` (``"ja"``, ``"de-CH"``...), built once per process."""
+    """The CLDR tables of ``tag`` (``"ja"``, ``"de-CH"``...), built once per process and kept on
+    disk between processes (:func:`consistency.builds.built`)."""
+    from ..builds import built
+
+    return built("cldr", tag, lambda: _tables(tag))
+
+
+def _tables(tag: str) -> LocaleTables:
     loc = parse_locale(tag)
     data = loc._data  # babel's public accessors cover only part of what we need
     symbols = _plain(data.get("number_symbols", {})).get("latn", {})

@@ -207,7 +207,14 @@ def _text_tables(data: dict, language: str) -> dict:
 @lru_cache(maxsize=64)
 def load_pack(language: str) -> Pack:
     """The pack of ``language`` (``"de"``); a language without one gets the number words ICU
-    spells out (:mod:`consistency.locale.spellout`), else an empty pack."""
+    spells out (:mod:`consistency.locale.spellout`), else an empty pack.  Read once per process
+    and kept on disk between processes (:func:`consistency.builds.built`)."""
+    from ..builds import built
+
+    return built("pack", language, lambda: _load_pack(language))
+
+
+def _load_pack(language: str) -> Pack:
     root = resources.files("consistency.locale").joinpath("packs")
     source = root.joinpath(f"{language}.toml")
     data: dict = {}
