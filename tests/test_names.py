@@ -411,3 +411,37 @@ def test_a_person_replaced_at_the_start_of_a_sentence_is_a_conflict():
     an = bundle(en="Should Congress act, the senators will vote. Congress meets on Monday.\n",
                 id="Apabila Kongres bertindak, para senator akan memilih. Kongres bersidang hari Senin.\n")
     assert findings(an, "NAM003") == []
+
+
+# The scan for known names jumps to the next place a name can start with one regex search
+# (_NAME_START) instead of looking at every character in Python; it must stop at every place the
+# character-by-character rule accepts, or names would be lost.  (It may stop at a few more, digits
+# outside ASCII after a letter, which the rule then turns down.)
+_SCAN_ALPHABET = st.sampled_from(
+    list("aZé×÷ßĀɏḀỹжЖ҂҃҉Ӿ09²٣ .,-'’\t\n\u00a0\u3000") + ["パ", "ー", "米", "가", "힣", "α", "ا", "\u0301"])
+
+
+@given(st.text(_SCAN_ALPHABET, max_size=40))
+def test_the_name_scan_stops_where_the_character_rule_allows_a_name(text):
+    from consistency.extract.names import _NAME_START, _is_cyrillic, _is_latin
+
+    def may_start(i: int) -> bool:
+        ch = text[i]
+        latin_like = _is_latin(ch) or _is_cyrillic(ch) or ch.isdigit()
+        inside = i > 0 and text[i - 1].isalnum() and (_is_latin(text[i - 1]) or _is_cyrillic(text[i - 1]))
+        return not ch.isspace() and not (latin_like and inside)
+
+    expected = [i for i in range(len(text)) if may_start(i)]
+    found, i = [], 0
+    while (m := _NAME_START.search(text, i)) is not None:
+        found.append(m.start())
+        i = m.start() + 1
+    assert set(expected) <= set(found)
+    assert all(text[i].isdigit() and not text[i].isascii() for i in set(found) - set(expected))
+
+
+def test_names_inside_and_after_words_are_found_as_before():
+    text = "Sir Noelle Walsh flew from Tokyo to Berlin; xTokyo is no city, and 東京, ロンドン and Москва are."
+    mentions = [m.text for m in extract_names(text, "en")]
+    assert "Tokyo" in mentions and "Berlin" in mentions and "ロンドン" in mentions and "Москва" in mentions
+    assert "xTokyo" not in mentions and mentions.count("Tokyo") == 1

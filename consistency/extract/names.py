@@ -94,9 +94,11 @@ class Mention:
 
 @dataclass(frozen=True)
 class _Surfaces:
-    """Known surfaces of one locale, indexed by the first folded character."""
+    """Known surfaces of one locale, indexed by their first folded characters and length."""
 
-    index: dict  # first char -> list of (folded surface, original, entity id, type, evidence), longest first
+    #: first two folded characters (one for a one-character surface) -> [(length, {folded surface:
+    #: (original, entity id, type, evidence)})], longest first
+    index: dict
 
 
 
@@ -127,13 +129,14 @@ def _surfaces_of(locale: str, vocab: Vocabulary) -> _Surfaces:
         for name, (cldr_id, cldr_type) in gazetteer(tag).items():
             ident, kind = alias.get(cldr_id, (cldr_id, cldr_type))
             items.setdefault(fold_chars(name), (name, ident, kind, "gazetteer"))
-    # keyed by the first two characters: a first-character index made the scan
-    # try hundreds of gazetteer names at every word start
-    index: dict[str, list] = {}
+    # keyed by the first two characters, then by length: at a word start the scan looks up one
+    # slice of the text per length instead of trying hundreds of gazetteer names one by one
+    by_length: dict[str, dict[int, dict[str, tuple]]] = {}
     for folded, item in items.items():
-        index.setdefault(folded[:2], []).append((folded, *item))
-    for lst in index.values():
-        lst.sort(key=lambda item: -len(item[0]))
+        if folded[:1].isspace():
+            continue  # never found: the scan does not stop on white space (_NAME_START)
+        by_length.setdefault(folded[:2], {}).setdefault(len(folded), {})[folded] = item
+    index = {key: sorted(tables.items(), reverse=True) for key, tables in by_length.items()}
     return _Surfaces(index)
 
 
@@ -226,6 +229,21 @@ def _boundary_ok(text: str, start: int, end: int, pack: Pack, *, term: bool = Fa
     return True
 
 
+#: Letters of the Latin and Cyrillic ranges a name is told apart in (_is_latin, _is_cyrillic) that are
+#: letters or digits, and those characters plus the ASCII digits.
+_WORD_BEFORE = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\u0400-\u0481\u048a-\u04ff"
+_WORD_CHAR = "A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff"
+#: Where a name can start: not white space, and not a Latin or Cyrillic letter or a digit inside a
+#: Latin or Cyrillic word (the scan below skips those too; inside a word or a run of spaces it
+#: finds the next place in C, not one character at a time in Python).
+_NAME_START = regex.compile(rf"(?<![{_WORD_BEFORE}])\S|[^\s{_WORD_CHAR}]")
+_LETTERS_BEFORE = frozenset(regex.findall(rf"[{_WORD_BEFORE}]", "".join(map(chr, range(0x2000)))))
+_WORD_CHARS = frozenset(regex.findall(rf"[{_WORD_CHAR}]", "".join(map(chr, range(0x2000)))))
+
+
+_CAMEL, _DIGIT, _LETTER = regex.compile(r"\p{Ll}\p{Lu}"), regex.compile(r"\d"), regex.compile(r"\p{L}")
+
+
 def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mention]:
     """Vocabulary and gazetteer names in ``text``, longest first, no overlaps."""
     surfaces = _surfaces(locale, vocab).index
@@ -233,6 +251,11 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
     out: list[Mention] = []
     i, n = 0, len(text)
     while i < n:
+        if text[i].isspace() or (i > 0 and text[i - 1] in _LETTERS_BEFORE and text[i] in _WORD_CHARS):
+            start = _NAME_START.search(text, i)
+            if start is None:
+                break
+            i = start.start()
         cands = surfaces.get(folded[i:i + 2])
         single = surfaces.get(folded[i])  # one-character names (e.g. a gazetteer's 米)
         if single:
@@ -245,9 +268,11 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
             i += 1
             continue
         hit = None
-        for surface, orig, ident, kind, evidence in cands:
-            end = i + len(surface)
-            if folded.startswith(surface, i):
+        for length, table in cands:
+            item = table.get(folded[i:i + length])
+            if item is not None:
+                orig, ident, kind, evidence = item
+                end = i + length
                 if latin_like:
                     if orig[0].isupper() and not text[i].isupper():
                         continue
@@ -391,8 +416,7 @@ def _extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = No
         tokens = tuple(_token_key(w, script) for w in words)
         stems = tuple(_token_key(_strip_suffix(w, pack), script) for w in words)
         acronym = all(w.isupper() and len(w) <= 5 for w in words if w.isalpha()) and any(w.isalpha() for w in words)
-        camel = any(regex.search(r"\p{Ll}\p{Lu}", w) or (regex.search(r"\d", w) and regex.search(r"\p{L}", w))
-                    for w in words)
+        camel = any(_CAMEL.search(w) or (_DIGIT.search(w) and _LETTER.search(w)) for w in words)
         initial = sentence_initial(text, start)
         if script == "latin" and non_latin_text:
             evidence = "latin" if not acronym else "weak"
