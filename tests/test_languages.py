@@ -99,6 +99,26 @@ def test_iso_8601_dates_in_every_locale(locale):
     assert ("2023-03-14", "2023-03-14", None) in figures("Stand 2023-03-14.", locale)
 
 
+@pytest.mark.parametrize("text, locale", [
+    ("Hän kertoi 11.6. antamassaan lausunnossa.", "fi"),  # CLDR's Md: d.M.
+    ("Er sagte am 11.6. vor der Presse.", "de"),
+    ("Řekl to 11. 6. na tiskové konferenci.", "cs"),     # d. M.
+    ("A 6. 11-én tartott beszédében mondta.", "hu"),     # M. d., the day with its ending
+])
+def test_a_numeric_date_without_its_year_where_cldr_ends_it_with_a_period(text, locale):
+    assert ("--06-11" in [v for _t, v, _u in figures(text, locale)]), figures(text, locale)
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("Versio 4.4. Sitten tuli 5.0.", "fi"),  # a version at a sentence's end: a capital follows
+    ("Es gibt 3.4 Varianten.", "de"),        # no closing period
+    ("Siehe 3/4 der Fläche.", "de"),
+    ("It rose 3.4 points.", "en"),           # en's Md (M/d) has no period: never a date
+])
+def test_two_numbers_with_periods_are_no_date_without_cldrs_closing_period_and_a_word_after(text, locale):
+    assert not [v for _t, v, _u in figures(text, locale) if v.startswith("--")]
+
+
 def test_a_version_or_a_score_is_still_no_date():
     assert figures("version 1.2.3", "en") == []
     assert all(v != "2023-03-14" for _t, v, _u in figures("14.3.2023", "en"))  # en does not write d.M.y
@@ -192,9 +212,25 @@ def test_a_unit_word_with_a_case_ending_in_a_suffixing_language(text, locale, un
     assert [u for _t, _v, u in figures(text, locale)] == [unit]
 
 
+@pytest.mark.parametrize("text, locale, value", [
+    ("Sopimus oli 200 miljardin dollarin arvoinen.", "fi", "2E+11"),   # genitive
+    ("Ohjelmalla oli 3,5 miljoonalla katsojalla.", "fi", "3.5E+6"),    # adessive
+    ("Umowa warta 5 milionów złotych.", "pl", "5E+6"),
+    ("A 3 milliárdos beruházás elkészült.", "hu", "3E+9"),
+])
+def test_a_scale_word_with_a_case_ending_in_a_suffixing_language(text, locale, value):
+    assert [v for _t, v, _u in figures(text, locale)] == [value]
+
+
+def test_an_abbreviated_scale_word_takes_no_ending():
+    # milj. is an abbreviation: "5 miljaa" is no five million
+    assert [v for _t, v, _u in figures("Hinta oli 5 miljaa.", "fi")] == ["5"]
+
+
 def test_a_unit_word_takes_no_ending_in_a_language_that_does_not_inflect_it():
     # "5 kilometresque" is no unit in English (not a suffixing language in locale/data/inflection.toml)
     assert [u for _t, _v, u in figures("A 5 kilometresque stroll.", "en")] == [None]
+    assert [v for _t, v, _u in figures("A 5 millionaire stroll.", "en")] == ["5"]
 
 
 @pytest.mark.parametrize("text, locale", [("Мостът е открит през 1953 г.", "bg"), ("Tilts atvērts 1953. g. maijā.", "lv")])

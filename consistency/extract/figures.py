@@ -228,9 +228,18 @@ class Extractor:
         exact = [forms[w] for w in shadowing]
         exact_alt = ("|(?-i:" + _alt([f for f in exact if f.endswith(".")], boundary=False)
                      + "|" + _scale_alt([f for f in exact if not f.endswith(".")]) + ")") if exact else ""
+        rule = inflection()
+        inflected_scales = ""
+        if rule.takes_endings(tab.language):
+            # fi 200 miljardin, 3,5 miljoonalla: a scale word takes a case ending as a unit word does
+            # (below); abbreviations (milj., mrd.) do not
+            stems = [w for w in self.scales if len(w) >= max(5, rule.min_stem) and _ALPHA_END.match(w)]
+            if stems:
+                inflected_scales = ("|(" + "|".join(_lit(w) for w in sorted(stems, key=len, reverse=True))
+                                    + r")\p{L}{1," + str(rule.max_ending) + r"}(?![\p{L}\p{M}\p{N}])")
         self.scale_re = regex.compile(
-            _SP + "?" + "(" + _scale_alt([w for w in self.scales if w not in short_scales and w not in shadowing])
-            + exact_alt + ")", flags
+            _SP + "?" + "(?:(" + _scale_alt([w for w in self.scales if w not in short_scales and w not in shadowing])
+            + exact_alt + ")" + inflected_scales + ")", flags
         )
         self.prefix_scale_re = regex.compile(
             "(" + _alt(tab.prefix_scales, boundary=False) + ")" + _SP + r"?\Z", flags
@@ -244,7 +253,6 @@ class Extractor:
         cased = sorted({w for k, w in self._surfaces(tab, pack) if _key(w) in short}, key=len, reverse=True)
         words = [u for u in self.units if u not in short]
         inflected = ""
-        rule = inflection()
         if rule.takes_endings(tab.language):
             # a language that inflects with suffixes and has no pack listing the forms: a long unit
             # word may take an ending (fi 35 millimetrin, pl 5-kilometrowy; locale/data/inflection.toml)
@@ -713,7 +721,7 @@ class Extractor:
         if not num.scaled and not exponent:
             sm = self.scale_re.match(work, pos)
             while sm and exponent < 24:  # stacked: लाख करोड़ = 10⁵ × 10⁷
-                exponent += self._scale(sm.group(1))
+                exponent += self._scale(_unit_surface(sm))
                 pos = sm.end()
                 sm = self.scale_re.match(work, pos)
         if num.source == "pscale":
@@ -928,7 +936,8 @@ def _year_suffix(locale) -> regex.Pattern | None:
 
 
 def _unit_surface(match: regex.Match) -> str:
-    """The unit word a ``unit_re`` match read: as written, or the stem an ending followed."""
+    """The unit or scale word a ``unit_re`` or ``scale_re`` match read: as written, or the stem an
+    ending followed."""
     return match.group(1) or match.group(2)
 
 

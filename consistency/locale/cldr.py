@@ -288,7 +288,7 @@ def month_names(data: Mapping[str, Any]) -> dict[str, int]:
 
 #: CLDR date skeletons and formats read as dates in every locale: day-month-year, month-year and
 #: day-month, wide and abbreviated months, and the numeric medium format in the locale's order.
-_DATE_SKELETONS = ("yMMMMd", "yMMMd", "yMMMM", "yMMM", "MMMMd", "MMMd")
+_DATE_SKELETONS = ("yMMMMd", "yMMMd", "yMMMM", "yMMM", "MMMMd", "MMMd", "Md")
 _DATE_FORMATS = ("long", "medium")
 
 
@@ -352,9 +352,14 @@ def _pattern_regex(pattern: str) -> tuple[str, str] | None:
         else:  # bidi marks may stand beside a separator (ar 14\u200f/03\u200f/2023)
             out.append(_BIDI + re.escape(ch) + _BIDI)
         i += 1
-    if "d" in fields and ("M" in fields or "M#" in fields) and ("y" in fields or "M" in fields):
+    if "d" in fields and ("M" in fields or "M#" in fields):
         if "M#" in fields and "y" not in fields:
-            return None  # 3.4 is no date
+            if not pattern.rstrip().endswith("."):
+                return None  # 3.4 is no date
+            # fi/de/nb d.M., cs d. M., hu M. d.: a numeric date without its year, which CLDR ends
+            # with a period, is one only where a word in lower case follows (fi 11.6. antamassaan);
+            # a section or version number at the end of a sentence (4.4. Then) is not
+            out.append(r"(?=[ \u00a0\u202f]+(?-i:\p{Ll}))")
         kind = "day"
     elif "M" in fields and "y" in fields and "d" not in fields:
         kind = "month"
