@@ -222,6 +222,22 @@ def test_a_scale_word_with_a_case_ending_in_a_suffixing_language(text, locale, v
     assert [v for _t, v, _u in figures(text, locale)] == [value]
 
 
+@pytest.mark.parametrize("text, locale, expected", [
+    ("เขาทำงานสี่วันต่อสัปดาห์", "th", [("4", "day")]),              # works four days a week
+    ("ใช้เวลาสองปี สามปี หรือห้าเดือน", "th", [("2", "year"), ("3", "year"), ("5", "month")]),
+    ("ราคาสองล้านปอนด์", "th", [("2E+6", "pound")]),
+    ("ສອງປີ", "lo", [("2", "year")]),
+])
+def test_number_words_between_letters_in_scripts_written_without_spaces(text, locale, expected):
+    assert [(v, u) for _t, v, u in figures(text, locale)] == expected
+
+
+@pytest.mark.parametrize("text", ["สามีของเธอ", "ห้างสรรพสินค้า", "หนึ่งในการเลือกตั้ง", "สี่แยก"])
+def test_a_number_word_inside_a_word_without_a_unit_after_it_is_no_figure(text):
+    # สามี husband (สาม three), ห้าง store (ห้า five), หนึ่งใน "one of", สี่แยก crossroads
+    assert figures(text, "th") == []
+
+
 def test_an_abbreviated_scale_word_takes_no_ending():
     # milj. is an abbreviation: "5 miljaa" is no five million
     assert [v for _t, v, _u in figures("Hinta oli 5 miljaa.", "fi")] == ["5"]

@@ -108,6 +108,7 @@ def _lit(word: str) -> str:
 
 
 _ALPHA_END = regex.compile(r".*[\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{M}]$")
+_SPACELESS = regex.compile(r"[\p{Line_Break=SA}\p{M}]+")
 _ALPHA_START = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}]")
 _SHORT_SPACED = regex.compile(
     r"(?:(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}])[\p{L}\p{M}]){1,2}\.?")
@@ -128,7 +129,7 @@ def _alt(words, *, boundary: bool = True, left: bool = False) -> str:
         if not word:
             continue
         guard_left = left and bool(_ALPHA_START.match(word))
-        guard_end = ""
+        guard_end = r"(?!\p{M})"  # never half a letter: Lao ປ (a pound) is not the start of ປີ (year)
         if boundary and _ALPHA_END.match(word):
             guard_end = _END
         elif boundary and _SHORT_SPACED.fullmatch(word):
@@ -214,6 +215,10 @@ class Extractor:
         # a number word that is also a unit word (hu hét: seven, and week) is a figure only
         # with a unit after it
         self.needs_unit = pack.needs_unit | {w for w in pack.words if _key(w) in self.units}
+        # Thai, Lao, Khmer and Burmese write words without spaces (Unicode line-breaking class SA):
+        # a number word stands between letters (th ทำงานสี่วัน, "works four days"), so it is read
+        # without word boundaries, and only as a figure with a unit, currency or scale after it
+        self.spaceless = bool(pack.words) and all(_SPACELESS.fullmatch(w) for w in pack.words)
         for surface, unit in list(self.units.items()):
             if "°" in surface:  # º (ordinal indicator) is often typed for the degree sign
                 self.units.setdefault(surface.replace("°", "º"), unit)
@@ -353,10 +358,11 @@ class Extractor:
             morph = _alt(list(pack.words) + list(pack.multipliers), boundary=False)
             conn = _alt(pack.connectors, boundary=False) if pack.connectors else "(?!)"
             glued = _alt(pack.glued_units, boundary=False) if pack.glued_units else "(?!)"
+            left, right = (r"", r"") if self.spaceless else (r"(?<![\p{L}\p{M}])", rf"(?:(?![\p{{L}}\p{{M}}])|(?={glued}))")
             parts.append(
-                rf"(?P<words>(?<![\p{{L}}\p{{M}}]){morph}"
+                rf"(?P<words>{left}{morph}"
                 rf"(?:(?:[ \u00a0]+{conn}[ \u00a0]+|{conn}|[ \u00a0-]){'?' if pack.glued else ''}{morph}){{0,{_MAX_WORDS}}}"
-                rf"(?:(?![\p{{L}}\p{{M}}])|(?={glued})))"
+                rf"{right})"
             )
         if pack.plural_scales:
             parts.append(rf"(?P<pscale>(?<![\p{{L}}]){_alt(pack.plural_scales)})")
@@ -795,7 +801,8 @@ class Extractor:
                 half = Decimal("0.5")
                 pos += hm.end()
         if num.source == "words" and not has_context:
-            if m.group().casefold() in self.needs_unit or work[num.start:num.end].casefold() in self.needs_unit:
+            if self.spaceless or m.group().casefold() in self.needs_unit \
+                    or work[num.start:num.end].casefold() in self.needs_unit:
                 return None, num.end
         if num.source == "cjk" and not has_context and not num.scaled:
             token = work[num.start:num.end]
