@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from consistency.errors import ParseError
 from consistency.extract import extract_claims, parse_number
 from consistency.locale import spellout
-from consistency.locale.packs import available_packs, load_pack
+from consistency.locale.packs import lists_own_words, load_pack
 
 #: Languages whose ICU forms the table cannot split into its words: Georgian and Burmese glue
 #: hundreds and units into one word, Irish mutates the word after "a" (``a haon``), Akan joins
@@ -18,17 +18,18 @@ from consistency.locale.packs import available_packs, load_pack
 #: CJK reader, not words).  Their numbers below 100 are still read.
 UNSPLIT = {"ak", "ga", "ka", "my", "vec", "yue"}
 TABLE = sorted(spellout._table()["languages"])
-PACKLESS = [lang for lang in TABLE if lang not in available_packs()]
+#: languages whose number words are ICU's: no pack, or a pack without a [numbers] table of its own
+ICU_WORDS = [lang for lang in TABLE if not lists_own_words(lang)]
 
 
 def claims(text: str, locale: str) -> list[tuple[str, str, str | None]]:
     return [(c.kind.value, format(c.value, "f"), c.unit) for c in extract_claims(text, locale)]
 
 
-def test_the_table_covers_the_development_languages_without_a_pack():
+def test_the_table_gives_the_development_languages_their_number_words():
     for language in ("pl", "sv", "fi", "el", "ar", "id", "th", "ro", "hu", "da", "bg", "fa", "tr", "cs", "uk"):
-        assert language in PACKLESS, language
-    assert len(PACKLESS) >= 60
+        assert language in ICU_WORDS, language
+    assert len(ICU_WORDS) >= 60
 
 
 @pytest.mark.parametrize("text, locale, expected", [
@@ -64,6 +65,23 @@ def test_one_with_a_unit_is_a_figure():
     assert claims("Det tog en vecka.", "sv") == [("duration", "1", "week")]
 
 
+def test_a_pack_without_a_numbers_table_keeps_icus_words():
+    # the Swedish pack holds what ICU and CLDR lack (vague amounts, qualifiers), not number words
+    pack = load_pack("sv")
+    assert "två" in pack.words and "hundratals" in pack.vague and not pack.own_words
+    assert claims("Bron kostade över tolv miljoner kronor.", "sv") == [("money", "12000000", "SEK")]
+
+
+@pytest.mark.parametrize("text, locale, low, high, unit", [
+    ("Es kostete mehrere hundert Euro.", "de", "200", "900", "EUR"),
+    ("Det kostede flere hundrede dollars.", "da", "200", "900", "USD"),
+    ("Több száz forintot fizettek.", "hu", "200", "900", "HUF"),
+])
+def test_a_vague_word_before_a_multiplier_scales_with_it(text, locale, low, high, unit):
+    (claim,) = extract_claims(text, locale)
+    assert (format(claim.low, "f"), format(claim.high, "f"), claim.unit) == (low, high, unit)
+
+
 def test_a_pack_keeps_its_own_words():
     # German's pack composes words from its morphemes; ICU's whole words are not added to it
     assert "sieben" in load_pack("de").words
@@ -72,7 +90,7 @@ def test_a_pack_keeps_its_own_words():
 
 
 @settings(max_examples=60, deadline=None)
-@given(language=st.sampled_from([lang for lang in PACKLESS if lang not in UNSPLIT]), n=st.integers(0, 999))
+@given(language=st.sampled_from([lang for lang in ICU_WORDS if lang not in UNSPLIT]), n=st.integers(0, 999))
 def test_icu_spell_out_then_parse_returns_the_number(language, n):
     icu = pytest.importorskip("icu", reason="PyICU (the icu extra) writes the reference spell-out")
     formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(language))

@@ -301,6 +301,12 @@ class Extractor:
         self.qual_after = {_key(k): v for k, v in pack.qualifiers_after.items()}
         self.qual_before = {_key(k): v for k, v in pack.qualifiers_before.items()}
         self.vague = {_key(k): v for k, v in pack.vague.items()}
+        # a multiplier word (hundert, száz) after a vague word scales it as a scale word does
+        self.multiplier_exponents = {_key(k): len(str(int(v))) - 1 for k, v in pack.multipliers.items()
+                                     if int(v) >= 10 and str(int(v)).rstrip("0") == "1"}
+        self.multiplier_re = regex.compile(
+            _SP + "+(" + _alt(self.multiplier_exponents) + ")", flags
+        ) if self.vague and self.multiplier_exponents else None
         self.qual_after_re = regex.compile(_SP + "?(" + _alt(pack.qualifiers_after) + ")", flags)
         self.qual_before_re = regex.compile(
             "(" + _alt(pack.qualifiers_before, boundary=False, left=True) + ")" + _SP + r"*\Z", flags
@@ -730,6 +736,10 @@ class Extractor:
                 exponent += self._scale(_unit_surface(sm))
                 pos = sm.end()
                 sm = self.scale_re.match(work, pos)
+        if num.source == "vague" and not exponent and self.multiplier_re is not None:
+            mm = self.multiplier_re.match(work, pos)
+            if mm:  # mehrere hundert, több száz, flere hundrede: [2, 9] × 100
+                exponent, pos = self.multiplier_exponents[_key(mm.group(1))], mm.end()
         if num.source == "pscale":
             exponent = self._scale(work[num.start:num.end])
         if (exponent or num.scaled) and self.of_re is not None:  # billions of dollars, millions d'euros

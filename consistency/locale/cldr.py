@@ -431,10 +431,10 @@ def _tables(tag: str) -> LocaleTables:
 
     # a base locale also reads the unit and month names of its regional variants (en: kilometres,
     # kph from en-GB, en-AU…; es: setiembre from es-PE), its own winning; see locale/regional.py
-    from .packs import has_pack
+    from .packs import lists_own_words
 
     # the relative-time words only where no pack was written against the unit names alone
-    relative = relative_unit_names(data) if not has_pack(loc.language) else {}
+    relative = relative_unit_names(data) if not lists_own_words(loc.language) else {}
     units = unit_names(data) if base is not None else {**relative, **regional_units(loc.language), **unit_names(data)}
     if base is None and loc.language in _CYRILLIC_LATIN_SYMBOLS:
         units = {**_cyrillic_symbols(data), **units}

@@ -24,9 +24,9 @@ class Inflection:
     genitive_s: frozenset[str] = frozenset()
 
     def takes_endings(self, language: str) -> bool:
-        from .packs import has_pack
+        from .packs import lists_own_words
 
-        return language in self.languages and not has_pack(language)
+        return language in self.languages and not lists_own_words(language)
 
 
 @lru_cache(maxsize=1)

@@ -8,13 +8,13 @@ qualifiers, counters and aliases are missing.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
 from ..errors import ConfigError
 
-__all__ = ["Pack", "available_packs", "has_pack", "load_pack"]
+__all__ = ["Pack", "available_packs", "has_pack", "lists_own_words", "load_pack"]
 
 QUALIFIERS = {"approx", "at_least", "more_than", "less_than", "at_most", "almost", "only"}
 
@@ -88,6 +88,7 @@ class Pack:
     name_suffixes: tuple[str, ...] = ()  # inflection glued to a name: Microsofts, Trump's, Путина
     name_particles_after: tuple[str, ...] = ()  # case particles after a name without a space (ko 은, 는)
     capitalised_nouns: bool = False  # every noun is capitalised (de): capitals are no evidence of a name
+    own_words: bool = False  # the pack lists its number words itself (else they are ICU's)
 
 
 def available_packs() -> list[str]:
@@ -223,12 +224,20 @@ def _load_pack(language: str) -> Pack:
             data = tomllib.loads(source.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"language pack {language}.toml: {exc}") from exc
-    else:  # no pack: the number words ICU spells out (a pack's own tables always win)
+    own_words = "numbers" in data  # a [numbers] table (ja: CJK numerals alone) replaces ICU's words
+    numbers = data.setdefault("numbers", {})
+    if not own_words:  # no number words of its own: those ICU spells out
         from .spellout import lexicon
 
         icu_words = lexicon(language)
         if icu_words is not None:
-            data = {"numbers": {key: icu_words[key]
-                                for key in ("words", "multipliers", "connectors", "needs_unit", "glued",
-                                            "plural_multipliers")}}
-    return parse_pack(data, language=language)
+            for key in ("words", "multipliers", "connectors", "needs_unit", "glued", "plural_multipliers"):
+                numbers.setdefault(key, icu_words[key])
+    return replace(parse_pack(data, language=language), own_words=own_words)
+
+
+def lists_own_words(language: str) -> bool:
+    """Whether ``language`` has a pack with number words of its own, written against CLDR's unit
+    names alone (so the rules that derive forms CLDR lacks, case endings and relative-time words,
+    stay off for it)."""
+    return has_pack(language) and load_pack(language).own_words
