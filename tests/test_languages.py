@@ -119,6 +119,26 @@ def test_two_numbers_with_periods_are_no_date_without_cldrs_closing_period_and_a
     assert not [v for _t, v, _u in figures(text, locale) if v.startswith("--")]
 
 
+@pytest.mark.parametrize("text, locale, label", [
+    ("Il ponte fu costruito nel XIX secolo.", "it", "C19"),       # a Roman numeral before the word
+    ("Most zbudowano w XIX wieku.", "pl", "C19"),                 # CLDR's genitive form
+    ("El puente es del siglo XIX.", "es", "C19"),                  # after it
+    ("Podul datează din secolul al XIX-lea.", "ro", "C19"),       # with the article and an ending
+    ("Мостът е от 19-ти век.", "bg", "C19"),                       # an ordinal number before it
+    ("Most pochází z 19. století.", "cs", "C19"),
+    ("Jembatan itu dibangun pada abad ke-19.", "id", "C19"),       # a number after it
+    ("สะพานสร้างในศตวรรษที่ 19", "th", "C19"),                      # glued, in Thai
+])
+def test_a_century_written_with_cldrs_word_for_a_century(text, locale, label):
+    assert label in [v for _t, v, _u in figures(text, locale)]
+
+
+@pytest.mark.parametrize("text, locale", [("Il ponte durò 2 secoli.", "it"), ("Trwało to 3 wieki.", "pl"),
+                                          ("Zmarła w wieku 17 lat.", "pl")])  # wiek: century, and age
+def test_a_number_of_centuries_or_an_age_is_no_century(text, locale):
+    assert not [v for _t, v, _u in figures(text, locale) if v.startswith("C")]
+
+
 def test_a_version_or_a_score_is_still_no_date():
     assert figures("version 1.2.3", "en") == []
     assert all(v != "2023-03-14" for _t, v, _u in figures("14.3.2023", "en"))  # en does not write d.M.y

@@ -392,6 +392,8 @@ class Extractor:
         # ISO 8601, which every locale reads (see locale/cldr.py date_patterns)
         sources = [(dp.pattern, dp.kind, dp.map) for dp in self.pack.dates]
         sources += [(pattern, kind, {}) for pattern, kind in date_patterns(self.tag)] + [(ISO_DATE, "day", {})]
+        if not any(dp.kind == "century" for dp in self.pack.dates):
+            sources += [(pattern, "century", {}) for pattern in self._century_patterns()]
         for pattern, kind, mapping in sources:
             for key, value in macros.items():
                 pattern = pattern.replace(key, value)
@@ -399,6 +401,29 @@ class Extractor:
         if not self.pack.dates:  # every locale gets years
             out.append((regex.compile(f"(?P<year>{macros['{YEAR}']})", regex.V0), "year", {}))
         return out
+
+    def _century_patterns(self) -> list[str]:
+        """Centuries written with CLDR's word for a century (``duration-century``), in the forms
+        Europe's and Asia's languages share: a Roman numeral before or after it (it ``XIX secolo``,
+        pl ``XIX wieku``, es ``siglo XIX``, ro ``secolul al XIX-lea``), an ordinal number before it
+        (bg ``19-ти век``, cs ``19. století``) or a number after it and an ordinal word (id ``abad
+        ke-19``, th ``ศตวรรษที่ 19``).  A number with no ordinal mark before the word counts
+        centuries (``2 secoli``), and one right after it is no century: Polish ``wiek`` is also an
+        age (``w wieku 17 lat``, "at the age of 17")."""
+        words = [w for w, unit in self.units.items() if unit == "century" and len(w) > 2 and not w.endswith(".")]
+        if not words:
+            return []
+        century = "(?:" + _alt(words, boundary=False) + ")"
+        after = "(?:" + _alt(words, boundary=False, left=True) + ")"  # a whole word where words are spaced
+        roman = r"(?-i:(?P<roman>(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})))"
+        space = r"[ \u00a0]+"
+        return [
+            rf"(?<![\p{{L}}\p{{N}}]){roman}(?:\.|-?\p{{Ll}}{{1,3}}|º)?{space}{century}(?![\p{{L}}\p{{M}}])",
+            rf"{after}\p{{L}}{{0,3}}{space}(?:\p{{L}}{{1,3}}{space})?{roman}(?:-\p{{L}}{{1,3}})?(?![\p{{L}}\p{{N}}])",
+            rf"(?<![\d.,])(?P<century>[12]?\d)(?:\.|-?\p{{Ll}}{{1,3}}|º){space}{century}(?![\p{{L}}\p{{M}}])",
+            rf"{after}(?:{space}|(?<=[\p{{Thai}}\p{{Lao}}\p{{Khmer}}\p{{Myanmar}}]))[\p{{L}}\p{{M}}]{{1,4}}[ \u00a0-]*"
+            rf"(?P<century>[12]?\d)(?!\d|[.,]\d)",
+        ]
 
     # -- passes --------------------------------------------------------------------
     def extract(self, text: str) -> list[Claim]:
@@ -563,7 +588,7 @@ class Extractor:
                 return None
             low, high, label = date(year, 1, 1), date(end, 12, 31), f"{year}/{end}"
         elif kind == "century":
-            c = int(groups["century"])
+            c = _roman(groups["roman"]) if "roman" in groups else int(groups["century"])
             if not 1 <= c <= 22:
                 return None
             low, high, label = date((c - 1) * 100 + 1, 1, 1), date(c * 100, 12, 31), f"C{c}"
@@ -1046,6 +1071,16 @@ def _small_int(value) -> int | None:
         if value.isdigit():
             return int(value)
     return None
+
+
+def _roman(numeral: str) -> int:
+    """The value of a Roman numeral up to XXXIX (``XIX`` -> 19)."""
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for i, ch in enumerate(numeral):
+        value = values[ch]
+        total += -value if i + 1 < len(numeral) and values[numeral[i + 1]] > value else value
+    return total
 
 
 def _month_end(year: int, month: int) -> date:
