@@ -295,3 +295,13 @@ def test_cyrillic_unit_symbols_where_cldr_writes_them_in_latin():
 def test_the_development_languages_packs_read_qualifiers(text, locale, qualifier):
     (claim,) = extract_claims(text, locale)
     assert claim.qualifier is not None and claim.qualifier.value == qualifier, claim
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Η απόσταση είναι 35 χιλιομέτρων.", "kilometer"),   # a genitive plural: the accent moves
+    ("Εργάζεται εκεί 24 χρόνια.", "year"),              # the everyday plural (CLDR: έτη)
+    ("Ο άνεμος φτάνει τα 85 μιλίων την ώρα.", "mile/hour"),
+    ("Κύματα ύψους 10 μέτρων.", "meter"),
+])
+def test_greek_unit_forms_cldr_lacks(text, unit):
+    assert [u for _t, _v, u in figures(text, "el")] == [unit]
