@@ -118,8 +118,11 @@ def _builds_folder() -> Path | None:
 def write_pickle(path: Path, value: Any) -> None:
     """Pickle ``value`` to ``path`` through a temporary file renamed into place (never half an entry)."""
     try:
-        path.parent.mkdir(exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+        try:
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+        except FileNotFoundError:  # the first entry of its folder (a mkdir each time costs as much as the file)
+            path.parent.mkdir(exist_ok=True, mode=0o700)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)

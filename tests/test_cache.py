@@ -217,3 +217,23 @@ def test_a_check_in_a_fresh_process_reads_what_the_first_one_kept(cache_dir, bun
 
     monkeypatch.setattr(figures.Extractor, "__init__", fail)  # unpickling does not call it
     assert check(capsys, str(bundle), "--no-history") == first
+
+
+def test_workers_store_what_they_check_and_a_second_run_reads_it(cache_dir, tmp_path, capsys, monkeypatch):
+    # --jobs 2: each worker writes the entries of the bundles it checked
+    root = tmp_path / "site"
+    for name in ("a", "b", "c"):
+        for locale in ("en", "de", "ja"):
+            (root / locale).mkdir(parents=True, exist_ok=True)
+            (root / locale / f"{name}.md").write_text((DRIFT / f"{locale}.md").read_text(encoding="utf-8"),
+                                                      encoding="utf-8")
+    argv = ["--bundles", "{locale}/{path}.md", "--jobs", "2", "--no-history", str(root)]
+    first = check(capsys, *argv)
+    assert len(entries(cache_dir)) == 3
+    import consistency.engine.runner as runner
+
+    def fail(*_a, **_k):
+        raise AssertionError("an unchanged bundle was checked again")
+
+    monkeypatch.setattr(runner, "check_one", fail)
+    assert check(capsys, *argv) == first

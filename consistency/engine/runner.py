@@ -95,15 +95,20 @@ def _pool_context():
 
 
 def _check_in_worker(bundle: Bundle, source: str | None, history: bool, since: str | None,
-                     views: bool = False) -> Result:
+                     views: bool = False, store=None) -> Result:
     assert _WORKER_RULES is not None
-    return check_one(bundle, _WORKER_RULES, source, history, since, views, _WORKER_VOCABULARY)
+    result = check_one(bundle, _WORKER_RULES, source, history, since, views, _WORKER_VOCABULARY)
+    if store is not None:  # the worker writes the cache entry: file creation is slow on many disks
+        cache, key = store
+        cache.put(key, result)
+    return result
 
 
 def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None, strict_source: bool = False,
                   jobs: int = 1, spec=None, progress: bool = False, history: bool = True,
                   since: str | None = None, dask: str | None = None, views: bool = False,
-                  cache=None, vocabulary=None, _sources: Sequence[str | None] | None = None) -> list[Result]:
+                  cache=None, vocabulary=None, _sources: Sequence[str | None] | None = None,
+                  _store=None) -> list[Result]:
     """Check ``bundles``; results (findings, versions) in the order of ``bundles``.
 
     With a ``cache`` (:class:`consistency.cache.ResultCache`), a bundle whose key is stored is not
@@ -150,11 +155,14 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
         context = None if serial else _pool_context()
         if len(bundles) > 1 and (context is None or context.get_start_method() == "fork"):
             settle_heap(locales)  # spawned workers warm themselves up
+        stores = [(_store[0], key) for key in _store[1]] if _store is not None else [None] * len(bundles)
         if serial:
             results = []
-            for bundle, src in zip(bundles, sources):
+            for bundle, src, store in zip(bundles, sources, stores):
                 bar.update(bundle.id)
                 results.append(check_one(bundle, rules, src, history, since, views, vocabulary))
+                if store is not None:
+                    store[0].put(store[1], results[-1])
             return results
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -168,8 +176,8 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
         if threading.current_thread() is threading.main_thread():
             previous = signal.signal(signal.SIGTERM, _terminate_as_interrupt)
         try:
-            futures = {pool.submit(_check_in_worker, b, src, history, since, views): i
-                       for i, (b, src) in enumerate(zip(bundles, sources))}
+            futures = {pool.submit(_check_in_worker, b, src, history, since, views, store): i
+                       for i, (b, src, store) in enumerate(zip(bundles, sources, stores))}
             for future in as_completed(futures):
                 i = futures[future]
                 out[i] = future.result()  # a worker's error (InputError, …) is raised here
@@ -194,11 +202,14 @@ def _check_cached(cache, bundles: Sequence[Bundle], sources: Sequence[str | None
     results: list[Result | None] = [cache.get(k) for k in keys]
     todo = [i for i, r in enumerate(results) if r is None]
     if todo:
+        # a Dask worker may not see this machine's cache folder: its results are stored here
+        store = None if options.get("dask") is not None else (cache, [keys[i] for i in todo])
         fresh = check_bundles([bundles[i] for i in todo], rules, since=since, history=history, views=views,
-                              _sources=[sources[i] for i in todo], **options)
+                              _sources=[sources[i] for i in todo], _store=store, **options)
         for i, result in zip(todo, fresh):
             results[i] = result
-            cache.put(keys[i], result)
+            if store is None:
+                cache.put(keys[i], result)
     return [r for r in results if r is not None]
 
 
