@@ -38,7 +38,7 @@ def test_the_table_gives_the_development_languages_their_number_words():
      [("duration", "2", "year"), ("money", "12000000", "EUR")]),
     ("Silta rakennettiin kahdessa vuodessa, ja se maksoi kaksitoista miljoonaa euroa.", "fi",
      [("count", "2", None), ("money", "12000000", "EUR")]),
-    ("Η γέφυρα χτίστηκε σε δύο χρόνια.", "el", [("count", "2", None)]),
+    ("Η γέφυρα χτίστηκε σε δύο χρόνια.", "el", [("duration", "2", "year")]),  # χρόνια: the el pack
     ("Мостът беше построен за двадесет и една седмици.", "bg", [("duration", "21", "week")]),
     ("Podul a fost construit în două săptămâni.", "ro", [("duration", "2", "week")]),
     ("Köprü iki haftada yapıldı.", "tr", [("duration", "2", "week")]),  # hafta + the locative -da
