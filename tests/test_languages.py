@@ -305,3 +305,13 @@ def test_the_development_languages_packs_read_qualifiers(text, locale, qualifier
 ])
 def test_greek_unit_forms_cldr_lacks(text, unit):
     assert [u for _t, _v, u in figures(text, "el")] == [unit]
+
+
+@pytest.mark.parametrize("text, locale", [("Vinden nådde 135 km/tim.", "sv"), ("Vinden nåede 135 km/t.", "da")])
+def test_scandinavian_speed_abbreviations(text, locale):
+    assert [u for _t, _v, u in figures(text, locale)] == ["kilometer/hour"]
+
+
+def test_arabic_until_before_a_year_leaves_the_year_a_year():
+    # حتى ("until") before 1953 is no "at most": the war lasted from 1950 until 1953
+    assert [v for _t, v, _u in figures("استمرت الحرب من 1950 وحتى 1953.", "ar")] == ["1950", "1953"]
