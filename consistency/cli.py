@@ -317,6 +317,10 @@ def _cmd_check(config, args) -> int:
     from .model import Level
     from .report import render
 
+    if getattr(args, "no_cache", False):  # before anything is built: nothing read from the cache folder
+        from .builds import keep_builds
+
+        keep_builds(False)
     fail_level = Level(args.fail_level) if args.fail_level else config.fail_level
     source = args.source or config.source_locale
     fmt = args.format or config.format or "text"
