@@ -74,6 +74,12 @@ def test_compact_formats_parse_back_within_rounding(locale, mantissa, exponent, 
     # (sw "elfu 0": 1000 -> "elfu 10"), so those cannot serve as a reference;
     # tests/test_extract.py checks prefix scale words on hand-written cases.
     assume(not (tables(locale).prefix_scales and not text.lstrip("\u200e\u200f")[:1].isdigit()))
+    # babel also counts the zeros of a negative subpattern (sw "0B;-0B" for 10^9: 1e9 -> "10B"), so
+    # its output for those patterns is no reference either (test_a_compact_pattern_with_a_negative_part)
+    assume(not _has_negative_subpattern(locale, width, value))
+    # no compact form for this magnitude (de writes 2000 as "2000"): a plain number, which may also be
+    # a year; the format_decimal properties above cover plain numbers
+    assume(not text.strip().isdigit())
     # Where a locale's own CLDR data spells a scale word like one of its unit
     # symbols (Ladin "1m" is a thousand, "m" is also its month), the text is
     # ambiguous and the unit wins; such cases say nothing about parsing.
@@ -124,3 +130,18 @@ NUMERIC_ALPHABET = "0123456789.,'’ \u00a0\u202f-–〜万億兆百千十一二
 def test_extraction_never_raises_on_number_soup(text, locale):
     for claim in extract_claims(text, locale):
         assert claim.text == text[claim.start:claim.end]
+
+
+def _has_negative_subpattern(locale: str, width: str, value: Decimal) -> bool:
+    from babel import Locale
+
+    formats = Locale.parse(locale.replace("-", "_")).compact_decimal_formats.get(width, {})
+    return any(";" in str(getattr(p, "pattern", p)) for patterns in formats.values()
+               for key, p in patterns.items() if len(key) - 1 <= value.adjusted() < len(key) + 2)
+
+
+def test_a_compact_pattern_with_a_negative_part():
+    # CLDR's Swahili writes a billion "0B;-0B": the word is B, after the positive subpattern's one zero
+    # (found by the fuzz profile: it was read as no scale word at all)
+    assert [c.value for c in extract_claims("Gharama ni 1B.", "sw")] == [Decimal(10) ** 9]
+    assert [c.value for c in extract_claims("Gharama ni 10B.", "sw")] == [Decimal(10) ** 10]

@@ -107,7 +107,8 @@ def _compact_scales(data: dict, *, prefix: bool = False, conflicts: set | None =
         for _plural, patterns in (formats.get(width) or {}).items():
             for key, pattern in patterns.items():
                 text = str(getattr(pattern, "pattern", pattern))
-                text = text.replace("\u200e", "").replace("\u200f", "").replace("\u061c", "")
+                # the positive subpattern: sw "0B;-0B" (LDML: a negative one may follow a semicolon)
+                text = text.split(";")[0].replace("\u200e", "").replace("\u200f", "").replace("\u061c", "")
                 if "0" not in text:
                     continue
                 zeros = text.count("0")
