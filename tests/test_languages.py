@@ -315,3 +315,31 @@ def test_scandinavian_speed_abbreviations(text, locale):
 def test_arabic_until_before_a_year_leaves_the_year_a_year():
     # حتى ("until") before 1953 is no "at most": the war lasted from 1950 until 1953
     assert [v for _t, v, _u in figures("استمرت الحرب من 1950 وحتى 1953.", "ar")] == ["1950", "1953"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("จากการสำรวจในปี 2557 พบว่า", "2014"),   # after the CLDR word for a year
+    ("ประกาศเมื่อ พ.ศ. 2561", "2018"),         # after the era's abbreviation
+    ("ในปี 2017 บริษัท", "2017"),             # a Gregorian year stays one
+])
+def test_thai_years_of_the_buddhist_era(text, label):
+    assert [v for _t, v, _u in figures(text, "th")] == [label]
+
+
+def test_a_bare_number_in_the_buddhist_eras_range_is_no_year():
+    assert [u for _t, _v, u in figures("ราคา 2557 บาท", "th")] == ["THB"]
+
+
+def test_the_buddhist_era_offset_is_icus():
+    icu = pytest.importorskip("icu", reason="PyICU (the icu extra) is the reference for the calendar")
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads(resources.files("consistency.locale").joinpath("data/calendars.toml").read_text("utf-8"))
+    for language, era in data.items():
+        calendar = icu.Calendar.createInstance(icu.Locale(f"{language}_{era['region']}"))
+        assert calendar.getType() == era["calendar"]
+        gregorian = icu.GregorianCalendar(icu.TimeZone.getGMT())
+        gregorian.set(2014, 5, 1)
+        calendar.setTime(gregorian.getTime())
+        assert calendar.get(icu.UCalendarDateFields.YEAR) == 2014 + era["offset"]

@@ -22,6 +22,7 @@ CLDR tables; cut into modules, that state would become public for a single calle
 from __future__ import annotations
 
 import calendar
+import tomllib
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
@@ -394,6 +395,11 @@ class Extractor:
         sources += [(pattern, kind, {}) for pattern, kind in date_patterns(self.tag)] + [(ISO_DATE, "day", {})]
         if not any(dp.kind == "century" for dp in self.pack.dates):
             sources += [(pattern, "century", {}) for pattern in self._century_patterns()]
+        era = _era_of(self.tab.language)
+        if era is not None:  # th ปี 2557, พ.ศ. 2557: the Buddhist era's 2014 (locale/data/calendars.toml)
+            words = [*era["markers"], *(w for w, unit in self.units.items() if unit == "year")]
+            sources.append((rf"(?:{_alt(words, boundary=False)})[ \u00a0]*(?P<era_year>2[3-6]\d\d)(?!\d|[.,]\d)",
+                            "era", {}))
         for pattern, kind, mapping in sources:
             for key, value in macros.items():
                 pattern = pattern.replace(key, value)
@@ -518,6 +524,8 @@ class Extractor:
             return raw
 
         year = int(groups["year"]) if "year" in groups else None
+        if "era_year" in groups:
+            year = int(groups["era_year"]) - cast(dict, _era_of(self.tab.language))["offset"]
         end = m.end()
         if kind == "year" and m.end("year") == m.end():  # a bare year, nothing after it
             named = self._year_word_end(work, m.end(), year)
@@ -600,7 +608,7 @@ class Extractor:
             first, last = {"begin": (0, 3), "mid": (3, 7), "end": (6, 9)}.get(part, (0, 9))
             low, high = date(start + first, 1, 1), date(start + last, 12, 31)
             label = f"{start}s" + (f"-{part}" if part in ("begin", "mid", "end") else "")
-        elif kind == "year":
+        elif kind in ("year", "era"):
             if year is None:
                 return None
             low, high, label = date(year, 1, 1), date(year, 12, 31), str(year)
@@ -1071,6 +1079,18 @@ def _small_int(value) -> int | None:
         if value.isdigit():
             return int(value)
     return None
+
+
+@lru_cache(maxsize=1)
+def _eras() -> dict:
+    from importlib import resources
+
+    return tomllib.loads(resources.files("consistency.locale").joinpath("data/calendars.toml").read_text("utf-8"))
+
+
+def _era_of(language: str) -> dict | None:
+    """The calendar era ``language`` writes its years in, where it is not the Gregorian one."""
+    return _eras().get(language)
 
 
 def _roman(numeral: str) -> int:
