@@ -134,8 +134,10 @@ def write_pickle(path: Path, value: Any) -> None:
         pass  # a full disk or a read-only folder costs the cache, never the check
 
 
+@lru_cache(maxsize=1)
 def code_fingerprint() -> bytes:
-    """The size and modification time of every file of the package and of the built-in rules."""
+    """The size and modification time of every file of the package and of the built-in rules (walked
+    once per process: the result cache and the built objects both key by it)."""
     here = Path(__file__).resolve().parent
     h = hashlib.blake2b(digest_size=20)
     for root in (here, here.parent / "rules"):

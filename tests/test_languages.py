@@ -332,11 +332,9 @@ def test_a_bare_number_in_the_buddhist_eras_range_is_no_year():
 
 def test_the_buddhist_era_offset_is_icus():
     icu = pytest.importorskip("icu", reason="PyICU (the icu extra) is the reference for the calendar")
-    import tomllib
-    from importlib import resources
+    from consistency.locale.calendars import eras
 
-    data = tomllib.loads(resources.files("consistency.locale").joinpath("data/calendars.toml").read_text("utf-8"))
-    for language, era in data.items():
+    for language, era in eras().items():
         calendar = icu.Calendar.createInstance(icu.Locale(f"{language}_{era['region']}"))
         assert calendar.getType() == era["calendar"]
         gregorian = icu.GregorianCalendar(icu.TimeZone.getGMT())

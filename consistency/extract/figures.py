@@ -22,7 +22,6 @@ CLDR tables; cut into modules, that state would become public for a single calle
 from __future__ import annotations
 
 import calendar
-import tomllib
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
@@ -33,6 +32,7 @@ from typing import cast
 import regex
 
 from ..locale.cldr import ISO_DATE, date_patterns, normalize_tag, tables
+from ..locale.calendars import era_of
 from ..locale.inflection import inflection
 from ..locale.packs import load_pack
 from ..model import Claim, ClaimKind, Qualifier
@@ -148,6 +148,16 @@ def _alt(words, *, boundary: bool = True, left: bool = False) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _with_endings(stems, max_ending: int) -> str:
+    """``|(stem…)ending``: a second alternative for a unit or scale pattern, its stem in a group of
+    its own (:func:`_unit_surface`), followed by an ending of up to ``max_ending`` letters; empty
+    without stems."""
+    if not stems:
+        return ""
+    return ("|(" + "|".join(_lit(w) for w in sorted(stems, key=len, reverse=True))
+            + r")\p{L}{1," + str(max_ending) + r"}(?![\p{L}\p{M}\p{N}])")
+
+
 def _scale_alt(words) -> str:
     """Like :func:`_alt` for scale words: abbreviations (Mrd., Tsd.) take their
     period; a long word does not ("billion." ends a sentence)."""
@@ -189,6 +199,7 @@ class Extractor:
         tab = tables(tag)
         pack = load_pack(tab.language)
         self.tab, self.pack = tab, pack
+        self.era = era_of(tab.language)  # th: years of the Buddhist era (locale/data/calendars.toml)
         from babel.numbers import list_currencies
 
         self.iso_codes = frozenset(list_currencies())
@@ -239,10 +250,8 @@ class Extractor:
         if rule.takes_endings(tab.language):
             # fi 200 miljardin, 3,5 miljoonalla: a scale word takes a case ending as a unit word does
             # (below); abbreviations (milj., mrd.) do not
-            stems = [w for w in self.scales if len(w) >= max(5, rule.min_stem) and _ALPHA_END.match(w)]
-            if stems:
-                inflected_scales = ("|(" + "|".join(_lit(w) for w in sorted(stems, key=len, reverse=True))
-                                    + r")\p{L}{1," + str(rule.max_ending) + r"}(?![\p{L}\p{M}\p{N}])")
+            inflected_scales = _with_endings(
+                [w for w in self.scales if len(w) >= max(5, rule.min_stem) and _ALPHA_END.match(w)], rule.max_ending)
         self.scale_re = regex.compile(
             _SP + "?" + "(?:(" + _scale_alt([w for w in self.scales if w not in short_scales and w not in shadowing])
             + exact_alt + ")" + inflected_scales + ")", flags
@@ -262,10 +271,8 @@ class Extractor:
         if rule.takes_endings(tab.language):
             # a language that inflects with suffixes and has no pack listing the forms: a long unit
             # word may take an ending (fi 35 millimetrin, pl 5-kilometrowy; locale/data/inflection.toml)
-            stems = [w for w in words if len(w) >= rule.min_stem and _ALPHA_END.match(w)]
-            if stems:
-                inflected = ("|(" + "|".join(_lit(w) for w in sorted(stems, key=len, reverse=True))
-                             + r")\p{L}{1," + str(rule.max_ending) + r"}(?![\p{L}\p{M}\p{N}])")
+            inflected = _with_endings([w for w in words if len(w) >= rule.min_stem and _ALPHA_END.match(w)],
+                                      rule.max_ending)
         self.unit_re = regex.compile(
             "(?:" + _SP + "{0,2}|-)(?:(" + _alt(words) + "|(?-i:" + _alt(cased) + "))" + inflected + ")", flags
         )
@@ -395,9 +402,8 @@ class Extractor:
         sources += [(pattern, kind, {}) for pattern, kind in date_patterns(self.tag)] + [(ISO_DATE, "day", {})]
         if not any(dp.kind == "century" for dp in self.pack.dates):
             sources += [(pattern, "century", {}) for pattern in self._century_patterns()]
-        era = _era_of(self.tab.language)
-        if era is not None:  # th ปี 2557, พ.ศ. 2557: the Buddhist era's 2014 (locale/data/calendars.toml)
-            words = [*era["markers"], *(w for w, unit in self.units.items() if unit == "year")]
+        if self.era is not None:  # th ปี 2557, พ.ศ. 2557: the Buddhist era's 2014
+            words = [*self.era["markers"], *(w for w, unit in self.units.items() if unit == "year")]
             sources.append((rf"(?:{_alt(words, boundary=False)})[ \u00a0]*(?P<era_year>2[3-6]\d\d)(?!\d|[.,]\d)",
                             "era", {}))
         for pattern, kind, mapping in sources:
@@ -525,7 +531,7 @@ class Extractor:
 
         year = int(groups["year"]) if "year" in groups else None
         if "era_year" in groups:
-            year = int(groups["era_year"]) - cast(dict, _era_of(self.tab.language))["offset"]
+            year = int(groups["era_year"]) - cast(dict, self.era)["offset"]
         end = m.end()
         if kind == "year" and m.end("year") == m.end():  # a bare year, nothing after it
             named = self._year_word_end(work, m.end(), year)
@@ -1079,18 +1085,6 @@ def _small_int(value) -> int | None:
         if value.isdigit():
             return int(value)
     return None
-
-
-@lru_cache(maxsize=1)
-def _eras() -> dict:
-    from importlib import resources
-
-    return tomllib.loads(resources.files("consistency.locale").joinpath("data/calendars.toml").read_text("utf-8"))
-
-
-def _era_of(language: str) -> dict | None:
-    """The calendar era ``language`` writes its years in, where it is not the Gregorian one."""
-    return _eras().get(language)
 
 
 def _roman(numeral: str) -> int:
