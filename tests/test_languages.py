@@ -341,3 +341,74 @@ def test_the_buddhist_era_offset_is_icus():
         gregorian.set(2014, 5, 1)
         calendar.setTime(gregorian.getTime())
         assert calendar.get(icu.UCalendarDateFields.YEAR) == 2014 + era["offset"]
+
+
+# ----------------------------------------------------------------------------- Arabic script
+
+@pytest.mark.parametrize("text, locale, value", [
+    ("قتل أكثر من 360،000 شخص", "ar", "360000"),      # the Arabic comma typed for ٬
+    ("سرقوا ۲۶،۷۵۰ دلار", "fa", "26750"),
+])
+def test_the_arabic_comma_typed_for_the_group_separator(text, locale, value):
+    assert [v for _t, v, _u in figures(text, locale)][:1] == [value]
+
+
+def test_the_arabic_comma_groups_strictly_and_never_where_it_is_the_decimal():
+    # a list without a space after its comma stays two numbers
+    assert [v for _t, v, _u in figures("في عامي 1990،2000", "ar")] == ["1990", "2000"]
+    # Urdu writes ، as its decimal in the arab numbering system: never a group there
+    from consistency.extract.numbers import parse_digits
+
+    assert parse_digits("3،500", "ur")[0] == 3
+    assert parse_digits("3،500", "fa")[0] == 3500
+
+
+@pytest.mark.parametrize("text", ["بارش ۷۵ میلیمتر باران", "بارش ۷۵ میلی‌متر باران"])
+def test_a_persian_unit_word_with_or_without_its_zero_width_non_joiner(text):
+    # CLDR writes میلی‌متر with a ZWNJ; text as often leaves it out
+    assert [(v, u) for _t, v, u in figures(text, "fa")] == [("75", "millimeter")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("ظل هناك يومان فقط", "2", "day"),        # CLDR's dual, nominative
+    ("منذ سنتين", "2", "year"),               # the oblique form, by the dual-ending rule
+    ("لمدة ساعتين", "2", "hour"),
+    ("قبل عامين", "2", "year"),               # the pack's عامان, oblique
+    ("بعرض قدمين", "2", "foot"),
+])
+def test_an_arabic_dual_is_two_of_its_unit(text, value, unit):
+    assert [(v, u) for _t, v, u in figures(text, "ar")] == [(value, unit)]
+
+
+def test_a_hebrew_dual_from_cldr():
+    assert [(v, u) for _t, v, u in figures("הכנס נמשך שבועיים", "he")] == [("2", "week")]
+
+
+def test_a_dual_rule_leaves_other_languages_alone():
+    from consistency.locale.inflection import inflection
+
+    assert inflection().dual_forms("ar", "سنتان") == ["سنتين"]
+    assert inflection().dual_forms("he", "שבועיים") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("منذ سبع سنوات", "7"),                   # the form before a feminine noun (ICU: سبعة)
+    ("تدعم العاصمة وثماني عشرة ولاية الطعن", "18"),  # a teen, after the proclitic و ("and")
+])
+def test_arabic_number_forms_icu_does_not_write(text, value):
+    assert [v for _t, v, _u in figures(text, "ar")] == [value]
+
+
+@pytest.mark.parametrize("text, units", [("يمثل المقاطعة الثانية عشرة", []), ("نسبة 80 في المائة", ["percent"])])
+def test_an_arabic_ordinal_or_per_cent_is_no_count(text, units):
+    assert [u for _t, _v, u in figures(text, "ar")] == units
+
+
+def test_the_article_is_no_proclitic():
+    # في المائة is "per cent"; المائة alone after it must not be read as a hundred
+    assert figures("ارتفعت بنسبة 2.7 في المائة", "ar") == [("2.7 في المائة", "2.7", "percent")]
+
+
+@pytest.mark.parametrize("text, label", [("a XVII. század közepén", "C17"), ("egy XIX. századi háború", "C19")])
+def test_the_hungarian_century_as_text_writes_it(text, label):
+    assert [v for _t, v, _u in figures(text, "hu")] == [label]

@@ -29,6 +29,8 @@ PACK_DIR = resources.files("consistency.locale").joinpath("packs")
 PACKS = available_packs()
 #: packs written after the en/de/ja models; they must not repeat CLDR data
 NEW_PACKS = ["fr", "es", "it", "pt", "nl", "ru", "hi", "zh", "ko"]
+#: the packs of the development languages, which keep ICU's number words
+DEVELOPMENT_PACKS = ["da", "sv", "fi", "pl", "hu", "ro", "bg", "el", "ar", "fa", "id", "th"]
 ALL_LANGUAGES = ["en", "de", "fr", "es", "it", "pt", "nl", "ja", "zh", "ko", "ru", "hi"]
 
 DATE_GROUPS = {"year", "month", "day", "quarter", "half", "part", "fy", "decade", "century", "year2"}
@@ -64,7 +66,7 @@ def test_pack_parses_and_loads(lang):
     pack = load_pack(lang)
     assert pack.language == lang
     known = {"language", "numbers", "scales", "vague", "qualifiers", "currencies", "units", "counters",
-             "ranges", "percent", "ordinals", "dates", "noise", "unit_prefixes",
+             "ranges", "percent", "ordinals", "dates", "noise", "unit_prefixes", "duals",
                  "quotes", "speech", "names"}
     assert set(data) <= known, f"unknown tables: {set(data) - known}"
 
@@ -162,7 +164,7 @@ def _unnamed(pattern: str) -> int:
     return len(regex.findall(r"(?<!\\)\((?!\?)", pattern))
 
 
-@pytest.mark.parametrize("lang", NEW_PACKS)
+@pytest.mark.parametrize("lang", NEW_PACKS + DEVELOPMENT_PACKS)
 def test_new_packs_repeat_nothing_cldr_has(lang):
     """README: what CLDR has comes from babel and must not be repeated in a pack.
 
@@ -487,3 +489,34 @@ def test_date_pattern_samples(lang, phrase, kind, expected):
         assert got == exp, (phrase, got)
         return
     pytest.fail(f"no {kind} pattern of the {lang} pack matches {phrase!r}")
+
+
+# --- packs that add to ICU's number words ---------------------------------------------------
+
+def test_a_pack_without_its_own_words_keeps_icus_and_adds_its_extra_words():
+    from consistency.locale.spellout import lexicon
+
+    hu = load_pack("hu")
+    assert not hu.own_words
+    assert set(lexicon("hu")["words"]) <= set(hu.words)  # ICU's words kept
+    assert hu.words["két"] == 2                           # and the pack's extra form added
+    assert "hónapos" in hu.glued_units
+    assert parse_words("két", "hu") == 2 and parse_words("hét", "hu") == 7
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ja"])
+def test_a_pack_that_lists_its_words_replaces_icus(lang):
+    assert load_pack(lang).own_words
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("A négynapos munkahét terve.", "4", "day"),       # four-day: number word, unit, adjective ending
+    ("Kétórás gyűlést tartottak.", "2", "hour"),
+    ("A hathónapos munkáért fizetnek.", "6", "month"),
+    ("Hét éve lépett hatalomra.", "7", "year"),        # hét: seven, and a week; here the number
+    ("A választás öt hétnyire van.", "5", "week"),
+    ("Ma 25 fokot mértek.", "25", "degree"),
+])
+def test_hungarian_compounds_and_short_unit_words_with_endings(text, value, unit):
+    (claim,) = extract_claims(text, "hu")
+    assert (str(claim.value), claim.unit) == (value, unit), claim

@@ -27,11 +27,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from typing import cast
+from typing import Any, cast
 
 import regex
 
-from ..locale.cldr import ISO_DATE, date_patterns, normalize_tag, tables
+from ..locale.cldr import ISO_DATE, date_patterns, normalize_tag, tables, typed_groups
 from ..locale.calendars import era_of
 from ..locale.inflection import inflection
 from ..locale.packs import load_pack
@@ -101,6 +101,20 @@ def _key(word: str) -> str:
     """Dictionary key of a surface: width-folded, casefolded, any run of
     spaces or NBSPs one NBSP."""
     return regex.sub(r"[ \u00a0]+", "\u00a0", normalize_text(word).casefold())
+
+
+#: ZERO WIDTH NON-JOINER, a Default_Ignorable_Code_Point that Persian writes inside words (CLDR
+#: ``میلی‌متر``) and text as often leaves out (``میلیمتر``); UTS #18 lets a match ignore it.
+_ZWNJ = "\u200c"
+
+
+def _keyed(mapping: dict) -> dict:
+    """``mapping`` by :func:`_key`, each key written with a ZWNJ also without it ."""
+    out = {_key(k): v for k, v in mapping.items()}
+    for key, value in list(out.items()):
+        if _ZWNJ in key:
+            out.setdefault(key.replace(_ZWNJ, ""), value)
+    return out
 
 
 def _lit(word: str) -> str:
@@ -211,17 +225,11 @@ class Extractor:
         self.plural_category = cldr_locale.plural_form
         self.year_suffix_re = _year_suffix(cldr_locale)
         self.year_forms = {_key(k): v for k, v in unit_plural_forms(tab.tag, "duration-year").items()}
-        self.scales: dict[str, int] = {
-            _key(k): v for k, v in {**tab.scales, **pack.scales}.items()
-        }
+        self.scales: dict[str, int] = _keyed({**tab.scales, **pack.scales})
         # surfaces are folded like the text (CLDR's ￥ is matched as ¥)
-        self.currencies: dict[str, str] = {
-            _key(k): v for k, v in {**tab.currencies, **pack.currencies}.items()
-        }
+        self.currencies: dict[str, str] = _keyed({**tab.currencies, **pack.currencies})
         # a pack maps a CLDR surface to "" to say it is no unit in prose (ja 度 counts times)
-        self.units: dict[str, str] = {
-            _key(k): v for k, v in {**tab.units, **pack.units}.items() if v
-        }
+        self.units: dict[str, str] = _keyed({k: v for k, v in {**tab.units, **pack.units}.items() if v})
         for word in pack.percent_words + tab.percent_signs:
             self.units[_key(word)] = "percent"
         # a number word that is also a unit word (hu hét: seven, and week) is a figure only
@@ -309,6 +317,12 @@ class Extractor:
         self.qual_after = {_key(k): v for k, v in pack.qualifiers_after.items()}
         self.qual_before = {_key(k): v for k, v in pack.qualifiers_before.items()}
         self.vague = {_key(k): v for k, v in pack.vague.items()}
+        # words that are two of a unit (ar سنتان and, by the dual-ending rule, سنتين; he שבועיים)
+        duals = {**tab.duals, **pack.duals}
+        for word, unit in list(duals.items()):
+            for form in inflection().dual_forms(tab.language, word):
+                duals.setdefault(form, unit)
+        self.duals: dict[str, str] = _keyed(duals)
         # a multiplier word (hundert, száz) after a vague word scales it as a scale word does
         self.multiplier_exponents = {_key(k): len(str(int(v))) - 1 for k, v in pack.multipliers.items()
                                      if int(v) >= 10 and str(int(v)).rstrip("0") == "1"}
@@ -357,6 +371,13 @@ class Extractor:
             boundary = not (pack.cjk_digits or pack.cjk_big)
             pre = r"(?<![\p{L}\p{M}])" if boundary else ""
             parts.append(rf"(?P<vague>{pre}{_alt(pack.vague, boundary=boundary)})")
+        # a word starts after no letter, or after a proclitic that does (ar وثماني عشرة, "and eighteen")
+        start = r"(?<![\p{L}\p{M}])"
+        proclitics = inflection().proclitics.get(self.tab.language)
+        if proclitics:
+            start = rf"(?:{start}|(?<={start}{_alt(proclitics, boundary=False)}))"
+        if self.duals:
+            parts.append(rf"(?P<dual>{start}{_alt(self.duals)})")
         if pack.cjk_digits or pack.cjk_big:
             digits = "".join(regex.escape(c) for c in {**pack.cjk_digits, **pack.cjk_small})
             big = "".join(regex.escape(c) for c in pack.cjk_big)
@@ -366,13 +387,14 @@ class Extractor:
             parts.append(
                 rf"(?P<cjk>{d}(?:[0-9{digits}]|[.,](?=[0-9])|[ ]?[{units}]|(?<=[{units}])[ ](?=[0-9{digits}])){{0,{_MAX_CJK}}})"
             )
-        seps = "".join(sorted(set(".,'’\u00a0 \u066b\u066c" + self.tab.decimal + self.tab.group) - set("\u200e\u200f\u061c")))
+        seps = ".,'’\u00a0 \u066b\u066c" + self.tab.decimal + self.tab.group
+        seps = "".join(sorted(set(seps + typed_groups(self.tab, seps)) - set("\u200e\u200f\u061c")))
         parts.append(r"(?P<num>\d+(?:[" + regex.escape(seps) + r"]\d+){0," + str(_MAX_GROUPS) + "})")
         if pack.words:
             morph = _alt(list(pack.words) + list(pack.multipliers), boundary=False)
             conn = _alt(pack.connectors, boundary=False) if pack.connectors else "(?!)"
             glued = _alt(pack.glued_units, boundary=False) if pack.glued_units else "(?!)"
-            left, right = (r"", r"") if self.spaceless else (r"(?<![\p{L}\p{M}])", rf"(?:(?![\p{{L}}\p{{M}}])|(?={glued}))")
+            left, right = (r"", r"") if self.spaceless else (start, rf"(?:(?![\p{{L}}\p{{M}}])|(?={glued}))")
             parts.append(
                 rf"(?P<words>{left}{morph}"
                 rf"(?:(?:[ \u00a0]+{conn}[ \u00a0]+|{conn}|[ \u00a0-]){'?' if pack.glued else ''}{morph}){{0,{_MAX_WORDS}}}"
@@ -711,6 +733,8 @@ class Extractor:
             return _Num(s, e, None, Decimal(1), Decimal(lo), Decimal(hi), source="vague")
         if kind == "pscale":
             return _Num(s, e, None, Decimal(1), Decimal(2), Decimal(999), source="pscale")
+        if kind == "dual":
+            return _Num(s, e, Decimal(2), Decimal(1), source="dual")
         return None
 
     def _figure(self, m, work: str, text: str) -> tuple[Claim | None, int]:
@@ -769,7 +793,7 @@ class Extractor:
                             second = cand
                             pos = cand.end
         # scale word
-        if not num.scaled and not exponent:
+        if not num.scaled and not exponent and num.source != "dual":
             sm = self.scale_re.match(work, pos)
             while sm and exponent < 24:  # stacked: लाख करोड़ = 10⁵ × 10⁷
                 exponent += self._scale(_unit_surface(sm))
@@ -801,10 +825,17 @@ class Extractor:
                 return None, om.end()  # 2度目, 第3位, 50周年: ordinals name a position
         unit = None
         alt_unit = None
-        um = self.unit_re.match(work, pos)
-        ca = self.currency_after_re.match(work, pos)
+        um: Any
+        ca: Any
+        cm: Any
+        if num.source == "dual":  # the word is its own unit
+            unit = self.duals[_key(work[num.start:num.end])]
+            um = ca = cm = None
+        else:
+            um = self.unit_re.match(work, pos)
+            ca = self.currency_after_re.match(work, pos)
+            cm = self.counter_re.match(work, pos) if self.counter_re is not None else None
         ca_code = self._currency_code(ca.group(1)) if ca else None
-        cm = self.counter_re.match(work, pos) if self.counter_re is not None else None
         counter = None
         if cm and (not um or cm.end() > um.end()) and (not ca_code or cm.end() > ca.end()):
             counter = cm.group(1)  # the longer word wins: 19-year-old, 1年生 are counts

@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..errors import ParseError
-from ..locale.cldr import APOSTROPHES, SPACE_GROUPS, LocaleTables, normalize_tag, tables
+from ..locale.cldr import APOSTROPHES, SPACE_GROUPS, LocaleTables, normalize_tag, tables, typed_groups
 from ..locale.packs import Pack, load_pack
 
 __all__ = ["parse_number", "parse_digits", "parse_cjk", "parse_words", "normalize_text"]
@@ -85,6 +85,7 @@ def _group_classes(tab: LocaleTables) -> str:
         accepted.add(group)
     accepted.discard(tab.decimal)
     accepted.add(ARABIC_GROUP)  # the Arabic script's own separators mean one thing in every locale
+    accepted.update(typed_groups(tab, "".join(accepted)))  # ، typed for ٬ (locale/data/separators.toml)
     return "".join(sorted(accepted))
 
 

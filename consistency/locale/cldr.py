@@ -27,6 +27,26 @@ SPACE_GROUPS = "\u00a0\u202f\u2009\u2007 "
 APOSTROPHES = "'\u2019\u02bc"
 
 
+@lru_cache(maxsize=1)
+def group_substitutes() -> dict[str, tuple[str, ...]]:
+    """What writers type for a group separator their keyboard lacks (``locale/data/separators.toml``):
+    ``{"\u066c": ("\u060c",)}``, the Arabic comma for the Arabic thousands separator."""
+    import tomllib
+
+    data = tomllib.loads(resources.files("consistency.locale").joinpath("data/separators.toml").read_text("utf-8"))
+    return {key: tuple(values) for key, values in data.get("group", {}).items()}
+
+
+def typed_groups(tab: LocaleTables, accepted: str) -> str:
+    """The substitutes of the separators in ``accepted`` that ``tab``'s locale reads as group
+    separators: none that is a decimal separator of the locale (:data:`LocaleTables.decimals`)."""
+    out: list[str] = []
+    for key, values in group_substitutes().items():
+        if key in accepted:
+            out.extend(v for v in values if v not in tab.decimals and v != tab.decimal and v not in out)
+    return "".join(out)
+
+
 def normalize_tag(tag: str) -> str:
     """``de_ch`` / ``de-CH`` -> ``de-CH``; raises :class:`LocaleError` if babel has no such locale."""
     return str(parse_locale(tag)).replace("_", "-")
@@ -92,6 +112,11 @@ class LocaleTables:
     units: dict[str, str] = field(default_factory=dict)
     #: month name -> 1..12
     months: dict[str, int] = field(default_factory=dict)
+    #: the decimal separators of every numbering system CLDR gives the locale (Urdu: ``.`` in latn,
+    #: ``،`` in arab): a keyboard substitute for a group separator is never one of them
+    decimals: frozenset[str] = frozenset()
+    #: word -> pint unit, for the words that are two of a unit (:func:`unit_duals`)
+    duals: dict[str, str] = field(default_factory=dict)
 
 
 def _compact_scales(data: dict, *, prefix: bool = False, conflicts: set | None = None,
@@ -196,6 +221,21 @@ def unit_names(data: Mapping[str, Any], *, keep_case: bool = False, widths: tupl
                 if width == "narrow" and (len(surface) < 2 or surface.isascii() and surface.islower()):
                     continue
                 out.setdefault(surface if keep_case else surface.casefold(), pint_name)
+    return out
+
+
+def unit_duals(data: Mapping[str, Any]) -> dict[str, str]:
+    """The words that say "two" of a unit on their own, where CLDR's pattern for the plural
+    category ``two`` has no number in it (ar ``سنتان``, two years; he ``שבועיים``, two weeks):
+    casefolded word -> pint unit."""
+    mapping = _unit_map()
+    out: dict[str, str] = {}
+    patterns = _plain(data.get("unit_patterns", {}))
+    for unit_id, pint_name in mapping["units"].items():
+        for width in ("long", "short", "narrow"):
+            pattern = ((patterns.get(unit_id) or {}).get(width) or {}).get("two")
+            if isinstance(pattern, str) and "{0}" not in pattern and pattern.strip():
+                out.setdefault(pattern.strip().casefold(), pint_name)
     return out
 
 
@@ -460,4 +500,9 @@ def _tables(tag: str) -> LocaleTables:
         ) | (base.currency_symbols if base is not None else frozenset()),
         units=merged(units, "units"),
         months=merged(months, "months"),
+        duals=merged(unit_duals(data), "duals"),
+        decimals=frozenset(
+            str(v.get("decimal", "")).strip("\u200e\u200f\u061c") for v in _plain(data.get("number_symbols", {})).values()
+            if isinstance(v, dict) and v.get("decimal")
+        ),
     )

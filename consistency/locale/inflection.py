@@ -8,7 +8,7 @@ languages listed there that have no language pack of their own.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -22,6 +22,20 @@ class Inflection:
     max_ending: int
     #: languages that write a name's genitive with a bare -s
     genitive_s: frozenset[str] = frozenset()
+    #: language -> (nominative, oblique) endings of a dual word
+    dual_endings: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    #: language -> the short words it writes glued before a word (ar و, ب, ال)
+    proclitics: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def dual_forms(self, language: str, word: str) -> list[str]:
+        """``word`` (a dual as CLDR writes it) in the other cases of ``language``: ar ``سنتان``
+        -> ``سنتين``; each word of a phrase takes the ending (``سنتان ضوئيتان``)."""
+        out = []
+        for nominative, oblique in self.dual_endings.get(language, ()):
+            parts = word.split(" ")
+            if any(p.endswith(nominative) for p in parts):
+                out.append(" ".join(p[:-len(nominative)] + oblique if p.endswith(nominative) else p for p in parts))
+        return out
 
     def takes_endings(self, language: str) -> bool:
         from .packs import lists_own_words
@@ -33,4 +47,7 @@ class Inflection:
 def inflection() -> Inflection:
     data = tomllib.loads(resources.files("consistency.locale").joinpath("data/inflection.toml").read_text("utf-8"))
     return Inflection(frozenset(data["languages"]), int(data["min_stem"]), int(data["max_ending"]),
-                      frozenset(data.get("genitive_s", ())))
+                      frozenset(data.get("genitive_s", ())),
+                      {lang: tuple((str(a), str(b)) for a, b in pairs)
+                       for lang, pairs in data.get("dual_endings", {}).items()},
+                      {lang: tuple(map(str, words)) for lang, words in data.get("proclitics", {}).items()})

@@ -88,6 +88,7 @@ class Pack:
     name_suffixes: tuple[str, ...] = ()  # inflection glued to a name: Microsofts, Trump's, Путина
     name_particles_after: tuple[str, ...] = ()  # case particles after a name without a space (ko 은, 는)
     capitalised_nouns: bool = False  # every noun is capitalised (de): capitals are no evidence of a name
+    duals: dict[str, str] = field(default_factory=dict)  # ar عامان: two years, CLDR's duals aside
     own_words: bool = False  # the pack lists its number words itself (else they are ICU's)
 
 
@@ -134,7 +135,8 @@ def parse_pack(data: dict, *, language: str) -> Pack:
     )
     return Pack(
         language=language,
-        words=_fold(numbers.get("words")),
+        # extra_words: forms ICU does not write, added to its words (hu két, the "two" before a noun)
+        words={**_fold(numbers.get("words")), **_fold(numbers.get("extra_words"))},
         multipliers=_fold(numbers.get("multipliers")),
         connectors=tuple(c.casefold() for c in numbers.get("connectors", [])),
         needs_unit=frozenset(w.casefold() for w in numbers.get("needs_unit", [])),
@@ -158,6 +160,7 @@ def parse_pack(data: dict, *, language: str) -> Pack:
         qualifiers_after_figure=tuple(str(w).casefold() for w in quals.get("connector_after_figure", [])),
         currencies={k.casefold(): str(v).upper() for k, v in (data.get("currencies") or {}).items()},
         units=_fold(data.get("units")),
+        duals=_fold(data.get("duals")),
         counters=tuple((data.get("counters") or {}).get("words", [])),
         counter_units=dict((data.get("counters") or {}).get("units", {})),
         range_connectors=tuple(ranges.get("connectors", [])),
@@ -215,6 +218,10 @@ def load_pack(language: str) -> Pack:
     return built("pack", language, lambda: _load_pack(language))
 
 
+#: The [numbers] keys by which a pack lists its number words itself, in place of ICU's.
+_OWN_WORD_KEYS = ("words", "multipliers", "cjk_digits", "cjk_small", "cjk_big")
+
+
 def _load_pack(language: str) -> Pack:
     root = resources.files("consistency.locale").joinpath("packs")
     source = root.joinpath(f"{language}.toml")
@@ -224,15 +231,18 @@ def _load_pack(language: str) -> Pack:
             data = tomllib.loads(source.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"language pack {language}.toml: {exc}") from exc
-    own_words = "numbers" in data  # a [numbers] table (ja: CJK numerals alone) replaces ICU's words
+    # [numbers] words (en, de…) or CJK numerals (ja) replace ICU's words; a [numbers] table with
+    # only other keys (glued_units, extra_words, needs_unit) adds to them
     numbers = data.setdefault("numbers", {})
+    own_words = any(key in numbers for key in _OWN_WORD_KEYS)
     if not own_words:  # no number words of its own: those ICU spells out
         from .spellout import lexicon
 
         icu_words = lexicon(language)
         if icu_words is not None:
-            for key in ("words", "multipliers", "connectors", "needs_unit", "glued", "plural_multipliers"):
+            for key in ("words", "multipliers", "connectors", "glued", "plural_multipliers"):
                 numbers.setdefault(key, icu_words[key])
+            numbers["needs_unit"] = [*icu_words["needs_unit"], *numbers.get("needs_unit", [])]
     return replace(parse_pack(data, language=language), own_words=own_words)
 
 
