@@ -412,3 +412,64 @@ def test_the_article_is_no_proclitic():
 @pytest.mark.parametrize("text, label", [("a XVII. század közepén", "C17"), ("egy XIX. századi háború", "C19")])
 def test_the_hungarian_century_as_text_writes_it(text, label):
     assert [v for _t, v, _u in figures(text, "hu")] == [label]
+
+
+# ----------------------------------------------------------------------------- times of day
+
+@pytest.mark.parametrize("text, locale", [
+    ("Ottelu alkaa keskiviikkona klo 15 Napolissa.", "fi"),
+    ("Paras hetki on kello 17.30 lauantaina.", "fi"),
+    ("Mötet börjar kl. 15.30 i Malmö.", "sv"),
+    ("Do godziny 13 nie zgłoszono naruszeń.", "pl"),
+    ("Rapat dimulai pukul 15.00 di Jakarta.", "id"),
+])
+def test_a_number_after_a_clock_word_is_a_time_not_a_count(text, locale):
+    assert figures(text, locale) == []
+
+
+@pytest.mark.parametrize("text, locale, expected", [
+    ("Kello 15 mennessä 20 henkeä pääsi ulos.", "fi", [("20", None)]),   # the count after the time stays
+    ("Matka kesti 3 tuntia.", "fi", [("3", "hour")]),
+    ("پس از ۵ ساعت، ۶۲۰ کیلومتر", "fa", [("5", "hour"), ("620", "kilometer")]),  # a comma parts them
+    ("۲۴ ساعت گذشته", "fa", [("24", "hour")]),                            # hours: the word after the number
+])
+def test_a_clock_word_leaves_other_figures_alone(text, locale, expected):
+    assert [(v, u) for _t, v, u in figures(text, locale)] == expected
+
+
+def test_the_clock_words_first_in_the_data_are_icus():
+    icu = pytest.importorskip("icu", reason="PyICU (the icu extra) is the reference for the date-time patterns")
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads(resources.files("consistency.locale").joinpath("data/clock.toml").read_text("utf-8"))
+    from_icu = ["fi", "sv", "da", "nb", "nn", "et", "id", "fa", "he", "vi"]
+    for language in from_icu:
+        pattern = icu.DateFormat.createDateTimeInstance(
+            icu.DateFormat.kLong, icu.DateFormat.kShort, icu.Locale(language)).toPattern()
+        first = data[language][0]
+        assert first.rstrip(".") in pattern.replace("'", ""), (language, pattern)
+
+
+# ----------------------------------------------------------------------------- compounds
+
+@pytest.mark.parametrize("text, locale, value, unit", [
+    ("Puolue ajaa nelipäiväiseen työviikkoon siirtymistä.", "fi", "4", "day"),
+    ("Lähes 300-kiloinen sika.", "fi", None, "kilogram"),
+    ("Hän oli sataprosenttisen varma.", "fi", "100", "percent"),
+    ("Kaksivuotias poika.", "fi", "2", "year"),
+    ("Poparto przejście na czterodniowy tydzień pracy.", "pl", "4", "day"),
+    ("Odbyła się dwugodzinna demonstracja.", "pl", "2", "hour"),
+    ("Zatrzymano dwudziestoletniego mężczyznę.", "pl", "20", "year"),
+    ("Aresztowano siedemnastolatka.", "pl", "17", "year"),
+    ("To stu-procentowe kłamstwo.", "pl", "100", "percent"),
+])
+def test_a_number_glued_to_a_unit_adjective(text, locale, value, unit):
+    (claim,) = extract_claims(text, locale)
+    assert claim.unit == unit and (value is None or str(claim.value) == value), claim
+
+
+def test_a_number_word_that_is_also_a_verb_needs_a_unit():
+    # Finnish sataa: a hundred (partitive), and "it rains"
+    assert figures("Huomenna voi sataa yhteensä paljon.", "fi") == []
+    assert [(v, u) for _t, v, u in figures("Huomenna voi sataa 100 millimetriä.", "fi")] == [("100", "millimeter")]

@@ -32,7 +32,7 @@ from typing import Any, cast
 import regex
 
 from ..locale.cldr import ISO_DATE, date_patterns, normalize_tag, tables, typed_groups
-from ..locale.calendars import era_of
+from ..locale.calendars import clock_words, era_of
 from ..locale.inflection import inflection
 from ..locale.packs import load_pack
 from ..model import Claim, ClaimKind, Qualifier
@@ -359,8 +359,13 @@ class Extractor:
             _SP + "?(" + _alt(pack.range_suffix, boundary=False) + ")"
         ) if pack.range_suffix else None
         self.core_re = self._core_regex()
-        self.noise_re = regex.compile("|".join(f"(?:{p})" for p in pack.noise), regex.IGNORECASE | regex.V0) \
-            if pack.noise else None
+        noise = list(pack.noise)
+        clock = clock_words(tab.language)
+        if clock:  # klo 15, kl. 15.30: a time of day (locale/data/clock.toml)
+            noise.append(rf"(?<![\p{{L}}\p{{M}}]){_alt(clock)}[ \u00a0]*(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?"
+                         rf"(?!\d|[.,:]\d|[\p{{L}}\p{{M}}])")
+        self.noise_re = regex.compile("|".join(f"(?:{p})" for p in noise), regex.IGNORECASE | regex.V0) \
+            if noise else None
         self.date_res = self._date_regexes()
 
     # -- compilation ---------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Calendars whose years a language writes where others write Gregorian ones:
 ``locale/data/calendars.toml`` (CLDR's calendar preference and era offsets, which babel lacks).
 
-Read by the figure extractor: Thai ``ปี 2557`` is 2014.
+Read by the figure extractor: Thai ``ปี 2557`` is 2014; and the words before a time of day
+(``locale/data/clock.toml``: fi ``klo 15`` is no count).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["era_of", "eras"]
+__all__ = ["clock_words", "era_of", "eras"]
 
 
 @lru_cache(maxsize=1)
@@ -24,3 +25,14 @@ def era_of(language: str) -> dict | None:
     era from the Gregorian year, the era's abbreviations ``markers``), where it is not the
     Gregorian one."""
     return eras().get(language)
+
+
+@lru_cache(maxsize=1)
+def _clock() -> dict[str, list[str]]:
+    return tomllib.loads(resources.files("consistency.locale").joinpath("data/clock.toml").read_text("utf-8"))
+
+
+def clock_words(language: str) -> tuple[str, ...]:
+    """The words after which ``language`` writes a time of day (fi ``klo``, sv ``kl.``):
+    ``locale/data/clock.toml``."""
+    return tuple(_clock().get(language, ()))
