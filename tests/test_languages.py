@@ -34,6 +34,31 @@ def test_the_shipped_regional_table_matches_babel():
     for language in ("en", "es", "pt", "zh"):
         assert regional.regional_units(language) == fresh["units"].get(language, {}), language
         assert regional.regional_months(language) == fresh["months"].get(language, {}), language
+        assert regional.regional_groups(language) == fresh["groups"].get(language, ""), language
+
+
+def test_a_variant_in_another_script_is_no_text_of_the_base_locale():
+    # en-Dsrt (Deseret) and en-Shaw (Shavian) are CLDR locales of their own; their month names made
+    # every English month scan three times as long.  zh-Hant is still Chinese (Han either way).
+    assert all(name.isascii() for name in regional.regional_months("en"))
+    assert build_regional._script("en_Dsrt") != build_regional._script("en")
+    assert build_regional._script("zh_Hant_TW") == build_regional._script("zh")
+
+
+@pytest.mark.parametrize("text, locale, value", [
+    ("Mais de 820 000 pessoas foram afetadas.", "pt", "820000"),   # pt-PT's grouping
+    ("Mais de 820.000 pessoas foram afetadas.", "pt", "820000"),   # pt's (Brazil) own
+    ("The bridge cost 1'250 francs.", "en", "1250"),               # en-CH's apostrophe
+])
+def test_a_base_locale_reads_the_group_separators_of_its_regional_variants(text, locale, value):
+    assert [v for _t, v, _u in figures(text, locale)] == [value]
+
+
+def test_a_regional_locale_keeps_its_own_grouping():
+    from consistency.extract.numbers import parse_digits
+
+    assert parse_digits("820 000", "pt-BR")[0] == 820           # Brazil groups with a period only
+    assert parse_digits("820 000", "pt")[0] == 820000
 
 
 @pytest.mark.parametrize("locale", ["en", "en-US", "en-GB"])

@@ -75,14 +75,16 @@ def normalize_text(text: str) -> str:
 
 def _group_classes(tab: LocaleTables) -> str:
     """Characters accepted as a group separator in ``tab``'s locale."""
-    group = tab.group.strip(BIDI_MARKS)
     accepted = {_NBSP}
-    if group in SPACE_GROUPS:
-        accepted.update(" " + _NBSP)
-    elif group in APOSTROPHES:
-        accepted.update(APOSTROPHES)
-    else:
-        accepted.add(group)
+    # the locale's own group separator, and those its regional variants write with the same
+    # decimal separator (pt reads pt-PT's 820 000 beside its own 820.000)
+    for group in tab.group.strip(BIDI_MARKS) + tab.regional_groups:
+        if group in SPACE_GROUPS:
+            accepted.update(" " + _NBSP)
+        elif group in APOSTROPHES:
+            accepted.update(APOSTROPHES)
+        else:
+            accepted.add(group)
     accepted.discard(tab.decimal)
     accepted.add(ARABIC_GROUP)  # the Arabic script's own separators mean one thing in every locale
     accepted.update(typed_groups(tab, "".join(accepted)))  # ، typed for ٬ (locale/data/separators.toml)

@@ -115,6 +115,9 @@ class LocaleTables:
     #: the decimal separators of every numbering system CLDR gives the locale (Urdu: ``.`` in latn,
     #: ``،`` in arab): a keyboard substitute for a group separator is never one of them
     decimals: frozenset[str] = frozenset()
+    #: the group separators the regional variants write with this locale's decimal separator (pt:
+    #: pt-PT's no-break space), read by a base locale only (locale/regional.py)
+    regional_groups: str = ""
     #: word -> pint unit, for the words that are two of a unit (:func:`unit_duals`)
     duals: dict[str, str] = field(default_factory=dict)
 
@@ -468,7 +471,7 @@ def _tables(tag: str) -> LocaleTables:
         # en-GB reads what en reads ($80 billion), its own data winning ($ is AUD in en-AU)
         return {**getattr(base, name), **regional} if base is not None else regional
 
-    from .regional import regional_months, regional_units
+    from .regional import regional_groups, regional_months, regional_units
 
     # a base locale also reads the unit and month names of its regional variants (en: kilometres,
     # kph from en-GB, en-AU…; es: setiembre from es-PE), its own winning; see locale/regional.py
@@ -501,6 +504,7 @@ def _tables(tag: str) -> LocaleTables:
         units=merged(units, "units"),
         months=merged(months, "months"),
         duals=merged(unit_duals(data), "duals"),
+        regional_groups=regional_groups(loc.language) if base is None else "",
         decimals=frozenset(
             str(v.get("decimal", "")).strip("\u200e\u200f\u061c") for v in _plain(data.get("number_symbols", {})).values()
             if isinstance(v, dict) and v.get("decimal")

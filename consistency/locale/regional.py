@@ -1,4 +1,5 @@
-"""What the regional variants of a language write that its base locale does not: unit and month names.
+"""What the regional variants of a language write that its base locale does not: unit and month
+names, and group separators.
 
 CLDR gives ``en`` the American spellings (``kilometers``, ``liters``) and puts the British ones
 (``kilometres``, ``litres``, ``kph``) in ``en-GB``, ``en-AU``, ``en-IN`` …; Spanish ``setiembre``
@@ -12,7 +13,11 @@ start, so the table is generated once into ``data/regional.json``:
 
 and ``tests/test_regional.py`` fails when the shipped table no longer matches babel's data.
 
-Left out: narrow unit forms and surfaces of one or two letters (``h``; they are ambiguous
+The same goes for numbers: Portuguese from Portugal groups ``820 000`` where ``pt`` (Brazil)
+writes ``820.000``; with the same decimal comma, either is unambiguous, so ``pt`` reads both.
+
+Left out: variants in another script (``en-Dsrt``'s Deseret month names; ``sr-Latn`` is a locale
+of its own), narrow unit forms and surfaces of one or two letters (``h``; they are ambiguous
 across variants), surfaces that are not unit names in running text (``EXCLUDED``: ``bus.`` is a
 bushel only in tables), and any surface the base locale already maps.
 """
@@ -23,7 +28,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["EXCLUDED", "regional_months", "regional_units"]
+__all__ = ["EXCLUDED", "regional_groups", "regional_months", "regional_units"]
 
 FILE = "data/regional.json"
 
@@ -45,3 +50,9 @@ def regional_units(language: str) -> dict[str, str]:
 def regional_months(language: str) -> dict[str, int]:
     """Month name (casefolded) -> 1..12, from the regional variants of ``language`` only."""
     return _data()["months"].get(language, {})
+
+
+def regional_groups(language: str) -> str:
+    """The group separators the regional variants of ``language`` write with its own decimal
+    separator (pt: pt-PT's no-break space, so ``820 000``; en: en-CH's apostrophe)."""
+    return _data().get("groups", {}).get(language, "")
