@@ -447,6 +447,9 @@ def test_the_hungarian_century_as_text_writes_it(text, label):
     ("Mötet börjar kl. 15.30 i Malmö.", "sv"),
     ("Do godziny 13 nie zgłoszono naruszeń.", "pl"),
     ("Rapat dimulai pukul 15.00 di Jakarta.", "id"),
+    ("Liverpool speelt woensdag om 15 uur tegen Napoli.", "nl"),
+    ("De vrouw werd om 7.55 uur gevonden.", "nl"),
+    ("Встреча началась в 15 часов.", "ru"),
 ])
 def test_a_number_after_a_clock_word_is_a_time_not_a_count(text, locale):
     assert figures(text, locale) == []
@@ -457,6 +460,8 @@ def test_a_number_after_a_clock_word_is_a_time_not_a_count(text, locale):
     ("Matka kesti 3 tuntia.", "fi", [("3", "hour")]),
     ("پس از ۵ ساعت، ۶۲۰ کیلومتر", "fa", [("5", "hour"), ("620", "kilometer")]),  # a comma parts them
     ("۲۴ ساعت گذشته", "fa", [("24", "hour")]),                            # hours: the word after the number
+    ("De staking duurde 15 uur.", "nl", [("15", "hour")]),                 # no preposition: a duration
+    ("Der Preis stieg um 15 Prozent.", "de", [("15", "percent")]),
 ])
 def test_a_clock_word_leaves_other_figures_alone(text, locale, expected):
     assert [(v, u) for _t, v, u in figures(text, locale)] == expected
@@ -469,11 +474,13 @@ def test_the_clock_words_first_in_the_data_are_icus():
 
     data = tomllib.loads(resources.files("consistency.locale").joinpath("data/clock.toml").read_text("utf-8"))
     from_icu = ["fi", "sv", "da", "nb", "nn", "et", "id", "fa", "he", "vi"]
-    for language in from_icu:
+    checked = [(language, data["before"][language][0]) for language in from_icu]
+    checked += [(language, words[0]) for language, words in data["at"].items()]
+    for language, word in checked:
         pattern = icu.DateFormat.createDateTimeInstance(
             icu.DateFormat.kLong, icu.DateFormat.kShort, icu.Locale(language)).toPattern()
-        first = data[language][0]
-        assert first.rstrip(".") in pattern.replace("'", ""), (language, pattern)
+        tokens = {token.rstrip(".") for token in pattern.replace("'", "").split()}
+        assert word.rstrip(".") in tokens, (language, word, pattern)
 
 
 # ----------------------------------------------------------------------------- compounds
@@ -488,6 +495,8 @@ def test_the_clock_words_first_in_the_data_are_icus():
     ("Zatrzymano dwudziestoletniego mężczyznę.", "pl", "20", "year"),
     ("Aresztowano siedemnastolatka.", "pl", "17", "year"),
     ("To stu-procentowe kłamstwo.", "pl", "100", "percent"),
+    ("Een vierdaagse werkweek.", "nl", "4", "day"),
+    ("De vierentwintigjarige zei niets.", "nl", "24", "year"),
 ])
 def test_a_number_glued_to_a_unit_adjective(text, locale, value, unit):
     (claim,) = extract_claims(text, locale)
@@ -498,3 +507,11 @@ def test_a_number_word_that_is_also_a_verb_needs_a_unit():
     # Finnish sataa: a hundred (partitive), and "it rains"
     assert figures("Huomenna voi sataa yhteensä paljon.", "fi") == []
     assert [(v, u) for _t, v, u in figures("Huomenna voi sataa 100 millimetriä.", "fi")] == [("100", "millimeter")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Σεισμοί σε περιοχή 2,4 εκατομμυρίων ατόμων.", "2.4E+6"),     # the genitive plural of a scale word
+    ("Έργο ύψους 11 δισεκατομμυρίων δολαρίων.", "1.1E+10"),
+])
+def test_greek_scale_words_in_the_genitive(text, value):
+    assert [v for _t, v, _u in figures(text, "el")] == [value]

@@ -32,7 +32,7 @@ from typing import Any, cast
 import regex
 
 from ..locale.cldr import ISO_DATE, date_patterns, normalize_tag, tables, typed_groups
-from ..locale.calendars import clock_words, era_of
+from ..locale.calendars import clock_prepositions, clock_words, era_of
 from ..locale.inflection import inflection
 from ..locale.packs import load_pack
 from ..model import Claim, ClaimKind, Qualifier
@@ -364,6 +364,11 @@ class Extractor:
         if clock:  # klo 15, kl. 15.30: a time of day (locale/data/clock.toml)
             noise.append(rf"(?<![\p{{L}}\p{{M}}]){_alt(clock)}[ \u00a0]*(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?"
                          rf"(?!\d|[.,:]\d|[\p{{L}}\p{{M}}])")
+        hours = [w for w, unit in self.units.items() if unit == "hour"]
+        at = clock_prepositions(tab.language)
+        if at and hours:  # om 15 uur, в 15 часов: the preposition, a number and the word for an hour
+            noise.append(rf"(?<![\p{{L}}\p{{M}}]){_alt(at)}[ \u00a0]+(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?"
+                         rf"[ \u00a0]*{_alt(hours)}")
         self.noise_re = regex.compile("|".join(f"(?:{p})" for p in noise), regex.IGNORECASE | regex.V0) \
             if noise else None
         self.date_res = self._date_regexes()

@@ -11,7 +11,7 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["clock_words", "era_of", "eras"]
+__all__ = ["clock_prepositions", "clock_words", "era_of", "eras"]
 
 
 @lru_cache(maxsize=1)
@@ -28,11 +28,17 @@ def era_of(language: str) -> dict | None:
 
 
 @lru_cache(maxsize=1)
-def _clock() -> dict[str, list[str]]:
+def _clock() -> dict[str, dict[str, list[str]]]:
     return tomllib.loads(resources.files("consistency.locale").joinpath("data/clock.toml").read_text("utf-8"))
 
 
 def clock_words(language: str) -> tuple[str, ...]:
     """The words after which ``language`` writes a time of day (fi ``klo``, sv ``kl.``):
     ``locale/data/clock.toml``."""
-    return tuple(_clock().get(language, ()))
+    return tuple(_clock()["before"].get(language, ()))
+
+
+def clock_prepositions(language: str) -> tuple[str, ...]:
+    """The prepositions before a time of day written with the word for an hour (nl ``om 15 uur``):
+    ``locale/data/clock.toml``."""
+    return tuple(_clock()["at"].get(language, ()))
