@@ -515,3 +515,40 @@ def test_a_number_word_that_is_also_a_verb_needs_a_unit():
 ])
 def test_greek_scale_words_in_the_genitive(text, value):
     assert [v for _t, v, _u in figures(text, "el")] == [value]
+
+
+# ----------------------------------------------------------------------------- decades
+
+@pytest.mark.parametrize("text, locale", [
+    ("Hij werkte er in de jaren 80.", "nl"), ("Dat was in de jaren tachtig.", "nl"),
+    ("Lavorava lì negli anni '80.", "it"), ("Trabajó allí en los años 80.", "es"),
+    ("Trabalhou lá nos anos oitenta.", "pt"), ("Il y travaillait dans les années 80.", "fr"),
+    ("Pracował tam w latach osiemdziesiątych.", "pl"), ("Pracował tam w latach 80.", "pl"),
+    ("A lucrat acolo în anii '80.", "ro"), ("Он работал там в 80-е годы.", "ru"),
+    ("Той работи там през 80-те.", "bg"), ("Εργάστηκε εκεί τη δεκαετία του ’80.", "el"),
+    ("Han arbetade där på 1980-talet.", "sv"), ("Han arbejdede der i 1980'erne.", "da"),
+    ("Hän työskenteli siellä 1980-luvulla.", "fi"), ("A nyolcvanas években dolgozott ott.", "hu"),
+    ("Dia bekerja di sana pada tahun 80-an.", "id"), ("او در دهه ۱۹۸۰ آنجا کار می‌کرد.", "fa"),
+    ("عمل هناك في الثمانينيات.", "ar"), ("เขาทำงานที่นั่นในทศวรรษ 1980", "th"),
+    ("그는 1980년대에 그곳에서 일했다.", "ko"), ("他在80年代在那里工作。", "zh"),
+    ("Er arbeitete dort in den 80er Jahren.", "de"),
+])
+def test_a_decade_in_every_development_language(text, locale):
+    assert [v for _t, v, _u in figures(text, locale)] == ["1980s"]
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("Korban yang berusia 40-an itu ditembak.", "id"),      # an age: in his forties
+    ("Han er i 40'erne og bor i Aarhus.", "da"),
+    ("Той е в 40-те си години.", "bg"),
+    ("De staking duurde 80 uur.", "nl"),
+])
+def test_an_age_in_its_forties_is_no_decade(text, locale):
+    assert all(not (v or "").endswith("0s") for _t, v, _u in figures(text, locale))
+
+
+def test_a_round_hundred_is_its_century_as_well_as_its_first_decade():
+    (claim,) = extract_claims("Det byggdes på 1800-talet.", "sv")
+    assert (claim.low.year, claim.high.year) == (1800, 1899)
+    (claim,) = extract_claims("Det byggdes på 1980-talet.", "sv")
+    assert (claim.low.year, claim.high.year) == (1980, 1989)

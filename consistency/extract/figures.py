@@ -442,7 +442,7 @@ class Extractor:
             for key, value in macros.items():
                 pattern = pattern.replace(key, value)
             out.append((regex.compile(pattern, regex.IGNORECASE | regex.V0), kind, mapping))
-        if not self.pack.dates:  # every locale gets years
+        if not any(dp.kind == "year" for dp in self.pack.dates):  # every locale gets years
             out.append((regex.compile(f"(?P<year>{macros['{YEAR}']})", regex.V0), "year", {}))
         return out
 
@@ -639,12 +639,21 @@ class Extractor:
                 return None
             low, high, label = date((c - 1) * 100 + 1, 1, 1), date(c * 100, 12, 31), f"C{c}"
         elif kind == "decade":
-            start = int(groups["decade"])
+            if "decade" in groups:
+                start = int(groups["decade"])
+            else:  # anni '80, jaren tachtig (a pack's map gives "80"): the 1930s to the 1990s only,
+                two = mapped("decade2")  # '20 and '10 may be this century's as well as the last's
+                if not (isinstance(two, str) and two.isdigit() and 30 <= int(two) <= 90):
+                    return None
+                start = 1900 + int(two)
             if start % 10:
                 return None
             part = mapped("part")
+            # a round hundred names its hundred years as well as its first ten (sv 1800-talet, fi
+            # 1800-luku, en the 1900s: the 19th and 20th centuries): read as the wider span
+            scale = 10 if start % 100 == 0 else 1
             first, last = {"begin": (0, 3), "mid": (3, 7), "end": (6, 9)}.get(part, (0, 9))
-            low, high = date(start + first, 1, 1), date(start + last, 12, 31)
+            low, high = date(start + first * scale, 1, 1), date(start + last * scale + scale - 1, 12, 31)
             label = f"{start}s" + (f"-{part}" if part in ("begin", "mid", "end") else "")
         elif kind in ("year", "era"):
             if year is None:
