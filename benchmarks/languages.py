@@ -15,9 +15,11 @@ figure and date rules (QTY001, QTY002, DAT001):
   sentence that the unmutated bundle does not.
 
 Mutations are drawn with a fixed seed, so two revisions see the same ones. Compare two revisions side
-by side in one run with ``--base REV`` (checked out into a temporary git worktree):
+by side in one run with ``--base REV`` (checked out into a temporary git worktree). ``--names`` counts
+the name and quotation rules' findings (NAM001-3, QUO001-3) on the real pairs instead, without
+mutations:
 
-    python benchmarks/languages.py [--languages de,sv,...] [--mutations 40] [--base REV]
+    python benchmarks/languages.py [--languages de,sv,...] [--mutations 40] [--base REV] [--names]
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ LANGUAGES = {  # NTREX file code -> locale
     "hun": "hu", "dan": "da", "bul": "bg", "fas": "fa",
 }
 RULES = ("QTY001", "QTY002", "DAT001")
+#: ``--names``: the name and quotation rules
+NAME_RULES = ("NAM001", "NAM002", "NAM003", "QUO001", "QUO002", "QUO003")
 UNITS = [  # English unit words, each with another of the same dimension
     ("kilometres", "miles"), ("kilometers", "miles"), ("miles", "kilometres"), ("metres", "feet"),
     ("meters", "feet"), ("feet", "metres"), ("kilograms", "pounds"), ("pounds", "kilograms"),
@@ -128,7 +132,7 @@ def plan(code: str, per_kind: int, seed: int = 7) -> list[dict]:
     return out
 
 
-def run_language(code: str, per_kind: int) -> dict:
+def run_language(code: str, per_kind: int, rule_ids: tuple[str, ...] = RULES) -> dict:
     """Findings per rule on the real pairs, and which mutations are found (in this process's code)."""
     os.environ["CLAIM_CONSISTENCY_NO_NOTES"] = "1"
     from consistency.documents.text import parse_text
@@ -137,7 +141,7 @@ def run_language(code: str, per_kind: int) -> dict:
     from consistency.model import Document
 
     locale = LANGUAGES[code]
-    rules = [r for r in load_rules() if r.id in RULES]
+    rules = [r for r in load_rules() if r.id in rule_ids]
 
     def check(doc: str, en: list[str], other: list[str]) -> list[tuple[str, int]]:
         docs = []
@@ -161,7 +165,7 @@ def run_language(code: str, per_kind: int) -> dict:
         base[doc] = set(got)
         counts.update(r for r, loc, _i in got if loc == locale)
     results = []
-    for m in plan(code, per_kind):
+    for m in (plan(code, per_kind) if per_kind else []):
         en, other = docs[m["doc"]]
         en, other = list(en), list(other)
         (en if m["side"] == "en" else other)[m["index"]] = m["text"]
@@ -170,9 +174,10 @@ def run_language(code: str, per_kind: int) -> dict:
     return {"pairs": pairs, "counts": dict(counts), "mutations": results}
 
 
-def measure(code_dir: Path, languages: list[str], per_kind: int) -> dict[str, dict]:
+def measure(code_dir: Path, languages: list[str], per_kind: int, rule_ids: tuple[str, ...] = RULES) -> dict[str, dict]:
     probe = (f"import sys, json; sys.path[:0] = [{str(code_dir)!r}, {str(Path(__file__).resolve().parent)!r}]; "
-             f"import languages; print(json.dumps({{c: languages.run_language(c, {per_kind}) for c in {languages!r}}}))")
+             f"import languages; print(json.dumps({{c: languages.run_language(c, {per_kind}, {rule_ids!r}) "
+             f"for c in {languages!r}}}))")
     env = {**os.environ, "PYTHONPATH": str(code_dir), "CLAIM_CONSISTENCY_NO_CACHE": "1"}
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False,
                          timeout=7200)
@@ -181,7 +186,7 @@ def measure(code_dir: Path, languages: list[str], per_kind: int) -> dict[str, di
     return json.loads(out.stdout)
 
 
-def rows_of(data: dict[str, dict]) -> tuple[list[list], dict[str, float]]:
+def rows_of(data: dict[str, dict], rule_ids: tuple[str, ...] = RULES) -> tuple[list[list], dict[str, float]]:
     rows = []
     totals: Counter[str] = Counter()
     for code, d in data.items():
@@ -195,7 +200,7 @@ def rows_of(data: dict[str, dict]) -> tuple[list[list], dict[str, float]]:
         totals["findings"] += sum(d["counts"].values())
         totals["pairs"] += d["pairs"]
         rows.append([code, LANGUAGES[code], f"{per100:.2f}",
-                     " ".join(f"{r} {d['counts'].get(r, 0)}" for r in RULES),
+                     " ".join(f"{r} {d['counts'].get(r, 0)}" for r in rule_ids),
                      *(f"{f}/{n}" for f, n in recall.values())])
     summary = {"per100": 100 * totals["findings"] / max(1, totals["pairs"]),
                **{k: 100 * totals[k + "_found"] / max(1, totals[k + "_all"]) for k in ("digit", "unit", "scale")}}
@@ -207,7 +212,11 @@ def main() -> None:
     parser.add_argument("--languages", default=",".join(LANGUAGES))
     parser.add_argument("--mutations", type=int, default=40, help="mutations per kind and language")
     parser.add_argument("--base", help="a git revision to measure side by side")
+    parser.add_argument("--names", action="store_true",
+                        help="the name and quotation rules' findings on the real pairs instead (no mutations)")
     args = parser.parse_args()
+    rule_ids = NAME_RULES if args.names else RULES
+    per_kind = 0 if args.names else args.mutations
     if not NTREX.is_dir():
         raise SystemExit(f"skipped: {NTREX} is absent")
     codes = [c for c in args.languages.split(",") if c in LANGUAGES] or \
@@ -222,15 +231,22 @@ def main() -> None:
     try:
         summaries = {}
         for label, code_dir in runs.items():
-            rows, summary = rows_of(measure(code_dir, codes, args.mutations))
+            rows, summary = rows_of(measure(code_dir, codes, per_kind, rule_ids), rule_ids)
             summaries[label] = summary
-            print(f"## {label}: figures and dates, each language against English (NTREX-128)\n")
-            table(["file", "locale", "findings /100 pairs", "by rule", "digit found", "unit found", "scale found"], rows,
-                  numeric_from=2)
+            if args.names:
+                print(f"## {label}: names and quotations, each language against English (NTREX-128)\n")
+                table(["file", "locale", "findings /100 pairs", "by rule"], [r[:4] for r in rows], numeric_from=2)
+            else:
+                print(f"## {label}: figures and dates, each language against English (NTREX-128)\n")
+                table(["file", "locale", "findings /100 pairs", "by rule", "digit found", "unit found", "scale found"],
+                      rows, numeric_from=2)
         print("## Summary\n")
-        table(["code", "findings /100 pairs", "recall digit %", "recall unit %", "recall scale %"],
-              [[label, f"{s['per100']:.2f}", f"{s['digit']:.0f}", f"{s['unit']:.0f}", f"{s['scale']:.0f}"]
-               for label, s in summaries.items()])
+        if args.names:
+            table(["code", "findings /100 pairs"], [[label, f"{s['per100']:.2f}"] for label, s in summaries.items()])
+        else:
+            table(["code", "findings /100 pairs", "recall digit %", "recall unit %", "recall scale %"],
+                  [[label, f"{s['per100']:.2f}", f"{s['digit']:.0f}", f"{s['unit']:.0f}", f"{s['scale']:.0f}"]
+                   for label, s in summaries.items()])
     finally:
         if tmp:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(Path(tmp) / "base")],

@@ -445,3 +445,68 @@ def test_names_inside_and_after_words_are_found_as_before():
     mentions = [m.text for m in extract_names(text, "en")]
     assert "Tokyo" in mentions and "Berlin" in mentions and "ロンドン" in mentions and "Москва" in mentions
     assert "xTokyo" not in mentions and mentions.count("Tokyo") == 1
+
+
+# --------------------------------------------------------------------------- scripts ICU transliterates
+
+@pytest.mark.parametrize("text, roman", [
+    ("Ντόναλντ Τραμπ", "donalnd tramb"),    # BGN/PCGN: ντ is d at the start of a word, nd inside one
+    ("ترامب", "tramb"),
+    ("ميركل", "myrkl"),
+    ("ट्रम्प", "trampa"),                     # a letter and its virama go together: ट्, then र, म्, प
+    ("ทรัมป์", "thramp"),
+])
+def test_romanize_the_scripts_icu_transliterates(text, roman):
+    assert romanize(text) == roman
+
+
+@pytest.mark.parametrize("latin, other", [("Trump", "Τραμπ"), ("Trump", "ترامب"), ("Merkel", "Μέρκελ"),
+                                          ("Trump", "ट्रम्प")])
+def test_names_in_those_scripts_sound_alike(latin, other):
+    assert name_similarity(latin, other) >= 0.77
+
+
+def test_the_shipped_transliteration_table_is_icus():
+    pytest.importorskip("icu", reason="PyICU (the icu extra) writes and checks locale/data/translit.json")
+    import json
+    from importlib import resources
+
+    from consistency.locale import build_translit
+
+    shipped = json.loads(resources.files("consistency.locale").joinpath("data/translit.json").read_text("utf-8"))
+    fresh = build_translit.build()
+    assert shipped["scripts"] == fresh["scripts"], "regenerate: python -m consistency.locale.build_translit --write"
+
+
+def test_greek_capitalised_names_are_names():
+    found = [(m.text, m.script) for m in extract_names("Ο Αμερικανός παίκτης ηττήθηκε από τον Θόρμπγιορν Ολσεν.", "el")]
+    assert ("Θόρμπγιορν Ολσεν", "greek") in found
+    assert all(not text.startswith("Ο ") for text, _s in found)   # the article opens no name
+
+
+def test_a_known_name_in_a_spaced_script_is_a_whole_word():
+    # fa هند (India) ends هستند ("they are"); el άκρα ("ends") is no Άκρα (Accra)
+    assert [m.text for m in extract_names("آنها در خانه هستند.", "fa")] == []
+    assert "άκρα" not in [m.text for m in extract_names("Έχει βιώσει και τα δύο άκρα.", "el")]
+    assert "هند" in [m.text for m in extract_names("او به هند سفر کرد.", "fa")]
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("ar", "قال ترامب إنه سيزور المدينة.\n"),
+    ("ar", "وقال وترامب إنه سيزور المدينة.\n"),          # after the proclitic و, "and"
+    ("fa", "ترامپ گفت که از شهر دیدن می‌کند.\n"),
+    ("hi", "ट्रम्प ने कहा कि वह शहर का दौरा करेंगे।\n"),
+    ("el", "Ο Τραμπ είπε ότι θα επισκεφθεί την πόλη.\n"),
+])
+def test_a_name_in_a_script_without_capitals_is_found_by_its_transliteration(locale, text):
+    an = bundle(en="Trump said he would visit the city.\n", **{locale: text})
+    assert "NAM001" not in rules_of(findings(an, "NAM001"))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("ar", "قال الرئيس إنه سيزور المدينة.\n"),             # "the president said": the name is missing
+    ("hi", "राष्ट्रपति ने कहा कि वह शहर का दौरा करेंगे।\n"),
+])
+def test_a_name_missing_in_a_script_without_capitals_is_still_reported(locale, text):
+    an = bundle(en="Trump said he would visit the city.\n", **{locale: text})
+    assert "NAM001" in rules_of(findings(an, "NAM001"))

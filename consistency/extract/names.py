@@ -26,6 +26,7 @@ A mention is a candidate until something says it is a name.  The evidence:
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -54,7 +55,7 @@ class Mention:
     start: int
     end: int
     text: str
-    script: str  # latin | kana | hangul | han | cyrillic
+    script: str  # latin | kana | hangul | han | cyrillic | greek | other
     tokens: tuple[str, ...]  # per word: ASCII-folded (Latin) or romanized, lower case, inflection kept
     evidence: str = "weak"  # vocab | gazetteer | camel | latin | capital | weak
     entity: str | None = None  # "vocab:microsoft", "territory:US", "city:America/New_York"...
@@ -143,7 +144,8 @@ def _surfaces_of(locale: str, vocab: Vocabulary) -> _Surfaces:
 # --------------------------------------------------------------------------- extraction
 
 _WORD = regex.compile(
-    r"[\p{Latin}\p{Cyrillic}\p{N}][\p{Latin}\p{Cyrillic}\p{M}\p{N}]*(?:[’'][\p{Latin}\p{Cyrillic}]+)?"
+    r"[\p{Latin}\p{Cyrillic}\p{Greek}\p{N}][\p{Latin}\p{Cyrillic}\p{Greek}\p{M}\p{N}]*"
+    r"(?:[’'][\p{Latin}\p{Cyrillic}\p{Greek}]+)?"
 )
 _KATAKANA = regex.compile(r"[\p{Katakana}ー][\p{Katakana}ー・･＝]*")
 _HANGUL = regex.compile(r"[가-힣]+")
@@ -160,6 +162,10 @@ def _is_kana(ch: str) -> bool:
 
 def _is_cyrillic(ch: str) -> bool:
     return "\u0400" <= ch <= "\u04ff"
+
+
+def _is_greek(ch: str) -> bool:
+    return "\u0370" <= ch <= "\u03ff" or "\u1f00" <= ch <= "\u1fff"
 
 
 def sentence_initial(text: str, start: int) -> bool:
@@ -284,6 +290,11 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
                         continue
                 elif "가" <= text[i] <= "힣" and i > 0 and "가" <= text[i - 1] <= "힣":
                     continue
+                elif letter_script(text[i]) in _SPACED_SCRIPTS and (
+                        not _whole_word(text, i, end, locale) or orig[0].isupper() and not text[i].isupper()):
+                    # fa هند (India) is not the end of هستند, nor پرو (Peru) the start of پرونده; el
+                    # άκρα ("ends") is no Άκρα (Accra)
+                    continue
                 hit = (end, orig, ident, kind, evidence)
                 break
         if hit is None:
@@ -308,8 +319,32 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
     return out
 
 
+#: Scripts other than Latin and Cyrillic that separate words with spaces: a known name there is a
+#: whole word (or follows one of the language's proclitics: ar وترامب, "and Trump")
+_SPACED_SCRIPTS = frozenset({"Grek", "Arab", "Hebr", "Deva", "Beng", "Guru", "Gujr", "Taml", "Telu", "Knda",
+                             "Mlym", "Sinh", "Geor", "Armn", "Ethi"})
+
+
+def _letter_or_mark(ch: str) -> bool:
+    return ch.isalpha() or unicodedata.category(ch).startswith("M")
+
+
+def _whole_word(text: str, start: int, end: int, locale: str) -> bool:
+    if end < len(text) and _letter_or_mark(text[end]):
+        return False
+    if start == 0 or not _letter_or_mark(text[start - 1]):
+        return True
+    from ..locale.inflection import inflection
+
+    for p in inflection().proclitics.get(language(locale), ()):
+        s = start - len(p)
+        if s >= 0 and text[s:start] == p and (s == 0 or not _letter_or_mark(text[s - 1])):
+            return True
+    return False
+
+
 #: the scripts a name is told apart by (:mod:`consistency.locale.scripts`), as mentions name them
-_NAME_SCRIPTS = {"Latn": "latin", "Cyrl": "cyrillic", "Kana": "kana", "Hang": "hangul", "Hani": "han"}
+_NAME_SCRIPTS = {"Latn": "latin", "Cyrl": "cyrillic", "Grek": "greek", "Kana": "kana", "Hang": "hangul", "Hani": "han"}
 
 
 def _script_of_word(word: str) -> str:
@@ -359,7 +394,7 @@ def _extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = No
     titles = pack.name_titles
     particles = pack.name_particles
 
-    # capitalised runs of Latin or Cyrillic words
+    # capitalised runs of Latin, Cyrillic or Greek words
     run: list[regex.Match] = []
 
     def flush() -> None:
@@ -412,7 +447,7 @@ def _extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = No
         folded_words = [w.casefold() for w in words]
         if all(w in stop or w in calendar for w in folded_words):
             return
-        script = "cyrillic" if _is_cyrillic(words[0][0]) else "latin"
+        script = "cyrillic" if _is_cyrillic(words[0][0]) else "greek" if _is_greek(words[0][0]) else "latin"
         tokens = tuple(_token_key(w, script) for w in words)
         stems = tuple(_token_key(_strip_suffix(w, pack), script) for w in words)
         acronym = all(w.isupper() and len(w) <= 5 for w in words if w.isalpha()) and any(w.isalpha() for w in words)
@@ -437,7 +472,7 @@ def _extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = No
     for w in _WORD.finditer(text):
         word = w.group()
         first = word[0]
-        capital = first.isupper() and (_is_latin(first) or _is_cyrillic(first))
+        capital = first.isupper() and (_is_latin(first) or _is_cyrillic(first) or _is_greek(first))
         # von, van, da join a first name to a surname (Ursula von der Leyen, Leonardo da Vinci),
         # not two names ("von Manchester United zu Real Madrid")
         lower_particle = word.casefold() in particles and run and (

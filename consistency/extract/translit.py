@@ -18,7 +18,10 @@ close:
 True
 
 Data: ``locale/data/kana.json`` (kana to Hepburn) and ``locale/data/cyrillic.json``;
-hangul is romanized by the Revised Romanization computed from its jamo.  Han
+hangul is romanized by the Revised Romanization computed from its jamo; Greek, Arabic, Hebrew,
+the Indic scripts, Thai, Armenian and Georgian by ICU's transliterators (BGN/PCGN's where ICU
+has them), through ``locale/data/translit.json``, which :mod:`consistency.locale.build_translit`
+generates from ICU (so a check needs no ICU).  Han
 characters are left alone: Chinese and Japanese kanji names are matched only
 through vocabularies and the CLDR gazetteer (see :mod:`consistency.extract.names`).
 
@@ -56,6 +59,36 @@ def _kana() -> tuple[dict[str, str], int]:
     with resources.files("consistency.locale").joinpath("data/kana.json").open(encoding="utf-8") as fh:
         table = json.load(fh)["table"]
     return table, max(len(k) for k in table)
+
+
+@lru_cache(maxsize=1)
+def _scripts() -> tuple[dict[str, tuple[dict[str, str], dict[str, str]]], dict[str, str]]:
+    """``locale/data/translit.json`` (generated from ICU): per script its word-initial and
+    in-word tables, and the script of every letter they cover."""
+    try:
+        with resources.files("consistency.locale").joinpath("data/translit.json").open(encoding="utf-8") as fh:
+            data = json.load(fh)["scripts"]
+    except (FileNotFoundError, OSError, ValueError):
+        return {}, {}
+    tables = {script: (entry["initial"], entry["medial"]) for script, entry in data.items()}
+    owner = {seq[0]: script for script, (initial, _medial) in tables.items() for seq in initial}
+    return tables, owner
+
+
+def _icu_script(text: str, i: int, owner: dict[str, str], tables) -> tuple[str, int]:
+    """The Latin of the letters of one ICU-table script at ``text[i]``: the longest sequence the
+    table has (two letters, then one), word-initial or in-word as ``text`` has it."""
+    initial, medial = tables[owner[text[i]]]
+    starts_word = i == 0 or not (text[i - 1].isalpha() or unicodedata.combining(text[i - 1]))
+    table = initial if starts_word else medial
+    pair = text[i:i + 2]
+    # a pair of letters (Greek ντ), or a letter and its mark (Devanagari क्, कि); not two letters
+    # when the second has a mark of its own (र in रम्प goes alone, then म्)
+    if len(pair) == 2 and pair in table and not (
+            i + 2 < len(text) and unicodedata.category(text[i + 2]).startswith("M")
+            and not unicodedata.category(pair[1]).startswith("M")):
+        return table[pair], 2
+    return table.get(text[i], initial.get(text[i], "")), 1
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +135,7 @@ def romanize(text: str) -> str:
     """``text`` in lower-case ASCII Latin where the script allows (Han is kept as is)."""
     kana, longest = _kana()
     cyr = _cyrillic()
+    tables, owner = _scripts()
     out: list[str] = []
     i, n = 0, len(text)
     geminate = False
@@ -142,6 +176,11 @@ def romanize(text: str) -> str:
             out.append(_hangul(ch, text[i + 1] if i + 1 < n else ""))
         elif "\u0400" <= ch <= "\u04ff":
             out.append(cyr.get(ch.lower(), ""))
+        elif ch in owner:  # Greek, Arabic, Hebrew, Indic, Thai…: ICU's transliteration, from the table
+            roman, size = _icu_script(text, i, owner, tables)
+            out.append(roman)
+            i += size
+            continue
         elif ch in "・･＝=":
             out.append(" ")
         else:
@@ -169,7 +208,7 @@ def _latin_key(text: str) -> str:
     ).replace("C", "ch")
     for old, new in _RULES:
         s = s.replace(old, new)
-    s = s.replace("np", "mp").replace("nb", "mb").replace("nm", "mm")
+    s = s.replace("np", "mp").replace("nb", "mb").replace("nm", "mm").replace("mb", "mp")
     out: list[str] = []
     for ch in s:
         if out and out[-1] == ch:

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 from ..extract.foreign import foreign_name
 from ..extract.names import REPORTABLE_TYPES, Mention
 from ..extract.vocabulary import default_vocabulary, fold_chars, gazetteer
-from ..extract.translit import name_similarity, romanize
+from ..extract.translit import name_similarity, phonetic_key, romanize, skeleton
 from ..locale.tags import language
 
 from .spelling import single_variant, surname_typo, variant
@@ -129,7 +129,7 @@ class NameLinks:
             if node[0] == w:
                 for mm in ms:
                     out.append(mm.text)
-                    if len(mm.tokens) > 1 and mm.script in ("latin", "kana", "cyrillic"):
+                    if len(mm.tokens) > 1 and mm.script in ("latin", "kana", "cyrillic", "greek"):
                         out.extend(t for t in regex.split(r"[\s\-・･]+", mm.text) if len(t) >= 3)
             if m.entity and m.entity.startswith("vocab:"):
                 out.extend(_vocab_forms(m.entity, locale, self.an.vocabulary))
@@ -176,6 +176,34 @@ class NameLinks:
                     if m.script == h.script == "latin" and (variant(m, h) or m.shares_token(h) or
                                                             fuzz.ratio(m.key, h.key) >= 75):
                         return True  # Türkei / Turkey, Athen / Athens
+        # a script without capital letters (Arabic, Persian, Hebrew, Devanagari, Thai) gives no
+        # candidates by case: a word of the passage that transliterates to the name (ترامب, Trump)
+        return self._caseless_word_names(w, g, held, lo=max(0, g - min(1, before)),
+                                         hi=min(len(groups) - 1, g + min(1, after)))
+
+    def _caseless_word_names(self, w: int, g: int, held: dict, *, lo: int, hi: int) -> bool:
+        tokens = {t for h in held.values() if h.script == "latin" and not h.acronym
+                  for t in h.tokens if len(t) >= 4}
+        if not tokens:
+            return False
+        an = self.an
+        doc = an.documents[w]
+        proclitics = _proclitics(doc.locale)
+        for gg in range(lo, hi + 1):
+            blocks = an.groups[gg][w]
+            if not blocks:
+                continue
+            seg = doc.text[doc.blocks[blocks[0]].start:doc.blocks[blocks[-1]].end]
+            for word in _CASELESS_WORD.findall(seg):
+                forms = [word] + [word[len(p):] for p in proclitics if word.startswith(p) and len(word) > len(p) + 2]
+                for form in forms:
+                    if any(name_similarity(form, t) >= MIN_SIMILARITY + 0.05 for t in tokens):
+                        return True
+                    # the consonants alone: these scripts write few vowels, and Arabic has no p
+                    # (ترامب, tramb: Trump); three consonants or more
+                    sk = _abjad_skeleton(phonetic_key(form))
+                    if len(sk) >= 3 and any(sk == _abjad_skeleton(phonetic_key(t)) for t in tokens):
+                        return True
         return False
 
 
@@ -266,7 +294,7 @@ def link_names(an: BundleAnalysis) -> NameLinks:
             if vv != v or not key.startswith("s:"):
                 continue
             m = ms[0]
-            if len(m.tokens) > 1 and m.script in ("latin", "kana", "cyrillic") and m.type in (None, "person") \
+            if len(m.tokens) > 1 and m.script in ("latin", "kana", "cyrillic", "greek") and m.type in (None, "person") \
                     and regex.search(r"[\s・]\S+$", m.text) and (v, key) in (confirmed | strong_nodes):
                 # the surname: Elias stands for Michael Elias (and never "Werk" for "Toyota-Werk")
                 if len(m.tokens[-1]) >= 3:
@@ -311,7 +339,7 @@ def score(a: Mention, b: Mention) -> float:
         # two CLDR ids may name one place (Micronesia the region, ミクロネシア the country): compare the names
     if _latinish(a) and _latinish(b):
         return 1.0 if a.shares_token(b) else 0.0
-    if a.script == b.script and a.script in ("kana", "hangul", "cyrillic"):
+    if a.script == b.script and a.script in ("kana", "hangul", "cyrillic", "greek"):
         if a.shares_token(b):
             return 1.0
     best = name_similarity(a.key, b.key) if (a.key and b.key) else 0.0
@@ -372,6 +400,27 @@ def _kana_latin(a: Mention, b: Mention) -> tuple[Mention | None, Mention | None]
     if b.script == "kana" and a.script == "latin":
         return b, a
     return None, None
+
+
+#: A word of a script without letter case (no capital marks a name there), of at least three letters.
+_CASELESS_WORD = regex.compile(
+    r"(?:(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}])(?=\p{L})[^\p{Lu}\p{Ll}\p{Lt}\P{L}][\p{L}\p{M}]{2,})")
+
+
+def _abjad_skeleton(key: str) -> str:
+    """The consonant skeleton of a phonetic key with p read as b (Arabic writes Trump ترامب)."""
+    return skeleton(key.replace("p", "b"))
+
+
+def _proclitics(locale: str) -> tuple[str, ...]:
+    """What a word may carry glued before a name (ar و, ب, ل; the article ال): the data of
+    locale/data/inflection.toml, and the article, longest first."""
+    from ..locale.inflection import inflection
+
+    words = set(inflection().proclitics.get(language(locale), ()))
+    if words:
+        words |= {"ال"} | {p + "ال" for p in words}
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 class _SpanIndex:
@@ -448,7 +497,7 @@ def name_type(held: dict) -> str | None:
     for m in held.values():
         if m.type:
             return m.type
-        if m.script in ("latin", "kana", "cyrillic", "hangul") and len(m.tokens) > 1 and not m.entity:
+        if m.script in ("latin", "kana", "cyrillic", "greek", "hangul") and len(m.tokens) > 1 and not m.entity:
             return "person"
     return None
 

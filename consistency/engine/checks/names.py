@@ -208,7 +208,7 @@ def _full_name(an: BundleAnalysis, v: int, m):
         return None
     if m.script == "kana":
         return (m, True) if _KANA_FULL.fullmatch(m.text) else None
-    if m.script not in ("latin", "cyrillic"):
+    if m.script not in ("latin", "cyrillic", "greek"):
         return None
     doc = an.documents[v]
     words = list(_WORDS.finditer(m.text))
