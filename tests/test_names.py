@@ -510,3 +510,30 @@ def test_a_name_in_a_script_without_capitals_is_found_by_its_transliteration(loc
 def test_a_name_missing_in_a_script_without_capitals_is_still_reported(locale, text):
     an = bundle(en="Trump said he would visit the city.\n", **{locale: text})
     assert "NAM001" in rules_of(findings(an, "NAM001"))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en", "U.S."), ("en", "US"), ("en", "UK"), ("ro", "SUA"), ("ro", "S.U.A."), ("el", "ΗΠΑ"), ("id", "AS"),
+    ("pt", "EUA"), ("nl", "VS"),
+])
+def test_cldrs_short_territory_names_are_names(locale, text):
+    (mention,) = [m for m in extract_names(f"{text} ", locale)]
+    assert mention.entity is not None and mention.text == text
+
+
+def test_a_short_name_and_its_translation_are_one_name():
+    an = bundle(en="The U.S. will respond, the minister said.\n", ro="SUA vor răspunde, a spus ministrul.\n",
+                el="Οι ΗΠΑ θα απαντήσουν, είπε ο υπουργός.\n")
+    assert "NAM001" not in rules_of(findings(an, "NAM001"))
+
+
+def test_the_shipped_short_names_are_icus():
+    pytest.importorskip("icu", reason="PyICU (the icu extra) writes and checks locale/data/short_names.json")
+    import json
+    from importlib import resources
+
+    from consistency.locale import build_short_names
+
+    shipped = json.loads(resources.files("consistency.locale").joinpath("data/short_names.json").read_text("utf-8"))
+    assert shipped["names"] == build_short_names.build()["names"], \
+        "regenerate: python -m consistency.locale.build_short_names --write"

@@ -227,7 +227,7 @@ def _gazetteer(locale: str) -> dict[str, tuple[str, str]]:
     except Exception:
         return out
 
-    def add(name: object, ident: str, kind: str) -> None:
+    def add(name: object, ident: str, kind: str, *, acronym: bool = False) -> None:
         if not isinstance(name, str):
             return
         name = unicodedata.normalize("NFKC", name).strip()
@@ -241,13 +241,22 @@ def _gazetteer(locale: str) -> dict[str, tuple[str, str]]:
         if len(name) < 2:
             return
         if name[0].isascii() or "\u00c0" <= name[0] <= "\u024f" or "\u0400" <= name[0] <= "\u04ff":
-            if not name[0].isupper() or len(name) < 3:
+            if not name[0].isupper() or len(name) < 3 and not (acronym and name.isupper()):
                 return
         out.setdefault(name, (ident, kind))
 
     for code, name in loc.territories.items():
         if code not in ("ZZ", "QO", "EZ", "UN", "001"):  # not "the world"
             add(name, f"territory:{code}", "place")
+    # CLDR's short names (en US, UK; ro S.U.A.; el ΗΠΑ), which babel lacks: locale/data/short_names.json
+    for code, name in _short_names().get(loc.language, {}).items():
+        if code not in ("ZZ", "QO", "EZ", "UN", "001"):
+            add(name, f"territory:{code}", "place", acronym=True)
+            letters = "".join(ch for ch in name if ch.isalpha())
+            if letters.isupper() and 2 <= len(letters) <= 4 and set(name) <= set(letters) | set(". "):
+                # an acronym is written with and without periods: U.S. and US, S.U.A. and SUA
+                for form in (".".join(letters) + ".", letters):
+                    add(form, f"territory:{code}", "place", acronym=True)
     zones = loc.time_zones
     for zone in _zone_ids():
         city = None
@@ -265,6 +274,18 @@ def _gazetteer(locale: str) -> dict[str, tuple[str, str]]:
     for code, name in loc.currencies.items():
         add(name, f"currency:{code}", "currency")
     return out
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, dict[str, str]]:
+    """``locale/data/short_names.json``: language -> territory code -> CLDR's short name."""
+    import json
+    from importlib import resources
+
+    try:
+        return json.loads(resources.files("consistency.locale").joinpath("data/short_names.json").read_text("utf-8"))["names"]
+    except (FileNotFoundError, OSError, ValueError, KeyError):
+        return {}
 
 
 @lru_cache(maxsize=1)
