@@ -497,6 +497,7 @@ def test_a_known_name_in_a_spaced_script_is_a_whole_word():
     ("fa", "ترامپ گفت که از شهر دیدن می‌کند.\n"),
     ("hi", "ट्रम्प ने कहा कि वह शहर का दौरा करेंगे।\n"),
     ("el", "Ο Τραμπ είπε ότι θα επισκεφθεί την πόλη.\n"),
+    ("th", "ประธานาธิบดีทรัมป์กล่าวว่าจะไปเยือนเมือง\n"),     # inside a run of words written together
 ])
 def test_a_name_in_a_script_without_capitals_is_found_by_its_transliteration(locale, text):
     an = bundle(en="Trump said he would visit the city.\n", **{locale: text})
@@ -506,6 +507,7 @@ def test_a_name_in_a_script_without_capitals_is_found_by_its_transliteration(loc
 @pytest.mark.parametrize("locale, text", [
     ("ar", "قال الرئيس إنه سيزور المدينة.\n"),             # "the president said": the name is missing
     ("hi", "राष्ट्रपति ने कहा कि वह शहर का दौरा करेंगे।\n"),
+    ("th", "ประธานาธิบดีกล่าวว่าจะไปเยือนเมือง\n"),
 ])
 def test_a_name_missing_in_a_script_without_capitals_is_still_reported(locale, text):
     an = bundle(en="Trump said he would visit the city.\n", **{locale: text})

@@ -204,6 +204,11 @@ class NameLinks:
                     sk = _abjad_skeleton(phonetic_key(form))
                     if len(sk) >= 3 and any(sk == _abjad_skeleton(phonetic_key(t)) for t in tokens):
                         return True
+                    # Thai, Lao, Khmer, Burmese write a sentence's words together: the name's
+                    # consonants (four or more) inside the run (ประธานาธิบดีทรัมป์, President Trump)
+                    if _SPACELESS_WORD.match(word) and any(
+                            len(tk := _abjad_skeleton(phonetic_key(t))) >= 4 and tk in sk for t in tokens):
+                        return True
         return False
 
 
@@ -405,6 +410,9 @@ def _kana_latin(a: Mention, b: Mention) -> tuple[Mention | None, Mention | None]
 #: A word of a script without letter case (no capital marks a name there), of at least three letters.
 _CASELESS_WORD = regex.compile(
     r"(?:(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}])(?=\p{L})[^\p{Lu}\p{Ll}\p{Lt}\P{L}][\p{L}\p{M}]{2,})")
+
+
+_SPACELESS_WORD = regex.compile(r"[\p{Line_Break=SA}]")
 
 
 def _abjad_skeleton(key: str) -> str:
