@@ -109,7 +109,7 @@ _ZWNJ = "\u200c"
 
 
 def _keyed(mapping: dict) -> dict:
-    """``mapping`` by :func:`_key`, each key written with a ZWNJ also without it ."""
+    """``mapping`` by :func:`_key`, each key written with a ZWNJ also without it."""
     out = {_key(k): v for k, v in mapping.items()}
     for key, value in list(out.items()):
         if _ZWNJ in key:
