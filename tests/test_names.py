@@ -539,3 +539,8 @@ def test_the_shipped_short_names_are_icus():
     shipped = json.loads(resources.files("consistency.locale").joinpath("data/short_names.json").read_text("utf-8"))
     assert shipped["names"] == build_short_names.build()["names"], \
         "regenerate: python -m consistency.locale.build_short_names --write"
+
+
+def test_a_typographic_apostrophe_is_no_other_spelling():
+    an = bundle(en="Brian O'Hagan opened Beacon's Beach.\n", pl="Brian O’Hagan otworzył Beacon’s Beach.\n")
+    assert "NAM002" not in rules_of(findings(an, "NAM002"))

@@ -106,12 +106,13 @@ _T = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "p", "l", "l", "p", 
 _T_LIAISON = ["", "g", "kk", "gs", "n", "nj", "nh", "d", "r", "lg", "lm", "lb", "ls", "lt", "lp", "lh", "m", "b",
               "bs", "s", "ss", "ng", "j", "ch", "k", "t", "p", "h"]
 
-_SPECIAL = {"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d",
+_SPECIAL = {"’": "'", "ʼ": "'", "‘": "'", "ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d",
             "ð": "d", "þ": "th", "œ": "oe", "Œ": "oe", "ı": "i"}
 
 
 def ascii_fold(text: str) -> str:
-    """Latin text without diacritics, lower case (``Erdoğan`` -> ``erdogan``, ``Straße`` -> ``strasse``)."""
+    """Latin text without diacritics, lower case, typographic apostrophes as ASCII ones (``Erdoğan`` ->
+    ``erdogan``, ``Straße`` -> ``strasse``, ``O’Hagan`` -> ``o'hagan``)."""
     if text.isascii():
         return text.lower()
     out = []
