@@ -544,3 +544,14 @@ def test_the_shipped_short_names_are_icus():
 def test_a_typographic_apostrophe_is_no_other_spelling():
     an = bundle(en="Brian O'Hagan opened Beacon's Beach.\n", pl="Brian O’Hagan otworzył Beacon’s Beach.\n")
     assert "NAM002" not in rules_of(findings(an, "NAM002"))
+
+
+def test_a_polish_name_in_another_case_is_the_same_name():
+    # pl declines a name ending in -a: Ariany, Arianę (the [names] a_endings of the pl pack)
+    an = bundle(en="Ariana Grande sang in Arizona.\n", pl="Arianę Grande słyszano w Arizonie.\n")
+    assert "NAM002" not in rules_of(findings(an, "NAM002"))
+
+
+def test_a_polish_name_spelled_otherwise_is_still_a_variant():
+    an = bundle(en="Ariana Grande sang in Arizona.\n", pl="Adriana Grande śpiewała w Arizonie.\n")
+    assert "NAM002" in rules_of(findings(an, "NAM002"))

@@ -212,6 +212,9 @@ def _strip_suffix(word: str, pack: Pack) -> str:
     for suffix in pack.name_suffixes:
         if len(word) > len(suffix) + 2 and word.endswith(suffix):
             return word[: -len(suffix)]
+    for ending in pack.name_a_endings:  # pl Arianę, Arizonie: the name ends in -a (Ariana, Arizona)
+        if len(word) > len(ending) + 2 and word.endswith(ending):
+            return word[: -len(ending)] + "a"
     return word
 
 

@@ -86,6 +86,8 @@ class Pack:
     name_particles: frozenset[str] = frozenset()  # von, van, de, bin: lower-case words inside a name
     name_stopwords: frozenset[str] = frozenset()  # capitalised words that are never names (casefolded)
     name_suffixes: tuple[str, ...] = ()  # inflection glued to a name: Microsofts, Trump's, Путина
+    #: the endings that replace a name's final -a (pl Ariana: Ariany, Arianę, Arianie)
+    name_a_endings: tuple[str, ...] = ()
     name_particles_after: tuple[str, ...] = ()  # case particles after a name without a space (ko 은, 는)
     capitalised_nouns: bool = False  # every noun is capitalised (de): capitals are no evidence of a name
     duals: dict[str, str] = field(default_factory=dict)  # ar عامان: two years, CLDR's duals aside
@@ -203,6 +205,7 @@ def _text_tables(data: dict, language: str) -> dict:
         name_particles=frozenset(str(v).casefold() for v in names.get("particles", [])),
         name_stopwords=frozenset(str(v).casefold() for v in names.get("stopwords", [])),
         name_suffixes=tuple(sorted((str(v) for v in names.get("suffixes", [])), key=len, reverse=True)),
+        name_a_endings=tuple(sorted((str(v) for v in names.get("a_endings", [])), key=len, reverse=True)),
         name_particles_after=tuple(sorted((str(v) for v in names.get("particles_after", [])), key=len, reverse=True)),
         capitalised_nouns=bool(names.get("capitalised_nouns", False)),
     )
