@@ -10,7 +10,6 @@ separator.  Variants in another script (en-Dsrt, sr-Latn) are their own locales,
 
 from __future__ import annotations
 
-import json
 
 from .regional import EXCLUDED, FILE
 
@@ -88,23 +87,11 @@ def build(languages: set[str] | None = None) -> dict:
 
 
 def _main(argv: list[str] | None = None) -> int:
-    import argparse
-    from pathlib import Path
+    from .generate import main
 
-    parser = argparse.ArgumentParser(prog="python -m consistency.locale.build_regional", description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help=f"rewrite consistency/locale/{FILE}")
-    args = parser.parse_args(argv)
-    data = build()
-    text = json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
-    count = sum(len(v) for v in data["units"].values()), sum(len(v) for v in data["months"].values())
-    if args.write:
-        path = Path(__file__).parent / FILE
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {count[0]} unit and {count[1]} month names of regional variants to {path}")
-    else:
-        print(f"{count[0]} unit and {count[1]} month names (use --write to save)")
-    return 0
-
+    return main(argv, module="consistency.locale.build_regional", doc=__doc__ or "", file=FILE, build=build,
+                describe=lambda d: f"{sum(len(v) for v in d['units'].values())} unit and "
+                                   f"{sum(len(v) for v in d['months'].values())} month names of regional variants")
 
 if __name__ == "__main__":
     raise SystemExit(_main())

@@ -10,8 +10,6 @@ PyICU is needed only here and for the test that checks the shipped table.
 
 from __future__ import annotations
 
-import json
-import sys
 
 __all__ = ["build"]
 
@@ -42,28 +40,11 @@ def build() -> dict:
 
 
 def _main(argv: list[str] | None = None) -> int:
-    import argparse
-    from pathlib import Path
+    from .generate import main
 
-    parser = argparse.ArgumentParser(prog="python -m consistency.locale.build_short_names",
-                                     description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help=f"rewrite consistency/locale/{FILE}")
-    args = parser.parse_args(argv)
-    try:
-        data = build()
-    except ImportError:
-        print("PyICU is needed: pip install 'claim-consistency[icu]'", file=sys.stderr)
-        return 2
-    text = json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
-    count = sum(len(v) for v in data["names"].values())
-    if args.write:
-        path = Path(__file__).parent / FILE
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {count} short names of {len(data['names'])} languages to {path}")
-    else:
-        print(f"{count} short names of {len(data['names'])} languages (use --write to save)")
-    return 0
-
+    return main(argv, module="consistency.locale.build_short_names", doc=__doc__ or "", file=FILE, build=build,
+                describe=lambda d: f"{sum(len(v) for v in d['names'].values())} short names of "
+                                   f"{len(d['names'])} languages", sort_keys=True)
 
 if __name__ == "__main__":
     raise SystemExit(_main())

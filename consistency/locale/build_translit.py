@@ -21,8 +21,6 @@ translations in those scripts (``tests/test_names.py`` measures it when PyICU is
 
 from __future__ import annotations
 
-import json
-import sys
 import unicodedata
 
 __all__ = ["SCRIPTS", "build"]
@@ -97,28 +95,11 @@ def build() -> dict:
 
 
 def _main(argv: list[str] | None = None) -> int:
-    import argparse
-    from pathlib import Path
+    from .generate import main
 
-    parser = argparse.ArgumentParser(prog="python -m consistency.locale.build_translit",
-                                     description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help=f"rewrite consistency/locale/{FILE}")
-    args = parser.parse_args(argv)
-    try:
-        data = build()
-    except ImportError:
-        print("PyICU is needed: pip install 'claim-consistency[icu]'", file=sys.stderr)
-        return 2
-    text = json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
-    count = sum(len(s["initial"]) + len(s["medial"]) for s in data["scripts"].values())
-    if args.write:
-        path = Path(__file__).parent / FILE
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {count} sequences of {len(data['scripts'])} scripts to {path}")
-    else:
-        print(f"{count} sequences of {len(data['scripts'])} scripts (use --write to save)")
-    return 0
-
+    return main(argv, module="consistency.locale.build_translit", doc=__doc__ or "", file=FILE, build=build,
+                describe=lambda d: f"{sum(len(s['initial']) + len(s['medial']) for s in d['scripts'].values())} "
+                                   f"sequences of {len(d['scripts'])} scripts")
 
 if __name__ == "__main__":
     raise SystemExit(_main())
