@@ -32,6 +32,7 @@ from functools import lru_cache
 
 import regex
 
+from ..locale.inflection import inflection
 from ..locale.packs import Pack, load_pack
 from ..locale.scripts import letter_script
 from ..locale.tags import language
@@ -337,8 +338,6 @@ def _whole_word(text: str, start: int, end: int, locale: str) -> bool:
         return False
     if start == 0 or not _letter_or_mark(text[start - 1]):
         return True
-    from ..locale.inflection import inflection
-
     for p in inflection().proclitics.get(language(locale), ()):
         s = start - len(p)
         if s >= 0 and text[s:start] == p and (s == 0 or not _letter_or_mark(text[s - 1])):

@@ -186,6 +186,7 @@ class NameLinks:
                   for t in h.tokens if len(t) >= 4}
         if not tokens:
             return False
+        skeletons = {_abjad_skeleton(phonetic_key(t)) for t in tokens}  # once, not per word of the passage
         an = self.an
         doc = an.documents[w]
         proclitics = _proclitics(doc.locale)
@@ -202,12 +203,11 @@ class NameLinks:
                     # the consonants alone: these scripts write few vowels, and Arabic has no p
                     # (ترامب, tramb: Trump); three consonants or more
                     sk = _abjad_skeleton(phonetic_key(form))
-                    if len(sk) >= 3 and any(sk == _abjad_skeleton(phonetic_key(t)) for t in tokens):
+                    if len(sk) >= 3 and sk in skeletons:
                         return True
                     # Thai, Lao, Khmer, Burmese write a sentence's words together: the name's
                     # consonants (four or more) inside the run (ประธานาธิบดีทรัมป์, President Trump)
-                    if _SPACELESS_WORD.match(word) and any(
-                            len(tk := _abjad_skeleton(phonetic_key(t))) >= 4 and tk in sk for t in tokens):
+                    if _SPACELESS_WORD.match(word) and any(len(tk) >= 4 and tk in sk for tk in skeletons):
                         return True
         return False
 
