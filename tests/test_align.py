@@ -598,3 +598,90 @@ def test_show_alignment_prints_the_pairs_and_marks_the_moved_one(tmp_path, capsy
     assert [row["moved"] for row in bundle["alignment"]] == [False, True, False, False, False]
     main(args[:-1] + ["--format", "json"])  # without the option, no alignment
     assert "alignment" not in json.loads(capsys.readouterr().out)["bundles"][0]
+
+
+# --- moved passages: the candidate search is indexed, not a scan of every block pair -------------
+
+def _moves_by_brute_force(a, b):
+    """The moved-passage rule of align_pair_with_moves, with every pair of blocks tried and every
+    anchored pair tested for a crossing (what the indexed search must agree with)."""
+    from consistency.match.align import (MOVED_FAR, MOVED_MAX, MOVED_MIN_SHARED, MOVED_TRIALS, _unmatched,
+                                         _with_moves, align_pair, strong_anchors)
+    groups = align_pair(a, b)
+    if not _unmatched(groups):
+        return groups
+    count_a, count_b = {}, {}
+    for fs, counts in ((a, count_a), (b, count_b)):
+        for f in fs:
+            for x in strong_anchors(f):
+                counts[x] = counts.get(x, 0) + 1
+    where_b = {x: j for j, fb in enumerate(b) for x in strong_anchors(fb) if count_a.get(x) == 1 == count_b.get(x)}
+    anchored = {(i, where_b[x]) for i, fa in enumerate(a) for x in strong_anchors(fa) if x in where_b}
+    moved = []
+    for _ in range(MOVED_MAX):
+        if not _unmatched(groups):
+            break
+        both_sides = any(not gb for _ga, gb in groups) and any(not ga for ga, _gb in groups)
+        candidates = []
+        for i, fa in enumerate(a):
+            unique = {x for x in strong_anchors(fa) if count_a.get(x) == 1 == count_b.get(x)}
+            if i in {p for p, _ in moved} or len(unique) < MOVED_MIN_SHARED:
+                continue
+            for j, fb in enumerate(b):
+                shared = len(unique & strong_anchors(fb))
+                crosses = any((k - i) * (m - j) < 0 for k, m in anchored) or (
+                    both_sides and abs(i / len(a) - j / len(b)) >= MOVED_FAR)
+                enough = shared >= 2 or (shared >= MOVED_MIN_SHARED and len(strong_anchors(fa)) >= 2
+                                         and len(strong_anchors(fb)) >= 2)
+                if j not in {q for _, q in moved} and enough and crosses:
+                    candidates.append((-abs(i / len(a) - j / len(b)), -shared, i, j))
+        for _far, _shared, i, j in sorted(candidates)[:MOVED_TRIALS]:
+            trial = _with_moves(a, b, moved + [(i, j)], DEFAULT_COSTS, None)
+            if trial is not None and _unmatched(trial) < _unmatched(groups):
+                moved.append((i, j))
+                groups = trial
+                break
+        else:
+            break
+    return groups
+
+
+from consistency.match.align import align_pair_with_moves  # noqa: E402
+
+_ANCHOR_POOL = [f"num:{k}" for k in range(8)] + ["code:x", "w:a", "w:b"]
+_MOVE_BLOCKS = st.lists(st.tuples(st.integers(20, 90), st.sets(st.sampled_from(_ANCHOR_POOL), max_size=3)),
+                        min_size=1, max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MOVE_BLOCKS, _MOVE_BLOCKS)
+def test_moved_passages_are_those_a_search_of_every_block_pair_finds(xs, ys):
+    a = [BlockFeatures(n, "Latn", frozenset(s)) for n, s in xs]
+    b = [BlockFeatures(n, "Latn", frozenset(s)) for n, s in ys]
+    assert align_pair_with_moves(a, b) == _moves_by_brute_force(a, b)
+
+
+# --- which block holds an offset: a binary search over the block starts --------------------------
+
+_LAYOUT = st.lists(st.tuples(st.sampled_from([0, 0, 1, 3]), st.sampled_from([0, 1, 4, 7])), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LAYOUT, st.booleans())
+def test_the_block_at_an_offset_is_the_first_that_holds_it(layout, reverse):
+    from consistency.match.analysis import BundleAnalysis
+    from consistency.model import Block, Document
+
+    blocks, at = [], 0
+    for i, (gap, length) in enumerate(layout):
+        at += gap
+        blocks.append(Block(i, "paragraph", at, at + length, "x" * length))
+        at += length
+    if reverse:  # out of order: the analysis must still answer as a scan would
+        blocks.reverse()
+    an = BundleAnalysis("b", [Document("a.txt", "en", "x" * (at + 2), tuple(blocks))])
+    for offset in range(at + 3):
+        assert an.block_of(0, offset) is next(
+            (b for b in blocks if b.start <= offset < b.end or b.start == offset), None)
+        assert an.block_index_through(0, offset) == next(
+            (i for i, b in enumerate(blocks) if b.start <= offset <= b.end), None)

@@ -555,3 +555,30 @@ def test_a_polish_name_in_another_case_is_the_same_name():
 def test_a_polish_name_spelled_otherwise_is_still_a_variant():
     an = bundle(en="Ariana Grande sang in Arizona.\n", pl="Adriana Grande śpiewała w Arizonie.\n")
     assert "NAM002" in rules_of(findings(an, "NAM002"))
+
+
+# --- "a person" counts the surname's places through an index of word starts ----------------------
+
+_PERSON_WORDS = ["Walsh", "Noelle", "Walshes", "said", "Smith", "Brad", "O'Hagan", "Anna", "Al-Ali", "Jo"]
+
+
+def _person_by_scanning(text: str, given: str, surname: str) -> bool:
+    """looks_like_person's count as one scan of the whole text for each person (the definition)."""
+    import regex
+
+    alone = len(regex.findall(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(surname)}", text))
+    together = len(regex.findall(
+        rf"(?<![\p{{L}}\p{{M}}]){regex.escape(given)}[\s・･＝]+{regex.escape(surname)}", text))
+    return alone > together
+
+
+@given(st.lists(st.tuples(st.sampled_from(_PERSON_WORDS), st.sampled_from([" ", "  ", "\n", "・", ", ", "", ". "])),
+                max_size=12),
+       st.sampled_from(_PERSON_WORDS), st.sampled_from(_PERSON_WORDS))
+def test_a_surname_written_alone_is_counted_as_a_scan_counts_it(words, given_name, surname):
+    from consistency.extract.names import Mention
+    from consistency.extract.persons import looks_like_person
+
+    text = "".join(w + sep for w, sep in words)
+    person = Mention(0, 0, f"{given_name} {surname}", "latin", (given_name, surname))
+    assert looks_like_person(text, person) == _person_by_scanning(text, given_name, surname)

@@ -38,7 +38,7 @@ def apply_inline(an: Any, findings: Iterable[Finding], active: set[str]) -> list
             v = by_path.get((loc.path, loc.locale))
             if v is None or (loc.role not in ("deviant", "tied") and v != source):
                 continue
-            b = _block_index(an, v, loc.start)
+            b = an.block_index_through(v, loc.start)
             if b is None:
                 continue
             marks = an.documents[v].blocks[b].suppressed
@@ -50,13 +50,6 @@ def apply_inline(an: Any, findings: Iterable[Finding], active: set[str]) -> list
             kept.append(f)
     an.derived["suppression:used"] = (used, frozenset(active))
     return kept
-
-
-def _block_index(an: Any, v: int, offset: int) -> int | None:
-    for i, block in enumerate(an.documents[v].blocks):
-        if block.start <= offset <= block.end:
-            return i
-    return None
 
 
 def apply_baseline(findings: Sequence[Finding], baseline: Any, *, bundles: set[str], rules: Sequence[Any],

@@ -39,7 +39,7 @@ from ..locale.tags import language
 from .translit import ascii_fold, romanize
 from .vocabulary import Vocabulary, default_vocabulary, fold_chars, gazetteer
 
-__all__ = ["REPORTABLE_TYPES", "Mention", "calendar_words", "extract_names", "looks_like_person", "sentence_initial"]
+__all__ = ["REPORTABLE_TYPES", "Mention", "calendar_words", "extract_names", "sentence_initial"]
 
 #: entity types whose absence or change is reported (languages, scripts and
 #: currencies only help recognition: figures and wording cover them)
@@ -551,29 +551,3 @@ def _qualifies(text: str, m: Mention, mentions: list[Mention], pack: Pack) -> bo
     if nxt and (nxt.group(1).startswith(",") or nxt.group(1).casefold() in _CONJUNCTIONS):
         return False  # "Paris, London and Rome", "Paris, London, Rome"
     return True
-
-
-@lru_cache(maxsize=16)
-def _lower_case_words(text: str) -> frozenset[str]:
-    """The words a text writes in lower case (its common words)."""
-    return frozenset(w for w in regex.findall(r"[\p{L}\p{M}]+", text) if w.islower())
-
-
-def looks_like_person(text: str, person: Mention) -> bool:
-    """Whether the version's text treats a full name as a person's: a title is written before it
-    (``Präsidentin``, ``Dr.``), or the surname stands alone elsewhere (``… Walsh said``), as news
-    writes a person on second mention; and no word of it is a common word of the text (written
-    in lower case there: ``court`` in ``Supreme Court``, ``europäischen`` in ``Europäischen
-    Parlament``). Translated names of organisations and places (European Parliament /
-    Parlamento Europeo) are told from people this way."""
-    words = regex.findall(r"[\p{L}\p{M}’'-]+", person.text)
-    if len(words) < 2:
-        return False
-    if any(w.lower() != w and w.lower() in _lower_case_words(text) for w in words):
-        return False
-    if person.title:
-        return True
-    surname = regex.escape(words[-1])
-    alone = len(regex.findall(rf"(?<![\p{{L}}\p{{M}}]){surname}", text))
-    together = len(regex.findall(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(words[-2])}[\s・･＝]+{surname}", text))
-    return alone > together

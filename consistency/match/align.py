@@ -966,19 +966,31 @@ def align_pair_with_moves(a: Sequence[BlockFeatures], b: Sequence[BlockFeatures]
     groups = align_pair(a, b, costs=costs, band=band)
     if not _unmatched(groups):
         return groups
+    strong_a = [strong_anchors(f) for f in a]
+    strong_b = [strong_anchors(f) for f in b]
     count_a: dict[str, int] = {}
     count_b: dict[str, int] = {}
-    for fs, counts in ((a, count_a), (b, count_b)):
-        for f in fs:
-            for x in strong_anchors(f):
+    for strongs, counts in ((strong_a, count_a), (strong_b, count_b)):
+        for xs in strongs:
+            for x in xs:
                 counts[x] = counts.get(x, 0) + 1
     # blocks that share a figure or code found once in each version: the pairs a move would cross
     where_b: dict[str, int] = {}
-    for j, fb in enumerate(b):
-        for x in strong_anchors(fb):
+    for j, xs in enumerate(strong_b):
+        for x in xs:
             if count_a.get(x) == 1 and count_b.get(x) == 1:
                 where_b[x] = j
-    anchored = {(i, where_b[x]) for i, fa in enumerate(a) for x in strong_anchors(fa) if x in where_b}
+    anchored = {(i, where_b[x]) for i, xs in enumerate(strong_a) for x in xs if x in where_b}
+    # (k - i) * (m - j) < 0 for an anchored (k, m): one before i placed after j, or one after i before j
+    latest_before = [-1] * (len(a) + 1)  # [i]: the greatest m of an anchored pair with k < i
+    earliest_from = [len(b)] * (len(a) + 1)  # [i]: the least m of an anchored pair with k >= i
+    for k, m in anchored:
+        latest_before[k + 1] = max(latest_before[k + 1], m)
+        earliest_from[k] = min(earliest_from[k], m)
+    for i in range(1, len(a) + 1):
+        latest_before[i] = max(latest_before[i], latest_before[i - 1])
+    for i in range(len(a) - 1, -1, -1):
+        earliest_from[i] = min(earliest_from[i], earliest_from[i + 1])
     moved: list[tuple[int, int]] = []
     for _ in range(MOVED_MAX):
         if not _unmatched(groups):
@@ -987,22 +999,22 @@ def align_pair_with_moves(a: Sequence[BlockFeatures], b: Sequence[BlockFeatures]
         taken_a = {i for i, _j in moved}
         taken_b = {j for _i, j in moved}
         candidates = []
-        for i, fa in enumerate(a):
+        for i, xs in enumerate(strong_a):
             if i in taken_a:
                 continue
-            unique = {x for x in strong_anchors(fa) if count_a.get(x) == 1 and count_b.get(x) == 1}
+            unique = {x for x in xs if x in where_b}
             if len(unique) < MOVED_MIN_SHARED:
                 continue
-            for j, fb in enumerate(b):
-                shared = len(unique & strong_anchors(fb))
+            # a block of b shares one of them only where that anchor is: nowhere else to look
+            for j in sorted({where_b[x] for x in unique}):
+                shared = len(unique & strong_b[j])
                 # out of order with another anchored pair, or far from its place (a quarter of the
                 # text) where the alignment leaves blocks of both sides without a counterpart
-                crosses = any((k - i) * (m - j) < 0 for k, m in anchored) or (
+                crosses = latest_before[i] > j or earliest_from[i + 1] < j or (
                     both_sides and abs(i / len(a) - j / len(b)) >= MOVED_FAR)
                 # one figure in common moves a passage only where both blocks state two or more
                 # (one of them changed); a sentence with one figure is too little to go by
-                enough = shared >= 2 or (shared >= MOVED_MIN_SHARED and len(strong_anchors(fa)) >= 2
-                                         and len(strong_anchors(fb)) >= 2)
+                enough = shared >= 2 or (shared >= MOVED_MIN_SHARED and len(xs) >= 2 and len(strong_b[j]) >= 2)
                 if j not in taken_b and enough and crosses:
                     # the farthest from its place first: a moved passage, or one that pulled the
                     # alignment to it (it may be aligned already, its neighbours astray)

@@ -14,6 +14,7 @@ This module imports nothing from the rules (:mod:`consistency.engine`).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Sequence
@@ -126,10 +127,43 @@ class BundleAnalysis:
         return 0
 
     def block_of(self, v: int, offset: int) -> Block | None:
-        for block in self.documents[v].blocks:
-            if block.start <= offset < block.end or block.start == offset:
-                return block
-        return None
+        """The first block of version ``v`` that holds ``offset`` (or starts there)."""
+        blocks = self.documents[v].blocks
+        starts = self._block_starts[v]
+        if starts is None:  # blocks out of order or overlapping: look at each
+            return next((b for b in blocks if b.start <= offset < b.end or b.start == offset), None)
+        k = bisect_left(starts, offset)  # the first block starting at or after offset
+        if k and offset < blocks[k - 1].end:
+            return blocks[k - 1]
+        return blocks[k] if k < len(blocks) and starts[k] == offset else None
+
+    def block_index_through(self, v: int, offset: int) -> int | None:
+        """The index of the first block of version ``v`` with ``start <= offset <= end`` (its end included)."""
+        blocks = self.documents[v].blocks
+        starts = self._block_starts[v]
+        if starts is None:
+            return next((i for i, b in enumerate(blocks) if b.start <= offset <= b.end), None)
+        k = bisect_right(starts, offset)  # blocks[:k] start at or before offset; their ends never decrease
+        first = None
+        while k and blocks[k - 1].end >= offset:
+            k -= 1
+            first = k
+        return first
+
+    @cached_property
+    def _block_starts(self) -> list[list[int] | None]:
+        """Each version's block starts, where its blocks are in order and do not overlap (else None)."""
+        out: list[list[int] | None] = []
+        for doc in self.documents:
+            bs = doc.blocks
+            ordered = all(a.end <= b.start for a, b in zip(bs, bs[1:]))
+            out.append([b.start for b in bs] if ordered else None)
+        return out
+
+    @cached_property
+    def name_words(self) -> list[frozenset[str]]:
+        """``name_words[v]``: every token of version ``v``'s name mentions."""
+        return [frozenset(t for block in per for m in block for t in m.tokens) for per in self.names]
 
     # ----------------------------------------------------------- names and quotes
 

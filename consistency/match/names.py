@@ -574,9 +574,7 @@ def _link(uf: UnionFind, confirmed: set, na, nb, a: Mention, b: Mention, g: int 
 def _known_elsewhere(an: BundleAnalysis, v: int, w: int, a: Mention, b: Mention) -> bool:
     """Does ``w`` write ``a``'s spelling elsewhere, or ``v`` write ``b``'s?"""
     ta, tb = a.tokens[0], b.tokens[0]
-    in_w = any(ta in m.tokens for block in an.names[w] for m in block)
-    in_v = any(tb in m.tokens for block in an.names[v] for m in block)
-    return in_w != in_v
+    return (ta in an.name_words[w]) != (tb in an.name_words[v])
 
 
 def _common_word(an: BundleAnalysis, x: int, g: int, m: Mention) -> bool:

@@ -133,7 +133,7 @@ class QuotePairs:
                     if q.kind == "speech" and not q.pronoun and q.speaker is not None and q.speaker.type in (
                             None, "person", "organization"):
                         # only speakers named at the quotation are compared: a pronoun's antecedent is a guess
-                        sp = _resolve_speaker(an, v, q, links.uf, links.name_nodes, links.node_mentions)
+                        sp = _resolve_speaker(an, v, q, links)
                     if sp is None and q.kind == "speech" and q.speaker_text is None and blk is last_block:
                         sp = last
                     speakers[(v, q.start)] = sp
@@ -314,12 +314,14 @@ def align_quotes(qa: list, qb: list, span_a, span_b) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _resolve_speaker(an: BundleAnalysis, v: int, q, uf: UnionFind, name_nodes: set, nodes: dict) -> Mention | None:
+def _resolve_speaker(an: BundleAnalysis, v: int, q, links: NameLinks) -> Mention | None:
     """The person a quotation's speaker names (pronouns: the last person named before)."""
+    name_nodes = links.name_nodes
     if q.speaker is not None and not q.pronoun:
         for cand in q.candidates or (q.speaker,):
             node = (v, node_key(cand))
-            if node in name_nodes or any(uf.find(node) == uf.find(x) for x in name_nodes):
+            # a name, or linked to one: its entity holds a name (``entities`` is keyed by root)
+            if node in name_nodes or links.uf.find(node) in links.entities:
                 return cand
         return None
     if not q.pronoun:

@@ -18,7 +18,8 @@ import regex
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
-from ..extract.names import Mention, looks_like_person
+from ..extract.names import Mention
+from ..extract.persons import looks_like_person
 from ..locale.tags import language
 
 __all__ = ["inflected", "plain", "single_variant", "surname_typo", "variant"]

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Iterator, cast
 
 import regex
 
-from ...extract.names import Mention, calendar_words, looks_like_person, sentence_initial
+from ...extract.names import Mention, calendar_words, sentence_initial
+from ...extract.persons import looks_like_person
 from ...extract.translit import ascii_fold, name_similarity
 from ...match.issues import Issue, Side
 from ...match.names import MIN_SIMILARITY, WINDOW_AFTER, WINDOW_BEFORE, name_type, node_key, reportable, score, tail
@@ -250,18 +251,32 @@ def _named_near(an: BundleAnalysis, person, w: int, g: int, before: int, after: 
         if not blocks:
             continue
         text = ascii_fold(doc.text[doc.blocks[blocks[0]].start:doc.blocks[blocks[-1]].end])
-        if any(regex.search(rf"(?<!\p{{L}}){regex.escape(t)}", text) for t in words):
+        if any(_at_word_start(text, t) for t in words):
             return True
         for m in links.pools[gg][w]:
             named = m.strong or bool(_KANA_FULL.fullmatch(m.text))  # not a German noun or a katakana word
             least = SAME_PERSON_SAME_SCRIPT if m.script == person.script or not named else SAME_PERSON
-            last = regex.split(r"[\s・･＝]+", m.text.strip())[-1]
+            last = _NAME_GAPS.split(m.text.strip())[-1]
             if (named or m.script == person.script) and score(person, m) >= MIN_SIMILARITY or \
                     name_similarity(person.text, m.text) >= least or (
                     len(m.tokens) > 1 and named and name_similarity(surname, last) >= least):
                 return True  # the same letters, or a transliteration of the name or, in another full
                 # name, of its surname (Sajpov / Saipov; Gus Poyet / グスタボ・ポジェ); a given name alone, or
                 # one word like another (Noelle / Neuer; スミス / Stausee, a German noun), proves nothing
+    return False
+
+
+_NAME_GAPS = regex.compile(r"[\s・･＝]+")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _at_word_start(text: str, word: str) -> bool:
+    """Whether ``word`` is written in ``text`` after no letter (a case ending may follow)."""
+    i = text.find(word)
+    while i >= 0:
+        if i == 0 or not _LETTER.match(text[i - 1]):
+            return True
+        i = text.find(word, i + 1)
     return False
 
 

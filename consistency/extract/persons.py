@@ -1,0 +1,80 @@
+"""Whether a version's text treats a full name as a person's (:func:`looks_like_person`).
+
+The checks of names (NAM001, NAM003) and of spellings (NAM002) ask it of every full name they
+compare, so it reads each version's text through indexes built once per text: its words written
+in lower case, and where each word starts.
+"""
+
+from __future__ import annotations
+
+from array import array
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import regex
+
+if TYPE_CHECKING:
+    from .names import Mention
+
+__all__ = ["looks_like_person"]
+
+
+@lru_cache(maxsize=16)
+def _lower_case_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case (its common words)."""
+    return frozenset(w for w in regex.findall(r"[\p{L}\p{M}]+", text) if w.islower())
+
+
+def looks_like_person(text: str, person: Mention) -> bool:
+    """Whether the version's text treats a full name as a person's: a title is written before it
+    (``Präsidentin``, ``Dr.``), or the surname stands alone elsewhere (``… Walsh said``), as news
+    writes a person on second mention; and no word of it is a common word of the text (written
+    in lower case there: ``court`` in ``Supreme Court``, ``europäischen`` in ``Europäischen
+    Parlament``). Translated names of organisations and places (European Parliament /
+    Parlamento Europeo) are told from people this way."""
+    words = regex.findall(r"[\p{L}\p{M}’'-]+", person.text)
+    if len(words) < 2:
+        return False
+    if any(w.lower() != w and w.lower() in _lower_case_words(text) for w in words):
+        return False
+    if person.title:
+        return True
+    surname, given = words[-1], words[-2]
+    if len(surname) < 3 or not surname[0].isalpha():
+        alone = len(regex.findall(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(surname)}", text))
+        together = len(regex.findall(
+            rf"(?<![\p{{L}}\p{{M}}]){regex.escape(given)}[\s・･＝]+{regex.escape(surname)}", text))
+        return alone > together
+    # the same counts through an index of the text's word starts (a scan of the whole text for
+    # each person made a long version's check grow with the square of its length)
+    alone = together = last_end = 0
+    for p in _word_starts(text).get(surname[:3], ()):
+        if not text.startswith(surname, p):
+            continue
+        alone += 1
+        j = p
+        while j > 0 and _NAME_GAP.match(text[j - 1]):
+            j -= 1
+        start = j - len(given)
+        if j < p and start >= last_end and text.startswith(given, start) and (
+                start == 0 or not _LETTER_OR_MARK.match(text[start - 1])):
+            together += 1
+            last_end = p + len(surname)
+    return alone > together
+
+
+_NAME_GAP = regex.compile(r"[\s・･＝]")
+_LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
+
+
+@lru_cache(maxsize=16)
+def _word_starts(text: str) -> dict[str, array[int]]:
+    """Where each word of ``text`` starts (a letter after no letter or mark), by its first three characters."""
+    index: dict[str, array[int]] = {}
+    for m in regex.finditer(r"(?<![\p{L}\p{M}])\p{L}", text):
+        at = m.start()
+        key = text[at:at + 3]
+        if key not in index:
+            index[key] = array("q")  # 8 bytes a position, not a Python int's 28
+        index[key].append(at)
+    return index
