@@ -17,9 +17,13 @@ figure and date rules (QTY001, QTY002, DAT001):
 Mutations are drawn with a fixed seed, so two revisions see the same ones. Compare two revisions side
 by side in one run with ``--base REV`` (checked out into a temporary git worktree). ``--names`` counts
 the name and quotation rules' findings (NAM001-3, QUO001-3) on the real pairs instead, without
-mutations:
+mutations. ``--untranslated`` counts COV002 (untranslated passages) and the figure rules on the real
+pairs, and plants copies: a translated sentence replaced by its English source sentence, found when
+COV002 reports that sentence; "figures misread" counts the copies with a figure on which a figure or
+date rule reports something (read with the translation's number conventions, an English ``1,500``
+in the German version was one and a half):
 
-    python benchmarks/languages.py [--languages de,sv,...] [--mutations 40] [--base REV] [--names]
+    python benchmarks/languages.py [--languages de,sv,...] [--mutations 40] [--base REV] [--names | --untranslated]
 """
 
 from __future__ import annotations
@@ -48,6 +52,8 @@ LANGUAGES = {  # NTREX file code -> locale
 RULES = ("QTY001", "QTY002", "DAT001")
 #: ``--names``: the name and quotation rules
 NAME_RULES = ("NAM001", "NAM002", "NAM003", "QUO001", "QUO002", "QUO003")
+#: ``--untranslated``: untranslated passages, and the figure rules on the copies
+COPY_RULES = ("COV002", *RULES)
 UNITS = [  # English unit words, each with another of the same dimension
     ("kilometres", "miles"), ("kilometers", "miles"), ("miles", "kilometres"), ("metres", "feet"),
     ("meters", "feet"), ("feet", "metres"), ("kilograms", "pounds"), ("pounds", "kilograms"),
@@ -132,6 +138,17 @@ def plan(code: str, per_kind: int, seed: int = 7) -> list[dict]:
     return out
 
 
+def plan_copies(code: str, per_kind: int, seed: int = 7) -> list[dict]:
+    """Copies for one language: a translated sentence replaced by the English one (4 words or more)."""
+    rng = random.Random(f"{seed}-copy-{code}")
+    docs = documents(code)
+    items = [{"doc": doc, "side": "other", "index": i, "kind": "copy", "text": s_en}
+             for doc, (en, other) in docs.items() for i, (s_en, s_other) in enumerate(zip(en, other))
+             if s_en.strip() != s_other.strip() and len(s_en.split()) >= 4]
+    rng.shuffle(items)
+    return items[:per_kind]
+
+
 def run_language(code: str, per_kind: int, rule_ids: tuple[str, ...] = RULES) -> dict:
     """Findings per rule on the real pairs, and which mutations are found (in this process's code)."""
     os.environ["CLAIM_CONSISTENCY_NO_NOTES"] = "1"
@@ -165,12 +182,15 @@ def run_language(code: str, per_kind: int, rule_ids: tuple[str, ...] = RULES) ->
         base[doc] = set(got)
         counts.update(r for r, loc, _i in got if loc == locale)
     results = []
-    for m in (plan(code, per_kind) if per_kind else []):
+    copies = "COV002" in rule_ids
+    for m in ((plan_copies if copies else plan)(code, per_kind) if per_kind else []):
         en, other = docs[m["doc"]]
         en, other = list(en), list(other)
         (en if m["side"] == "en" else other)[m["index"]] = m["text"]
         got = set(check(m["doc"], en, other)) - base[m["doc"]]
-        results.append({"kind": m["kind"], "found": any(i == m["index"] for _r, _loc, i in got)})
+        here = {r for r, _loc, i in got if i == m["index"]}
+        results.append({"kind": m["kind"], "found": ("COV002" in here) if copies else bool(here),
+                        "misread": bool(here - {"COV002"}) if re.search(r"\d", m["text"]) else None})
     return {"pairs": pairs, "counts": dict(counts), "mutations": results}
 
 
@@ -186,14 +206,19 @@ def measure(code_dir: Path, languages: list[str], per_kind: int, rule_ids: tuple
     return json.loads(out.stdout)
 
 
+#: the mutation kinds each mode plants (``misread``: the copies with a figure that a figure rule reports)
+KINDS_OF = {RULES: ("digit", "unit", "scale"), NAME_RULES: (), COPY_RULES: ("copy", "misread")}
+
+
 def rows_of(data: dict[str, dict], rule_ids: tuple[str, ...] = RULES) -> tuple[list[list], dict[str, float]]:
     rows = []
     totals: Counter[str] = Counter()
     for code, d in data.items():
         per100 = 100 * sum(d["counts"].values()) / d["pairs"]
         recall = {}
-        for kind in ("digit", "unit", "scale"):
-            items = [m["found"] for m in d["mutations"] if m["kind"] == kind]
+        for kind in KINDS_OF[rule_ids]:
+            items = [m["misread"] for m in d["mutations"] if m["kind"] == "copy" and m["misread"] is not None] \
+                if kind == "misread" else [m["found"] for m in d["mutations"] if m["kind"] == kind]
             recall[kind] = (sum(items), len(items))
             totals[kind + "_found"] += sum(items)
             totals[kind + "_all"] += len(items)
@@ -203,7 +228,7 @@ def rows_of(data: dict[str, dict], rule_ids: tuple[str, ...] = RULES) -> tuple[l
                      " ".join(f"{r} {d['counts'].get(r, 0)}" for r in rule_ids),
                      *(f"{f}/{n}" for f, n in recall.values())])
     summary = {"per100": 100 * totals["findings"] / max(1, totals["pairs"]),
-               **{k: 100 * totals[k + "_found"] / max(1, totals[k + "_all"]) for k in ("digit", "unit", "scale")}}
+               **{k: 100 * totals[k + "_found"] / max(1, totals[k + "_all"]) for k in KINDS_OF[rule_ids]}}
     return rows, summary
 
 
@@ -214,8 +239,10 @@ def main() -> None:
     parser.add_argument("--base", help="a git revision to measure side by side")
     parser.add_argument("--names", action="store_true",
                         help="the name and quotation rules' findings on the real pairs instead (no mutations)")
+    parser.add_argument("--untranslated", action="store_true",
+                        help="COV002 and the figure rules on the real pairs, and planted untranslated sentences")
     args = parser.parse_args()
-    rule_ids = NAME_RULES if args.names else RULES
+    rule_ids = NAME_RULES if args.names else COPY_RULES if args.untranslated else RULES
     per_kind = 0 if args.names else args.mutations
     if not NTREX.is_dir():
         raise SystemExit(f"skipped: {NTREX} is absent")
@@ -236,6 +263,10 @@ def main() -> None:
             if args.names:
                 print(f"## {label}: names and quotations, each language against English (NTREX-128)\n")
                 table(["file", "locale", "findings /100 pairs", "by rule"], [r[:4] for r in rows], numeric_from=2)
+            elif args.untranslated:
+                print(f"## {label}: untranslated sentences, each language against English (NTREX-128)\n")
+                table(["file", "locale", "findings /100 pairs", "by rule", "copies found", "copies with figures misread"],
+                      rows, numeric_from=2)
             else:
                 print(f"## {label}: figures and dates, each language against English (NTREX-128)\n")
                 table(["file", "locale", "findings /100 pairs", "by rule", "digit found", "unit found", "scale found"],
@@ -243,6 +274,10 @@ def main() -> None:
         print("## Summary\n")
         if args.names:
             table(["code", "findings /100 pairs"], [[label, f"{s['per100']:.2f}"] for label, s in summaries.items()])
+        elif args.untranslated:
+            table(["code", "findings /100 pairs", "copies found %", "copies with figures misread %"],
+                  [[label, f"{s['per100']:.2f}", f"{s['copy']:.0f}", f"{s['misread']:.0f}"]
+                   for label, s in summaries.items()])
         else:
             table(["code", "findings /100 pairs", "recall digit %", "recall unit %", "recall scale %"],
                   [[label, f"{s['per100']:.2f}", f"{s['digit']:.0f}", f"{s['unit']:.0f}", f"{s['scale']:.0f}"]

@@ -162,7 +162,8 @@ def test_select_rules_applies_selection_and_levels(tmp_path: Path) -> None:
         'select = ["QTY", "COV"]\nignore = ["QTY002"]\n[per-rule-levels]\nmissing-passage = "error"\n',
     )
     rules = load_config(file).select_rules()
-    assert [(rule.id, rule.level) for rule in rules] == [("COV001", Level.ERROR), ("COV003", Level.WARNING),
+    assert [(rule.id, rule.level) for rule in rules] == [("COV001", Level.ERROR), ("COV002", Level.WARNING),
+                                                         ("COV003", Level.WARNING),
                                                          ("COV004", Level.WARNING), ("QTY001", Level.ERROR)]
 
 

@@ -103,6 +103,11 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("coverage", _CHECKS + "coverage:check_coverage", ("locale", "blocks", "chars", "other_locale"), (
         Option("min_chars", "positive integer", 1, "ignore unmatched runs shorter than this many characters"),
     )),
+    Kind("untranslated", _CHECKS + "coverage:check_untranslated", ("locale", "text", "other_locale", "other_text"), (
+        Option("min_words", "positive integer", 4,
+               "copied passages of fewer words of letters are not reported (never fewer than 4: a shared name "
+               "or title is no copy)"),
+    )),
     Kind("unused-suppression", _CHECKS + "suppression:check_unused_suppression", ("rule", "locale"),
          phase="after-suppression"),
     Kind("name-missing", _CHECKS + "names:check_name_missing", _PAIR, _NAME_WINDOW),

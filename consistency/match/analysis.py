@@ -27,6 +27,7 @@ from .agreement import DEFAULT_RELATIVE_TOLERANCE
 from .align import BlockFeatures, align_pair_with_moves
 from .clusters import Cluster, cluster_claims
 from .groups import aligned_groups, features, is_keyed, is_timed, keyed_groups, timed_groups
+from .passages import SharedPassage, foreign_spans, shared_passages
 
 if TYPE_CHECKING:
     from ..extract.names import Mention
@@ -76,9 +77,21 @@ class BundleAnalysis:
 
     @cached_property
     def claims(self) -> list[list[list[Claim]]]:
-        """``claims[v][b]``: the claims of block ``b`` of version ``v``, in file offsets."""
-        return [[[c.shifted(block.start) for c in extract_claims(block.text, doc.locale)] for block in doc.blocks]
-                for doc in self.documents]
+        """``claims[v][b]``: the claims of block ``b`` of version ``v``, in file offsets.  A sentence
+        written in another version's language (one the versions share, :attr:`shared`) is read with
+        that version's locale."""
+        foreign = foreign_spans(self.documents, self.shared, self.pivot)
+        return [[[c.shifted(block.start) for c in (
+                    extract_claims(block.text, doc.locale) if (v, b) not in foreign
+                    else _claims_of_mixed(block.text, doc.locale, foreign[(v, b)]))]
+                 for b, block in enumerate(doc.blocks)]
+                for v, doc in enumerate(self.documents)]
+
+    @cached_property
+    def shared(self) -> list[SharedPassage]:
+        """The sentences each version of another language shares word for word with the reference
+        version (:func:`consistency.match.passages.shared_passages`)."""
+        return shared_passages(self.documents, self.pivot)
 
     @cached_property
     def features(self) -> list[list[BlockFeatures]]:
@@ -207,6 +220,14 @@ class BundleAnalysis:
         from .quotes import pair_quotes
 
         return pair_quotes(self, self.name_links)
+
+
+def _claims_of_mixed(text: str, locale: str, spans: list[tuple[int, int, str]]) -> list[Claim]:
+    """The claims of ``text`` (of ``locale``) whose ``spans`` are written in another locale each."""
+    own = [c for c in extract_claims(text, locale) if not any(s < c.end and c.start < e for s, e, _loc in spans)]
+    for s, e, other in spans:
+        own.extend(c.shifted(s) for c in extract_claims(text[s:e], other))
+    return sorted(own, key=lambda c: (c.start, c.end))
 
 
 def analyse(bundle: str, documents: Sequence[Document], *, source: str | None = None,
