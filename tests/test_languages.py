@@ -54,6 +54,33 @@ def test_a_base_locale_reads_the_group_separators_of_its_regional_variants(text,
     assert [v for _t, v, _u in figures(text, locale)] == [value]
 
 
+@pytest.mark.parametrize("text, locale, expected", [
+    ("Pasar kecantikan senilai £2.8 miliar terus tumbuh.", "id", [("£2.8 miliar", "2.8E+9", "GBP")]),
+    ("CNN dengan 2.52 juta pemirsa.", "id", [("2.52 juta", "2.52E+6", None)]),
+    ("Der Weg ist 2.5 km lang und kostet 1.500 Euro.", "de", [("2.5 km", "2.5", "kilometer"), ("1.500 Euro", "1500", "EUR")]),
+    ("Рост составил 2.5 процента.", "ru", [("2.5 процента", "2.5", "percent")]),
+])
+def test_an_english_decimal_point_before_an_amount_is_a_decimal_point(text, locale, expected):
+    """A locale whose decimal sign is a comma cannot read 2.52 (no group of three after the period):
+    before a scale word, a currency or a unit it is the English decimal point translations leave."""
+    assert figures(text, locale) == expected
+
+
+@pytest.mark.parametrize("text, locale, values", [
+    ("De onlusten braken rond 9.30 uur uit.", "nl", ["9", "30"]),      # a clock time: no 9.3 hours
+    ("Haastattelu sunnuntaina 30.9, kello 12.", "fi", ["30", "9"]),     # a date (and a clock time)
+    ("Versie 2.53 van de app.", "nl", ["2", "53"]),                    # nothing says it is an amount
+    ("Das Werk beschäftigt 1.500 Menschen.", "de", ["1500"]),           # a group of three stays a group
+])
+def test_a_period_with_no_amount_after_it_is_read_as_before(text, locale, values):
+    assert [v for _t, v, _u in figures(text, locale) if v is not None and ".." not in v] == values
+
+
+def test_thousands_alone_are_a_vague_amount_in_russian():
+    assert figures("Землетрясение разрушило тысячи зданий.", "ru") == []   # not 1,000
+    assert [v for _t, v, _u in figures("Погибли две тысячи человек.", "ru")] == ["2000"]
+
+
 def test_a_regional_locale_keeps_its_own_grouping():
     from consistency.extract.numbers import parse_digits
 

@@ -37,7 +37,7 @@ from ..locale.inflection import inflection
 from ..locale.packs import load_pack
 from ..model import Claim, ClaimKind, Qualifier
 from ..nonprose import FIGURE_NOISE_BY_CHAR, FIGURE_NOISE_DIGITS
-from .numbers import MAX_EXPONENT, MINUS_SIGNS, normalize_text, parse_cjk, parse_digits, parse_words
+from .numbers import MAX_EXPONENT, MINUS_SIGNS, normalize_text, parse_cjk, parse_digits, parse_words, period_decimal
 
 __all__ = ["Extractor", "extract", "extractor"]
 
@@ -56,6 +56,15 @@ _MAX_CJK = 96  # digits count here too: 10^60 written out has 61
 _MAX_WORDS = 16
 _APPROX = Decimal("0.05")
 _PLAIN_LIMIT = Decimal(1_000_000)
+
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "century", "millisecond",
+                         "microsecond", "nanosecond"})
+
+
+def _is_time_unit(unit: str) -> bool:
+    """A unit of time (a clock time or a date may stand before it: ``9.30 uur``), not a rate (``km/h``)."""
+    return unit in _TIME_UNITS
+
 
 def _noise_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in FIGURE_NOISE_DIGITS.finditer(text)] if any(c.isdigit() for c in text) else []
@@ -710,6 +719,21 @@ class Extractor:
         m = self.currency_after_re.match(work, pos)
         return bool(m and self._currency_code(m.group(1)))
 
+    def _decimal_context(self, work: str, start: int, end: int) -> bool:
+        """Whether the number at ``start:end`` (with a period this locale cannot read) states an
+        amount: a currency before it, or a scale word, a currency, a percent or a unit other than
+        one of time after it (``2.52 juta``, ``£2.8 miliar``, ``2.5 км``).  Times and dates that
+        write a period (``9.30 uur``, ``klo 19.30``, ``30.9``) are no decimals."""
+        if self.currency_before_re.search(work, max(0, start - 8), start):
+            return True
+        if self.scale_re is not None and self.scale_re.match(work, end):
+            return True
+        ca = self.currency_after_re.match(work, end)
+        if ca and self._currency_code(ca.group(1)):
+            return True
+        um = self.unit_re.match(work, end)
+        return bool(um) and not _is_time_unit(self.units[_key(_unit_surface(um))])
+
     # -- figures --------------------------------------------------------------------
     def _core(self, m, work: str) -> _Num | None:
         kind = m.lastgroup
@@ -728,7 +752,8 @@ class Extractor:
                 has_big = any(c in self.pack.cjk_big for c in token)
                 return _Num(s, e, value, precision, source="cjk", scaled=has_big)
         if kind == "num":
-            digits = parse_digits(token, self.tag)
+            digits = parse_digits(token, self.tag, period_decimal=period_decimal(token, self.tag)
+                                  and self._decimal_context(work, s, s + len(token)))
             if digits is None:
                 return None
             number, decimals, used = digits

@@ -22,7 +22,7 @@ from ..errors import ParseError
 from ..locale.cldr import APOSTROPHES, SPACE_GROUPS, LocaleTables, normalize_tag, tables, typed_groups
 from ..locale.packs import Pack, load_pack
 
-__all__ = ["parse_number", "parse_digits", "parse_cjk", "parse_words", "normalize_text"]
+__all__ = ["parse_number", "parse_digits", "period_decimal", "parse_cjk", "parse_words", "normalize_text"]
 
 BIDI_MARKS = "\u200e\u200f\u061c"
 MINUS_SIGNS = "-\u2212\u2012\u2013\ufe63\uff0d"
@@ -97,12 +97,14 @@ def _symbols(tag: str) -> tuple[str, str, int, int]:
     return tab.decimal.strip(BIDI_MARKS), _group_classes(tab), tab.primary_group, tab.secondary_group
 
 
-def parse_digits(token: str, tag: str) -> tuple[Decimal, int, int] | None:
+def parse_digits(token: str, tag: str, *, period_decimal: bool = False) -> tuple[Decimal, int, int] | None:
     """Parse the longest valid prefix of a digit token in ``tag``'s conventions.
 
     Returns ``(value, decimals, consumed)`` or ``None`` when not even one digit
     parses.  Grouping is strict: groups of three (Indian: twos then a three),
     so en ``1,2`` is the number 1 followed by something else, never 12.
+    ``period_decimal``: a period the locale cannot read (no decimal sign, no
+    group of three after it) is an English decimal point (:func:`period_decimal`).
     """
     decimal, groups, primary, secondary = _symbols(tag)
     n = len(token)
@@ -140,9 +142,16 @@ def parse_digits(token: str, tag: str) -> tuple[Decimal, int, int] | None:
             # take all groups
             digits = "".join(ch for ch in token[:j] if ch.isdigit())
             int_digits, consumed = digits, j
+        elif period_decimal and _period_decimal(token, first, decimal, groups):
+            return _finish(int_digits, token[first + 1:first + 1 + sizes[0]], first + 1 + sizes[0])
         else:
             # the grouping is not a number: stop before the first separator
             return _finish(int_digits, "", consumed)
+    elif period_decimal and _period_decimal(token, first, decimal, groups):
+        k = first + 1
+        while k < n and token[k].isdigit():
+            k += 1
+        return _finish(int_digits, token[first + 1:k], k)
     # Fraction
     if consumed < n - 1 and token[consumed] in (decimal, ARABIC_DECIMAL) and token[consumed + 1].isdigit():
         k = consumed + 1
@@ -150,6 +159,40 @@ def parse_digits(token: str, tag: str) -> tuple[Decimal, int, int] | None:
             k += 1
         return _finish(int_digits, token[consumed + 1 : k], k)
     return _finish(int_digits, "", consumed)
+
+
+def period_decimal(token: str, tag: str) -> bool:
+    """Whether ``token`` (digits first) may hold an English decimal point that ``tag``'s conventions
+    cannot read (see :func:`_period_decimal`); the caller decides from the context.
+
+    >>> period_decimal("2.52", "id"), period_decimal("1.500", "de"), period_decimal("2.5", "en")
+    (True, False, False)
+    """
+    decimal, groups, _primary, _secondary = _symbols(tag)
+    first = 0
+    while first < len(token) and token[first].isdigit():
+        first += 1
+    return first > 0 and _period_decimal(token, first, decimal, groups)
+
+
+def _period_decimal(token: str, first: int, decimal: str, groups: str) -> bool:
+    """Whether the period after the first digits of ``token`` is a decimal point written the
+    English way in a locale whose decimal sign is another (``2.52 juta``, ``ERA van 2.53``): one
+    period, followed by digits that are no group of three (as a group separator it would need
+    three) and by no other separator and digit (``1.2.3``, ``24.12.2019`` are no decimals).
+
+    >>> _period_decimal("2.52", 1, ",", "."), _period_decimal("1.500", 1, ",", "."), _period_decimal("2.5", 1, ".", ",")
+    (True, False, False)
+    """
+    if decimal == "." or first >= len(token) - 1 or token[first] != ".":
+        return False
+    k = first + 1
+    while k < len(token) and token[k].isdigit():
+        k += 1
+    size = k - first - 1
+    if size == 0 or size == 3:
+        return False
+    return not (k < len(token) - 1 and token[k] in groups + decimal + ".," and token[k + 1].isdigit())
 
 
 def _valid_grouping(first: int, sizes: list[int], primary: int, secondary: int) -> bool:
