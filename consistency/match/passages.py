@@ -81,6 +81,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _words_of(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
 def words_key(text: str) -> str | None:
     """The lower-case words of ``text``, one space apart, where it reads as prose: at least
     :data:`MIN_WORDS` words (runs between spaces) with a letter, two of them in lower case in a
@@ -129,20 +133,26 @@ def shared_passages(documents: Sequence[Document], reference: int) -> list[Share
     targets = [v for v, doc in enumerate(documents) if v != reference and language(doc.locale) != ref_language]
     if not targets:
         return []
-    ref_keys: dict[str, tuple[int, int, int]] = {}
+    # every reference sentence by its words; whether it reads as prose (words_key) is asked only of
+    # the few a translation shares, which keeps this pass cheap on a long article
+    occurrences: dict[str, list[tuple[int, int, int]]] = {}
     for b, block in enumerate(ref_doc.blocks):
         for s, e in sentence_spans(block.text):
-            key = words_key(block.text[s:e])
-            if key is not None:
-                ref_keys.setdefault(key, (b, s, e))
-    if not ref_keys:
-        return []
+            occurrences.setdefault(_words_of(block.text[s:e]), []).append((b, s, e))
+    ref_keys: dict[str, tuple[int, int, int]] = {}  # key -> the first of its sentences that reads as prose
+
+    def reference_sentence(key: str) -> tuple[int, int, int] | None:
+        if key not in ref_keys:
+            ref_keys[key] = next(((b, s, e) for b, s, e in occurrences[key]
+                                  if words_key(ref_doc.blocks[b].text[s:e]) is not None), (-1, 0, 0))
+        return ref_keys[key] if ref_keys[key][0] >= 0 else None
+
     found: list[tuple[int, int, int, int, str]] = []
     for v in targets:
         for b, block in enumerate(documents[v].blocks):
             for s, e in sentence_spans(block.text):
-                key = words_key(block.text[s:e])
-                if key in ref_keys:
+                key = _words_of(block.text[s:e])
+                if key in occurrences and words_key(block.text[s:e]) is not None and reference_sentence(key):
                     found.append((v, b, s, e, key))
     if not found:
         return []
