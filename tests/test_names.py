@@ -582,3 +582,37 @@ def test_a_surname_written_alone_is_counted_as_a_scan_counts_it(words, given_nam
     text = "".join(w + sep for w, sep in words)
     person = Mention(0, 0, f"{given_name} {surname}", "latin", (given_name, surname))
     assert looks_like_person(text, person) == _person_by_scanning(text, given_name, surname)
+
+
+# --- the EU, the UK and the US in the development languages (rules/vocab) -------------------------
+
+@pytest.mark.parametrize("locale, text", [
+    ("ro", "Guvernul a cerut ajutor de la UE pentru portul din Constanța.\n"),
+    ("el", "Η κυβέρνηση ζήτησε βοήθεια από την ΕΕ για το λιμάνι.\n"),
+    ("id", "Pemerintah meminta bantuan Uni Eropa untuk pelabuhan itu.\n"),   # CLDR's name of the territory
+    ("bg", "Правителството поиска помощ от ЕС за пристанището.\n"),
+    ("fa", "دولت از اتحادیه اروپا برای بندر کمک خواست.\n"),
+])
+def test_the_eu_is_one_name_in_every_language(locale, text):
+    an = bundle(en="The government asked the EU for help with the port.\n", **{locale: text})
+    assert findings(an, "NAM001") == []
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("id", "Harga rumah di Inggris naik lagi.\n"),
+    ("fi", "Asuntojen hinnat nousivat taas Britanniassa.\n"),
+    ("pl", "Ceny domów w Wielkiej Brytanii znów wzrosły.\n"),
+])
+def test_the_uk_in_the_development_languages(locale, text):
+    assert findings(bundle(en="House prices in the UK rose again.\n", **{locale: text}), "NAM001") == []
+
+
+def test_an_american_researcher_names_the_us_in_finnish():
+    an = bundle(en="The grant goes to U.S. researchers.\n", fi="Apuraha menee yhdysvaltalaisille tutkijoille.\n")
+    assert not any("U.S." in f.message for f in findings(an, "NAM001"))
+
+
+def test_the_eu_left_out_is_still_reported():
+    an = bundle(en="The government asked the EU and NATO for help.\n", ro="Guvernul a cerut ajutor de la NATO.\n")
+    assert [[(loc.locale, loc.text) for loc in f.locations if loc.locale == "en"] for f in findings(an, "NAM001")] \
+        == [[("en", "EU")]]
