@@ -616,3 +616,10 @@ def test_the_eu_left_out_is_still_reported():
     an = bundle(en="The government asked the EU and NATO for help.\n", ro="Guvernul a cerut ajutor de la NATO.\n")
     assert [[(loc.locale, loc.text) for loc in f.locations if loc.locale == "en"] for f in findings(an, "NAM001")] \
         == [[("en", "EU")]]
+
+
+def test_a_place_spelled_like_a_day_of_the_week_is_the_day():
+    """fa دوشنبه is Monday and Dushanbe: in news it is nearly always the day (CLDR's day names win)."""
+    assert extract_names("تیم در روز دوشنبه پیروز شد.", "fa") == []
+    an = bundle(en="The team won on Monday.\n", fa="تیم در روز دوشنبه پیروز شد.\n")
+    assert findings(an, "NAM001") == []

@@ -258,6 +258,7 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
     """Vocabulary and gazetteer names in ``text``, longest first, no overlaps."""
     surfaces = _surfaces(locale, vocab).index
     folded = fold_chars(text)
+    calendar = calendar_words(locale)
     out: list[Mention] = []
     i, n = 0, len(text)
     while i < n:
@@ -299,6 +300,8 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
                     # fa هند (India) is not the end of هستند, nor پرو (Peru) the start of پرونده; el
                     # άκρα ("ends") is no Άκρα (Accra)
                     continue
+                if evidence == "gazetteer" and folded[i:end].casefold() in calendar:
+                    continue  # fa دوشنبه is Monday before it is Dushanbe: CLDR's day and month names
                 hit = (end, orig, ident, kind, evidence)
                 break
         if hit is None:
