@@ -602,6 +602,7 @@ def test_the_eu_is_one_name_in_every_language(locale, text):
     ("id", "Harga rumah di Inggris naik lagi.\n"),
     ("fi", "Asuntojen hinnat nousivat taas Britanniassa.\n"),
     ("pl", "Ceny domów w Wielkiej Brytanii znów wzrosły.\n"),
+    ("hi", "यू.के. में घरों की कीमतें फिर बढ़ीं।\n"),   # the letters' names, with periods
 ])
 def test_the_uk_in_the_development_languages(locale, text):
     assert findings(bundle(en="House prices in the UK rose again.\n", **{locale: text}), "NAM001") == []
