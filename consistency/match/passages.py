@@ -182,11 +182,11 @@ class LanguageEvidence:
 
     def __init__(self, documents: Sequence[Document], reference: int,
                  found: Sequence[tuple[int, int, int, int, str]], ref_keys: dict[str, tuple[int, int, int]]) -> None:
-        self._shared: dict[int, dict[int, list[tuple[int, int]]]] = {}
+        self._shared: dict[int, dict[int, set[tuple[int, int]]]] = {}  # each shared sentence once
         for v, b, s, e, key in found:
-            self._shared.setdefault(v, {}).setdefault(b, []).append((s, e))
+            self._shared.setdefault(v, {}).setdefault(b, set()).add((s, e))
             rb, rs, re_ = ref_keys[key]
-            self._shared.setdefault(reference, {}).setdefault(rb, []).append((rs, re_))
+            self._shared.setdefault(reference, {}).setdefault(rb, set()).add((rs, re_))
         self._documents = documents
         self._counts: dict[int, Counter[str]] = {}
         self._reference = reference
@@ -227,12 +227,11 @@ def foreign_spans(documents: Sequence[Document], shared: Sequence[SharedPassage]
     """``{(version, block): [(start, end, locale), …]}``: the sentences to read with another
     version's locale, because they are written in its language."""
     out: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
-    seen: set[tuple[int, int, int]] = set()
     for p in shared:
         if p.language == "reference":
             out.setdefault((p.version, p.block), []).append((p.start, p.end, documents[reference].locale))
-        elif p.language == "version" and (p.ref_block, p.ref_start, p.version) not in seen:
-            if not any(s == p.ref_start for s, _e, _loc in out.get((reference, p.ref_block), ())):
-                out.setdefault((reference, p.ref_block), []).append((p.ref_start, p.ref_end, documents[p.version].locale))
-            seen.add((p.ref_block, p.ref_start, p.version))
+        elif p.language == "version":  # the reference's sentence, read as the first version sharing it writes
+            spans = out.setdefault((reference, p.ref_block), [])
+            if not any(s == p.ref_start for s, _e, _loc in spans):
+                spans.append((p.ref_start, p.ref_end, documents[p.version].locale))
     return {k: sorted(v) for k, v in out.items()}
