@@ -579,3 +579,12 @@ def test_a_round_hundred_is_its_century_as_well_as_its_first_decade():
     assert (claim.low.year, claim.high.year) == (1800, 1899)
     (claim,) = extract_claims("Det byggdes på 1980-talet.", "sv")
     assert (claim.low.year, claim.high.year) == (1980, 1989)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Η απόφαση αναμένεται την 1η Οκτωβρίου.", "--10-01"),
+    ("Η συνθήκη υπογράφηκε της 1ης Μαΐου 2019.", "2019-05-01"),
+    ("Η συνάντηση έγινε στις 15 Οκτωβρίου 2018.", "2018-10-15"),   # the cardinal day as before
+])
+def test_a_greek_day_written_as_an_ordinal(text, label):
+    assert [v for _t, v, _u in figures(text, "el")] == [label]
