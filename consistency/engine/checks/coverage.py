@@ -85,9 +85,10 @@ def check_coverage(an: BundleAnalysis, rule) -> Iterator[Finding]:
         yield finding(an, rule, message, locations, text_key("\n".join(key_text)))
 
 
-#: how alike (rapidfuzz ratio of the lower-case words, 0..100) a passage and the reference's must be
-#: to be a copy with a few edits, where no sentence is copied exactly
-NEAR_COPY = 90  # of the common words: those with no capital letter (names and titles stay in a translation)
+#: how alike (rapidfuzz ratio, 0..100) the common words of a passage and of the reference's must be
+#: for a copy with a few edits, where no sentence is copied exactly; common words are those with no
+#: capital letter (names and titles stay as they are in a translation)
+NEAR_COPY = 90
 
 
 def check_untranslated(an: BundleAnalysis, rule) -> Iterator[Finding]:
