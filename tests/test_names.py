@@ -624,3 +624,9 @@ def test_a_place_spelled_like_a_day_of_the_week_is_the_day():
     assert extract_names("تیم در روز دوشنبه پیروز شد.", "fa") == []
     an = bundle(en="The team won on Monday.\n", fa="تیم در روز دوشنبه پیروز شد.\n")
     assert findings(an, "NAM001") == []
+
+
+def test_russian_e_for_yo_is_the_same_name():
+    """Russian writes е for ё as often as not: Соединенных and Соединённых Штатов are one name."""
+    for text in ("Президент Соединенных Штатов прибыл.\n", "Президент Соединённых Штатов прибыл.\n"):
+        assert findings(bundle(en="The President of the United States arrived.\n", ru=text), "NAM001") == []

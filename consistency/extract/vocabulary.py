@@ -65,6 +65,9 @@ class Entity:
 class _FoldTable(dict):
     def __missing__(self, code: int) -> str:
         ch = chr(code)
+        if ch in "ёЁ":  # Russian writes е for ё as often as not: Соединенных / Соединённых Штатов
+            self[code] = "е"
+            return "е"
         f = unicodedata.normalize("NFKC", ch).casefold() if not ch.isascii() else ch.lower()
         self[code] = f if len(f) == 1 else ch.lower()
         return self[code]
@@ -74,7 +77,7 @@ _FOLD = _FoldTable()
 
 
 def fold_chars(text: str) -> str:
-    """Case folding that keeps every offset (ß stays ß)."""
+    """Case folding that keeps every offset (ß stays ß; ё is е)."""
     return text.translate(_FOLD)
 
 
