@@ -37,7 +37,7 @@ from ..locale.inflection import inflection
 from ..locale.packs import load_pack
 from ..model import Claim, ClaimKind, Qualifier
 from ..nonprose import FIGURE_NOISE_BY_CHAR, FIGURE_NOISE_DIGITS
-from .numbers import MAX_EXPONENT, MINUS_SIGNS, normalize_text, parse_cjk, parse_digits, parse_words, period_decimal
+from .numbers import MAX_EXPONENT, MINUS_SIGNS, normalize_text, parse_cjk, parse_digits, parse_words
 
 __all__ = ["Extractor", "extract", "extractor"]
 
@@ -752,8 +752,11 @@ class Extractor:
                 has_big = any(c in self.pack.cjk_big for c in token)
                 return _Num(s, e, value, precision, source="cjk", scaled=has_big)
         if kind == "num":
-            digits = parse_digits(token, self.tag, period_decimal=period_decimal(token, self.tag)
-                                  and self._decimal_context(work, s, s + len(token)))
+            digits = parse_digits(token, self.tag)
+            if digits is not None and token[digits[2]:digits[2] + 1] == "." \
+                    and self._decimal_context(work, s, s + len(token)):
+                # stopped at a period this locale cannot read, before an amount: an English decimal point
+                digits = parse_digits(token, self.tag, period_decimal=True)
             if digits is None:
                 return None
             number, decimals, used = digits

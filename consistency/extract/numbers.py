@@ -22,7 +22,7 @@ from ..errors import ParseError
 from ..locale.cldr import APOSTROPHES, SPACE_GROUPS, LocaleTables, normalize_tag, tables, typed_groups
 from ..locale.packs import Pack, load_pack
 
-__all__ = ["parse_number", "parse_digits", "period_decimal", "parse_cjk", "parse_words", "normalize_text"]
+__all__ = ["parse_number", "parse_digits", "parse_cjk", "parse_words", "normalize_text"]
 
 BIDI_MARKS = "\u200e\u200f\u061c"
 MINUS_SIGNS = "-\u2212\u2012\u2013\ufe63\uff0d"
@@ -104,7 +104,8 @@ def parse_digits(token: str, tag: str, *, period_decimal: bool = False) -> tuple
     parses.  Grouping is strict: groups of three (Indian: twos then a three),
     so en ``1,2`` is the number 1 followed by something else, never 12.
     ``period_decimal``: a period the locale cannot read (no decimal sign, no
-    group of three after it) is an English decimal point (:func:`period_decimal`).
+    group of three after it) is an English decimal point (:func:`_period_end`);
+    the caller decides from the context, where a parse stopped at a period.
     """
     decimal, groups, primary, secondary = _symbols(tag)
     n = len(token)
@@ -142,16 +143,13 @@ def parse_digits(token: str, tag: str, *, period_decimal: bool = False) -> tuple
             # take all groups
             digits = "".join(ch for ch in token[:j] if ch.isdigit())
             int_digits, consumed = digits, j
-        elif period_decimal and _period_decimal(token, first, decimal, groups):
-            return _finish(int_digits, token[first + 1:first + 1 + sizes[0]], first + 1 + sizes[0])
         else:
-            # the grouping is not a number: stop before the first separator
-            return _finish(int_digits, "", consumed)
-    elif period_decimal and _period_decimal(token, first, decimal, groups):
-        k = first + 1
-        while k < n and token[k].isdigit():
-            k += 1
-        return _finish(int_digits, token[first + 1:k], k)
+            # the grouping is not a number: stop before the first separator, unless that is an
+            # English decimal point
+            end = _period_end(token, first, decimal, groups) if period_decimal else None
+            return _finish(int_digits, token[first + 1:end] if end else "", end or consumed)
+    elif period_decimal and (end := _period_end(token, first, decimal, groups)):
+        return _finish(int_digits, token[first + 1:end], end)
     # Fraction
     if consumed < n - 1 and token[consumed] in (decimal, ARABIC_DECIMAL) and token[consumed + 1].isdigit():
         k = consumed + 1
@@ -161,38 +159,26 @@ def parse_digits(token: str, tag: str, *, period_decimal: bool = False) -> tuple
     return _finish(int_digits, "", consumed)
 
 
-def period_decimal(token: str, tag: str) -> bool:
-    """Whether ``token`` (digits first) may hold an English decimal point that ``tag``'s conventions
-    cannot read (see :func:`_period_decimal`); the caller decides from the context.
+def _period_end(token: str, first: int, decimal: str, groups: str) -> int | None:
+    """Where the fraction ends if the period after the first digits of ``token`` is a decimal
+    point written the English way in a locale whose decimal sign is another (``2.52 juta``, ``ERA
+    van 2.53``): one period, followed by digits that are no group of three (as a group separator
+    it would need three) and by no other separator and digit (``1.2.3``, ``24.12.2019`` are no
+    decimals); else None.
 
-    >>> period_decimal("2.52", "id"), period_decimal("1.500", "de"), period_decimal("2.5", "en")
-    (True, False, False)
-    """
-    decimal, groups, _primary, _secondary = _symbols(tag)
-    first = 0
-    while first < len(token) and token[first].isdigit():
-        first += 1
-    return first > 0 and _period_decimal(token, first, decimal, groups)
-
-
-def _period_decimal(token: str, first: int, decimal: str, groups: str) -> bool:
-    """Whether the period after the first digits of ``token`` is a decimal point written the
-    English way in a locale whose decimal sign is another (``2.52 juta``, ``ERA van 2.53``): one
-    period, followed by digits that are no group of three (as a group separator it would need
-    three) and by no other separator and digit (``1.2.3``, ``24.12.2019`` are no decimals).
-
-    >>> _period_decimal("2.52", 1, ",", "."), _period_decimal("1.500", 1, ",", "."), _period_decimal("2.5", 1, ".", ",")
-    (True, False, False)
+    >>> _period_end("2.52", 1, ",", "."), _period_end("1.500", 1, ",", "."), _period_end("2.5", 1, ".", ",")
+    (4, None, None)
     """
     if decimal == "." or first >= len(token) - 1 or token[first] != ".":
-        return False
+        return None
     k = first + 1
     while k < len(token) and token[k].isdigit():
         k += 1
-    size = k - first - 1
-    if size == 0 or size == 3:
-        return False
-    return not (k < len(token) - 1 and token[k] in groups + decimal + ".," and token[k + 1].isdigit())
+    if k - first - 1 in (0, 3):
+        return None
+    if k < len(token) - 1 and token[k] in groups + decimal + ".," and token[k + 1].isdigit():
+        return None
+    return k
 
 
 def _valid_grouping(first: int, sizes: list[int], primary: int, secondary: int) -> bool:
