@@ -57,15 +57,6 @@ _MAX_WORDS = 16
 _APPROX = Decimal("0.05")
 _PLAIN_LIMIT = Decimal(1_000_000)
 
-_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "century", "millisecond",
-                         "microsecond", "nanosecond"})
-
-
-def _is_time_unit(unit: str) -> bool:
-    """A unit of time (a clock time or a date may stand before it: ``9.30 uur``), not a rate (``km/h``)."""
-    return unit in _TIME_UNITS
-
-
 def _noise_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in FIGURE_NOISE_DIGITS.finditer(text)] if any(c.isdigit() for c in text) else []
     for needle, rx in FIGURE_NOISE_BY_CHAR:
@@ -732,7 +723,8 @@ class Extractor:
         if ca and self._currency_code(ca.group(1)):
             return True
         um = self.unit_re.match(work, end)
-        return bool(um) and not _is_time_unit(self.units[_key(_unit_surface(um))])
+        # a unit of time may follow a clock time or a date (9.30 uur); a rate (km/h) is no unit of time
+        return bool(um) and self.units[_key(_unit_surface(um))] not in TIME_UNITS
 
     # -- figures --------------------------------------------------------------------
     def _core(self, m, work: str) -> _Num | None:
