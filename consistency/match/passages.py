@@ -37,8 +37,8 @@ import regex
 from ..locale.tags import language
 from ..model import Document
 
-__all__ = ["MIN_WORDS", "LanguageEvidence", "SharedPassage", "foreign_spans", "language_evidence", "same_words", "sentence_spans",
-           "shared_passages", "words_key"]
+__all__ = ["MIN_WORDS", "LanguageEvidence", "SharedPassage", "common_words", "copy_targets", "foreign_spans",
+           "language_evidence", "same_words", "sentence_spans", "shared_passages", "words_key"]
 
 #: the fewest words of letters a passage must have to be taken for a copy ("Microsoft Azure" is a name)
 MIN_WORDS = 4
@@ -126,11 +126,26 @@ class SharedPassage:
     language: str | None
 
 
+def copy_targets(documents: Sequence[Document], reference: int) -> list[int]:
+    """The versions that can copy the ``reference`` version: those of another language."""
+    ref_language = language(documents[reference].locale)
+    return [v for v, doc in enumerate(documents) if v != reference and language(doc.locale) != ref_language]
+
+
+def common_words(text: str) -> str:
+    """The words of ``text`` with no capital letter, lower-cased, one space apart: what a
+    translation translates (names and titles stay as they are).
+
+    >>> common_words("Anna Berg is the author of The Quiet Harbour")
+    'is the author of'
+    """
+    return " ".join(w for w in _WORD.findall(text) if w == w.casefold())
+
+
 def shared_passages(documents: Sequence[Document], reference: int) -> list[SharedPassage]:
     """The sentences each version of another language than the ``reference`` version shares with it."""
     ref_doc = documents[reference]
-    ref_language = language(ref_doc.locale)
-    targets = [v for v, doc in enumerate(documents) if v != reference and language(doc.locale) != ref_language]
+    targets = copy_targets(documents, reference)
     if not targets:
         return []
     # every reference sentence by its words; whether it reads as prose (words_key) is asked only of

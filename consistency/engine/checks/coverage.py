@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Iterator
 
-from ...locale.tags import language
 from ...model import Finding
 from ..baseline import text_key
 from .common import finding, location
@@ -101,12 +100,12 @@ def check_untranslated(an: BundleAnalysis, rule) -> Iterator[Finding]:
     (the reference quotes it)."""
     from rapidfuzz import fuzz
 
-    from ...match.passages import MIN_WORDS, language_evidence, same_words, words_key
+    from ...match.passages import MIN_WORDS, common_words, copy_targets, language_evidence, same_words, words_key
 
     min_words = max(MIN_WORDS, int(rule.options.get("min_words", MIN_WORDS)))
     ref = an.pivot
     ref_doc = an.documents[ref]
-    targets = [v for v in range(len(an.documents)) if _may_copy(an, v)]
+    targets = copy_targets(an.documents, ref)
     by_block: dict[tuple[int, int], list] = defaultdict(list)
     for p in an.shared:
         if p.language == "reference":
@@ -149,9 +148,9 @@ def check_untranslated(an: BundleAnalysis, rule) -> Iterator[Finding]:
             if not blocks or any((v, b) in shared_blocks for b in blocks):
                 continue
             mine_text = " ".join(an.documents[v].blocks[b].text for b in blocks)
-            mine = _common_words(mine_text) if words_key(mine_text) is not None else ""
+            mine = common_words(mine_text) if words_key(mine_text) is not None else ""
             # the common words (no capital: names and titles are kept in a translation) nearly the same
-            if len(mine.split()) < min_words or fuzz.ratio(mine, _common_words(theirs_text)) < NEAR_COPY:
+            if len(mine.split()) < min_words or fuzz.ratio(mine, common_words(theirs_text)) < NEAR_COPY:
                 continue
             evidence = evidence or language_evidence(an.documents, ref, an.shared)
             if evidence.language(v, mine_text, besides=(mine_text, theirs_text)) == "reference":
@@ -162,18 +161,6 @@ def check_untranslated(an: BundleAnalysis, rule) -> Iterator[Finding]:
                 doc = an.documents[v]
                 yield _untranslated(an, rule, v, doc.blocks[group[v][0]].start, doc.blocks[group[v][-1]].end,
                                     ref_span)
-
-
-def _common_words(text: str) -> str:
-    """The words of ``text`` with no capital letter, lower-cased, one space apart."""
-    import regex
-
-    return " ".join(w for w in regex.findall(r"[\p{L}\p{M}\p{Nd}]+", text) if w == w.casefold())
-
-
-def _may_copy(an: BundleAnalysis, v: int) -> bool:
-    """Whether version ``v`` is of another language than the reference (only those can copy it)."""
-    return v != an.pivot and language(an.documents[v].locale) != language(an.documents[an.pivot].locale)
 
 
 def _runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, tuple[int, int], tuple[int, int]]]:
