@@ -9,9 +9,14 @@ system) of the child processes, median of ``--runs``.  Each checkout is timed th
 - ``--no-cache``: nothing read from or written to the cache folder (every process builds its
   extractors and checks the bundle);
 - ``built objects cached``: the compiled extractors and CLDR tables an earlier process kept in the
-  cache folder are read, the bundle is checked (its stored result is deleted before each run): a
-  pre-commit hook after an edit;
-- ``result cached``: the bundle is unchanged since the last run: a hook re-run on the same files.
+  cache folder are read, the bundle is checked (its stored result and stored run are deleted
+  before each run): a pre-commit hook after an edit;
+- ``result cached``: the bundle's stored result is read, the command runs (its stored run is
+  deleted before each run: what a re-run cost before runs were replayed);
+- ``replayed``: nothing changed since the last identical command, whose output is replayed
+  (``consistency/replay.py``): a hook re-run on the same files;
+- ``replayed, with history``: the same without ``--no-history`` (the default, as the pre-commit
+  hook runs), which asks git for the repository's ``HEAD``.
 
 A temporary cache folder is used, and byte-code is written before timing (the project's modules
 are compiled once, as in any installed package), whatever ``PYTHONDONTWRITEBYTECODE`` says.
@@ -35,6 +40,7 @@ from tables import table
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECK = ["-m", "consistency", "check", "--no-history", "examples/solar-farm"]
+HISTORY = ["-m", "consistency", "check", "examples/solar-farm"]
 
 
 def cpu(cmd: list[str], cwd: Path, env: dict[str, str]) -> float:
@@ -55,7 +61,8 @@ def main() -> None:
     base_env = {k: v for k, v in os.environ.items()
                 if k not in ("PYTHONDONTWRITEBYTECODE", "CLAIM_CONSISTENCY_NO_CACHE")}
     base_env["CLAIM_CONSISTENCY_NO_NOTES"] = "1"
-    modes = {"--no-cache": ["--no-cache"], "built objects cached": [], "result cached": []}
+    modes = {"--no-cache": ["--no-cache"], "built objects cached": [], "result cached": [], "replayed": [],
+             "replayed, with history": None}
     times: dict[str, list[float]] = {"python -c pass": []}
     with tempfile.TemporaryDirectory() as tmp:
         envs = {}
@@ -64,6 +71,7 @@ def main() -> None:
             envs[name] = {**base_env, "PYTHONPATH": str(tree), "CLAIM_CONSISTENCY_CACHE_DIR": str(cache_dir)}
             # write byte-code and fill the cache folder once
             subprocess.run([sys.executable, *CHECK], cwd=tree, env=envs[name], capture_output=True, check=False)
+            subprocess.run([sys.executable, *HISTORY], cwd=tree, env=envs[name], capture_output=True, check=False)
             for mode in modes:
                 times[f"{name}, {mode}"] = []
         for _ in range(args.runs):
@@ -71,9 +79,15 @@ def main() -> None:
             for name, tree in trees.items():
                 env = envs[name]
                 for mode, extra in modes.items():
+                    folder = Path(env["CLAIM_CONSISTENCY_CACHE_DIR"])
                     if mode == "built objects cached":
-                        shutil.rmtree(Path(env["CLAIM_CONSISTENCY_CACHE_DIR"]) / "results", ignore_errors=True)
-                    times[f"{name}, {mode}"].append(cpu([sys.executable, *CHECK, *extra], tree, env))
+                        shutil.rmtree(folder / "results", ignore_errors=True)
+                    if mode in ("built objects cached", "result cached"):
+                        shutil.rmtree(folder / "runs", ignore_errors=True)
+                    cmd = HISTORY if extra is None else [*CHECK, *extra]
+                    if extra is None:  # the runs deleted above took its stored run too: store it again
+                        subprocess.run([sys.executable, *cmd], cwd=tree, env=env, capture_output=True, check=False)
+                    times[f"{name}, {mode}"].append(cpu([sys.executable, *cmd], tree, env))
     base = statistics.median(times["python -c pass"])
     first = {mode: statistics.median(times[f"this checkout, {mode}"]) for mode in modes}
     rows = []

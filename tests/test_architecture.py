@@ -30,7 +30,7 @@ LAYERS = [  # (module prefix, layer): a module may import its own layer and thos
     ("consistency.extract", 3), ("consistency.units", 3),
     ("consistency.documents", 2), ("consistency.locale", 2),
     ("consistency.model", 1), ("consistency.errors", 1), ("consistency.positions", 1), ("consistency.display", 1),
-    ("consistency.resources", 1), ("consistency.nonprose", 1), ("consistency.builds", 1),
+    ("consistency.resources", 1), ("consistency.nonprose", 1), ("consistency.builds", 1), ("consistency.replay", 1),
 ]
 
 

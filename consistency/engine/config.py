@@ -154,11 +154,15 @@ def find_config_file(start: Path | None = None) -> Path | None:
     folder = folder.resolve()
     if folder.is_file():
         folder = folder.parent
+    from ..replay import note_probe
+
     for directory in (folder, *folder.parents):
         candidate = directory / CONFIG_FILENAME
+        note_probe(candidate)  # a configuration file created later must not replay this run
         if candidate.is_file():
             return candidate
         candidate = directory / PYPROJECT
+        note_probe(candidate)
         if candidate.is_file() and _tool_table(_read_toml(candidate)) is not None:
             return candidate
     return None
