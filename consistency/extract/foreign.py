@@ -29,6 +29,10 @@ __all__ = ["foreign_spelling", "foreign_name", "japanese_extra_available", "miss
 #: set to 1 to silence the notes about missing extras
 NO_NOTES_ENV = "CLAIM_CONSISTENCY_NO_NOTES"
 
+ICU_EXTRA_NOTE = (
+    "claim-consistency: note: names in text without spaces between words (Thai, Lao, Khmer, Burmese) are "
+    "found without word boundaries; pip install 'claim-consistency[icu]' adds ICU's word breaks (about 50 MB)"
+)
 JA_EXTRA_NOTE = (
     "claim-consistency: note: Japanese names are matched with the built-in transliteration; "
     "pip install 'claim-consistency[ja]' adds UniDic's foreign spellings (about 250 MB)"
@@ -115,7 +119,23 @@ def missing_extra_notes(locales) -> list[str]:
     if os.environ.get(NO_NOTES_ENV, "") not in ("", "0"):
         return []
     notes = []
-    if any(language(str(tag)) == "ja" for tag in locales if tag) \
-            and not japanese_extra_available():
+    tags = [str(tag) for tag in locales if tag]
+    if any(language(tag) == "ja" for tag in tags) and not japanese_extra_available():
         notes.append(JA_EXTRA_NOTE)
+    if any(_unspaced(tag) for tag in tags):
+        from ..locale.words import icu_available
+
+        if not icu_available():
+            notes.append(ICU_EXTRA_NOTE)
     return notes
+
+
+def _unspaced(tag: str) -> bool:
+    """Is ``tag``'s language written in a script without spaces between words (CLDR's likely
+    script: th Thai, lo Lao, km Khmer, my Myanmar, shn...)?"""
+    from babel.core import get_global
+
+    from ..locale.words import UNSPACED_SCRIPTS
+
+    likely = get_global("likely_subtags").get(language(tag), "")
+    return any(f"_{script}" in likely for script in UNSPACED_SCRIPTS)

@@ -36,6 +36,7 @@ from ..locale.inflection import inflection
 from ..locale.packs import Pack, load_pack
 from ..locale.scripts import letter_script
 from ..locale.tags import language
+from ..locale.words import UNSPACED_SCRIPTS, word_boundaries
 from .translit import ascii_fold, romanize
 from .vocabulary import Vocabulary, default_vocabulary, fold_chars, gazetteer
 
@@ -300,6 +301,8 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
                     # fa هند (India) is not the end of هستند, nor پرو (Peru) the start of پرونده; el
                     # άκρα ("ends") is no Άκρα (Accra)
                     continue
+                elif letter_script(text[i]) in UNSPACED_SCRIPTS and not _dictionary_word(text, i, end, locale):
+                    continue  # th ปราก (Prague) is not the start of ปรากฏ, nor ริกา (Riga) the end of บริการ
                 if evidence == "gazetteer" and folded[i:end].casefold() in calendar:
                     continue  # fa دوشنبه is Monday before it is Dushanbe: CLDR's day and month names
                 hit = (end, orig, ident, kind, evidence)
@@ -328,6 +331,13 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
 
 #: Scripts other than Latin and Cyrillic that separate words with spaces: a known name there is a
 #: whole word (or follows one of the language's proclitics: ar وترامب, "and Trump")
+def _dictionary_word(text: str, start: int, end: int, locale: str) -> bool:
+    """Do ``start`` and ``end`` fall on ICU's word boundaries (text written without spaces)?  Every
+    position does where PyICU is not installed."""
+    bounds = word_boundaries(text, locale)
+    return bounds is None or (start in bounds and end in bounds)
+
+
 _SPACED_SCRIPTS = frozenset({"Grek", "Arab", "Hebr", "Deva", "Beng", "Guru", "Gujr", "Taml", "Telu", "Knda",
                              "Mlym", "Sinh", "Geor", "Armn", "Ethi"})
 
