@@ -132,6 +132,18 @@ def test_years_versus_counts():
     assert one("2,000 troops", "en").kind.value == "count"
 
 
+@pytest.mark.parametrize(("text", "locale", "kind"), [
+    ("A meta é liderar até 2030.", "pt", "date"),           # until 2030
+    ("Quiere liderar hasta 2030, dijo.", "es", "date"),
+    ("The plan runs up to 2030.", "en", "date"),
+    ("Até 2030 pessoas vieram.", "pt", "count"),           # up to 2030 people
+    ("Die Halle fasst bis zu 2000 Menschen.", "de", "count"),
+    ("Cerca de 2030 vieram.", "pt", "count"),               # about 2030 (people): no time limit
+])
+def test_an_upper_bound_on_a_year_that_ends_its_clause_is_a_time_limit(text, locale, kind):
+    assert one(text, locale).kind.value == kind
+
+
 @pytest.mark.parametrize(
     ("text", "locale", "unit", "value"),
     [

@@ -97,6 +97,9 @@ _END = r"(?![\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{M}\p{N}])"
 _WORD_END = r"(?!(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}])[\p{L}\p{M}])"
 
 
+_CLAUSE_END = regex.compile(r"[\s\u00a0]*(?:[\p{Po}\p{Pe}\p{Pf}]|\Z)")
+
+
 def _key(word: str) -> str:
     """Dictionary key of a surface: width-folded, casefolded, any run of
     spaces or NBSPs one NBSP."""
@@ -571,8 +574,12 @@ class Extractor:
                 end = named  # pl "w 2014 roku", bg "през 2014 година": the year 2014
             elif self._figure_follows(work, m.end()):
                 return None  # "2025 Mitarbeiter": a count, not a year
-            if self.qual_before_re.search(work, max(0, m.start() - 24), m.start()):
-                return None  # "etwa 2000 Soldaten", "some 2000": a count
+            qb = self.qual_before_re.search(work, max(0, m.start() - 24), m.start())
+            if qb and not (self.qual_before.get(_key(qb.group(1))) == "at_most"
+                           and _CLAUSE_END.match(work, m.end())):
+                return None  # "etwa 2000 Soldaten", "some 2000", "até 2030 pessoas": a count
+            # an upper bound on a year that ends its clause is a time limit: pt "até 2030.", es "hasta
+            # 2030,", en "up to 2030."
             if m.start() > 0 and regex.match(r"[\p{Latin}\p{Cyrillic}\p{Greek}_-]", work[m.start() - 1]):
                 return None  # Windows2000, COVID-2019: part of a name
             if regex.match(r"[\p{Latin}\p{Cyrillic}\p{Greek}]", work[m.end():m.end() + 1]):
