@@ -95,6 +95,10 @@ class Claim:
     weak: bool = False
     #: a unit the same surface also names (ポンド, Pfund: GBP or pounds of weight)
     alt_unit: str | None = None
+    #: the digits may also be read as this power of ten times the value: ``150.000`` in ``ar`` is
+    #: 150, and 150,000 as Moroccan Arabic writes it (a regional variant of the language groups
+    #: with the locale's decimal sign): 3
+    alt_scale: int = 0
 
     def shifted(self, offset: int) -> "Claim":
         """The same claim with its span moved by ``offset`` code points."""

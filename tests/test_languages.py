@@ -35,6 +35,10 @@ def test_the_shipped_regional_table_matches_babel():
         assert regional.regional_units(language) == fresh["units"].get(language, {}), language
         assert regional.regional_months(language) == fresh["months"].get(language, {}), language
         assert regional.regional_groups(language) == fresh["groups"].get(language, ""), language
+        assert regional.decimal_as_group(language) == fresh["decimal_groups"].get(language, ""), language
+    fresh = build_regional.build({"ar", "de", "ja"})
+    assert [regional.decimal_as_group(lang) for lang in ("ar", "de", "ja")] == \
+        [fresh["decimal_groups"].get(lang, "") for lang in ("ar", "de", "ja")] == [".", "", ""]
 
 
 def test_a_variant_in_another_script_is_no_text_of_the_base_locale():
@@ -52,6 +56,51 @@ def test_a_variant_in_another_script_is_no_text_of_the_base_locale():
 ])
 def test_a_base_locale_reads_the_group_separators_of_its_regional_variants(text, locale, value):
     assert [v for _t, v, _u in figures(text, locale)] == [value]
+
+
+@pytest.mark.parametrize("text, locale, value, alt_scale", [
+    ("أنتج المصنع 150.000 سيارة.", "ar", "150.000", 3),         # ar 150; ar-MA 150,000
+    ("أنتج المصنع 1.500.000 سيارة.", "ar", "1500000", 0),       # two decimal signs: ar-MA's grouping
+    ("Costó 2,500 dólares.", "es", "2.500", 3),                 # es 2.5; es-MX 2,500
+    ("Es kostet 1,500 Euro.", "de", "1.500", 0),                 # no German variant groups with a comma
+    ("It weighs 2.5 kg.", "en", "2.5", 0),                       # one or two decimals: no grouping
+])
+def test_a_number_a_regional_variant_groups_differently_keeps_both_readings(text, locale, value, alt_scale):
+    from decimal import Decimal
+
+    [claim] = extract_claims(text, locale)
+    assert (claim.value, claim.alt_scale) == (Decimal(value), alt_scale)
+
+
+def test_either_reading_of_an_ambiguous_number_agrees_and_a_third_value_does_not():
+    from test_names import bundle
+
+    from consistency.engine.registry import load_rules
+
+    rule = next(r for r in load_rules() if r.id == "QTY001")
+    ar = "أنتج المصنع نحو 150.000 سيارة في العام الماضي.\n"
+
+    def qty001(en: str) -> list[str]:
+        an = bundle(en=en, ar=ar)
+        return [f.message for f in rule.load_check()(an, rule)]
+
+    assert qty001("The plant built about 150,000 cars last year.\n") == []
+    assert qty001("The plant built about 150 cars last year.\n") == []
+    assert len(qty001("The plant built about 15,000 cars last year.\n")) == 1
+
+
+@given(st.integers(min_value=1000, max_value=999_999))
+@settings(max_examples=200)
+def test_a_number_formatted_by_a_variant_that_groups_with_the_decimal_sign_has_it_as_a_reading(n):
+    from babel.numbers import format_decimal
+
+    for variant, base in (("ar_MA", "ar"), ("es_MX", "es"), ("en_DE", "en")):
+        written = format_decimal(n, locale=variant, numbering_system="latn")
+        claims = extract_claims(f"{written} x", base)
+        assert claims, (variant, written)
+        c = claims[0]
+        readings = {c.value, c.value.scaleb(c.alt_scale)}
+        assert n in readings, (variant, written, c)
 
 
 @pytest.mark.parametrize("text, locale, expected", [

@@ -206,6 +206,7 @@ class _Num:
     high: Decimal | None = None
     source: str = "digits"  # digits | cjk | words | vague | plural_scale
     scaled: bool = False
+    alt_scale: int = 0  # 150.000 where a regional variant groups with the decimal sign: also ×10³
 
 
 class Extractor:
@@ -217,6 +218,13 @@ class Extractor:
         pack = load_pack(tab.language)
         self.tab, self.pack = tab, pack
         self.era = era_of(tab.language)  # th: years of the Buddhist era (locale/data/calendars.toml)
+        from ..locale.regional import decimal_as_group
+
+        # ar 150.000 is 150 here and 150,000 in ar-MA: such a number keeps both readings
+        ambiguous = decimal_as_group(tab.language)
+        self.ambiguous_decimal = ambiguous if ambiguous and ambiguous == tab.decimal.strip("\u200e\u200f\u061c") else ""
+        self.variant_grouped_re = regex.compile(
+            r"\d{1,3}(?:" + regex.escape(self.ambiguous_decimal) + r"\d{3}){2,}(?!\d)") if self.ambiguous_decimal else None
         from babel.numbers import list_currencies
 
         self.iso_codes = frozenset(list_currencies())
@@ -752,6 +760,9 @@ class Extractor:
                 return _Num(s, e, value, precision, source="cjk", scaled=has_big)
         if kind == "num":
             digits = parse_digits(token, self.tag)
+            if self.variant_grouped_re is not None and (grouped := self.variant_grouped_re.match(token)):
+                # ar 1.500.000: two decimal signs make no number here, so it is ar-MA's grouping
+                digits = (Decimal(regex.sub(r"\D", "", grouped.group())), 0, grouped.end())
             if digits is not None and token[digits[2]:digits[2] + 1] == "." \
                     and self._decimal_context(work, s, s + len(token)):
                 # stopped at a period this locale cannot read, before an amount: an English decimal point
@@ -759,7 +770,10 @@ class Extractor:
             if digits is None:
                 return None
             number, decimals, used = digits
-            return _Num(s, s + used, number, Decimal(1).scaleb(-decimals))
+            alt = 3 if (decimals == 3 and self.ambiguous_decimal and used <= 7
+                        and token[used - 4] == self.ambiguous_decimal and token[:used - 4].isdigit()
+                        and token[used:used + 1] != self.ambiguous_decimal) else 0
+            return _Num(s, s + used, number, Decimal(1).scaleb(-decimals), alt_scale=alt)
         if kind == "words":
             worded = parse_words(token, self.pack.language)
             if worded is None:
@@ -998,6 +1012,7 @@ class Extractor:
             kind=kind, start=s, end=pos, text=text[s:pos], value=_clean(value), low=_clean(low),
             high=_clean(high), unit=currency or unit, precision=_clean(precision), qualifier=qualifier,
             low_open=low_open, high_open=high_open, weak=weak, alt_unit=alt_unit,
+            alt_scale=num.alt_scale if value is not None and not half else 0,
         ), pos
 
     def _qualifier_is_noun_complement(self, work: str, qb) -> bool:

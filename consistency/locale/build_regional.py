@@ -1,7 +1,7 @@
 """Generates ``consistency/locale/data/regional.json`` (read by :mod:`consistency.locale.regional`)
 from babel's CLDR data: the unit and month names the regional variants of each language write
-and its base locale does not, and the group separators they write with the base locale's decimal
-separator.  Variants in another script (en-Dsrt, sr-Latn) are their own locales, not read here.
+and its base locale does not, the group separators they write with the base locale's decimal
+separator, and whether one of them writes the base locale's decimal separator as its group separator.  Variants in another script (en-Dsrt, sr-Latn) are their own locales, not read here.
 
     python -m consistency.locale.build_regional --write
 
@@ -47,6 +47,7 @@ def build(languages: set[str] | None = None) -> dict:
     units: dict[str, dict[str, str]] = {}
     months: dict[str, dict[str, int]] = {}
     groups: dict[str, str] = {}
+    decimal_groups: dict[str, str] = {}
     for language, tags in sorted(by_language.items()):
         try:
             base = Locale.parse(language)
@@ -66,6 +67,10 @@ def build(languages: set[str] | None = None) -> dict:
             if symbols.get("decimal") == base_symbols.get("decimal") and group \
                     and group != base_symbols.get("group") and group not in extra_groups:
                 extra_groups += group
+            # ar-MA's 150.000 is 150,000 where ar writes 150.000 for 150: the base's decimal sign is
+            # a variant's group separator
+            if group and group == base_symbols.get("decimal"):
+                decimal_groups[language] = group
             for surface, unit in unit_names(data, widths=("long", "short")).items():
                 if surface not in base_units and surface not in EXCLUDED and len(surface) > 2 \
                         and not surface.startswith("/"):
@@ -83,7 +88,7 @@ def build(languages: set[str] | None = None) -> dict:
 
     return {"_comment": "written by `python -m consistency.locale.build_regional --write` from babel's CLDR data; "
                         "do not edit", "babel": babel.__version__, "units": units, "months": months,
-            "groups": groups}
+            "groups": groups, "decimal_groups": dict(sorted(decimal_groups.items()))}
 
 
 def _main(argv: list[str] | None = None) -> int:

@@ -15,6 +15,8 @@ and ``tests/test_regional.py`` fails when the shipped table no longer matches ba
 
 The same goes for numbers: Portuguese from Portugal groups ``820 000`` where ``pt`` (Brazil)
 writes ``820.000``; with the same decimal comma, either is unambiguous, so ``pt`` reads both.
+Where a variant groups with the base's decimal sign (Moroccan Arabic's ``150.000`` is 150,000;
+``ar`` reads 150), the number is ambiguous and keeps both readings (:func:`decimal_as_group`).
 
 Left out: variants in another script (``en-Dsrt``'s Deseret month names; ``sr-Latn`` is a locale
 of its own), narrow unit forms and surfaces of one or two letters (``h``; they are ambiguous
@@ -28,7 +30,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["EXCLUDED", "regional_groups", "regional_months", "regional_units"]
+__all__ = ["EXCLUDED", "decimal_as_group", "regional_groups", "regional_months", "regional_units"]
 
 FILE = "data/regional.json"
 
@@ -56,3 +58,11 @@ def regional_groups(language: str) -> str:
     """The group separators the regional variants of ``language`` write with its own decimal
     separator (pt: pt-PT's no-break space, so ``820 000``; en: en-CH's apostrophe)."""
     return _data().get("groups", {}).get(language, "")
+
+
+def decimal_as_group(language: str) -> str:
+    """The base locale's decimal separator when a regional variant of ``language`` writes it as its
+    group separator, else ``""``: ar ``.`` (ar-MA writes ``150.000`` for 150,000), es ``,`` (es-MX),
+    en ``.`` (en-DE); de, ja and ru none.  A number written with it and exactly three digits after
+    (``150.000``) may be read either way."""
+    return _data().get("decimal_groups", {}).get(language, "")

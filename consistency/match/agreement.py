@@ -33,17 +33,28 @@ DEFAULT_RELATIVE_TOLERANCE = 0.02
 
 
 def _readings(c: Claim) -> list[Claim]:
-    """The claim, and the claim read with its alternative unit (ポンド as weight)."""
-    if c.alt_unit is None:
+    """The claim, and the claim read with its alternative unit (ポンド as weight) or its digits'
+    alternative grouping (ar ``150.000`` as 150,000)."""
+    if c.alt_unit is None and not c.alt_scale:
         return [c]
     from dataclasses import replace
 
-    return [replace(c, alt_unit=None), replace(c, kind=ClaimKind.QUANTITY, unit=c.alt_unit, alt_unit=None)]
+    plain = replace(c, alt_unit=None, alt_scale=0)
+    out = [plain]
+    if c.alt_unit is not None:
+        out.append(replace(plain, kind=ClaimKind.QUANTITY, unit=c.alt_unit))
+    if c.alt_scale:
+        out.append(replace(plain, **{f: _scaled(getattr(c, f), c.alt_scale) for f in ("value", "low", "high", "precision")}))
+    return out
+
+
+def _scaled(x, exponent: int):
+    return x.scaleb(exponent) if isinstance(x, Decimal) else x
 
 
 def comparable(a: Claim, b: Claim) -> bool:
     """Do ``a`` and ``b`` measure the same kind of thing (so a disagreement is an error)?"""
-    if a.alt_unit or b.alt_unit:
+    if a.alt_unit or b.alt_unit or a.alt_scale or b.alt_scale:
         return any(_comparable(x, y) for x in _readings(a) for y in _readings(b))
     return _comparable(a, b)
 
@@ -191,7 +202,7 @@ def agree(a: Claim, b: Claim, *, relative_tolerance: float | Decimal = DEFAULT_R
     ``relative_tolerance`` is extra slack applied only when the units differ
     (one side was converted: 550 pounds ≈ 250 kg, 85 mph ≈ 136 km/h).
     """
-    if a.alt_unit or b.alt_unit:
+    if a.alt_unit or b.alt_unit or a.alt_scale or b.alt_scale:
         return any(
             _comparable(x, y) and agree(x, y, relative_tolerance=relative_tolerance)
             for x in _readings(a) for y in _readings(b)
