@@ -132,3 +132,21 @@ def test_a_plural_multiplier_alone_is_no_number():
     assert claims("Хиляди хора протестираха.", "bg") == []
     assert claims("Dwa tysiące osób protestowało.", "pl") == [("count", "2000", None)]
     assert claims("Tysiące osób protestowało.", "pl") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Au trecut șapte ani.", [("duration", "7", "year")]),                     # comma below, as Romanian is written
+    ("Au trecut şapte ani.", [("duration", "7", "year")]),                     # ICU's cedilla, as legacy text
+    ("Treizeci și două de procente au votat.", [("percent", "32", "percent")]),
+])
+def test_romanian_number_words_with_either_s_comma_or_s_cedilla(text, expected):
+    # ICU's Romanian rules write ş and ţ with a cedilla; ICU's Romanian exemplar characters, and
+    # Romanian text, write ș and ț with the comma below: the table has every word both ways
+    assert claims(text, "ro") == expected
+
+
+def test_a_word_is_also_written_with_the_letters_of_its_language_s_exemplars():
+    icu = pytest.importorskip("icu", reason="ICU's exemplar characters decide the spelling")
+    respell = spellout._exemplar_spelling(icu, "ro")
+    assert respell("şaptezeci şi şase") == "șaptezeci și șase"
+    assert spellout._exemplar_spelling(icu, "tr")("beş") == "beş"  # Turkish writes the cedilla

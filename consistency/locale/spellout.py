@@ -155,8 +155,48 @@ def _language_entry(icu, language: str) -> dict[str, Any] | None:
                         break
     # a plural form alone is a vague amount (bg хиляди, "thousands"), not a number
     plural = sorted(w for w in multipliers if w not in singular and w not in words)
+    # ICU's Romanian rules write şapte, şi with the cedilla; Romanian is written with the comma below
+    # (ICU's own exemplar characters: ș ț): each word also as the exemplars spell it
+    respell = _exemplar_spelling(icu, language)
+    for table in (words, multipliers):
+        for word, value in list(table.items()):
+            table.setdefault(respell(word), value)
+    connectors = sorted({*connectors, *map(respell, connectors)})
+    plural = sorted({*plural, *map(respell, plural)})
     return {"words": dict(sorted(words.items())), "multipliers": dict(sorted(multipliers.items())),
             "connectors": connectors, "glued": glued, "plural_multipliers": plural}
+
+
+def _exemplar_spelling(icu, language: str):
+    """A function writing each letter that is not among ``language``'s exemplar characters (ICU's
+    LocaleData) as the exemplar letter with the same base and another mark, where there is exactly
+    one (ro ş → ș, ţ → ț); other letters are kept."""
+    import unicodedata
+
+    try:
+        exemplars = icu.LocaleData(language).getExemplarSet(0, icu.ULocaleDataExemplarSetType.ES_STANDARD)
+    except icu.ICUError:
+        return lambda word: word
+    letters = {str(c) for c in exemplars if len(str(c)) == 1}
+
+    def base(c: str) -> str:
+        return unicodedata.normalize("NFD", c)[0]
+
+    by_base: dict[str, list[str]] = {}
+    for c in letters:
+        if base(c) != c:
+            by_base.setdefault(base(c), []).append(c)
+
+    def respell(word: str) -> str:
+        out = []
+        for c in word:
+            if c not in letters and base(c) != c and len(by_base.get(base(c), ())) == 1:
+                out.append(by_base[base(c)][0])
+            else:
+                out.append(c)
+        return "".join(out)
+
+    return respell
 
 
 def build() -> dict[str, Any]:
