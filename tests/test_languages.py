@@ -637,3 +637,18 @@ def test_a_round_hundred_is_its_century_as_well_as_its_first_decade():
 ])
 def test_a_greek_day_written_as_an_ordinal(text, label):
     assert [v for _t, v, _u in figures(text, "el")] == [label]
+
+
+@pytest.mark.parametrize("text, locale, label", [
+    ("Sopimus päättyy 29 maaliskuuta.", "fi", "--03-29"),      # CLDR d. MMMM, the period left out
+    ("Sie kam am 3 Oktober an.", "de", "--10-03"),
+    ("Přijel 12 května.", "cs", "--05-12"),
+    ("lokakuun 1. päivän kansanäänestys", "fi", "--10-01"),    # fi pack: genitive month, ordinal day
+    ("joulukuun 26. päivänä", "fi", "--12-26"),
+])
+def test_a_day_before_a_month_s_name_needs_no_period(text, locale, label):
+    assert [v for _t, v, _u in figures(text, locale)] == [label]
+
+
+def test_a_number_before_a_word_that_starts_like_a_month_is_no_day():
+    assert [v for _t, v, _u in figures("Er hat 3 Oktoberfeste besucht.", "de")] == ["3"]

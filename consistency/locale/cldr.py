@@ -367,7 +367,9 @@ def _pattern_regex(pattern: str) -> tuple[str, str] | None:
                 # which then stands for the period that follows the day in the pattern
                 # (no digit on either side: 125 is no day 25)
                 if pattern[j:j + 1] == ".":
-                    out.append(r"(?<![\d.,])(?P<day>{DAY})(?!\d)(?:[-'’]\p{L}{1,5}|\.)")
+                    # before a month's name the period may be left out (fi 29 maaliskuuta, de 3 Oktober)
+                    named = pattern[j + 1:].lstrip(" \u00a0\u202f").startswith(("MMM", "LLL"))
+                    out.append(r"(?<![\d.,])(?P<day>{DAY})(?!\d)(?:[-'’]\p{L}{1,5}|\.)" + ("?" if named else ""))
                     j += 1
                 else:
                     out.append(r"(?<![\d.,])(?P<day>{DAY})(?!\d)(?:[-'’]\p{L}{1,5})?")
