@@ -630,3 +630,28 @@ def test_russian_e_for_yo_is_the_same_name():
     """Russian writes е for ё as often as not: Соединенных and Соединённых Штатов are one name."""
     for text in ("Президент Соединенных Штатов прибыл.\n", "Президент Соединённых Штатов прибыл.\n"):
         assert findings(bundle(en="The President of the United States arrived.\n", ru=text), "NAM001") == []
+
+
+@pytest.mark.parametrize("latin, arabic", [
+    ("Davis", "ديفيس"),     # no v: ف
+    ("Google", "جوجل"),     # ج for g
+    ("Papua", "بابوا"),     # no p: ب
+    ("Peter", "بيتر"),      # three vowels
+])
+def test_names_sound_alike_through_what_the_arabic_script_cannot_write(latin, arabic):
+    from consistency.match.names import MIN_SIMILARITY
+
+    assert name_similarity(latin, arabic) >= MIN_SIMILARITY
+
+
+@pytest.mark.parametrize("latin, arabic", [("Davis", "جوجل"), ("Trump", "ديفيس"), ("Macron", "بابوا")])
+def test_other_names_stay_apart_in_arabic(latin, arabic):
+    from consistency.match.names import MIN_SIMILARITY
+
+    assert name_similarity(latin, arabic) < MIN_SIMILARITY
+
+
+def test_an_arabic_translation_names_the_same_person():
+    an = bundle(en="Sharon Davis said the bridge would reopen.\n",
+                ar="قالت شارون ديفيس إن الجسر سيعاد فتحه.\n")
+    assert findings(an, "NAM001") == []

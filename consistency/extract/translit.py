@@ -248,7 +248,10 @@ def name_similarity(a: str, b: str) -> float:
     >>> name_similarity("Barclays", "ゴールドマン") < 0.5
     True
     """
-    best = _similarity(phonetic_key(a), phonetic_key(b))
+    ka, kb = phonetic_key(a), phonetic_key(b)
+    best = _similarity(ka, kb)
+    for merge in _merges_for(a, b):  # Davis and ديفيس: Arabic writes no v, p, g, e or o
+        best = max(best, _similarity(ka.translate(merge), kb.translate(merge)))
     for x, y in ((a, b), (b, a)):
         folded = ascii_fold(x)
         if not folded.isascii() or not any(ch.isalpha() for ch in folded):
@@ -261,6 +264,22 @@ def name_similarity(a: str, b: str) -> float:
         if every != folded:  # Mother -> マザー needs two of them
             best = max(best, _similarity(_latin_key(every), phonetic_key(y)))
     return best
+
+
+@lru_cache(maxsize=1)
+def _sound_merges() -> tuple[tuple[regex.Pattern, dict[int, int]], ...]:
+    """(a pattern finding the script, its key letters merged) per script of
+    ``locale/data/sound_merges.toml``."""
+    import tomllib
+    from importlib import resources
+
+    text = resources.files("consistency.locale").joinpath("data/sound_merges.toml").read_text(encoding="utf-8")
+    return tuple((regex.compile(rf"\p{{Script={script}}}"), str.maketrans(merges))
+                 for script, merges in tomllib.loads(text).items())
+
+
+def _merges_for(a: str, b: str) -> list[dict[int, int]]:
+    return [merge for found, merge in _sound_merges() if found.search(a) or found.search(b)]
 
 
 # spellings a transliteration may hear otherwise: Smith -> スミス, Rangers -> レンジャーズ
