@@ -655,3 +655,13 @@ def test_an_arabic_translation_names_the_same_person():
     an = bundle(en="Sharon Davis said the bridge would reopen.\n",
                 ar="قالت شارون ديفيس إن الجسر سيعاد فتحه.\n")
     assert findings(an, "NAM001") == []
+
+
+def test_a_cldr_city_spelled_like_a_word_in_a_caseless_script_is_a_name_only_where_it_matches():
+    # ar ترك is "left" (to leave) and CLDR's Arabic name of Chuuk; مسقط رأس is "birthplace"
+    left = bundle(en="Her decision left everyone stunned.\n", ar="وقد أدى قرارها إلى ترك الجميع مذهولين.\n")
+    assert findings(left, "NAM001") == []
+    muscat = bundle(en="The talks were held in Muscat on Monday.\n", ar="عقدت المحادثات في مسقط يوم الاثنين.\n")
+    assert findings(muscat, "NAM001") == []
+    dropped = bundle(en="The talks were held in Muscat on Monday.\n", ar="عقدت المحادثات يوم الاثنين.\n")
+    assert [f.rule for f in findings(dropped, "NAM001")] == ["NAM001"]

@@ -322,6 +322,12 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
         if evidence == "gazetteer" and latin_like and len(words) == 1 and sentence_initial(text, i) \
                 and not pack.capitalised_nouns:
             evidence = "weak"  # "Police arrest ...", "Mother ..." open a sentence
+        elif evidence == "gazetteer" and len(words) == 1 and (ident or "").startswith("city:") \
+                and not text[i].isupper() and not text[i].islower() \
+                and letter_script(text[i]) in _SPACED_SCRIPTS | UNSPACED_SCRIPTS:
+            # a script without capitals cannot tell one of CLDR's cities from a word: ar ترك is
+            # "left" (and Chuuk), مسقط رأس "birthplace" (and Muscat); a name only where it matches
+            evidence = "weak"
         out.append(Mention(start=i, end=end, text=surface_text, script=script, tokens=tokens, evidence=evidence,
                            entity=ident, type=kind, acronym=surface_text.isupper() and len(surface_text) <= 5,
                            stems=stems))
