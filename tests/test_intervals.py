@@ -127,3 +127,21 @@ def test_a_conversion_gone_wrong_is_one_mismatch_not_two_missing_figures(a, la, 
         path.write_text(text + "\n", encoding="utf-8")
     report = consistency.check([str(p) for p in paths], history=False, cache=False)
     assert [f.rule for f in report.findings] == ["QTY001"]
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "same"),
+    [
+        # two ranges state two figures each: overlapping is not agreeing
+        ("children aged 11 to 18", "en", "niños de entre 11 y 180 años", "es", False),
+        ("children aged 11 to 18", "en", "niños de entre 11 y 18 años", "es", True),
+        ("2 to 4 inches of rain", "en", "2,5-10 cm di pioggia", "it", False),    # 2 inches is 5 cm
+        ("2 to 4 inches of rain", "en", "5-10 cm di pioggia", "it", True),       # each end converted
+        ("1 to 4 inches of rain", "en", "3 a 10 cm de lluvia", "es", True),      # each end rounded
+    ],
+)
+def test_two_ranges_agree_end_by_end(a, la, b, lb, same):
+    x = [c for c in extract_claims(a, la) if c.qualifier is Qualifier.RANGE]
+    y = [c for c in extract_claims(b, lb) if c.qualifier is Qualifier.RANGE]
+    assert len(x) == len(y) == 1, (x, y)
+    assert agree(x[0], y[0]) is same

@@ -255,6 +255,11 @@ def _with_unit(c: Claim, unit: str | None) -> Claim:
 
 
 def _agree_plain(a: Claim, b: Claim, relative_tolerance) -> bool:
+    if a.qualifier is Qualifier.RANGE and b.qualifier is Qualifier.RANGE \
+            and None not in (a.low, a.high, b.low, b.high):
+        # two ranges state two figures each: "11 to 18" is no "11 y 180", though the two overlap
+        return all(_agree_plain(_at(a, x), _at(b, y), relative_tolerance)
+                   for x, y in ((a.low, b.low), (a.high, b.high)))
     ba = _bounds(a)
     bb = _bounds(b)
     if _one_sided(a) and _one_sided(b) and _one_sided(a) == _one_sided(b):
@@ -273,6 +278,13 @@ def _agree_plain(a: Claim, b: Claim, relative_tolerance) -> bool:
         rel = Decimal(str(relative_tolerance))
         ba, bb = _widen(ba, rel), _widen(bb, rel)
     return _overlap(ba, bb)
+
+
+def _at(c: Claim, bound) -> Claim:
+    """One end of a range as a figure of its own (the range's written precision)."""
+    from dataclasses import replace
+
+    return replace(c, value=bound, low=bound, high=bound, qualifier=None, low_open=False, high_open=False)
 
 
 def _dates_agree(a: Claim, b: Claim) -> bool:
