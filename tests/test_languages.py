@@ -652,3 +652,18 @@ def test_a_day_before_a_month_s_name_needs_no_period(text, locale, label):
 
 def test_a_number_before_a_word_that_starts_like_a_month_is_no_day():
     assert [v for _t, v, _u in figures("Er hat 3 Oktoberfeste besucht.", "de")] == ["3"]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Η τετραήμερη εργάσιμη εβδομάδα.", "4", "day"),        # four-day
+    ("Πραγματοποίησαν δίωρη συγκέντρωση.", "2", "hour"),     # two-hour
+    ("Κατά την περασμένη οκταετία.", "8", "year"),           # eight-year period
+    ("Για ένα εξάμηνο.", "6", "month"),
+])
+def test_greek_compounds_of_a_number_and_a_unit(text, value, unit):
+    assert [(v, u) for _t, v, u in figures(text, "el")] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", ["Πέρασε δι' αυτού.", "Μια δεκαετία αργότερα.", "Η διεθνής κοινότητα."])
+def test_greek_combining_forms_are_no_numbers_alone(text):
+    assert [u for _t, _v, u in figures(text, "el") if u != "calendar_decade"] == []
