@@ -83,7 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:
         from .replay import replay
 
-        code = replay(sys.argv[1:])
+        try:
+            code = replay(sys.argv[1:])
+        except BrokenPipeError:  # pragma: no cover - `| head`
+            return EXIT_OK
         if code is not None:
             return code
     parser = build_parser()

@@ -283,7 +283,10 @@ class recording:
         import time
 
         self.started_ns = time.time_ns()
-        self.key = _key(self.argv)
+        try:
+            self.key: str | None = _key(self.argv)
+        except OSError:  # no current folder any more: nothing to key the run by
+            self.key = None
         self.recorder = _Recorder()
         self.out, self.err = _Tee(sys.stdout), _Tee(sys.stderr)
         self.saved = sys.stdout, sys.stderr
@@ -303,7 +306,7 @@ class recording:
         """Keep this run's output for the next identical command (when it is safe to replay)."""
         global _active
         _active = None
-        if code not in (0, 1) or self.recorder.unsafe:
+        if code not in (0, 1) or self.recorder.unsafe or self.key is None:
             return
         deps = self.recorder.deps(self.started_ns)
         if deps is None:
