@@ -221,6 +221,21 @@ def gazetteer(locale: str) -> dict[str, tuple[str, str]]:
     return built("gazetteer", locale, lambda: _gazetteer(locale))
 
 
+def _without_optional_marks(name: str) -> str:
+    """``name`` without the marks the Arabic and Hebrew scripts write only optionally: short vowels,
+    shadda and sukun, the hamza above that marks Persian ezafe (کرهٔ), the superscript alef,
+    tatweel, Hebrew points.  CLDR writes some of them; most text does not.
+
+    >>> _without_optional_marks("کرهٔ شمالی") == "کره شمالی"
+    True
+    """
+    decomposed = unicodedata.normalize("NFD", name)
+    kept = "".join(c for c in decomposed if not (
+        ("\u0591" <= c <= "\u05c7" or "\u0610" <= c <= "\u06ed" or "\u08d3" <= c <= "\u08ff" or c == "\u0640")
+        and unicodedata.category(c) in ("Mn", "Lm")))
+    return unicodedata.normalize("NFC", kept) if kept != decomposed else name
+
+
 def _gazetteer(locale: str) -> dict[str, tuple[str, str]]:
     from ..locale.cldr import parse_locale
 
@@ -247,6 +262,9 @@ def _gazetteer(locale: str) -> dict[str, tuple[str, str]]:
             if not name[0].isupper() or len(name) < 3 and not (acronym and name.isupper()):
                 return
         out.setdefault(name, (ident, kind))
+        bare = _without_optional_marks(name)
+        if bare != name and len(bare) >= 2:
+            out.setdefault(bare, (ident, kind))  # fa کرهٔ شمالی is written کره شمالی as often
 
     for code, name in loc.territories.items():
         if code not in ("ZZ", "QO", "EZ", "UN", "001"):  # not "the world"
