@@ -673,3 +673,18 @@ def test_a_cldr_name_is_known_without_the_arabic_script_s_optional_marks():
     assert ("کره شمالی", "territory:KP") in found
     an = bundle(en="We are doing great with North Korea.\n", fa="کار ما با کره شمالی بسیار عالی بود.\n")
     assert findings(an, "NAM001") == []
+
+
+@pytest.mark.parametrize("text, locale, entity", [
+    ("Встреча прошла в Москве.", "ru", "city:Europe/Moscow"),     # Москва
+    ("Клуб из Вены победил.", "ru", "city:Europe/Vienna"),        # Вена
+    ("Spotkanie odbyło się w Warszawie.", "pl", "city:Europe/Warsaw"),  # Warszawa
+])
+def test_a_place_ending_in_a_is_known_in_its_other_cases(text, locale, entity):
+    assert entity in [m.entity for m in extract_names(text, locale)]
+
+
+def test_a_russian_translation_names_moscow_in_another_case():
+    an = bundle(en="The minister met his colleague in Moscow on Monday.\n",
+                ru="В понедельник министр встретился с коллегой в Москве.\n")
+    assert findings(an, "NAM001") == []

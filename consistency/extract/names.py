@@ -132,6 +132,14 @@ def _surfaces_of(locale: str, vocab: Vocabulary) -> _Surfaces:
         for name, (cldr_id, cldr_type) in gazetteer(tag).items():
             ident, kind = alias.get(cldr_id, (cldr_id, cldr_type))
             items.setdefault(fold_chars(name), (name, ident, kind, "gazetteer"))
+    # a name ending in -a takes the pack's case endings in its place (pl Arizona: w Arizonie; ru
+    # Москва: в Москве, Турция: с Турцией)
+    endings = load_pack(language(locale)).name_a_endings
+    if endings:
+        for folded, item in list(items.items()):
+            if len(folded) >= 4 and folded[-1] in "aая" and folded[-2].isalpha() and not folded.isupper():
+                for ending in endings:
+                    items.setdefault(folded[:-1] + ending, item)
     # keyed by the first two characters, then by length: at a word start the scan looks up one
     # slice of the text per length instead of trying hundreds of gazetteer names one by one
     by_length: dict[str, dict[int, dict[str, tuple]]] = {}
