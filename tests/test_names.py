@@ -679,6 +679,10 @@ def test_a_cldr_name_is_known_without_the_arabic_script_s_optional_marks():
     ("Встреча прошла в Москве.", "ru", "city:Europe/Moscow"),     # Москва
     ("Клуб из Вены победил.", "ru", "city:Europe/Vienna"),        # Вена
     ("Spotkanie odbyło się w Warszawie.", "pl", "city:Europe/Warsaw"),  # Warszawa
+    # languages without a pack: locale/data/inflection.toml [name_a_endings]
+    ("Vlak jede z Prahy.", "cs", "city:Europe/Prague"),          # Praha
+    ("Зустріч відбулася в Москві.", "uk", "city:Europe/Moscow"),  # Москва
+    ("Tikšanās notika Rīgā.", "lv", "city:Europe/Riga"),          # Rīga
 ])
 def test_a_place_ending_in_a_is_known_in_its_other_cases(text, locale, entity):
     assert entity in [m.entity for m in extract_names(text, locale)]

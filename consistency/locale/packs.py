@@ -205,7 +205,8 @@ def _text_tables(data: dict, language: str) -> dict:
         name_particles=frozenset(str(v).casefold() for v in names.get("particles", [])),
         name_stopwords=frozenset(str(v).casefold() for v in names.get("stopwords", [])),
         name_suffixes=tuple(sorted((str(v) for v in names.get("suffixes", [])), key=len, reverse=True)),
-        name_a_endings=tuple(sorted((str(v) for v in names.get("a_endings", [])), key=len, reverse=True)),
+        name_a_endings=tuple(sorted((str(v) for v in names.get("a_endings", [])), key=len, reverse=True))
+        or _inflection_a_endings(language),
         name_particles_after=tuple(sorted((str(v) for v in names.get("particles_after", [])), key=len, reverse=True)),
         capitalised_nouns=bool(names.get("capitalised_nouns", False)),
     )
@@ -254,3 +255,12 @@ def lists_own_words(language: str) -> bool:
     names alone (so the rules that derive forms CLDR lacks, case endings and relative-time words,
     stay off for it)."""
     return load_pack(language).own_words  # False without a pack file
+
+
+def _inflection_a_endings(language: str | None) -> tuple[str, ...]:
+    """A language without a pack of its own: the name endings of ``locale/data/inflection.toml``."""
+    if not language:
+        return ()
+    from .inflection import inflection
+
+    return inflection().name_a_endings.get(language, ())
