@@ -258,9 +258,13 @@ def lists_own_words(language: str) -> bool:
 
 
 def _inflection_a_endings(language: str | None) -> tuple[str, ...]:
-    """A language without a pack of its own: the name endings of ``locale/data/inflection.toml``."""
-    if not language:
-        return ()
-    from .inflection import inflection
+    """A language without a pack of its own: the name endings of ``locale/data/inflection.toml``
+    (read here, not through :mod:`.inflection`, which asks this module which languages have packs)."""
+    return _name_a_endings().get(language or "", ())
 
-    return inflection().name_a_endings.get(language, ())
+
+@lru_cache(maxsize=1)
+def _name_a_endings() -> dict[str, tuple[str, ...]]:
+    text = resources.files("consistency.locale").joinpath("data/inflection.toml").read_text("utf-8")
+    return {lang: tuple(sorted(map(str, endings), key=len, reverse=True))
+            for lang, endings in tomllib.loads(text).get("name_a_endings", {}).items()}
