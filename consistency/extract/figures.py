@@ -37,7 +37,7 @@ from ..locale.inflection import inflection
 from ..locale.packs import load_pack
 from ..model import Claim, ClaimKind, Qualifier
 from ..nonprose import FIGURE_NOISE_BY_CHAR, FIGURE_NOISE_DIGITS
-from .numbers import MAX_EXPONENT, MINUS_SIGNS, normalize_text, parse_cjk, parse_digits, parse_words
+from .numbers import BIDI_MARKS, MAX_EXPONENT, MINUS_SIGNS, normalize_text, parse_cjk, parse_digits, parse_words
 
 __all__ = ["Extractor", "extract", "extractor"]
 
@@ -222,9 +222,10 @@ class Extractor:
 
         # ar 150.000 is 150 here and 150,000 in ar-MA: such a number keeps both readings
         ambiguous = decimal_as_group(tab.language)
-        self.ambiguous_decimal = ambiguous if ambiguous and ambiguous == tab.decimal.strip("\u200e\u200f\u061c") else ""
+        self.ambiguous_decimal = ambiguous if ambiguous and ambiguous == tab.decimal.strip(BIDI_MARKS) else ""
+        # digits grouped by threes with that sign, as the variant writes them (150.000, 1.500.000)
         self.variant_grouped_re = regex.compile(
-            r"\d{1,3}(?:" + regex.escape(self.ambiguous_decimal) + r"\d{3}){2,}(?!\d)") if self.ambiguous_decimal else None
+            r"\d{1,3}(?:" + regex.escape(self.ambiguous_decimal) + r"\d{3})+(?!\d)") if self.ambiguous_decimal else None
         from babel.numbers import list_currencies
 
         self.iso_codes = frozenset(list_currencies())
@@ -760,7 +761,9 @@ class Extractor:
                 return _Num(s, e, value, precision, source="cjk", scaled=has_big)
         if kind == "num":
             digits = parse_digits(token, self.tag)
-            if self.variant_grouped_re is not None and (grouped := self.variant_grouped_re.match(token)):
+            grouped = self.variant_grouped_re.match(token) if self.variant_grouped_re is not None else None
+            groups = grouped.group().count(self.ambiguous_decimal) if grouped else 0
+            if grouped is not None and groups >= 2:
                 # ar 1.500.000: two decimal signs make no number here, so it is ar-MA's grouping
                 digits = (Decimal(regex.sub(r"\D", "", grouped.group())), 0, grouped.end())
             if digits is not None and token[digits[2]:digits[2] + 1] == "." \
@@ -770,8 +773,8 @@ class Extractor:
             if digits is None:
                 return None
             number, decimals, used = digits
-            alt = 3 if (decimals == 3 and self.ambiguous_decimal and used <= 7
-                        and token[used - 4] == self.ambiguous_decimal and token[:used - 4].isdigit()
+            # ar 150.000: read as 150 here, and as ar-MA's 150,000
+            alt = 3 if (grouped is not None and groups == 1 and decimals == 3 and used == grouped.end()
                         and token[used:used + 1] != self.ambiguous_decimal) else 0
             return _Num(s, s + used, number, Decimal(1).scaleb(-decimals), alt_scale=alt)
         if kind == "words":

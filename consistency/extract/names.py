@@ -343,8 +343,6 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
     return out
 
 
-#: Scripts other than Latin and Cyrillic that separate words with spaces: a known name there is a
-#: whole word (or follows one of the language's proclitics: ar وترامب, "and Trump")
 def _dictionary_word(text: str, start: int, end: int, locale: str) -> bool:
     """Do ``start`` and ``end`` fall on ICU's word boundaries (text written without spaces)?  Every
     position does where PyICU is not installed."""
@@ -352,6 +350,8 @@ def _dictionary_word(text: str, start: int, end: int, locale: str) -> bool:
     return bounds is None or (start in bounds and end in bounds)
 
 
+#: Scripts other than Latin and Cyrillic that separate words with spaces: a known name there is a
+#: whole word (or follows one of the language's proclitics: ar وترامب, "and Trump")
 _SPACED_SCRIPTS = frozenset({"Grek", "Arab", "Hebr", "Deva", "Beng", "Guru", "Gujr", "Taml", "Telu", "Knda",
                              "Mlym", "Sinh", "Geor", "Armn", "Ethi"})
 

@@ -32,10 +32,15 @@ _HALF = Decimal("0.5")
 DEFAULT_RELATIVE_TOLERANCE = 0.02
 
 
+def _has_readings(c: Claim) -> bool:
+    """Can ``c`` be read another way (:func:`_readings`)?"""
+    return c.alt_unit is not None or bool(c.alt_scale)
+
+
 def _readings(c: Claim) -> list[Claim]:
     """The claim, and the claim read with its alternative unit (ポンド as weight) or its digits'
     alternative grouping (ar ``150.000`` as 150,000)."""
-    if c.alt_unit is None and not c.alt_scale:
+    if not _has_readings(c):
         return [c]
     from dataclasses import replace
 
@@ -54,7 +59,7 @@ def _scaled(x, exponent: int):
 
 def comparable(a: Claim, b: Claim) -> bool:
     """Do ``a`` and ``b`` measure the same kind of thing (so a disagreement is an error)?"""
-    if a.alt_unit or b.alt_unit or a.alt_scale or b.alt_scale:
+    if _has_readings(a) or _has_readings(b):
         return any(_comparable(x, y) for x in _readings(a) for y in _readings(b))
     return _comparable(a, b)
 
@@ -202,7 +207,7 @@ def agree(a: Claim, b: Claim, *, relative_tolerance: float | Decimal = DEFAULT_R
     ``relative_tolerance`` is extra slack applied only when the units differ
     (one side was converted: 550 pounds ≈ 250 kg, 85 mph ≈ 136 km/h).
     """
-    if a.alt_unit or b.alt_unit or a.alt_scale or b.alt_scale:
+    if _has_readings(a) or _has_readings(b):
         return any(
             _comparable(x, y) and agree(x, y, relative_tolerance=relative_tolerance)
             for x in _readings(a) for y in _readings(b)
