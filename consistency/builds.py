@@ -40,15 +40,10 @@ def default_dir() -> Path:
     """The cache folder of this user and platform: ``$CLAIM_CONSISTENCY_CACHE_DIR``, else
     ``$XDG_CACHE_HOME/claim-consistency`` or ``~/.cache/claim-consistency``,
     ``~/Library/Caches/claim-consistency`` on macOS, ``%LOCALAPPDATA%\\claim-consistency\\Cache`` on
-    Windows."""
-    if env := os.environ.get("CLAIM_CONSISTENCY_CACHE_DIR"):
-        return Path(env)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "claim-consistency" / "Cache"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "claim-consistency"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claim-consistency"
+    Windows (:func:`consistency.replay.cache_folder`, which a replayed run reads without pathlib)."""
+    from .replay import cache_folder
+
+    return Path(cache_folder())
 
 
 def keep_builds(on: bool) -> None:

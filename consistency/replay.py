@@ -45,7 +45,7 @@ TYPE_CHECKING = False  # typing costs more to import than a replay takes
 if TYPE_CHECKING:
     from typing import Any
 
-__all__ = ["note_probe", "recording", "replay"]
+__all__ = ["cache_folder", "note_probe", "recording", "replay"]
 
 SCHEMA = 1
 RACY_NS = 2_000_000_000  # a file modified this close to the run's start is not trusted (as git's "racy" index)
@@ -56,8 +56,11 @@ _ENV_PREFIXES = ("CLAIM_CONSISTENCY_", "GIT_", "PRE_COMMIT")
 _SYSTEM = ("/proc/", "/dev/", "/sys/")
 
 
-def _cache_dir() -> str:
-    # the same folder as consistency.builds.default_dir(), without importing pathlib
+def cache_folder() -> str:
+    """The user's cache folder (absolute): ``$CLAIM_CONSISTENCY_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/claim-consistency`` or ``~/.cache/claim-consistency``,
+    ``~/Library/Caches/claim-consistency`` on macOS, ``%LOCALAPPDATA%\\claim-consistency\\Cache``
+    on Windows; :func:`consistency.builds.default_dir` is this folder as a path."""
     if env := os.environ.get("CLAIM_CONSISTENCY_CACHE_DIR"):
         return os.path.abspath(env)
     home = os.path.expanduser("~")
@@ -90,7 +93,7 @@ def _key(argv: list[str]) -> str:
 
 
 def _entry_path(key: str) -> str:
-    return os.path.join(_cache_dir(), "runs", key[:2], key)
+    return os.path.join(cache_folder(), "runs", key[:2], key)
 
 
 def _digest(path: str) -> bytes | None:
@@ -187,7 +190,7 @@ class _Recorder:
         self.probed: set[str] = set()
         self.git: set[str] = set()
         self.unsafe = False
-        self.cache = os.path.join(os.path.realpath(_cache_dir()), "")
+        self.cache = os.path.join(os.path.realpath(cache_folder()), "")
 
     def _ignored(self, path: str) -> bool:
         real = os.path.realpath(path)
