@@ -89,6 +89,59 @@ def test_either_reading_of_an_ambiguous_number_agrees_and_a_third_value_does_not
     assert len(qty001("The plant built about 15,000 cars last year.\n")) == 1
 
 
+@pytest.mark.parametrize("text, locale, value", [
+    ("La partita inizia alle 15.00 di giovedì.", "it", "15"),   # a time of day
+    ("Ha chiuso con una media di 2.53 a partita.", "it", "2.53"),  # a decimal written the English way
+    ("Das Spiel beginnt um 20.15 am Abend.", "de", "20.15"),
+    ("The score stood at 3,50 after the break.", "en", "3.5"),
+])
+def test_two_digits_after_a_separator_that_cannot_group_them_are_a_weak_decimal(text, locale, value):
+    [claim] = extract_claims(text, locale)
+    assert (str(claim.value), claim.weak) == (value, True)
+
+
+def test_a_weak_decimal_agrees_with_the_same_figure_and_is_never_reported_alone():
+    from test_names import bundle
+
+    from consistency.engine.registry import load_rules
+
+    rules = [r for r in load_rules() if r.id in ("QTY001", "QTY002")]
+    it = "Ha chiuso la stagione con 2.53 di media e 300 eliminazioni.\n"
+
+    def found(en: str) -> list[str]:
+        an = bundle(en=en, it=it)
+        return [f.message for rule in rules for f in rule.load_check()(an, rule)]
+
+    assert found("He ended the season with a 2.53 average and 300 strikeouts.\n") == []
+    assert found("He ended the season with a fine average and 300 strikeouts.\n") == []
+    assert found("He ended the season with a 2.53 average and 400 strikeouts.\n") != []
+
+
+@pytest.mark.parametrize("text, locale, expected", [
+    ("Un incendio nel 1939 ha danneggiato la chiesa.", "it", [("1939", "1939", None)]),
+    ("Nel 2019 ha vinto il campionato.", "it", [("2019", "2019", None)]),
+    ("En 2019 ha crecido un 3 %.", "es", [("2019", "2019", None), ("3 %", "3", "percent")]),
+    ("L'azienda coltiva 500 ha di vigne.", "it", [("500 ha", "500", "hectare")]),
+])
+def test_a_unit_symbol_that_is_also_a_word_leaves_a_year_a_year(text, locale, expected):
+    assert figures(text, locale) == expected
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Il ventinovenne accusato è in aula.", "29"), ("Un sedicenne è stato ferito.", "16"),
+    ("Il ventunenne è rimasto al suo posto.", "21"), ("Ha detto il ventitreenne.", "23"),
+    ("La trentenne di Milano.", "30"), ("Il diciottenne ha vinto.", "18"),
+])
+def test_an_italian_age_glued_to_its_number_word(text, value):
+    [(written, read, unit)] = figures(text, "it")
+    assert (written.endswith("enne"), read, unit) == (True, value, "year")
+
+
+@pytest.mark.parametrize("text", ["Il termine scade il 15 nov. a mezzanotte.", "Si parte a sett. o a ott."])
+def test_an_elided_number_word_alone_is_no_figure(text):
+    assert [v for _t, v, _u in figures(text, "it") if v in ("7", "8", "9")] == []
+
+
 @given(st.integers(min_value=1000, max_value=999_999))
 @settings(max_examples=200)
 def test_a_number_formatted_by_a_variant_that_groups_with_the_decimal_sign_has_it_as_a_reading(n):
@@ -116,9 +169,9 @@ def test_an_english_decimal_point_before_an_amount_is_a_decimal_point(text, loca
 
 
 @pytest.mark.parametrize("text, locale, values", [
-    ("De onlusten braken rond 9.30 uur uit.", "nl", ["9", "30"]),      # a clock time: no 9.3 hours
+    ("De onlusten braken rond 9.30 uur uit.", "nl", []),               # a clock time: no 9.3 hours
     ("Haastattelu sunnuntaina 30.9, kello 12.", "fi", ["30", "9"]),     # a date (and a clock time)
-    ("Versie 2.53 van de app.", "nl", ["2", "53"]),                    # nothing says it is an amount
+    ("Versie 2.53 van de app.", "nl", ["2.53"]),                       # no number of nl: a weak decimal
     ("Das Werk beschäftigt 1.500 Menschen.", "de", ["1500"]),           # a group of three stays a group
 ])
 def test_a_period_with_no_amount_after_it_is_read_as_before(text, locale, values):
@@ -608,6 +661,8 @@ def test_greek_scale_words_in_the_genitive(text, value):
     ("عمل هناك في الثمانينيات.", "ar"), ("เขาทำงานที่นั่นในทศวรรษ 1980", "th"),
     ("그는 1980년대에 그곳에서 일했다.", "ko"), ("他在80年代在那里工作。", "zh"),
     ("Er arbeitete dort in den 80er Jahren.", "de"),
+    # the apostrophe as autocorrect and keyboards type it
+    ("Lavorava lì negli anni \u201880.", "it"), ("Trabajó allí en los años \u02bc80.", "es"),
 ])
 def test_a_decade_in_every_development_language(text, locale):
     assert [v for _t, v, _u in figures(text, locale)] == ["1980s"]

@@ -40,6 +40,7 @@ MACROS = {
     "{MONTH}": r"[^\W\d_]+",
     "{DAY}": r"\d{1,2}",
     "{NUM}": r"\d+",
+    "{APOS}": "['\u2019\u2018\u02bc]",
 }
 
 
@@ -66,7 +67,7 @@ def test_pack_parses_and_loads(lang):
     pack = load_pack(lang)
     assert pack.language == lang
     known = {"language", "numbers", "scales", "vague", "qualifiers", "currencies", "units", "counters",
-             "ranges", "percent", "ordinals", "dates", "noise", "unit_prefixes", "duals",
+             "ranges", "percent", "ordinals", "dates", "noise", "unit_prefixes", "duals", "homographs",
                  "quotes", "speech", "names"}
     assert set(data) <= known, f"unknown tables: {set(data) - known}"
 

@@ -56,6 +56,8 @@ _MAX_CJK = 96  # digits count here too: 10^60 written out has 61
 _MAX_WORDS = 16
 _APPROX = Decimal("0.05")
 _PLAIN_LIMIT = Decimal(1_000_000)
+#: a token of one or two digits, a period or comma, and two digits (15.00, 2,53)
+_OTHER_DECIMAL = regex.compile(r"\d{1,2}[.,]\d{2}")
 
 def _noise_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in FIGURE_NOISE_DIGITS.finditer(text)] if any(c.isdigit() for c in text) else []
@@ -207,6 +209,7 @@ class _Num:
     source: str = "digits"  # digits | cjk | words | vague | plural_scale
     scaled: bool = False
     alt_scale: int = 0  # 150.000 where a regional variant groups with the decimal sign: also ×10³
+    weak: bool = False  # 15.00, 2.53 in it: no number of the locale, read the other way but never reported
 
 
 class Extractor:
@@ -438,6 +441,9 @@ class Extractor:
             "{MONTH}": months,
             "{DAY}": r"(?:3[01]|[12]\d|0?[1-9])",
             "{NUM}": r"\d+",
+            # an elided century (anni '80): the apostrophe, and what autocorrect and keyboards put
+            # there (a left quotation mark ‘, the modifier letter ʼ)
+            "{APOS}": "['\u2019\u2018\u02bc]",
         }
         out = []
         # the pack's patterns first (they win a tie), then the locale's own CLDR date formats and
@@ -581,7 +587,7 @@ class Extractor:
             named = self._year_word_end(work, m.end(), year)
             if named is not None:
                 end = named  # pl "w 2014 roku", bg "през 2014 година": the year 2014
-            elif self._figure_follows(work, m.end()):
+            elif self._figure_follows(work, m.end()) and not self._homograph_follows(work, m.end()):
                 return None  # "2025 Mitarbeiter": a count, not a year
             qb = self.qual_before_re.search(work, max(0, m.start() - 24), m.start())
             if qb and not (self.qual_before.get(_key(qb.group(1))) == "at_most"
@@ -726,6 +732,12 @@ class Extractor:
         m = self.currency_after_re.match(work, pos)
         return bool(m and self._currency_code(m.group(1)))
 
+    def _homograph_follows(self, work: str, pos: int) -> bool:
+        """Is the unit after ``pos`` a symbol the pack says is also a common word (it "nel 2019 ha
+        vinto": ha is "has" there, not hectares)?"""
+        um = self.unit_re.match(work, pos) if self.pack.unit_homographs else None
+        return bool(um) and _key(_unit_surface(um)) in self.pack.unit_homographs
+
     def _decimal_context(self, work: str, start: int, end: int) -> bool:
         """Whether the number at ``start:end`` (with a period this locale cannot read) states an
         amount: a currency before it, or a scale word, a currency, a percent or a unit other than
@@ -773,6 +785,16 @@ class Extractor:
             if digits is None:
                 return None
             number, decimals, used = digits
+            if used < len(token) and _OTHER_DECIMAL.fullmatch(token) and token[used] != self.tab.decimal:
+                # it 15.00, 2.53, en 2,53: one or two digits, a separator and two more make no number
+                # of this locale (a group has three digits): a time of day (alle 15.00) or a decimal
+                # written the other way (ERA di 2.53).  Read as that decimal, weak: it agrees with
+                # the same figure in another version and is never reported on its own.  Before a
+                # unit of time it is a clock time (9.30 uur) and no figure at all.
+                um = self.unit_re.match(work, e)
+                if um is not None and self.units[_key(_unit_surface(um))] in TIME_UNITS:
+                    return None
+                return _Num(s, e, Decimal(token.replace(",", ".")), Decimal("0.01"), weak=True)
             # ar 150.000: read as 150 here, and as ar-MA's 150,000
             alt = 3 if (grouped is not None and groups == 1 and decimals == 3 and used == grouped.end()
                         and token[used:used + 1] != self.ambiguous_decimal) else 0
@@ -937,6 +959,7 @@ class Extractor:
             and work[num.start:num.end].casefold() in self.needs_unit
         if weak and currency:
             return None, num.end  # "a $5 million grant": the article is no amount
+        weak = weak or num.weak
         half = Decimal(0)
         if self.pack.half_suffix and (unit or counter):
             hm = regex.match("|".join(regex.escape(h) for h in self.pack.half_suffix), work[pos:pos + 3])

@@ -74,6 +74,8 @@ class Pack:
     dates: tuple[DatePattern, ...] = ()
     noise: tuple[str, ...] = ()
     unit_prefixes: dict[str, str] = field(default_factory=dict)
+    #: unit symbols that are also common words (it, es ha, "has"): a year before them stays a year
+    unit_homographs: frozenset[str] = frozenset()
     range_suffix: dict[str, int] = field(default_factory=dict)
     # names and quotes (see packs/README.md: [quotes], [speech], [names])
     quote_marks: tuple[str, ...] = ()  # pairs, opening then closing mark ("„“", "「」")
@@ -176,6 +178,7 @@ def parse_pack(data: dict, *, language: str) -> Pack:
         ordinal_before=frozenset(w.casefold() for w in ordinals.get("before", [])),
         dates=dates,
         unit_prefixes=dict(data.get("unit_prefixes") or {}),
+        unit_homographs=frozenset(str(w).casefold() for w in (data.get("homographs") or {}).get("units", [])),
         range_suffix={k: int(v) for k, v in ((data.get("numbers") or {}).get("range_suffix") or {}).items()},
         noise=tuple((data.get("noise") or {}).get("patterns", [])),
         **_text_tables(data, language),
