@@ -114,6 +114,21 @@ def test_up_to_after_a_figure_joins_a_change_to_its_result(text, alone, locale):
     assert one(alone, locale).qualifier is Qualifier.AT_MOST
 
 
+@pytest.mark.parametrize(("a", "la", "b", "lb", "same"), [
+    # a conversion written as a round number: what rounds to its last non-zero digit, within 10 %
+    ("within 40 miles of the border", "en", "a 60 km da fronteira", "pt", True),      # 64.4 km
+    ("within 200 miles of Phoenix", "en", "num raio de 300 km de Phoenix", "pt", True),  # 321.9 km
+    ("a hog of 550 pounds", "en", "un maiale di 250 chili", "it", True),                # 249.5 kg
+    ("1,500 miles away", "en", "a 2000 km de distância", "pt", False),                  # 2,414 km
+    ("within 40 miles of the border", "en", "a 50 km da fronteira", "pt", False),
+    ("within 40 miles of the border", "en", "a 40 km da fronteira", "pt", False),       # not converted
+    ("a 60 km stretch", "en", "un tratto di 60 miglia", "it", False),
+])
+def test_a_conversion_may_be_rounded_to_a_round_number(a, la, b, lb, same):
+    assert agree(one(a, la), one(b, lb)) is same
+    assert agree(one(b, lb), one(a, la)) is same
+
+
 @pytest.mark.parametrize(("a", "la", "b", "lb"), [
     ("The dam is 330 feet high.", "en", "Die Staumauer ist 200 Meter hoch.", "de"),
     ("The road is 5 miles long.", "en", "La route mesure 5 kilomètres.", "fr"),

@@ -259,11 +259,11 @@ def _with_unit(c: Claim, unit: str | None) -> Claim:
     return c if c.unit == unit else replace(c, unit=unit)
 
 
-def _agree_plain(a: Claim, b: Claim, relative_tolerance) -> bool:
+def _agree_plain(a: Claim, b: Claim, relative_tolerance, *, rounded: bool = False) -> bool:
     if a.qualifier is Qualifier.RANGE and b.qualifier is Qualifier.RANGE \
             and None not in (a.low, a.high, b.low, b.high):
         # two ranges state two figures each: "11 to 18" is no "11 y 180", though the two overlap
-        return all(_agree_plain(_at(a, x), _at(b, y), relative_tolerance)
+        return all(_agree_plain(_at(a, x), _at(b, y), relative_tolerance, rounded=rounded)
                    for x, y in ((a.low, b.low), (a.high, b.high)))
     ba = _bounds(a)
     bb = _bounds(b)
@@ -281,8 +281,36 @@ def _agree_plain(a: Claim, b: Claim, relative_tolerance) -> bool:
         return False
     if a.unit != b.unit:
         rel = Decimal(str(relative_tolerance))
-        ba, bb = _widen(ba, rel), _widen(bb, rel)
+        if _overlap(_widen(ba, rel), _widen(bb, rel)):
+            return True
+        if rounded:
+            return False
+        # either side may be the other's conversion rounded to a round number
+        return any(x is not None and y is not None and _agree_plain(x, y, relative_tolerance, rounded=True)
+                   for x, y in ((_as_rounded(a), b), (a, _as_rounded(b))))
     return _overlap(ba, bb)
+
+
+#: A conversion is written as a round number (40 miles as 60 km, 200 miles as 300 km): a round
+#: figure on one side of a conversion stands for what rounds to its last non-zero digit, within
+#: this share of its value either way (300 km: 270-330, so 1,500 miles is no 2,000 km).
+ROUND_CONVERSION = Decimal("0.1")
+
+
+def _as_rounded(c: Claim) -> Claim | None:
+    """``c`` read as a conversion rounded to its last non-zero digit, or None when it is no exact
+    whole figure ending in zeros."""
+    if c.value is None or c.precision != 1 or c.qualifier not in (None, Qualifier.ONLY) or c.low != c.high:
+        return None
+    whole = abs(c.value)
+    if whole == 0 or whole % 10:
+        return None
+    step = Decimal(1)
+    while whole % 10 == 0:
+        whole, step = whole / 10, step * 10
+    from dataclasses import replace
+
+    return replace(c, precision=min(step, abs(c.value) * 2 * ROUND_CONVERSION))
 
 
 def _at(c: Claim, bound) -> Claim:
