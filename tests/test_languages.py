@@ -142,6 +142,39 @@ def test_an_elided_number_word_alone_is_no_figure(text):
     assert [v for _t, v, _u in figures(text, "it") if v in ("7", "8", "9")] == []
 
 
+@pytest.mark.parametrize("text, locale", [
+    ("Han skød bolden i søen på 16. hul.", "da"), ("Hän löi pallon veteen 16. reiällä.", "fi"),
+    ("Zajął 16. miejsce w klasyfikacji.", "pl"), ("Skončil na 16. místě.", "cs"),
+    ("16. delikte topu suya attı.", "tr"),
+])
+def test_a_number_and_a_period_before_a_lower_case_word_is_an_ordinal_where_icu_writes_them_so(text, locale):
+    assert figures(text, locale) == []
+
+
+def test_a_count_before_a_capital_stays_a_count():
+    assert [v for _t, v, _u in figures("Holdet vandt med 16. Derefter gik de hjem.", "da")] == ["16"]
+
+
+def test_the_dot_ordinal_languages_are_icus():
+    pytest.importorskip("icu", reason="PyICU (the icu extra) checks the shipped table against ICU")
+    import icu
+
+    from consistency.locale.spellout import _writes_dot_ordinals, dot_ordinal
+
+    for language in ("da", "fi", "pl", "cs", "tr", "de", "en", "ru", "sv", "it"):
+        assert dot_ordinal(language) is _writes_dot_ordinals(icu, language), language
+    assert dot_ordinal("da") and not dot_ordinal("en")
+
+
+@pytest.mark.parametrize("text, locale, value, unit", [
+    ("En firedages arbejdsuge.", "da", "4", "day"), ("Et totimers optog.", "da", "2", "hour"),
+    ("Hendes 10-årige erfaring.", "da", "10", "year"), ("En fyradagars arbetsvecka.", "sv", "4", "day"),
+    ("En tioårig pojke.", "sv", "10", "year"), ("Ett 4-dagars möte.", "sv", "4", "day"),
+])
+def test_a_scandinavian_number_glued_to_a_unit(text, locale, value, unit):
+    assert [(v, u) for _t, v, u in figures(text, locale)] == [(value, unit)]
+
+
 @given(st.integers(min_value=1000, max_value=999_999))
 @settings(max_examples=200)
 def test_a_number_formatted_by_a_variant_that_groups_with_the_decimal_sign_has_it_as_a_reading(n):
@@ -666,6 +699,24 @@ def test_greek_scale_words_in_the_genitive(text, value):
 ])
 def test_a_decade_in_every_development_language(text, locale):
     assert [v for _t, v, _u in figures(text, locale)] == ["1980s"]
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("Kiista syntyi 1600-luvulla.", "fi"), ("Striden uppstod på 1600-talet.", "sv"),
+    ("Конфликт начался в 1600-х годах.", "ru"), ("争いは1600年代に始まった。", "ja"),
+])
+def test_a_hundred_before_1800_named_by_a_decade_suffix(text, locale):
+    assert [v for _t, v, _u in figures(text, locale)] == ["1600s"]
+
+
+def test_a_hundred_named_by_a_decade_suffix_agrees_with_its_century():
+    from test_names import bundle
+
+    from consistency.engine.registry import load_rules
+
+    rules = [r for r in load_rules() if r.id in ("QTY001", "QTY002", "DAT001")]
+    an = bundle(en="The dispute began in the 17th century.\n", fi="Kiista alkoi 1600-luvulla.\n")
+    assert [f.message for rule in rules for f in rule.load_check()(an, rule)] == []
 
 
 @pytest.mark.parametrize("text, locale", [

@@ -56,6 +56,8 @@ _MAX_CJK = 96  # digits count here too: 10^60 written out has 61
 _MAX_WORDS = 16
 _APPROX = Decimal("0.05")
 _PLAIN_LIMIT = Decimal(1_000_000)
+#: a period after a number and a word in lower case (da "16. hul")
+_DOT_THEN_LOWER = regex.compile(r"\.[ \u00a0]+\p{Ll}")
 #: a token of one or two digits, a period or comma, and two digits (15.00, 2,53)
 _OTHER_DECIMAL = regex.compile(r"\d{1,2}[.,]\d{2}")
 
@@ -220,6 +222,9 @@ class Extractor:
         tab = tables(tag)
         pack = load_pack(tab.language)
         self.tab, self.pack = tab, pack
+        from ..locale.spellout import dot_ordinal
+
+        self.dot_ordinals = dot_ordinal(tab.language)  # 16. is the 16th (ICU's %digits-ordinal)
         self.era = era_of(tab.language)  # th: years of the Buddhist era (locale/data/calendars.toml)
         from ..locale.regional import decimal_as_group
 
@@ -438,6 +443,9 @@ class Extractor:
             "{YEAR}": r"(?<![\d.,'’])(?:1[89]\d\d|20\d\d|2100)(?!\d|[.,]\d)",
             # a year inside a numeric date (14.3.2023), whose separator may be a period
             "{YEARN}": r"(?:1[89]\d\d|20\d\d|2100)(?!\d|[.,]\d)",
+            # a decade or a hundred before a suffix that says so (fi 1600-luku, sv 1600-talet):
+            # every round year since 1000; {YEAR} alone starts at 1800
+            "{DECADE}": r"(?<![\d.,'’])(?:1\d\d0|20\d0)(?!\d|[.,]\d)",
             "{MONTH}": months,
             "{DAY}": r"(?:3[01]|[12]\d|0?[1-9])",
             "{NUM}": r"\d+",
@@ -985,6 +993,9 @@ class Extractor:
             prev = regex.search(r"([\p{L}]+)" + _SP + r"+\Z", work, pos=max(0, s - 20), endpos=s)
             if prev and prev.group(1).casefold() in self.pack.ordinal_before:
                 return None, pos + 1
+        if self.dot_ordinals and not has_context and num.source == "digits" and _DOT_THEN_LOWER.match(work, pos):
+            return None, pos + 1  # da "på 16. hul", fi "16. reiällä": ICU writes ordinals so (a count
+            # ending its sentence is followed by a capital)
         # minus sign directly before
         negative = False
         if num.source == "digits" and s == num.start and s > 0 and work[s - 1] in MINUS_SIGNS:

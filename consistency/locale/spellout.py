@@ -18,6 +18,8 @@ only for writing it and for the test that checks it):
   which alone are a vague amount ("thousands"), not a number;
 - ``connectors``: the short words that join number words in ICU's own output (Bulgarian
   ``двадесет и един``), at most three letters;
+- ``dot_ordinals`` (beside the languages): the languages whose ICU ordinal format is digits and a
+  period (da, fi, pl, cs, tr ``16.``), so that ``16. hul`` is an ordinal, not a count;
 - ``glued``: whether ICU writes number words together (it marks the parts with soft hyphens:
   Swedish ``två­tusen``); where it does not, two number words must be apart to be read as one
   number (Persian ``سینه``, "chest", is not ``سی`` 30 + ``نه`` 9).
@@ -36,7 +38,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["build", "lexicon"]
+__all__ = ["build", "dot_ordinal", "lexicon"]
 
 _TABLE_FILE = "data/spellout.json"
 _MULTIPLIERS = (100, 1000, 10**6, 10**9, 10**12)
@@ -210,7 +212,23 @@ def build() -> dict[str, Any]:
         entry = _language_entry(icu, language)
         if entry is not None and entry["words"]:
             out[language] = entry
-    return {"icu_version": icu.ICU_VERSION, "languages": out}
+    return {"icu_version": icu.ICU_VERSION, "languages": out,
+            "dot_ordinals": [language for language in languages if _writes_dot_ordinals(icu, language)]}
+
+
+def _writes_dot_ordinals(icu, language: str) -> bool:
+    """Does ICU's ordinal format (``%digits-ordinal``) of ``language`` write a number and a period
+    (da ``16.``, fi, pl, cs, tr), in its own rules rather than a fallback's?"""
+    formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.ORDINAL, icu.Locale(language))
+    if formatter.getLocale(icu.ULocDataLocaleType.ACTUAL_LOCALE).getName().split("_")[0] != language:
+        return False
+    return all(str(formatter.format(n)) == f"{n}." for n in (1, 2, 3, 16, 21, 100))
+
+
+def dot_ordinal(language: str) -> bool:
+    """Whether ICU writes ``language``'s ordinal numbers as digits and a period (``på 16. hul``,
+    "at the 16th hole"; from the table, ``dot_ordinals``)."""
+    return language in _table().get("dot_ordinals", ())
 
 
 def _main(argv: list[str]) -> int:
