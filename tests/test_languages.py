@@ -596,6 +596,14 @@ def test_the_article_is_no_proclitic():
     assert figures("ارتفعت بنسبة 2.7 في المائة", "ar") == [("2.7 في المائة", "2.7", "percent")]
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("تلقيت النصائح على مدار العامين الماضيين.", "year"), ("خلال اليومين الماضيين فاز الفريق.", "day"),
+    ("تراجع العدد بالعامين الأخيرين.", "year"),
+])
+def test_a_dual_with_the_article_is_two(text, unit):
+    assert [(v, u) for _t, v, u in figures(text, "ar")] == [("2", unit)]
+
+
 @pytest.mark.parametrize("text, label", [("a XVII. század közepén", "C17"), ("egy XIX. századi háború", "C19")])
 def test_the_hungarian_century_as_text_writes_it(text, label):
     assert [v for _t, v, _u in figures(text, "hu")] == [label]

@@ -407,7 +407,12 @@ class Extractor:
         if proclitics:
             start = rf"(?:{start}|(?<={start}{_alt(proclitics, boundary=False)}))"
         if self.duals:
-            parts.append(rf"(?P<dual>{start}{_alt(self.duals)})")
+            dual_start = start
+            articles = inflection().dual_articles.get(self.tab.language)
+            if articles:  # ar العامين, بالعامين: the article (after any proclitic) before a dual
+                glued = f"(?:{_alt(proclitics, boundary=False)})?" if proclitics else ""
+                dual_start = rf"(?:{start}|(?<=(?<![\p{{L}}\p{{M}}]){glued}{_alt(articles, boundary=False)}))"
+            parts.append(rf"(?P<dual>{dual_start}{_alt(self.duals)})")
         if pack.cjk_digits or pack.cjk_big:
             digits = "".join(regex.escape(c) for c in {**pack.cjk_digits, **pack.cjk_small})
             big = "".join(regex.escape(c) for c in pack.cjk_big)

@@ -26,6 +26,8 @@ class Inflection:
     dual_endings: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     #: language -> the short words it writes glued before a word (ar و, ب, ال)
     proclitics: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: language -> the article a dual may carry (ar ال: العامين)
+    dual_articles: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def dual_forms(self, language: str, word: str) -> list[str]:
         """``word`` (a dual as CLDR writes it) in the other cases of ``language``: ar ``سنتان``
@@ -50,4 +52,5 @@ def inflection() -> Inflection:
                       frozenset(data.get("genitive_s", ())),
                       {lang: tuple((str(a), str(b)) for a, b in pairs)
                        for lang, pairs in data.get("dual_endings", {}).items()},
-                      {lang: tuple(map(str, words)) for lang, words in data.get("proclitics", {}).items()})
+                      {lang: tuple(map(str, words)) for lang, words in data.get("proclitics", {}).items()},
+                      {lang: tuple(map(str, words)) for lang, words in data.get("dual_articles", {}).items()})
