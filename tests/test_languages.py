@@ -151,6 +151,14 @@ def test_a_number_and_a_period_before_a_lower_case_word_is_an_ordinal_where_icu_
     assert figures(text, locale) == []
 
 
+@pytest.mark.parametrize("text, locale", [
+    ("Wiatr wiał z prędkością 137 km/h.", "pl"), ("Vântul a atins 137 km/h.", "ro"),
+    ("Rüzgâr 137 km/h hıza ulaştı.", "tr"), ("Vítr dosáhl 137 km/h.", "cs"),
+])
+def test_cldr_root_symbols_of_a_rate_are_read_in_every_locale(text, locale):
+    assert [(v, u) for _t, v, u in figures(text, locale)] == [("137", "kilometer/hour")]
+
+
 def test_a_count_before_a_capital_stays_a_count():
     assert [v for _t, v, _u in figures("Holdet vandt med 16. Derefter gik de hjem.", "da")] == ["16"]
 

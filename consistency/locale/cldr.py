@@ -227,6 +227,15 @@ def unit_names(data: Mapping[str, Any], *, keep_case: bool = False, widths: tupl
     return out
 
 
+@lru_cache(maxsize=1)
+def _root_rates() -> dict[str, str]:
+    """The international symbols of CLDR's root locale for units of one unit per another (``km/h``,
+    ``m/s``, ``mi/h``): every language's text writes them (pl ``137 km/h`` beside CLDR's
+    ``km/godz.``), whatever its own CLDR data gives; a locale's own forms win."""
+    return {surface: unit for surface, unit in unit_names(parse_locale("root")._data, widths=("short",)).items()
+            if "/" in surface and surface.isascii()}
+
+
 def unit_duals(data: Mapping[str, Any]) -> dict[str, str]:
     """The words that say "two" of a unit on their own, where CLDR's pattern for the plural
     category ``two`` has no number in it (ar ``سنتان``, two years; he ``שבועיים``, two weeks):
@@ -484,6 +493,8 @@ def _tables(tag: str) -> LocaleTables:
     units = unit_names(data) if base is not None else {**relative, **regional_units(loc.language), **unit_names(data)}
     if base is None and loc.language in _CYRILLIC_LATIN_SYMBOLS:
         units = {**_cyrillic_symbols(data), **units}
+    if base is None:
+        units = {**_root_rates(), **units}
     months = month_names(data) if base is not None else {**regional_months(loc.language), **month_names(data)}
 
     return LocaleTables(
