@@ -283,9 +283,10 @@ def _agree_plain(a: Claim, b: Claim, relative_tolerance, *, rounded: bool = Fals
         rel = Decimal(str(relative_tolerance))
         if _overlap(_widen(ba, rel), _widen(bb, rel)):
             return True
-        if rounded:
+        if rounded or not rel:
             return False
-        # either side may be the other's conversion rounded to a round number
+        # either side may be the other's conversion rounded to a round number (a tolerance of 0
+        # asks for exact conversions: no rounding either)
         return any(x is not None and y is not None and _agree_plain(x, y, relative_tolerance, rounded=True)
                    for x, y in ((_as_rounded(a), b), (a, _as_rounded(b))))
     return _overlap(ba, bb)
