@@ -323,13 +323,19 @@ def test_two_numbers_with_periods_are_no_date_without_cldrs_closing_period_and_a
     ("Most pochází z 19. století.", "cs", "C19"),
     ("Jembatan itu dibangun pada abad ke-19.", "id", "C19"),       # a number after it
     ("สะพานสร้างในศตวรรษที่ 19", "th", "C19"),                      # glued, in Thai
+    ("Мостът е построен през 19 век.", "bg", "C19"),              # a form no count of 19 takes
+    ("Мост построили в 19 век.", "ru", "C19"),
+    ("Η γέφυρα χτίστηκε τον 19ο αιώνα.", "el", "C19"),            # the el pack's accusative
+    ("पुल 19वीं सदी में बना था।", "hi", "C19"),                    # a Devanagari ordinal suffix
 ])
 def test_a_century_written_with_cldrs_word_for_a_century(text, locale, label):
     assert label in [v for _t, v, _u in figures(text, locale)]
 
 
 @pytest.mark.parametrize("text, locale", [("Il ponte durò 2 secoli.", "it"), ("Trwało to 3 wieki.", "pl"),
-                                          ("Zmarła w wieku 17 lat.", "pl")])  # wiek: century, and age
+                                          ("Zmarła w wieku 17 lat.", "pl"),  # wiek: century, and age
+                                          ("Uczniowie w wieku od 11 do 18 lat.", "pl"),  # an age range
+                                          ("Мостът стоя 2 века.", "bg"), ("Это длилось 21 век.", "ru")])
 def test_a_number_of_centuries_or_an_age_is_no_century(text, locale):
     assert not [v for _t, v, _u in figures(text, locale) if v.startswith("C")]
 

@@ -245,6 +245,7 @@ class Extractor:
         self.plural_category = cldr_locale.plural_form
         self.year_suffix_re = _year_suffix(cldr_locale)
         self.year_forms = {_key(k): v for k, v in unit_plural_forms(tab.tag, "duration-year").items()}
+        self.century_forms = {_key(k): v for k, v in unit_plural_forms(tab.tag, "duration-century").items()}
         self.scales: dict[str, int] = _keyed({**tab.scales, **pack.scales})
         # surfaces are folded like the text (CLDR's ￥ is matched as ¥)
         self.currencies: dict[str, str] = _keyed({**tab.currencies, **pack.currencies})
@@ -465,6 +466,8 @@ class Extractor:
         sources += [(pattern, kind, {}) for pattern, kind in date_patterns(self.tag)] + [(ISO_DATE, "day", {})]
         if not any(dp.kind == "century" for dp in self.pack.dates):
             sources += [(pattern, "century", {}) for pattern in self._century_patterns()]
+            if (grammar := self._century_by_grammar()) is not None:
+                sources.append((grammar, "century_form", {}))
         if self.era is not None:  # th ปี 2557, พ.ศ. 2557: the Buddhist era's 2014
             words = [*self.era["markers"], *(w for w, unit in self.units.items() if unit == "year")]
             sources.append((rf"(?:{_alt(words, boundary=False)})[ \u00a0]*(?P<era_year>2[3-6]\d\d)(?!\d|[.,]\d)",
@@ -495,10 +498,27 @@ class Extractor:
         return [
             rf"(?<![\p{{L}}\p{{N}}]){roman}(?:\.|-?\p{{Ll}}{{1,3}}|º)?{space}{century}(?![\p{{L}}\p{{M}}])",
             rf"{after}\p{{L}}{{0,3}}{space}(?:\p{{L}}{{1,3}}{space})?{roman}(?:-\p{{L}}{{1,3}})?(?![\p{{L}}\p{{N}}])",
-            rf"(?<![\d.,])(?P<century>[12]?\d)(?:\.|-?\p{{Ll}}{{1,3}}|º){space}{century}(?![\p{{L}}\p{{M}}])",
+            # an ordinal mark: a period, letters (el 19ο, es 19.º, tr 19'uncu) or a Brahmic script's
+            # suffix (hi 19वीं)
+            rf"(?<![\d.,])(?P<century>[12]?\d)(?:\.|-?\p{{Ll}}{{1,3}}|º|[\p{{Lo}}\p{{M}}]{{1,4}}){space}{century}"
+            rf"(?![\p{{L}}\p{{M}}])",
+            # not a range after it (pl "w wieku od 11 do 18 lat", at the age of 11 to 18)
             rf"{after}(?:{space}|(?<=[\p{{Thai}}\p{{Lao}}\p{{Khmer}}\p{{Myanmar}}]))[\p{{L}}\p{{M}}]{{1,4}}[ \u00a0-]*"
-            rf"(?P<century>[12]?\d)(?!\d|[.,]\d)",
+            rf"(?P<century>[12]?\d)(?!\d|[.,]\d)(?![ \u00a0]+\p{{L}}{{1,3}}[ \u00a0]+\d)",
         ]
+
+    def _century_by_grammar(self) -> str | None:
+        """A number and a form of CLDR's word for a century that a count of that number never
+        takes (:meth:`_date_claim` asks the plural rules): bg ``през 19 век``, "in the 19th
+        century" (a count of 19 would be ``19 века``); ru ``19 век``.  A form every count takes
+        (cs ``století``) says nothing and is left out, as are abbreviations."""
+        every = {"zero", "one", "two", "few", "many", "other"}
+        forms = [w for w, cats in self.century_forms.items()
+                 if len(w) > 2 and not w.endswith(".") and not every <= cats and w in self.units]
+        if not forms:
+            return None
+        return (rf"(?<![\d.,])(?P<century>[12]?\d)[ \u00a0]+(?P<cword>{_alt(forms, boundary=False)})"
+                rf"(?![\p{{L}}\p{{M}}])")
 
     # -- passes --------------------------------------------------------------------
     def extract(self, text: str) -> list[Claim]:
@@ -668,8 +688,10 @@ class Extractor:
             if end <= year or end - year > 100:
                 return None
             low, high, label = date(year, 1, 1), date(end, 12, 31), f"{year}/{end}"
-        elif kind == "century":
+        elif kind in ("century", "century_form"):
             c = _roman(groups["roman"]) if "roman" in groups else int(groups["century"])
+            if kind == "century_form" and self.plural_category(c) in self.century_forms.get(_key(groups["cword"]), ()):
+                return None  # bg 2 века, ru 21 век: a form a count of that number takes
             if not 1 <= c <= 22:
                 return None
             low, high, label = date((c - 1) * 100 + 1, 1, 1), date(c * 100, 12, 31), f"C{c}"
