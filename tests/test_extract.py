@@ -27,6 +27,7 @@ def values(text: str, locale: str) -> list[str]:
         ("The server at 192.168.10.20 answered.", "en"),
         ("Call 0800 555 123 or +49 30 1234 5678 now.", "de"),
         ("اتصلوا على الرقم 111 555 0800 الآن.", "ar"),  # the number as right-to-left text shows it
+        ("Kapal tiba pukul 0100 dengan kode 007.", "id"),  # leading zeros: no quantity
         ("Rufen Sie 030/1234567 an.", "de"),
         ("Read https://example.org/report-2024/page3 for details.", "en"),
         ("Write to press2024@example.org.", "en"),

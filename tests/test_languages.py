@@ -159,6 +159,18 @@ def test_cldr_root_symbols_of_a_rate_are_read_in_every_locale(text, locale):
     assert [(v, u) for _t, v, u in figures(text, locale)] == [("137", "kilometer/hour")]
 
 
+@pytest.mark.parametrize("text, locale, value", [
+    ("ร้อยละ 17 มีบัญชีสองบัญชี", "th", "17"), ("นักเรียนร้อยละยี่สิบกล่าวว่า", "th", "20"),
+    ("失业率为百分之二十。", "zh", "20"), ("增长了百分之5。", "zh", "5"),
+])
+def test_per_cent_written_before_the_number(text, locale, value):
+    assert [(v, u) for _t, v, u in figures(text, locale)] == [(value, "percent")]
+
+
+def test_hindi_bar_is_times_not_the_unit_of_pressure():
+    assert [(v, u) for _t, v, u in figures("वह 12 बार जीत चुका है।", "hi")] == [("12", None)]
+
+
 def test_a_count_before_a_capital_stays_a_count():
     assert [v for _t, v, _u in figures("Holdet vandt med 16. Derefter gik de hjem.", "da")] == ["16"]
 

@@ -285,6 +285,9 @@ class Extractor:
             _SP + "?" + "(?:(" + _scale_alt([w for w in self.scales if w not in short_scales and w not in shadowing])
             + exact_alt + ")" + inflected_scales + ")", flags
         )
+        self.percent_before_re = regex.compile(
+            "(?:" + _alt(pack.percent_before, boundary=False) + ")" + _SP + r"?\Z", flags
+        ) if pack.percent_before else None
         self.prefix_scale_re = regex.compile(
             "(" + _alt(tab.prefix_scales, boundary=False) + ")" + _SP + r"?\Z", flags
         ) if tab.prefix_scales else None
@@ -968,6 +971,10 @@ class Extractor:
         elif um:
             unit = self.units[_key(_unit_surface(um))]
             pos = um.end()
+        if unit is None and not currency and counter is None and self.percent_before_re is not None:
+            pb = self.percent_before_re.search(work, max(0, s - 12), s)
+            if pb:  # th ร้อยละ 20, zh 百分之二十: the word for per cent before the number
+                unit, s = "percent", pb.start()
         if self.unit_prefix_re is not None and unit is not None and not currency:
             up = self.unit_prefix_re.search(work, max(0, s - 6), s)
             if up:  # 時速85マイル = 85 mile/hour; 時速136キロ = km/h

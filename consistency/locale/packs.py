@@ -67,6 +67,8 @@ class Pack:
     change_prefix: tuple[str, ...] = ()
     between_connectors: tuple[str, ...] = ()
     percent_words: tuple[str, ...] = ()
+    #: words that say "per cent" before the number (th ร้อยละ 20, zh 百分之二十)
+    percent_before: tuple[str, ...] = ()
     ordinal_prefix: tuple[str, ...] = ()
     ordinal_suffix: tuple[str, ...] = ()
     dot_ordinal: bool = False
@@ -172,6 +174,7 @@ def parse_pack(data: dict, *, language: str) -> Pack:
         change_prefix=tuple(p.casefold() for p in ranges.get("change_prefix", [])),
         between_connectors=tuple(p.casefold() for p in ranges.get("between_connectors", [])),
         percent_words=tuple(w.casefold() for w in (data.get("percent") or {}).get("words", [])),
+        percent_before=tuple(w.casefold() for w in (data.get("percent") or {}).get("before", [])),
         ordinal_prefix=tuple(ordinals.get("prefix", [])),
         ordinal_suffix=tuple(ordinals.get("suffix", [])),
         dot_ordinal=bool(ordinals.get("dot_ordinal", False)),
