@@ -236,11 +236,13 @@ def test_thousands_alone_are_a_vague_amount_in_russian():
     assert [v for _t, v, _u in figures("Погибли две тысячи человек.", "ru")] == ["2000"]
 
 
-def test_a_regional_locale_keeps_its_own_grouping():
+def test_a_space_groups_digits_in_every_locale_as_si_writes_them():
     from consistency.extract.numbers import parse_digits
 
-    assert parse_digits("820 000", "pt-BR")[0] == 820           # Brazil groups with a period only
-    assert parse_digits("820 000", "pt")[0] == 820000
+    for locale in ("pt-BR", "pt", "en", "de", "ja", "hi"):       # pt-BR and en group with other signs
+        assert parse_digits("820 000", locale)[0] == 820000, locale
+    assert parse_digits("2019 150", "en")[0] == 2019              # four digits before: no grouping
+    assert parse_digits("820 00", "en")[0] == 820                 # a group has three digits
 
 
 @pytest.mark.parametrize("locale", ["en", "en-US", "en-GB"])

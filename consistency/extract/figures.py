@@ -424,7 +424,8 @@ class Extractor:
             units = big + "".join(regex.escape(c) for c in pack.cjk_small)
             # "1 万 5 千ドル": some texts put a space between digits and numeral units
             parts.append(
-                rf"(?P<cjk>{d}(?:[0-9{digits}]|[.,](?=[0-9])|[ ]?[{units}]|(?<=[{units}])[ ](?=[0-9{digits}])){{0,{_MAX_CJK}}})"
+                rf"(?P<cjk>{d}(?:[0-9{digits}]|[.,](?=[0-9])|[ ]?[{units}]|(?<=[{units}])[ ](?=[0-9{digits}])"
+                rf"|(?<=[0-9])[ \u00a0](?=[0-9]{{3}}(?![0-9]))){{0,{_MAX_CJK}}})"
             )
         seps = ".,'’\u00a0 \u066b\u066c" + self.tab.decimal + self.tab.group
         seps = "".join(sorted(set(seps + typed_groups(self.tab, seps)) - set("\u200e\u200f\u061c")))
@@ -800,7 +801,7 @@ class Extractor:
         if kind == "cjk":
             token = token.rstrip(" .,")
             e = s + len(token)
-            if all(c.isdigit() or c in ".,'" for c in token):
+            if all(c.isdigit() or c in ".,' \u00a0" for c in token):
                 kind = "num"
             else:
                 parsed = parse_cjk(token, self.pack, self.tag)

@@ -75,7 +75,9 @@ def normalize_text(text: str) -> str:
 
 def _group_classes(tab: LocaleTables) -> str:
     """Characters accepted as a group separator in ``tab``'s locale."""
-    accepted = {_NBSP}
+    # a space groups digits in every locale, as SI and ISO 80000 write numbers (116 123, 1 000 000):
+    # a group of three after it, never a decimal sign
+    accepted = {_NBSP, " "}
     # the locale's own group separator, and those its regional variants write with the same
     # decimal separator (pt reads pt-PT's 820 000 beside its own 820.000)
     for group in tab.group.strip(BIDI_MARKS) + tab.regional_groups:
