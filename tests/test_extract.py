@@ -158,6 +158,8 @@ def test_an_upper_bound_on_a_year_that_ends_its_clause_is_a_time_limit(text, loc
         ("時速136キロ", "ja", "kilometer/hour", "136"),
         ("1時間半", "ja", "hour", "1.5"),
         ("6 feet 6 inches", "en", "inch", "78"),
+        ("a 6-foot-6 forward", "en", "inch", "78"),    # a height in feet and inches
+        ("the 5-foot-11 guard", "en", "inch", "71"),
         ("3,5 Prozent", "de", "percent", "3.5"),
         ("35 процента", "ru", "percent", "35"),
         ("5パーセント", "ja", "percent", "5"),

@@ -695,6 +695,9 @@ def test_the_clock_words_first_in_the_data_are_icus():
     ("To stu-procentowe kłamstwo.", "pl", "100", "percent"),
     ("Een vierdaagse werkweek.", "nl", "4", "day"),
     ("De vierentwintigjarige zei niets.", "nl", "24", "year"),
+    ("Лейбористы обсуждают четырехдневную рабочую неделю.", "ru", "4", "day"),
+    ("Прошёл двухчасовой митинг.", "ru", "2", "hour"),
+    ("Задержан 20-летний мужчина.", "ru", "20", "year"),
 ])
 def test_a_number_glued_to_a_unit_adjective(text, locale, value, unit):
     (claim,) = extract_claims(text, locale)

@@ -976,6 +976,10 @@ class Extractor:
             pb = self.percent_before_re.search(work, max(0, s - 12), s)
             if pb:  # th ร้อยละ 20, zh 百分之二十: the word for per cent before the number
                 unit, s = "percent", pb.start()
+        if unit == "foot" and second is None and num.value is not None and (fi := _FOOT_INCHES.match(work, pos)):
+            # en 6-foot-6, 5-foot-11: a height in feet and inches, read in inches
+            num = replace(num, value=num.value * 12 + int(fi.group(1)), end=fi.end())
+            unit, pos = "inch", fi.end()
         if self.unit_prefix_re is not None and unit is not None and not currency:
             up = self.unit_prefix_re.search(work, max(0, s - 6), s)
             if up:  # 時速85マイル = 85 mile/hour; 時速136キロ = km/h
@@ -1131,6 +1135,9 @@ class Extractor:
 #: Units written as a pair, the second one finer: 6 feet 6 inches, 6フィート6インチ.
 _COMPOUNDS = {("foot", "inch"): Decimal(12), ("pound", "ounce"): Decimal(16), ("hour", "minute"): Decimal(60)}
 
+
+#: the inches after a height's feet (6-foot-6): 0 to 11, nothing glued after them
+_FOOT_INCHES = regex.compile(r"-(1[01]|\d)(?![\d.,]|-?\p{L})")
 
 _PAREN = regex.compile(r"[ \u00a0]*[（(][ \u00a0]*")
 
