@@ -171,6 +171,16 @@ def test_hindi_bar_is_times_not_the_unit_of_pressure():
     assert [(v, u) for _t, v, u in figures("वह 12 बार जीत चुका है।", "hi")] == [("12", None)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("این اثر از عقاید قرن نوزدهم است.", ["C19"]), ("در اواسط قرن هفدهم رخ داد.", ["C17"]),
+    ("در سه ماهه دوم سال 2018 گزارش شد.", ["2018-Q2"]), ("پایان جنگ 53-1950 کره.", ["1950/1953"]),
+    ("بادی با سرعت ۱۳۷ کیلومتر بر ساعت.", ["137"]), ("یک خوک ۲۹۰ کیلویی.", ["290"]),
+    ("میلیون‌ها نفر آواره شدند.", []),
+])
+def test_persian_centuries_quarters_and_units_as_news_writes_them(text, expected):
+    assert [v for _t, v, _u in figures(text, "fa")] == expected
+
+
 def test_a_count_before_a_capital_stays_a_count():
     assert [v for _t, v, _u in figures("Holdet vandt med 16. Derefter gik de hjem.", "da")] == ["16"]
 

@@ -693,7 +693,9 @@ class Extractor:
                 return None
             low, high, label = date(year, 1, 1), date(end, 12, 31), f"{year}/{end}"
         elif kind in ("century", "century_form"):
-            c = _roman(groups["roman"]) if "roman" in groups else int(groups["century"])
+            c = _roman(groups["roman"]) if "roman" in groups else _small_int(mapped("century"))  # a pack may map words
+            if c is None:
+                return None
             if kind == "century_form" and self.plural_category(c) in self.century_forms.get(_key(groups["cword"]), ()):
                 return None  # bg 2 века, ru 21 век: a form a count of that number takes
             if not 1 <= c <= 22:
