@@ -351,6 +351,11 @@ def test_two_numbers_with_periods_are_no_date_without_cldrs_closing_period_and_a
     ("Мост построили в 19 век.", "ru", "C19"),
     ("Η γέφυρα χτίστηκε τον 19ο αιώνα.", "el", "C19"),            # the el pack's accusative
     ("पुल 19वीं सदी में बना था।", "hi", "C19"),                    # a Devanagari ordinal suffix
+    ("بني الجسر في القرن التاسع عشر.", "ar", "C19"),              # ICU's ordinal words, the article
+    ("بني الجسر في القرن العشرين.", "ar", "C20"),                 # the oblique case of ICU's العشرون
+    ("بني الجسر في القرن 19.", "ar", "C19"),
+    ("A híd a tizenkilencedik század elején épült.", "hu", "C19"),  # an ordinal word before it
+    ("Köprü on dokuzuncu yüzyıl sonunda yapıldı.", "tr", "C19"),
 ])
 def test_a_century_written_with_cldrs_word_for_a_century(text, locale, label):
     assert label in [v for _t, v, _u in figures(text, locale)]

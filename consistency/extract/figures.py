@@ -412,7 +412,7 @@ class Extractor:
             start = rf"(?:{start}|(?<={start}{_alt(proclitics, boundary=False)}))"
         if self.duals:
             dual_start = start
-            articles = inflection().dual_articles.get(self.tab.language)
+            articles = inflection().articles.get(self.tab.language)
             if articles:  # ar العامين, بالعامين: the article (after any proclitic) before a dual
                 glued = f"(?:{_alt(proclitics, boundary=False)})?" if proclitics else ""
                 dual_start = rf"(?:{start}|(?<=(?<![\p{{L}}\p{{M}}]){glued}{_alt(articles, boundary=False)}))"
@@ -470,6 +470,9 @@ class Extractor:
         sources += [(pattern, kind, {}) for pattern, kind in date_patterns(self.tag)] + [(ISO_DATE, "day", {})]
         if not any(dp.kind == "century" for dp in self.pack.dates):
             sources += [(pattern, "century", {}) for pattern in self._century_patterns()]
+            spelled, ordinals = self._spelled_century_patterns()
+            ordinal_map: dict[str, object] = dict(ordinals)
+            sources += [(pattern, "century", ordinal_map) for pattern in spelled]
             if (grammar := self._century_by_grammar()) is not None:
                 sources.append((grammar, "century_form", {}))
         if self.era is not None:  # th ปี 2557, พ.ศ. 2557: the Buddhist era's 2014
@@ -497,6 +500,11 @@ class Extractor:
             return []
         century = "(?:" + _alt(words, boundary=False) + ")"
         after = "(?:" + _alt(words, boundary=False, left=True) + ")"  # a whole word where words are spaced
+        articles = inflection().articles.get(self.tab.language)
+        extra = []
+        if articles:  # ar القرن 19, "the century 19": with the article, a number right after it
+            the = rf"(?<![\p{{L}}\p{{M}}])(?:{_alt(articles, boundary=False)})(?:{_alt(words, boundary=False)})"
+            extra.append(rf"{the}[ \u00a0]+(?P<century>[12]?\d)(?!\d|[.,]\d)")
         roman = r"(?-i:(?P<roman>(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})))"
         space = r"[ \u00a0]+"
         return [
@@ -509,7 +517,34 @@ class Extractor:
             # not a range after it (pl "w wieku od 11 do 18 lat", at the age of 11 to 18)
             rf"{after}(?:{space}|(?<=[\p{{Thai}}\p{{Lao}}\p{{Khmer}}\p{{Myanmar}}]))[\p{{L}}\p{{M}}]{{1,4}}[ \u00a0-]*"
             rf"(?P<century>[12]?\d)(?!\d|[.,]\d)(?![ \u00a0]+\p{{L}}{{1,3}}[ \u00a0]+\d)",
+            *extra,
         ]
+
+    def _spelled_century_patterns(self) -> tuple[list[str], dict[str, int]]:
+        """Centuries named by an ordinal word, from ICU's spelled-out ordinals (the generated
+        table): after the word for a century (ar ``القرن التاسع عشر``, with the article the
+        language glues to it and the oblique case of its plurals, ``القرن العشرين``) or before it
+        (hu ``tizenkilencedik század``, tr ``on dokuzuncu yüzyıl``).  The patterns and the map
+        from each written ordinal to its number."""
+        from ..locale.spellout import ordinal_words
+
+        words = [w for w, unit in self.units.items() if unit == "century" and len(w) > 2 and not w.endswith(".")]
+        ordinals = ordinal_words(self.tab.language)
+        if not words or not ordinals:
+            return [], {}
+        rule = inflection()
+        for word, n in list(ordinals.items()):
+            for form in rule.oblique_forms(self.tab.language, word):
+                ordinals.setdefault(form, n)
+        century = "(?:" + _alt(words, boundary=False) + ")"
+        articles = rule.articles.get(self.tab.language)
+        article = f"(?:{_alt(articles, boundary=False)})?" if articles else ""
+        spelled = "(?P<century>" + _alt(list(ordinals), boundary=False) + ")"
+        edge = r"(?<![\p{L}\p{M}])"
+        return [
+            rf"{edge}{article}{century}[ \u00a0]+{spelled}(?![\p{{L}}\p{{M}}])",
+            rf"{edge}{spelled}[ \u00a0]+{century}(?![\p{{L}}\p{{M}}])",
+        ], ordinals
 
     def _century_by_grammar(self) -> str | None:
         """A number and a form of CLDR's word for a century that a count of that number never

@@ -26,8 +26,10 @@ class Inflection:
     dual_endings: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     #: language -> the short words it writes glued before a word (ar و, ب, ال)
     proclitics: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: language -> the article a dual may carry (ar ال: العامين)
-    dual_articles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: language -> its article written glued to the word (ar ال: العامين, القرن)
+    articles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: language -> (nominative, oblique) endings of a sound plural (ar العشرون, العشرين)
+    plural_endings: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def dual_forms(self, language: str, word: str) -> list[str]:
         """``word`` (a dual as CLDR writes it) in the other cases of ``language``: ar ``سنتان``
@@ -35,6 +37,16 @@ class Inflection:
         out = []
         for nominative, oblique in self.dual_endings.get(language, ()):
             parts = word.split(" ")
+            if any(p.endswith(nominative) for p in parts):
+                out.append(" ".join(p[:-len(nominative)] + oblique if p.endswith(nominative) else p for p in parts))
+        return out
+
+    def oblique_forms(self, language: str, phrase: str) -> list[str]:
+        """``phrase`` with each word in a sound plural's nominative put in the oblique case (ar
+        ``الحادي والعشرون`` -> ``الحادي والعشرين``); empty where nothing changes."""
+        out = []
+        for nominative, oblique in self.plural_endings.get(language, ()):
+            parts = phrase.split(" ")
             if any(p.endswith(nominative) for p in parts):
                 out.append(" ".join(p[:-len(nominative)] + oblique if p.endswith(nominative) else p for p in parts))
         return out
@@ -53,4 +65,6 @@ def inflection() -> Inflection:
                       {lang: tuple((str(a), str(b)) for a, b in pairs)
                        for lang, pairs in data.get("dual_endings", {}).items()},
                       {lang: tuple(map(str, words)) for lang, words in data.get("proclitics", {}).items()},
-                      {lang: tuple(map(str, words)) for lang, words in data.get("dual_articles", {}).items()})
+                      {lang: tuple(map(str, words)) for lang, words in data.get("articles", {}).items()},
+                      {lang: tuple((str(a), str(b)) for a, b in pairs)
+                       for lang, pairs in data.get("plural_endings", {}).items()})

@@ -20,6 +20,8 @@ only for writing it and for the test that checks it):
   ``двадесет и един``), at most three letters;
 - ``dot_ordinals`` (beside the languages): the languages whose ICU ordinal format is digits and a
   period (da, fi, pl, cs, tr ``16.``), so that ``16. hul`` is an ordinal, not a count;
+- ``ordinals`` (beside the languages): ICU's spelled-out ordinals of the 1st to the 21st, the words
+  a century is named by (ar ``القرن التاسع عشر``, hu ``tizenkilencedik század``);
 - ``glued``: whether ICU writes number words together (it marks the parts with soft hyphens:
   Swedish ``två­tusen``); where it does not, two number words must be apart to be read as one
   number (Persian ``سینه``, "chest", is not ``سی`` 30 + ``نه`` 9).
@@ -38,7 +40,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["build", "dot_ordinal", "lexicon"]
+__all__ = ["build", "dot_ordinal", "lexicon", "ordinal_words"]
 
 _TABLE_FILE = "data/spellout.json"
 _MULTIPLIERS = (100, 1000, 10**6, 10**9, 10**12)
@@ -212,8 +214,37 @@ def build() -> dict[str, Any]:
         entry = _language_entry(icu, language)
         if entry is not None and entry["words"]:
             out[language] = entry
+    ordinals = {language: table for language in languages if (table := _ordinal_words(icu, language))}
     return {"icu_version": icu.ICU_VERSION, "languages": out,
-            "dot_ordinals": [language for language in languages if _writes_dot_ordinals(icu, language)]}
+            "dot_ordinals": [language for language in languages if _writes_dot_ordinals(icu, language)],
+            "ordinals": ordinals}
+
+
+#: the ordinals a century is named by (1st to 21st)
+_CENTURIES = range(1, 22)
+
+
+def _ordinal_words(icu, language: str) -> dict[str, int]:
+    """``{written ordinal: n}`` for the 1st to the 21st in every spell-out ordinal rule set ICU has
+    for ``language`` (ar ``التاسع عشر``, hu ``tizenkilencedik``, tr ``on dokuzuncu``, el
+    ``δέκατος ένατος``): the words a century is named by.  A form two numbers share is left out."""
+    formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(language))
+    if formatter.getLocale(icu.ULocDataLocaleType.ACTUAL_LOCALE).getName().split("_")[0] != language:
+        return {}
+    names = [str(formatter.getRuleSetName(i)) for i in range(formatter.getNumberOfRuleSetNames())]
+    seen: dict[str, set[int]] = {}
+    for name in names:
+        if "ordinal" not in name:
+            continue
+        formatter.setDefaultRuleSet(icu.UnicodeString(name))
+        for n in _CENTURIES:
+            seen.setdefault(_written(str(formatter.format(n))), set()).add(n)
+    return {form: next(iter(ns)) for form, ns in sorted(seen.items()) if len(ns) == 1 and form}
+
+
+def ordinal_words(language: str) -> dict[str, int]:
+    """ICU's spelled-out ordinals 1st-21st of ``language`` (from the table, ``ordinals``)."""
+    return dict(_table().get("ordinals", {}).get(language, {}))
 
 
 def _writes_dot_ordinals(icu, language: str) -> bool:
