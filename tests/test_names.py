@@ -692,3 +692,20 @@ def test_a_russian_translation_names_moscow_in_another_case():
     an = bundle(en="The minister met his colleague in Moscow on Monday.\n",
                 ru="В понедельник министр встретился с коллегой в Москве.\n")
     assert findings(an, "NAM001") == []
+
+
+def test_a_cldr_name_a_pack_lists_as_a_common_word_is_no_name():
+    # fa مالی is Mali, and the adjective "financial" (the fa pack's [names] stopwords)
+    an = bundle(en="The foundation provides funding to researchers.\n",
+                fa="این بنیاد به پژوهشگران کمک مالی می‌کند.\n")
+    assert findings(an, "NAM001") == []
+    assert "territory:ML" not in [m.entity for m in extract_names("کمک مالی", "fa")]
+
+
+@pytest.mark.parametrize("en, other, locale", [
+    ("Syria tells French forces to withdraw.\n", "سوریه به نیروهای فرانسه دستور خروج داد.\n", "fa"),
+    ("The English civil wars changed the country.\n", "جنگهای داخلی انگلیس کشور را تغییر داد.\n", "fa"),
+    ("An Italian company won the contract.\n", "Ein Unternehmen aus Italien gewann den Auftrag.\n", "de"),
+])
+def test_an_english_adjective_of_a_country_accounts_for_its_name(en, other, locale):
+    assert findings(bundle(en=en, **{locale: other}), "NAM001") == []

@@ -415,11 +415,13 @@ def _extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = No
     vocab = vocabulary if vocabulary is not None else default_vocabulary()
     lang = language(locale)
     pack = load_pack(lang)
+    stop = pack.name_stopwords
     mentions = _known(text, locale, pack, vocab)
+    if stop:  # a CLDR name that the pack says is a common word (fa مالی: Mali, and "financial")
+        mentions = [m for m in mentions if m.evidence != "gazetteer" or m.text.casefold() not in stop]
     taken = [(m.start, m.end) for m in mentions]
     non_latin_text = lang in _NON_LATIN_LOCALES
     calendar = calendar_words(locale)
-    stop = pack.name_stopwords
     titles = pack.name_titles
     particles = pack.name_particles
 
