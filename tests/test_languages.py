@@ -181,6 +181,14 @@ def test_persian_centuries_quarters_and_units_as_news_writes_them(text, expected
     assert [v for _t, v, _u in figures(text, "fa")] == expected
 
 
+@pytest.mark.parametrize("text, locale", [
+    ("تشهد الدائرة السابعة عشرة طوفانًا من الأموال.", "ar"),   # "the seventeenth" holds عشرة, ten
+    ("Yarışı on dokuzuncu sırada bitirdi.", "tr"),                  # "nineteenth" holds on, ten
+])
+def test_icus_spelled_out_ordinals_are_no_counts(text, locale):
+    assert figures(text, locale) == []
+
+
 def test_a_count_before_a_capital_stays_a_count():
     assert [v for _t, v, _u in figures("Holdet vandt med 16. Derefter gik de hjem.", "da")] == ["16"]
 

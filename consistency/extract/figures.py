@@ -371,7 +371,10 @@ class Extractor:
         self.between_conn_re = regex.compile(
             _SP + "+(" + _alt(pack.between_connectors) + ")" + _SP + "+", flags
         ) if pack.between_connectors else None
-        self.excluded_re = regex.compile(_alt(pack.excluded)) if pack.excluded else None
+        ordinal_words = self._spelled_ordinals()  # whole words: fi kaksitoista holds toista
+        excluded = [_alt(pack.excluded)] if pack.excluded else []
+        excluded += [_alt(ordinal_words, left=True)] if ordinal_words else []
+        self.excluded_re = regex.compile("|".join(excluded), regex.IGNORECASE) if excluded else None
         self.ordinal_suffix_re = regex.compile(
             _SP + "?(" + _alt(pack.ordinal_suffix, boundary=False) + ")"
         ) if pack.ordinal_suffix else None
@@ -519,6 +522,20 @@ class Extractor:
             rf"(?P<century>[12]?\d)(?!\d|[.,]\d)(?![ \u00a0]+\p{{L}}{{1,3}}[ \u00a0]+\d)",
             *extra,
         ]
+
+    def _spelled_ordinals(self) -> list[str]:
+        """ICU's spelled-out ordinals (1st-21st, and the oblique case of their plurals), which are
+        no counts: ar ``السابعة عشرة`` ("the seventeenth") holds ``عشرة`` (ten), tr ``on
+        dokuzuncu`` holds ``on``.  Forms that are also a number word, a unit (es ``segundo``, en
+        ``second``) or a scale word stay readable."""
+        from ..locale.spellout import ordinal_words
+
+        rule = inflection()
+        forms = []
+        for word in ordinal_words(self.tab.language):
+            forms += [word, *rule.oblique_forms(self.tab.language, word)]
+        keep = set(map(_key, self.pack.words)) | set(self.units) | set(self.scales)
+        return [f for f in dict.fromkeys(forms) if _key(f) not in keep and not any(c.isdigit() for c in f)]
 
     def _spelled_century_patterns(self) -> tuple[list[str], dict[str, int]]:
         """Centuries named by an ordinal word, from ICU's spelled-out ordinals (the generated
