@@ -17,6 +17,8 @@ def describe_value(c: Claim) -> str:
     """The normalized value shown to people: ``8E+10 USD``, ``(2, ∞) gigawatt``, ``2022-H2``."""
     if c.kind is ClaimKind.DATE:
         return c.label or (cast(date, c.low).isoformat() if c.low else "?")
+    if c.kind is ClaimKind.ORDINAL:
+        return f"#{c.value}"
     unit = f" {c.unit}" if c.unit else ""
     if c.value is not None and c.low == c.high == c.value:
         return f"{c.value}{unit}"
@@ -47,6 +49,10 @@ def display_value(c: Claim) -> str:
     """
     if c.kind is ClaimKind.DATE:
         return _display_date(c.label) if c.label else (cast(date, c.low).isoformat() if c.low else "?")
+    if c.kind is ClaimKind.ORDINAL:
+        n = int(cast(Decimal, c.value))
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
     unit = _UNIT_SYMBOLS.get(c.unit or "", (c.unit or "").replace("_", " "))
     if unit and c.unit not in _UNIT_SYMBOLS and (c.value is None or c.value != 1) and unit.islower():
         unit = _plural(unit)

@@ -38,6 +38,7 @@ class ClaimKind(str, enum.Enum):
     PERCENT = "percent"
     DURATION = "duration"  # a number with a unit of time (6 months, 2年間)
     DATE = "date"  # a calendar date or period (2022年後半, Q3 2024, 3. Oktober)
+    ORDINAL = "ordinal"  # a position written in digits (16th, 16. hul, 第16, 16º): compared, never missing
 
     def __str__(self) -> str:  # pragma: no cover - trivial
         return self.value

@@ -34,18 +34,27 @@ def values(text: str, locale: str) -> list[str]:
         ("Run `sleep 30` and wait.", "en"),
         ("%d files, %(count)s items, {n} rows, {{limit}} cells, %1$s", "en"),
         ("今回の会議は成功した。", "ja"),
-        ("彼は第3位に入った。", "ja"),
         ("The GPT-4 model and COVID-19 and the A320.", "en"),
-        ("Der 3. Platz ging an Berlin.", "de"),
         ("It finished 4-1 after a 2–0 lead.", "en"),
         ("The meeting starts at 10:30 and ends at 7.55pm.", "en"),
         ("会議は午前9時半に始まった。", "ja"),
         ("一部の議員は一時停止を求めた。", "ja"),
-        ("The 5G network and 4th place.", "en"),
     ],
 )
 def test_not_claims(text, locale):
     assert extract_claims(text, locale) == [], extract_claims(text, locale)
+
+
+@pytest.mark.parametrize(("text", "locale", "value"), [
+    ("彼は第3位に入った。", "ja", "3"), ("Der 3. Platz ging an Berlin.", "de", "3"),
+    ("The 5G network and 4th place.", "en", "4"), ("His 21st birthday.", "en", "21"),  # not 21 stones
+    ("Han skød bolden i søen på 16. hul.", "da", "16"), ("le 16e arrondissement", "fr", "16"),
+])
+def test_an_ordinal_in_digits_is_a_claim_of_its_own_kind(text, locale, value):
+    """Positions are compared with the other versions' positions, never with counts (16th is no
+    16 km), and never reported missing."""
+    [c] = extract_claims(text, locale)
+    assert (c.kind.value, str(c.value)) == ("ordinal", value)
 
 
 def test_full_width_digits_and_offsets():

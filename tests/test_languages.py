@@ -148,7 +148,25 @@ def test_an_elided_number_word_alone_is_no_figure(text):
     ("16. delikte topu suya attı.", "tr"),
 ])
 def test_a_number_and_a_period_before_a_lower_case_word_is_an_ordinal_where_icu_writes_them_so(text, locale):
-    assert figures(text, locale) == []
+    assert [(c.kind.value, str(c.value)) for c in extract_claims(text, locale)] == [("ordinal", "16")]
+
+
+def test_an_ordinal_changed_in_a_translation_is_reported_and_a_spelled_one_is_not():
+    from test_names import bundle
+
+    from consistency.engine.registry import load_rules
+
+    rules = [r for r in load_rules() if r.id in ("QTY001", "QTY002")]
+    en = "It is no surprise that the 17th district is seeing a flood of cash.\n"
+
+    def found(da: str) -> list[str]:
+        an = bundle(en=en, da=da)
+        return [f.message for rule in rules for f in rule.load_check()(an, rule)]
+
+    assert found("Det er ikke overraskende, at det 17. distrikt modtager store pengesummer.\n") == []
+    assert found("Det er ikke overraskende, at det syttende distrikt modtager store pengesummer.\n") == []
+    [message] = found("Det er ikke overraskende, at det 170. distrikt modtager store pengesummer.\n")
+    assert message.startswith("da gives 170th where en gives 17th")
 
 
 @pytest.mark.parametrize("text, locale", [

@@ -523,6 +523,15 @@ class Extractor:
             *extra,
         ]
 
+    @staticmethod
+    def _ordinal(num: _Num, start: int, end: int, text: str) -> Claim | None:
+        """A position written in digits (16th, 16. hul, 第16): compared with the other versions'
+        ordinals, never reported missing (an ordinal is as often spelled out)."""
+        if num.value is None or num.source not in ("digits", "cjk") or num.value != num.value.to_integral_value():
+            return None
+        return Claim(kind=ClaimKind.ORDINAL, start=start, end=end, text=text[start:end], value=num.value,
+                     low=num.value, high=num.value, precision=Decimal(1))
+
     def _spelled_ordinals(self) -> list[str]:
         """ICU's spelled-out ordinals (1st-21st, and the oblique case of their plurals), which are
         no counts: ar ``السابعة عشرة`` ("the seventeenth") holds ``عشرة`` (ten), tr ``on
@@ -941,8 +950,8 @@ class Extractor:
                 before in "-/" and s > 1 and regex.match(r"[\p{L}\p{N}]", work[s - 2])
             ):
                 return None, num.end
-        if self.pack.ordinal_prefix and any(work.endswith(p, 0, s) for p in self.pack.ordinal_prefix):
-            return None, num.end
+        if self.pack.ordinal_prefix and (prefix := next((p for p in self.pack.ordinal_prefix if work.endswith(p, 0, s)), None)):
+            return self._ordinal(num, s - len(prefix), num.end, text), num.end  # 第16
         pos = num.end
         qualifier: Qualifier | None = None
         # range: 2–3 GW, 2〜3ギガワット, 2 bis 3
@@ -997,10 +1006,11 @@ class Extractor:
         if self.ordinal_suffix_re is not None and not currency and not exponent:
             om = self.ordinal_suffix_re.match(work, pos)
             um_probe = self.unit_re.match(work, pos)
-            if om and (not um_probe or om.end() > um_probe.end()) and (
+            # glued, an ordinal suffix wins over a unit as long (21st is no 21 stones)
+            if om and (not um_probe or om.end() > um_probe.end() or (om.end() == um_probe.end() and om.start(1) == pos)) and (
                 not om.group(1)[-1:].isascii() or not work[om.end():om.end() + 1].isalpha()
             ):
-                return None, om.end()  # 2度目, 第3位, 50周年: ordinals name a position
+                return self._ordinal(num, s, om.end(), text), om.end()  # 16th, 2度目, 50周年: a position
         unit = None
         alt_unit = None
         um: Any
@@ -1085,10 +1095,11 @@ class Extractor:
         if self.pack.dot_ordinal and not has_context and num.source == "digits" and work[pos:pos + 1] == ".":
             prev = regex.search(r"([\p{L}]+)" + _SP + r"+\Z", work, pos=max(0, s - 20), endpos=s)
             if prev and prev.group(1).casefold() in self.pack.ordinal_before:
-                return None, pos + 1
+                return self._ordinal(num, s, pos + 1, text), pos + 1  # der 3. Platz
         if self.dot_ordinals and not has_context and num.source == "digits" and _DOT_THEN_LOWER.match(work, pos):
-            return None, pos + 1  # da "på 16. hul", fi "16. reiällä": ICU writes ordinals so (a count
-            # ending its sentence is followed by a capital)
+            # da "på 16. hul", fi "16. reiällä": ICU writes ordinals so (a count ending its sentence
+            # is followed by a capital)
+            return self._ordinal(num, s, pos + 1, text), pos + 1
         # minus sign directly before
         negative = False
         if num.source == "digits" and s == num.start and s > 0 and work[s - 1] in MINUS_SIGNS:

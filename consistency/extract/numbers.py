@@ -75,9 +75,7 @@ def normalize_text(text: str) -> str:
 
 def _group_classes(tab: LocaleTables) -> str:
     """Characters accepted as a group separator in ``tab``'s locale."""
-    # a space groups digits in every locale, as SI and ISO 80000 write numbers (116 123, 1 000 000):
-    # a group of three after it, never a decimal sign
-    accepted = {_NBSP, " "}
+    accepted = {_NBSP}
     # the locale's own group separator, and those its regional variants write with the same
     # decimal separator (pt reads pt-PT's 820 000 beside its own 820.000)
     for group in tab.group.strip(BIDI_MARKS) + tab.regional_groups:
@@ -93,10 +91,21 @@ def _group_classes(tab: LocaleTables) -> str:
     return "".join(sorted(accepted))
 
 
+#: A space groups digits in every locale, as SI and ISO 80000 write numbers (116 123, 1 000 000);
+#: where the locale itself does not group with it, in at most this many groups, ending the token
+#: (a list of numbers, 99 100 101 102 …, is no number)
+SI_SPACE_GROUPS = 3
+
+
 @lru_cache(maxsize=256)
-def _symbols(tag: str) -> tuple[str, str, int, int]:
+def _symbols(tag: str) -> tuple[str, str, int, int, bool]:
+    """The decimal sign, the group signs, the primary and secondary group sizes, and whether a
+    space groups only as SI writes it (not a group sign of the locale)."""
     tab = tables(tag)
-    return tab.decimal.strip(BIDI_MARKS), _group_classes(tab), tab.primary_group, tab.secondary_group
+    groups = _group_classes(tab)
+    si_space = " " not in groups
+    return tab.decimal.strip(BIDI_MARKS), groups + (" " if si_space else ""), tab.primary_group, \
+        tab.secondary_group, si_space
 
 
 def parse_digits(token: str, tag: str, *, period_decimal: bool = False) -> tuple[Decimal, int, int] | None:
@@ -109,7 +118,7 @@ def parse_digits(token: str, tag: str, *, period_decimal: bool = False) -> tuple
     group of three after it) is an English decimal point (:func:`_period_end`);
     the caller decides from the context, where a parse stopped at a period.
     """
-    decimal, groups, primary, secondary = _symbols(tag)
+    decimal, groups, primary, secondary, si_space = _symbols(tag)
     n = len(token)
     i = 0
     while i < n and token[i].isdigit():
@@ -141,6 +150,8 @@ def parse_digits(token: str, tag: str, *, period_decimal: bool = False) -> tuple
         # is unambiguous.
         valid = _valid_grouping(first, sizes, primary, secondary) or (
             secondary != primary and _valid_grouping(first, sizes, primary, primary))
+        if valid and si_space and group_char == " " and (len(sizes) > SI_SPACE_GROUPS or token[j:j + 1] == " "):
+            valid = False  # 99 100 101 102 …: a list, not one number
         if valid:
             # take all groups
             digits = "".join(ch for ch in token[:j] if ch.isdigit())

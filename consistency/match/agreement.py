@@ -25,8 +25,12 @@ from ..model import Claim, ClaimKind, Qualifier
 __all__ = ["DEFAULT_RELATIVE_TOLERANCE", "THRESHOLD_REACH", "UNIT_READINGS", "agree", "comparable", "claim_key"]
 
 #: Claim kinds whose values can be compared with each other.
-_NUMERIC = {ClaimKind.COUNT, ClaimKind.QUANTITY, ClaimKind.MONEY, ClaimKind.PERCENT, ClaimKind.DURATION}
+_NUMERIC = {ClaimKind.COUNT, ClaimKind.QUANTITY, ClaimKind.MONEY, ClaimKind.PERCENT, ClaimKind.DURATION,
+            ClaimKind.ORDINAL}
 _HALF = Decimal("0.5")
+
+#: kinds compared only with their own kind
+_POSITIONS = {ClaimKind.DATE, ClaimKind.ORDINAL}
 
 #: QTY001's ``relative_tolerance`` when no rule sets it: the one home of this default
 DEFAULT_RELATIVE_TOLERANCE = 0.02
@@ -65,8 +69,8 @@ def comparable(a: Claim, b: Claim) -> bool:
 
 
 def _comparable(a: Claim, b: Claim) -> bool:
-    if a.kind is ClaimKind.DATE or b.kind is ClaimKind.DATE:
-        return a.kind is b.kind
+    if a.kind in _POSITIONS or b.kind in _POSITIONS:
+        return a.kind is b.kind  # a date with a date, an ordinal (16th) with an ordinal
     if a.kind not in _NUMERIC or b.kind not in _NUMERIC:
         return False
     if _same_bare_value(a, b):
@@ -99,7 +103,7 @@ def _readings_of(unit: str | None) -> tuple[str | None, ...]:
 def _same_bare_value(a: Claim, b: Claim) -> bool:
     """One side dropped the unit or currency but kept the figure (1100万 for
     £11 million): the same value, so the figures correspond and agree."""
-    if (a.kind is ClaimKind.COUNT) == (b.kind is ClaimKind.COUNT):
+    if (a.kind is ClaimKind.COUNT) == (b.kind is ClaimKind.COUNT) or ClaimKind.ORDINAL in (a.kind, b.kind):
         return False
     return a.value is not None and a.value == b.value and abs(a.value) >= 10
 

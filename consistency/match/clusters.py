@@ -109,8 +109,8 @@ def informative(c: Claim) -> bool:
     """Figures whose absence or change is worth reporting on their own:
     not vague amounts (数年間, several) and not bare counts below ten, which
     translators routinely rephrase (one of his homes, 2つ, zwei)."""
-    if c.weak or (c.qualifier is not None and c.qualifier.value == "several"):
-        return False
+    if c.weak or c.kind is ClaimKind.ORDINAL or (c.qualifier is not None and c.qualifier.value == "several"):
+        return False  # an ordinal is often spelled out (16th, sechzehnten): compared, never missing
     if c.kind is ClaimKind.COUNT and c.value is not None and abs(c.value) < 10 and c.unit is None:
         return False
     if c.value == 1 and c.qualifier is None:

@@ -74,7 +74,7 @@ def block_anchors(doc: Document, b: int, claims: Sequence[Claim]) -> set[str]:
     """The anchors of block ``b`` of ``doc`` whose claims are ``claims``: what a translation
     keeps written alike (figures as normalized values in any unit, Latin-script words, code)."""
     block = doc.blocks[b]
-    anchors = {a for c in claims if c.kind is not ClaimKind.COUNT for a in value_anchors(c)}
+    anchors = {a for c in claims if c.kind not in (ClaimKind.COUNT, ClaimKind.ORDINAL) for a in value_anchors(c)}
     anchors.update("tok:" + t.casefold() for t in _LATIN_TOKEN.findall(block.text))
     if doc.path.lower().endswith(_MARKDOWN_SUFFIXES):
         end = doc.blocks[b + 1].start if b + 1 < len(doc.blocks) else len(doc.text)
