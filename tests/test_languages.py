@@ -665,6 +665,15 @@ def test_the_article_is_no_proclitic():
     assert figures("ارتفعت بنسبة 2.7 في المائة", "ar") == [("2.7 في المائة", "2.7", "percent")]
 
 
+@pytest.mark.parametrize("text, value", [
+    ("على مدار الخمسة أشهر الماضية.", "5"), ("هو الفريق الوحيد من بين الفرق العشرة.", "10"),
+    ("في الذكرى الثلاثين للحادث.", None),          # the tens with the article are also ordinals
+    ("ارتفعت بنسبة 2.7 في المائة.", "2.7"),         # the hundred with the article is per cent
+])
+def test_an_arabic_cardinal_of_three_to_nineteen_with_the_article(text, value):
+    assert [v for _t, v, _u in figures(text, "ar")] == ([value] if value else [])
+
+
 @pytest.mark.parametrize("text, unit", [
     ("تلقيت النصائح على مدار العامين الماضيين.", "year"), ("خلال اليومين الماضيين فاز الفريق.", "day"),
     ("تراجع العدد بالعامين الأخيرين.", "year"),

@@ -438,6 +438,15 @@ class Extractor:
             conn = _alt(pack.connectors, boundary=False) if pack.connectors else "(?!)"
             glued = _alt(pack.glued_units, boundary=False) if pack.glued_units else "(?!)"
             left, right = (r"", r"") if self.spaceless else (start, rf"(?:(?![\p{{L}}\p{{M}}])|(?={glued}))")
+            articles = inflection().articles.get(self.tab.language)
+            small = [w for w, v in pack.words.items() if 3 <= v <= 19]
+            if articles and small and not self.spaceless:
+                # ar الأيام الأربع, الفرق العشرة ("the four days", "the ten teams"): the article before a
+                # cardinal of 3-19, whose ordinals are other words (الرابع, العاشر); not before the tens,
+                # which are also ordinals (العشرين, the twentieth), nor the hundred (في المائة, per cent)
+                glued_before = f"(?:{_alt(proclitics, boundary=False)})?" if proclitics else ""
+                left = (rf"(?:{left}|(?<=(?<![\p{{L}}\p{{M}}]){glued_before}{_alt(articles, boundary=False)})"
+                        rf"(?={_alt(small)}))")
             parts.append(
                 rf"(?P<words>{left}{morph}"
                 rf"(?:(?:[ \u00a0]+{conn}[ \u00a0]+|{conn}|[ \u00a0-]){'?' if pack.glued else ''}{morph}){{0,{_MAX_WORDS}}}"
