@@ -413,12 +413,13 @@ class Extractor:
         proclitics = inflection().proclitics.get(self.tab.language)
         if proclitics:
             start = rf"(?:{start}|(?<={start}{_alt(proclitics, boundary=False)}))"
+        # right after the article glued to a word, itself after any proclitic (ar العامين, بالعامين)
+        articles = inflection().articles.get(self.tab.language)
+        after_article = (rf"(?<=(?<![\p{{L}}\p{{M}}]){'(?:' + _alt(proclitics, boundary=False) + ')?' if proclitics else ''}"
+                         rf"{_alt(articles, boundary=False)})") if articles else None
         if self.duals:
-            dual_start = start
-            articles = inflection().articles.get(self.tab.language)
-            if articles:  # ar العامين, بالعامين: the article (after any proclitic) before a dual
-                glued = f"(?:{_alt(proclitics, boundary=False)})?" if proclitics else ""
-                dual_start = rf"(?:{start}|(?<=(?<![\p{{L}}\p{{M}}]){glued}{_alt(articles, boundary=False)}))"
+            # a dual is two with the article or without (ar العامين), and never an ordinal
+            dual_start = rf"(?:{start}|{after_article})" if after_article else start
             parts.append(rf"(?P<dual>{dual_start}{_alt(self.duals)})")
         if pack.cjk_digits or pack.cjk_big:
             digits = "".join(regex.escape(c) for c in {**pack.cjk_digits, **pack.cjk_small})
@@ -438,15 +439,12 @@ class Extractor:
             conn = _alt(pack.connectors, boundary=False) if pack.connectors else "(?!)"
             glued = _alt(pack.glued_units, boundary=False) if pack.glued_units else "(?!)"
             left, right = (r"", r"") if self.spaceless else (start, rf"(?:(?![\p{{L}}\p{{M}}])|(?={glued}))")
-            articles = inflection().articles.get(self.tab.language)
             small = [w for w, v in pack.words.items() if 3 <= v <= 19]
-            if articles and small and not self.spaceless:
+            if after_article and small and not self.spaceless:
                 # ar الأيام الأربع, الفرق العشرة ("the four days", "the ten teams"): the article before a
                 # cardinal of 3-19, whose ordinals are other words (الرابع, العاشر); not before the tens,
                 # which are also ordinals (العشرين, the twentieth), nor the hundred (في المائة, per cent)
-                glued_before = f"(?:{_alt(proclitics, boundary=False)})?" if proclitics else ""
-                left = (rf"(?:{left}|(?<=(?<![\p{{L}}\p{{M}}]){glued_before}{_alt(articles, boundary=False)})"
-                        rf"(?={_alt(small)}))")
+                left = rf"(?:{left}|{after_article}(?={_alt(small)}))"
             parts.append(
                 rf"(?P<words>{left}{morph}"
                 rf"(?:(?:[ \u00a0]+{conn}[ \u00a0]+|{conn}|[ \u00a0-]){'?' if pack.glued else ''}{morph}){{0,{_MAX_WORDS}}}"
@@ -541,19 +539,24 @@ class Extractor:
         return Claim(kind=ClaimKind.ORDINAL, start=start, end=end, text=text[start:end], value=num.value,
                      low=num.value, high=num.value, precision=Decimal(1))
 
-    def _spelled_ordinals(self) -> list[str]:
-        """ICU's spelled-out ordinals (1st-21st, and the oblique case of their plurals), which are
-        no counts: ar ``السابعة عشرة`` ("the seventeenth") holds ``عشرة`` (ten), tr ``on
-        dokuzuncu`` holds ``on``.  Forms that are also a number word, a unit (es ``segundo``, en
-        ``second``) or a scale word stay readable."""
+    def _ordinal_forms(self) -> dict[str, int]:
+        """ICU's spelled-out ordinals of the 1st-21st (the generated table), each also in the
+        oblique case of the language's plurals (ar ``العشرون``, ``العشرين``): written form -> n."""
         from ..locale.spellout import ordinal_words
 
         rule = inflection()
-        forms = []
-        for word in ordinal_words(self.tab.language):
-            forms += [word, *rule.oblique_forms(self.tab.language, word)]
+        forms = ordinal_words(self.tab.language)
+        for word, n in list(forms.items()):
+            for form in rule.oblique_forms(self.tab.language, word):
+                forms.setdefault(form, n)
+        return forms
+
+    def _spelled_ordinals(self) -> list[str]:
+        """ICU's spelled-out ordinals, which are no counts: ar ``السابعة عشرة`` ("the seventeenth")
+        holds ``عشرة`` (ten), tr ``on dokuzuncu`` holds ``on``.  Forms that are also a number word,
+        a unit (es ``segundo``, en ``second``) or a scale word stay readable."""
         keep = set(map(_key, self.pack.words)) | set(self.units) | set(self.scales)
-        return [f for f in dict.fromkeys(forms) if _key(f) not in keep and not any(c.isdigit() for c in f)]
+        return [f for f in self._ordinal_forms() if _key(f) not in keep and not any(c.isdigit() for c in f)]
 
     def _spelled_century_patterns(self) -> tuple[list[str], dict[str, int]]:
         """Centuries named by an ordinal word, from ICU's spelled-out ordinals (the generated
@@ -561,16 +564,11 @@ class Extractor:
         language glues to it and the oblique case of its plurals, ``القرن العشرين``) or before it
         (hu ``tizenkilencedik század``, tr ``on dokuzuncu yüzyıl``).  The patterns and the map
         from each written ordinal to its number."""
-        from ..locale.spellout import ordinal_words
-
         words = [w for w, unit in self.units.items() if unit == "century" and len(w) > 2 and not w.endswith(".")]
-        ordinals = ordinal_words(self.tab.language)
+        ordinals = self._ordinal_forms()
         if not words or not ordinals:
             return [], {}
         rule = inflection()
-        for word, n in list(ordinals.items()):
-            for form in rule.oblique_forms(self.tab.language, word):
-                ordinals.setdefault(form, n)
         century = "(?:" + _alt(words, boundary=False) + ")"
         articles = rule.articles.get(self.tab.language)
         article = f"(?:{_alt(articles, boundary=False)})?" if articles else ""
