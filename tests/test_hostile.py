@@ -241,6 +241,21 @@ def test_sigterm_leaves_no_worker_behind(tmp_path):
     assert alive == []
 
 
+def test_sigterm_while_work_is_submitted_is_acted_on_after_it():
+    """An interrupt inside the executor's submit could leave its pool unable to shut down (a CI
+    run once waited more than 60 s): a SIGTERM that arrives then is held until submitting ends."""
+    from consistency.engine.runner import _Termination
+
+    term = _Termination()
+    term.handle(15, None)                       # during submission: held, nothing raised
+    with pytest.raises(KeyboardInterrupt):
+        term.armed()
+    later = _Termination()
+    later.armed()
+    with pytest.raises(KeyboardInterrupt):
+        later.handle(15, None)                  # after it: at once
+
+
 # ------------------------------------------------------------------ --write-baseline keeps what it did not cover (item 17)
 
 

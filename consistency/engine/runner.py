@@ -48,8 +48,23 @@ def _die_with_parent() -> None:
     threading.Thread(target=watch, name="claim-consistency-parent-watch", daemon=True).start()
 
 
-def _terminate_as_interrupt(signum, frame) -> None:
-    raise KeyboardInterrupt  # the pool is shut down as on Ctrl-C
+class _Termination:
+    """SIGTERM as Ctrl-C (a KeyboardInterrupt, so the pool is shut down), raised only once the work
+    is submitted: one that arrives before is held until :meth:`armed`."""
+
+    def __init__(self) -> None:
+        self.ready = False
+        self.pending = False
+
+    def handle(self, signum, frame) -> None:
+        if self.ready:
+            raise KeyboardInterrupt
+        self.pending = True
+
+    def armed(self) -> None:
+        self.ready = True
+        if self.pending:
+            raise KeyboardInterrupt
 
 
 def _warm_up(locales: Sequence[str]) -> None:
@@ -172,19 +187,31 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
         out: list[Result | None] = [None] * len(bundles)
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
                                    initargs=(spec, locales))
+        # SIGTERM stops the check as Ctrl-C does, but never inside the executor's own bookkeeping
+        # (submitting work and starting its processes take its locks: an interrupt there could
+        # leave the pool unable to shut down); a signal then is acted on once submitting is done
+        term = _Termination()
         previous = None
         if threading.current_thread() is threading.main_thread():
-            previous = signal.signal(signal.SIGTERM, _terminate_as_interrupt)
+            previous = signal.signal(signal.SIGTERM, term.handle)
+        interrupted = False
         try:
             futures = {pool.submit(_check_in_worker, b, src, history, since, views, store): i
                        for i, (b, src, store) in enumerate(zip(bundles, sources, stores))}
+            term.armed()
             for future in as_completed(futures):
                 i = futures[future]
                 out[i] = future.result()  # a worker's error (InputError, …) is raised here
                 bar.update(bundles[i].id)
+        except KeyboardInterrupt:
+            interrupted = True
+            raise
         finally:
             if previous is not None:
                 signal.signal(signal.SIGTERM, previous)
+            if interrupted:  # the results are discarded: stop the workers now, not after their bundle
+                for process in list((getattr(pool, "_processes", None) or {}).values()):
+                    process.terminate()
             pool.shutdown(wait=True, cancel_futures=True)
         return [r for r in out if r is not None]
     finally:
