@@ -207,6 +207,16 @@ def test_icus_spelled_out_ordinals_are_no_counts(text, locale):
     assert figures(text, locale) == []
 
 
+@pytest.mark.parametrize("text, value, unit", [
+    ("มีประชาชนสิบสี่คนได้รับบาดเจ็บ", "14", None),            # a number word and its classifier
+    ("อีกหกล้านคนที่ยังมีชีวิตอยู่", "6E+6", None),
+    ("ลงทุนจำนวนเงิน 2 พันล้านเหรียญสหรัฐ", "2E+9", "USD"),  # เงิน is money, not silver
+    ("ให้เงิน 1,000 เหรียญ กับผู้ชาย", "1000", None),
+])
+def test_thai_classifiers_and_money(text, value, unit):
+    assert [(v, u) for _t, v, u in figures(text, "th")] == [(value, unit)]
+
+
 def test_a_count_before_a_capital_stays_a_count():
     assert [v for _t, v, _u in figures("Holdet vandt med 16. Derefter gik de hjem.", "da")] == ["16"]
 

@@ -112,6 +112,8 @@ def test_currency_aliases_are_iso_4217(lang):
 
     codes = list_currencies()
     for alias, code in _raw(lang).get("currencies", {}).items():
+        if code == "":  # a CLDR currency name that prose uses for something else (th เงิน: silver, money)
+            continue
         assert code == code.upper() and code in codes, f"{lang}: {alias!r} -> {code!r} is no ISO 4217 code"
 
 
