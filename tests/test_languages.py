@@ -212,6 +212,7 @@ def test_icus_spelled_out_ordinals_are_no_counts(text, locale):
     ("อีกหกล้านคนที่ยังมีชีวิตอยู่", "6E+6", None),
     ("ลงทุนจำนวนเงิน 2 พันล้านเหรียญสหรัฐ", "2E+9", "USD"),  # เงิน is money, not silver
     ("ให้เงิน 1,000 เหรียญ กับผู้ชาย", "1000", None),
+    ("มีผู้ชมหลายร้อยคน", "200..999", None),                 # several hundred: vague, not ร้อย 100
 ])
 def test_thai_classifiers_and_money(text, value, unit):
     assert [(v, u) for _t, v, u in figures(text, "th")] == [(value, unit)]

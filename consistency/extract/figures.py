@@ -405,7 +405,9 @@ class Extractor:
         pack = self.pack
         parts = []
         if pack.vague:  # first: 十数 and 十几 are vague, not 10 followed by a word
-            boundary = not (pack.cjk_digits or pack.cjk_big)
+            # th หลายร้อยคน ("several hundred people") is vague, not ร้อย 100: no boundary where
+            # words are written without spaces
+            boundary = not (pack.cjk_digits or pack.cjk_big or self.spaceless)
             pre = r"(?<![\p{L}\p{M}])" if boundary else ""
             parts.append(rf"(?P<vague>{pre}{_alt(pack.vague, boundary=boundary)})")
         # a word starts after no letter, or after a proclitic that does (ar وثماني عشرة, "and eighteen")
