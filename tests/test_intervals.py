@@ -116,12 +116,12 @@ def test_up_to_after_a_figure_joins_a_change_to_its_result(text, alone, locale):
 
 @pytest.mark.parametrize(("a", "la", "b", "lb", "same"), [
     # a conversion written as a round number: what rounds to its last non-zero digit, within 10 %
-    ("within 40 miles of the border", "en", "a 60 km da fronteira", "pt", True),      # 64.4 km
-    ("within 200 miles of Phoenix", "en", "num raio de 300 km de Phoenix", "pt", True),  # 321.9 km
-    ("a hog of 550 pounds", "en", "un maiale di 250 chili", "it", True),                # 249.5 kg
+    ("a lake 40 miles from the city", "en", "um lago a 60 km da cidade", "pt", True),  # 64.4 km
+    ("a town 200 miles to the north", "en", "uma vila 300 km a norte", "pt", True),    # 321.9 km
+    ("a bear of 550 pounds", "en", "un orso di 250 chili", "it", True),                 # 249.5 kg
     ("1,500 miles away", "en", "a 2000 km de distância", "pt", False),                  # 2,414 km
-    ("within 40 miles of the border", "en", "a 50 km da fronteira", "pt", False),
-    ("within 40 miles of the border", "en", "a 40 km da fronteira", "pt", False),       # not converted
+    ("a lake 40 miles from the city", "en", "um lago a 50 km da cidade", "pt", False),
+    ("a lake 40 miles from the city", "en", "um lago a 40 km da cidade", "pt", False),  # not converted
     ("a 60 km stretch", "en", "un tratto di 60 miglia", "it", False),
 ])
 def test_a_conversion_may_be_rounded_to_a_round_number(a, la, b, lb, same):

@@ -90,8 +90,8 @@ def test_either_reading_of_an_ambiguous_number_agrees_and_a_third_value_does_not
 
 
 @pytest.mark.parametrize("text, locale, value", [
-    ("La partita inizia alle 15.00 di giovedì.", "it", "15"),   # a time of day
-    ("Ha chiuso con una media di 2.53 a partita.", "it", "2.53"),  # a decimal written the English way
+    ("Il negozio apre alle 15.00 ogni giorno.", "it", "15"),   # a time of day
+    ("Ha chiuso con una media di 3.14 a partita.", "it", "3.14"),  # a decimal written the English way
     ("Das Spiel beginnt um 20.15 am Abend.", "de", "20.15"),
     ("The score stood at 3,50 after the break.", "en", "3.5"),
 ])
@@ -106,19 +106,19 @@ def test_a_weak_decimal_agrees_with_the_same_figure_and_is_never_reported_alone(
     from consistency.engine.registry import load_rules
 
     rules = [r for r in load_rules() if r.id in ("QTY001", "QTY002")]
-    it = "Ha chiuso la stagione con 2.53 di media e 300 eliminazioni.\n"
+    it = "Ha chiuso la stagione con 3.14 di media e 250 punti.\n"
 
     def found(en: str) -> list[str]:
         an = bundle(en=en, it=it)
         return [f.message for rule in rules for f in rule.load_check()(an, rule)]
 
-    assert found("He ended the season with a 2.53 average and 300 strikeouts.\n") == []
-    assert found("He ended the season with a fine average and 300 strikeouts.\n") == []
-    assert found("He ended the season with a 2.53 average and 400 strikeouts.\n") != []
+    assert found("He ended the season with a 3.14 average and 250 points.\n") == []
+    assert found("He ended the season with a fine average and 250 points.\n") == []
+    assert found("He ended the season with a 3.14 average and 350 points.\n") != []
 
 
 @pytest.mark.parametrize("text, locale, expected", [
-    ("Un incendio nel 1939 ha danneggiato la chiesa.", "it", [("1939", "1939", None)]),
+    ("La fabbrica nel 1939 ha chiuso i cancelli.", "it", [("1939", "1939", None)]),
     ("Nel 2019 ha vinto il campionato.", "it", [("2019", "2019", None)]),
     ("En 2019 ha crecido un 3 %.", "es", [("2019", "2019", None), ("3 %", "3", "percent")]),
     ("L'azienda coltiva 500 ha di vigne.", "it", [("500 ha", "500", "hectare")]),
@@ -128,8 +128,8 @@ def test_a_unit_symbol_that_is_also_a_word_leaves_a_year_a_year(text, locale, ex
 
 
 @pytest.mark.parametrize("text, value", [
-    ("Il ventinovenne accusato è in aula.", "29"), ("Un sedicenne è stato ferito.", "16"),
-    ("Il ventunenne è rimasto al suo posto.", "21"), ("Ha detto il ventitreenne.", "23"),
+    ("Il ventinovenne ha vinto la gara.", "29"), ("Un sedicenne ha scritto il libro.", "16"),
+    ("Il ventunenne ha firmato il contratto.", "21"), ("Il ventitreenne è arrivato tardi.", "23"),
     ("La trentenne di Milano.", "30"), ("Il diciottenne ha vinto.", "18"),
 ])
 def test_an_italian_age_glued_to_its_number_word(text, value):
@@ -143,7 +143,7 @@ def test_an_elided_number_word_alone_is_no_figure(text):
 
 
 @pytest.mark.parametrize("text, locale", [
-    ("Han skød bolden i søen på 16. hul.", "da"), ("Hän löi pallon veteen 16. reiällä.", "fi"),
+    ("Hun vandt på 16. hul i går.", "da"), ("Hän teki maalin 16. minuutilla.", "fi"),
     ("Zajął 16. miejsce w klasyfikacji.", "pl"), ("Skončil na 16. místě.", "cs"),
     ("16. delikte topu suya attı.", "tr"),
 ])
@@ -157,15 +157,15 @@ def test_an_ordinal_changed_in_a_translation_is_reported_and_a_spelled_one_is_no
     from consistency.engine.registry import load_rules
 
     rules = [r for r in load_rules() if r.id in ("QTY001", "QTY002")]
-    en = "It is no surprise that the 17th district is seeing a flood of cash.\n"
+    en = "The 17th stage of the race starts in the mountains.\n"
 
     def found(da: str) -> list[str]:
         an = bundle(en=en, da=da)
         return [f.message for rule in rules for f in rule.load_check()(an, rule)]
 
-    assert found("Det er ikke overraskende, at det 17. distrikt modtager store pengesummer.\n") == []
-    assert found("Det er ikke overraskende, at det syttende distrikt modtager store pengesummer.\n") == []
-    [message] = found("Det er ikke overraskende, at det 170. distrikt modtager store pengesummer.\n")
+    assert found("Løbets 17. etape starter i bjergene.\n") == []
+    assert found("Løbets syttende etape starter i bjergene.\n") == []
+    [message] = found("Løbets 170. etape starter i bjergene.\n")
     assert message.startswith("da gives 170th where en gives 17th")
 
 
@@ -178,7 +178,7 @@ def test_cldr_root_symbols_of_a_rate_are_read_in_every_locale(text, locale):
 
 
 @pytest.mark.parametrize("text, locale, value", [
-    ("ร้อยละ 17 มีบัญชีสองบัญชี", "th", "17"), ("นักเรียนร้อยละยี่สิบกล่าวว่า", "th", "20"),
+    ("ร้อยละ 17 ของผู้ตอบชอบชา", "th", "17"), ("ผู้ใหญ่ร้อยละยี่สิบชอบกาแฟ", "th", "20"),
     ("失业率为百分之二十。", "zh", "20"), ("增长了百分之5。", "zh", "5"),
 ])
 def test_per_cent_written_before_the_number(text, locale, value):
@@ -191,8 +191,8 @@ def test_hindi_bar_is_times_not_the_unit_of_pressure():
 
 @pytest.mark.parametrize("text, expected", [
     ("این اثر از عقاید قرن نوزدهم است.", ["C19"]), ("در اواسط قرن هفدهم رخ داد.", ["C17"]),
-    ("در سه ماهه دوم سال 2018 گزارش شد.", ["2018-Q2"]), ("پایان جنگ 53-1950 کره.", ["1950/1953"]),
-    ("بادی با سرعت ۱۳۷ کیلومتر بر ساعت.", ["137"]), ("یک خوک ۲۹۰ کیلویی.", ["290"]),
+    ("فروش در سه ماهه دوم سال 2018 بالا رفت.", ["2018-Q2"]), ("این پل در سال‌های 53-1950 ساخته شد.", ["1950/1953"]),
+    ("قطار با سرعت ۱۴۰ کیلومتر بر ساعت حرکت کرد.", ["140"]), ("یک کیسه ۲۹۰ کیلویی.", ["290"]),
     ("میلیون‌ها نفر آواره شدند.", []),
 ])
 def test_persian_centuries_quarters_and_units_as_news_writes_them(text, expected):
@@ -200,7 +200,7 @@ def test_persian_centuries_quarters_and_units_as_news_writes_them(text, expected
 
 
 @pytest.mark.parametrize("text, locale", [
-    ("تشهد الدائرة السابعة عشرة طوفانًا من الأموال.", "ar"),   # "the seventeenth" holds عشرة, ten
+    ("فاز الفريق في الجولة السابعة عشرة من الدوري.", "ar"),   # "the seventeenth" holds عشرة, ten
     ("Yarışı on dokuzuncu sırada bitirdi.", "tr"),                  # "nineteenth" holds on, ten
 ])
 def test_icus_spelled_out_ordinals_are_no_counts(text, locale):
@@ -208,10 +208,10 @@ def test_icus_spelled_out_ordinals_are_no_counts(text, locale):
 
 
 @pytest.mark.parametrize("text, value, unit", [
-    ("มีประชาชนสิบสี่คนได้รับบาดเจ็บ", "14", None),            # a number word and its classifier
-    ("อีกหกล้านคนที่ยังมีชีวิตอยู่", "6E+6", None),
-    ("ลงทุนจำนวนเงิน 2 พันล้านเหรียญสหรัฐ", "2E+9", "USD"),  # เงิน is money, not silver
-    ("ให้เงิน 1,000 เหรียญ กับผู้ชาย", "1000", None),
+    ("มีนักเรียนสิบสี่คนมาสาย", "14", None),            # a number word and its classifier
+    ("เมืองนี้มีประชากรหกล้านคน", "6E+6", None),
+    ("โครงการนี้ใช้จำนวนเงิน 3 พันล้านเหรียญสหรัฐ", "3E+9", "USD"),  # เงิน is money, not silver
+    ("เขาบริจาคเงิน 500 เหรียญ ให้โรงเรียน", "500", None),
     ("มีผู้ชมหลายร้อยคน", "200..999", None),                 # several hundred: vague, not ร้อย 100
 ])
 def test_thai_classifiers_and_money(text, value, unit):
@@ -677,7 +677,7 @@ def test_the_article_is_no_proclitic():
 
 
 @pytest.mark.parametrize("text, value", [
-    ("على مدار الخمسة أشهر الماضية.", "5"), ("هو الفريق الوحيد من بين الفرق العشرة.", "10"),
+    ("عمل هنا خلال الخمسة أشهر الأولى.", "5"), ("اختار واحدًا من بين الكتب العشرة.", "10"),
     ("في الذكرى الثلاثين للحادث.", None),          # the tens with the article are also ordinals
     ("ارتفعت بنسبة 2.7 في المائة.", "2.7"),         # the hundred with the article is per cent
 ])
@@ -686,7 +686,7 @@ def test_an_arabic_cardinal_of_three_to_nineteen_with_the_article(text, value):
 
 
 @pytest.mark.parametrize("text, unit", [
-    ("تلقيت النصائح على مدار العامين الماضيين.", "year"), ("خلال اليومين الماضيين فاز الفريق.", "day"),
+    ("ارتفعت الأسعار على مدار العامين الماضيين.", "year"), ("أمطرت بغزارة خلال اليومين الماضيين.", "day"),
     ("تراجع العدد بالعامين الأخيرين.", "year"),
 ])
 def test_a_dual_with_the_article_is_two(text, unit):
@@ -756,7 +756,7 @@ def test_the_clock_words_first_in_the_data_are_icus():
     ("To stu-procentowe kłamstwo.", "pl", "100", "percent"),
     ("Een vierdaagse werkweek.", "nl", "4", "day"),
     ("De vierentwintigjarige zei niets.", "nl", "24", "year"),
-    ("Лейбористы обсуждают четырехдневную рабочую неделю.", "ru", "4", "day"),
+    ("Компания ввела четырехдневную рабочую неделю.", "ru", "4", "day"),
     ("Прошёл двухчасовой митинг.", "ru", "2", "hour"),
     ("Задержан 20-летний мужчина.", "ru", "20", "year"),
 ])

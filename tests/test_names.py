@@ -696,15 +696,15 @@ def test_a_russian_translation_names_moscow_in_another_case():
 
 def test_a_cldr_name_a_pack_lists_as_a_common_word_is_no_name():
     # fa مالی is Mali, and the adjective "financial" (the fa pack's [names] stopwords)
-    an = bundle(en="The foundation provides funding to researchers.\n",
-                fa="این بنیاد به پژوهشگران کمک مالی می‌کند.\n")
+    an = bundle(en="The city gives money to small shops.\n",
+                fa="شهر به مغازه‌های کوچک کمک مالی می‌کند.\n")
     assert findings(an, "NAM001") == []
     assert "territory:ML" not in [m.entity for m in extract_names("کمک مالی", "fa")]
 
 
 @pytest.mark.parametrize("en, other, locale", [
-    ("Syria tells French forces to withdraw.\n", "سوریه به نیروهای فرانسه دستور خروج داد.\n", "fa"),
-    ("The English civil wars changed the country.\n", "جنگهای داخلی انگلیس کشور را تغییر داد.\n", "fa"),
+    ("French troops left the city.\n", "نیروهای فرانسه شهر را ترک کردند.\n", "fa"),
+    ("An English writer won the prize.\n", "یک نویسنده از انگلیس جایزه را برد.\n", "fa"),
     ("An Italian company won the contract.\n", "Ein Unternehmen aus Italien gewann den Auftrag.\n", "de"),
 ])
 def test_an_english_adjective_of_a_country_accounts_for_its_name(en, other, locale):
