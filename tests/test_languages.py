@@ -192,16 +192,16 @@ def test_hindi_bar_is_times_not_the_unit_of_pressure():
 @pytest.mark.parametrize("text, expected", [
     ("این اثر از عقاید قرن نوزدهم است.", ["C19"]), ("در اواسط قرن هفدهم رخ داد.", ["C17"]),
     ("فروش در سه ماهه دوم سال 2018 بالا رفت.", ["2018-Q2"]), ("این پل در سال‌های 53-1950 ساخته شد.", ["1950/1953"]),
-    ("قطار با سرعت ۱۴۰ کیلومتر بر ساعت حرکت کرد.", ["140"]), ("یک کیسه ۲۹۰ کیلویی.", ["290"]),
+    ("قطار با سرعت ۱۴۰ کیلومتر بر ساعت حرکت کرد.", ["140 kilometer/hour"]), ("یک کیسه ۲۹۰ کیلویی.", ["290 kilogram"]),
     ("میلیون‌ها نفر آواره شدند.", []),
 ])
 def test_persian_centuries_quarters_and_units_as_news_writes_them(text, expected):
-    assert [v for _t, v, _u in figures(text, "fa")] == expected
+    assert [f"{v} {u}" if u else v for _t, v, u in figures(text, "fa")] == expected
 
 
 @pytest.mark.parametrize("text, locale", [
     ("فاز الفريق في الجولة السابعة عشرة من الدوري.", "ar"),   # "the seventeenth" holds عشرة, ten
-    ("Yarışı on dokuzuncu sırada bitirdi.", "tr"),                  # "nineteenth" holds on, ten
+    ("Yarışı yirmi birinci sırada bitirdi.", "tr"),                 # "twenty-first" holds yirmi, twenty
 ])
 def test_icus_spelled_out_ordinals_are_no_counts(text, locale):
     assert figures(text, locale) == []
