@@ -17,6 +17,13 @@ from consistency.locale import build_regional, regional
 from consistency.locale.cldr import date_patterns
 
 
+def messages(rule_ids: tuple[str, ...], **texts: str) -> list[str]:
+    """The messages of these rules on a bundle of one text per locale (test_names' helpers)."""
+    from test_names import bundle, findings
+
+    return [f.message for f in findings(bundle(**texts), *rule_ids)]
+
+
 def figures(text: str, locale: str) -> list[tuple[str, str | None, str | None]]:
     out = []
     for c in extract_claims(text, locale):
@@ -73,16 +80,10 @@ def test_a_number_a_regional_variant_groups_differently_keeps_both_readings(text
 
 
 def test_either_reading_of_an_ambiguous_number_agrees_and_a_third_value_does_not():
-    from test_names import bundle
-
-    from consistency.engine.registry import load_rules
-
-    rule = next(r for r in load_rules() if r.id == "QTY001")
     ar = "أنتج المصنع نحو 150.000 سيارة في العام الماضي.\n"
 
     def qty001(en: str) -> list[str]:
-        an = bundle(en=en, ar=ar)
-        return [f.message for f in rule.load_check()(an, rule)]
+        return messages(("QTY001",), en=en, ar=ar)
 
     assert qty001("The plant built about 150,000 cars last year.\n") == []
     assert qty001("The plant built about 150 cars last year.\n") == []
@@ -101,16 +102,10 @@ def test_two_digits_after_a_separator_that_cannot_group_them_are_a_weak_decimal(
 
 
 def test_a_weak_decimal_agrees_with_the_same_figure_and_is_never_reported_alone():
-    from test_names import bundle
-
-    from consistency.engine.registry import load_rules
-
-    rules = [r for r in load_rules() if r.id in ("QTY001", "QTY002")]
     it = "Ha chiuso la stagione con 3.14 di media e 250 punti.\n"
 
     def found(en: str) -> list[str]:
-        an = bundle(en=en, it=it)
-        return [f.message for rule in rules for f in rule.load_check()(an, rule)]
+        return messages(("QTY001", "QTY002"), en=en, it=it)
 
     assert found("He ended the season with a 3.14 average and 250 points.\n") == []
     assert found("He ended the season with a fine average and 250 points.\n") == []
@@ -152,16 +147,10 @@ def test_a_number_and_a_period_before_a_lower_case_word_is_an_ordinal_where_icu_
 
 
 def test_an_ordinal_changed_in_a_translation_is_reported_and_a_spelled_one_is_not():
-    from test_names import bundle
-
-    from consistency.engine.registry import load_rules
-
-    rules = [r for r in load_rules() if r.id in ("QTY001", "QTY002")]
     en = "The 17th stage of the race starts in the mountains.\n"
 
     def found(da: str) -> list[str]:
-        an = bundle(en=en, da=da)
-        return [f.message for rule in rules for f in rule.load_check()(an, rule)]
+        return messages(("QTY001", "QTY002"), en=en, da=da)
 
     assert found("Løbets 17. etape starter i bjergene.\n") == []
     assert found("Løbets syttende etape starter i bjergene.\n") == []
@@ -810,13 +799,8 @@ def test_a_hundred_before_1800_named_by_a_decade_suffix(text, locale):
 
 
 def test_a_hundred_named_by_a_decade_suffix_agrees_with_its_century():
-    from test_names import bundle
-
-    from consistency.engine.registry import load_rules
-
-    rules = [r for r in load_rules() if r.id in ("QTY001", "QTY002", "DAT001")]
-    an = bundle(en="The dispute began in the 17th century.\n", fi="Kiista alkoi 1600-luvulla.\n")
-    assert [f.message for rule in rules for f in rule.load_check()(an, rule)] == []
+    assert messages(("QTY001", "QTY002", "DAT001"), en="The dispute began in the 17th century.\n",
+                    fi="Kiista alkoi 1600-luvulla.\n") == []
 
 
 @pytest.mark.parametrize("text, locale", [

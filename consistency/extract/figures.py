@@ -371,6 +371,11 @@ class Extractor:
         self.between_conn_re = regex.compile(
             _SP + "+(" + _alt(pack.between_connectors) + ")" + _SP + "+", flags
         ) if pack.between_connectors else None
+        # built once: the blanked ordinals and the centuries below both read them
+        self.articles = inflection().articles.get(tab.language) or ()  # ar ال, glued to its word
+        self.ordinal_forms = self._ordinal_forms()
+        self.century_words = [w for w, unit in self.units.items()
+                              if unit == "century" and len(w) > 2 and not w.endswith(".")]
         ordinal_words = self._spelled_ordinals()  # whole words: fi kaksitoista holds toista
         excluded = [_alt(pack.excluded)] if pack.excluded else []
         excluded += [_alt(ordinal_words, left=True)] if ordinal_words else []
@@ -416,9 +421,8 @@ class Extractor:
         if proclitics:
             start = rf"(?:{start}|(?<={start}{_alt(proclitics, boundary=False)}))"
         # right after the article glued to a word, itself after any proclitic (ar العامين, بالعامين)
-        articles = inflection().articles.get(self.tab.language)
         after_article = (rf"(?<=(?<![\p{{L}}\p{{M}}]){'(?:' + _alt(proclitics, boundary=False) + ')?' if proclitics else ''}"
-                         rf"{_alt(articles, boundary=False)})") if articles else None
+                         rf"{_alt(self.articles, boundary=False)})") if self.articles else None
         if self.duals:
             # a dual is two with the article or without (ar العامين), and never an ordinal
             dual_start = rf"(?:{start}|{after_article})" if after_article else start
@@ -507,15 +511,14 @@ class Extractor:
         ke-19``, th ``ศตวรรษที่ 19``).  A number with no ordinal mark before the word counts
         centuries (``2 secoli``), and one right after it is no century: Polish ``wiek`` is also an
         age (``w wieku 17 lat``, "at the age of 17")."""
-        words = [w for w, unit in self.units.items() if unit == "century" and len(w) > 2 and not w.endswith(".")]
+        words = self.century_words
         if not words:
             return []
         century = "(?:" + _alt(words, boundary=False) + ")"
         after = "(?:" + _alt(words, boundary=False, left=True) + ")"  # a whole word where words are spaced
-        articles = inflection().articles.get(self.tab.language)
         extra = []
-        if articles:  # ar القرن 19, "the century 19": with the article, a number right after it
-            the = rf"(?<![\p{{L}}\p{{M}}])(?:{_alt(articles, boundary=False)})(?:{_alt(words, boundary=False)})"
+        if self.articles:  # ar القرن 19, "the century 19": with the article, a number right after it
+            the = rf"(?<![\p{{L}}\p{{M}}])(?:{_alt(self.articles, boundary=False)})(?:{_alt(words, boundary=False)})"
             extra.append(rf"{the}[ \u00a0]+(?P<century>[12]?\d)(?!\d|[.,]\d)")
         roman = r"(?-i:(?P<roman>(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})))"
         space = r"[ \u00a0]+"
@@ -558,7 +561,7 @@ class Extractor:
         holds ``عشرة`` (ten), tr ``on dokuzuncu`` holds ``on``.  Forms that are also a number word,
         a unit (es ``segundo``, en ``second``) or a scale word stay readable."""
         keep = set(map(_key, self.pack.words)) | set(self.units) | set(self.scales)
-        return [f for f in self._ordinal_forms() if _key(f) not in keep and not any(c.isdigit() for c in f)]
+        return [f for f in self.ordinal_forms if _key(f) not in keep and not any(c.isdigit() for c in f)]
 
     def _spelled_century_patterns(self) -> tuple[list[str], dict[str, int]]:
         """Centuries named by an ordinal word, from ICU's spelled-out ordinals (the generated
@@ -566,14 +569,11 @@ class Extractor:
         language glues to it and the oblique case of its plurals, ``القرن العشرين``) or before it
         (hu ``tizenkilencedik század``, tr ``on dokuzuncu yüzyıl``).  The patterns and the map
         from each written ordinal to its number."""
-        words = [w for w, unit in self.units.items() if unit == "century" and len(w) > 2 and not w.endswith(".")]
-        ordinals = self._ordinal_forms()
+        words, ordinals = self.century_words, self.ordinal_forms
         if not words or not ordinals:
             return [], {}
-        rule = inflection()
         century = "(?:" + _alt(words, boundary=False) + ")"
-        articles = rule.articles.get(self.tab.language)
-        article = f"(?:{_alt(articles, boundary=False)})?" if articles else ""
+        article = f"(?:{_alt(self.articles, boundary=False)})?" if self.articles else ""
         spelled = "(?P<century>" + _alt(list(ordinals), boundary=False) + ")"
         edge = r"(?<![\p{L}\p{M}])"
         return [
@@ -846,8 +846,12 @@ class Extractor:
     def _homograph_follows(self, work: str, pos: int) -> bool:
         """Is the unit after ``pos`` a symbol the pack says is also a common word (it "nel 2019 ha
         vinto": ha is "has" there, not hectares)?"""
-        um = self.unit_re.match(work, pos) if self.pack.unit_homographs else None
-        return bool(um) and _key(_unit_surface(um)) in self.pack.unit_homographs
+        return bool(self.pack.unit_homographs) and self._unit_after(work, pos) in self.pack.unit_homographs
+
+    def _unit_after(self, work: str, pos: int) -> str | None:
+        """The unit word at ``pos`` as :attr:`units` keys it, or None."""
+        um = self.unit_re.match(work, pos)
+        return None if um is None else _key(_unit_surface(um))
 
     def _decimal_context(self, work: str, start: int, end: int) -> bool:
         """Whether the number at ``start:end`` (with a period this locale cannot read) states an
@@ -861,9 +865,9 @@ class Extractor:
         ca = self.currency_after_re.match(work, end)
         if ca and self._currency_code(ca.group(1)):
             return True
-        um = self.unit_re.match(work, end)
         # a unit of time may follow a clock time or a date (9.30 uur); a rate (km/h) is no unit of time
-        return bool(um) and self.units[_key(_unit_surface(um))] not in TIME_UNITS
+        unit = self._unit_after(work, end)
+        return unit is not None and self.units[unit] not in TIME_UNITS
 
     # -- figures --------------------------------------------------------------------
     def _core(self, m, work: str) -> _Num | None:
@@ -902,8 +906,8 @@ class Extractor:
                 # written the other way (ERA di 2.53).  Read as that decimal, weak: it agrees with
                 # the same figure in another version and is never reported on its own.  Before a
                 # unit of time it is a clock time (9.30 uur) and no figure at all.
-                um = self.unit_re.match(work, e)
-                if um is not None and self.units[_key(_unit_surface(um))] in TIME_UNITS:
+                unit = self._unit_after(work, e)
+                if unit is not None and self.units[unit] in TIME_UNITS:
                     return None
                 return _Num(s, e, Decimal(token.replace(",", ".")), Decimal("0.01"), weak=True)
             # ar 150.000: read as 150 here, and as ar-MA's 150,000

@@ -34,27 +34,28 @@ class Inflection:
     def dual_forms(self, language: str, word: str) -> list[str]:
         """``word`` (a dual as CLDR writes it) in the other cases of ``language``: ar ``سنتان``
         -> ``سنتين``; each word of a phrase takes the ending (``سنتان ضوئيتان``)."""
-        out = []
-        for nominative, oblique in self.dual_endings.get(language, ()):
-            parts = word.split(" ")
-            if any(p.endswith(nominative) for p in parts):
-                out.append(" ".join(p[:-len(nominative)] + oblique if p.endswith(nominative) else p for p in parts))
-        return out
+        return _in_other_case(self.dual_endings.get(language, ()), word)
 
     def oblique_forms(self, language: str, phrase: str) -> list[str]:
         """``phrase`` with each word in a sound plural's nominative put in the oblique case (ar
         ``الحادي والعشرون`` -> ``الحادي والعشرين``); empty where nothing changes."""
-        out = []
-        for nominative, oblique in self.plural_endings.get(language, ()):
-            parts = phrase.split(" ")
-            if any(p.endswith(nominative) for p in parts):
-                out.append(" ".join(p[:-len(nominative)] + oblique if p.endswith(nominative) else p for p in parts))
-        return out
+        return _in_other_case(self.plural_endings.get(language, ()), phrase)
 
     def takes_endings(self, language: str) -> bool:
         from .packs import lists_own_words
 
         return language in self.languages and not lists_own_words(language)
+
+
+def _in_other_case(endings: tuple[tuple[str, str], ...], phrase: str) -> list[str]:
+    """``phrase`` with every word that ends in a pair's first ending given its second, once per pair
+    that changes a word."""
+    out = []
+    for nominative, oblique in endings:
+        parts = phrase.split(" ")
+        if any(p.endswith(nominative) for p in parts):
+            out.append(" ".join(p[:-len(nominative)] + oblique if p.endswith(nominative) else p for p in parts))
+    return out
 
 
 @lru_cache(maxsize=1)
