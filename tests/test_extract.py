@@ -45,6 +45,16 @@ def test_not_claims(text, locale):
     assert extract_claims(text, locale) == [], extract_claims(text, locale)
 
 
+@pytest.mark.parametrize("locale", ["ff_Adlm", "ar", "fr", "de_CH", "en"])
+def test_a_group_of_digits_starting_with_zero_is_no_leading_zero_number(locale):
+    """0100 alone is a time or a code, but 1,007,000 has a group 007 after any group sign (the
+    fuzz profile found ff-Adlm's ⹁ once the rule listed the signs it knew)."""
+    from babel.numbers import format_decimal
+
+    written = format_decimal(131_007_000, locale=locale, numbering_system="latn")
+    assert [c.value for c in extract_claims(written, locale.replace("_", "-"))] == [Decimal(131_007_000)]
+
+
 @pytest.mark.parametrize(("text", "locale", "value"), [
     ("彼は第3位に入った。", "ja", "3"), ("Der 3. Platz ging an Berlin.", "de", "3"),
     ("The 5G network and 4th place.", "en", "4"), ("His 21st birthday.", "en", "21"),  # not 21 stones
