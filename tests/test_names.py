@@ -709,3 +709,15 @@ def test_a_cldr_name_a_pack_lists_as_a_common_word_is_no_name():
 ])
 def test_an_english_adjective_of_a_country_accounts_for_its_name(en, other, locale):
     assert findings(bundle(en=en, **{locale: other}), "NAM001") == []
+
+
+@given(st.integers(-1000, 1000))
+def test_a_shifted_mention_keeps_every_field(offset):
+    from dataclasses import fields, replace
+
+    from consistency.extract.names import Mention
+
+    values = {f.name: f"value of {f.name}" for f in fields(Mention)}  # each field its own value
+    values.update(start=10, end=15)
+    mention = Mention(**values)
+    assert mention.shifted(offset) == replace(mention, start=10 + offset, end=15 + offset)

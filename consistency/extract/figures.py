@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, cast
 
 import regex
@@ -37,6 +37,7 @@ from ..locale.inflection import inflection
 from ..locale.packs import load_pack
 from ..model import Claim, ClaimKind, Qualifier
 from ..nonprose import FIGURE_NOISE_BY_CHAR, FIGURE_NOISE_DIGITS
+from .patterns import DIGIT, compiled, needs_digit
 from .numbers import BIDI_MARKS, MAX_EXPONENT, MINUS_SIGNS, normalize_text, parse_cjk, parse_digits, parse_words
 
 __all__ = ["Extractor", "extract", "extractor"]
@@ -62,7 +63,7 @@ _DOT_THEN_LOWER = regex.compile(r"\.[ \u00a0]+\p{Ll}")
 _OTHER_DECIMAL = regex.compile(r"\d{1,2}[.,]\d{2}")
 
 def _noise_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in FIGURE_NOISE_DIGITS.finditer(text)] if any(c.isdigit() for c in text) else []
+    spans = [m.span() for m in FIGURE_NOISE_DIGITS.finditer(text)] if DIGIT.search(text) else []
     for needle, rx in FIGURE_NOISE_BY_CHAR:
         if needle in text:
             spans.extend(m.span() for m in rx.finditer(text))
@@ -107,7 +108,7 @@ _CLAUSE_END = regex.compile(r"[\s\u00a0]*(?:[\p{Po}\p{Pe}\p{Pf}]|\Z)")
 def _key(word: str) -> str:
     """Dictionary key of a surface: width-folded, casefolded, any run of
     spaces or NBSPs one NBSP."""
-    return regex.sub(r"[ \u00a0]+", "\u00a0", normalize_text(word).casefold())
+    return compiled(r"[ \u00a0]+").sub("\u00a0", normalize_text(word).casefold())
 
 
 #: ZERO WIDTH NON-JOINER, a Default_Ignorable_Code_Point that Persian writes inside words (CLDR
@@ -124,9 +125,49 @@ def _keyed(mapping: dict) -> dict:
     return out
 
 
-def _lit(word: str) -> str:
-    """A literal for a regex, where a space or NBSP matches either."""
-    return "".join("[ \u00a0]" if ch in " \u00a0" else regex.escape(ch) for ch in word)
+def _lit(word: str, full_case: bool = False) -> str:
+    """A literal for a regex, where a space or NBSP matches either.  With ``full_case``, each run
+    of letters that is the full case folding of one character matches that character too
+    (``dreissig`` matches ``dreißig``, ``five`` its ligature ``ﬁve``): what the regex module's
+    FULLCASE flag does, without its cost (it made the search for number words five times slower)."""
+    if not full_case:
+        return "".join("[ \u00a0]" if ch in " \u00a0" else regex.escape(ch) for ch in word)
+    folds = _multi_folds()
+
+    def build(i: int) -> str:
+        out = []
+        while i < len(word):
+            ch = word[i]
+            one = "[ \u00a0]" if ch in " \u00a0" else regex.escape(ch)
+            alts = [(f, chars) for f, chars in folds.get(ch, ()) if word.startswith(f, i)]
+            if not alts:
+                out.append(one)
+                i += 1
+                continue
+            branches = [one + build(i + 1)]
+            branches += ["[" + "".join(regex.escape(c) for c in chars) + "]" + build(i + len(f)) for f, chars in alts]
+            out.append("(?:" + "|".join(branches) + ")")
+            break
+        return "".join(out)
+
+    return build(0)
+
+
+@lru_cache(maxsize=1)
+def _multi_folds() -> dict[str, list[tuple[str, str]]]:
+    """Characters whose full case folding is more than one character (ß -> ss, ﬁ -> fi, ᾳ -> αι),
+    indexed by the folding's first character: first -> [(folding, characters)].  All of them are
+    in the Basic Multilingual Plane (Unicode's CaseFolding.txt, status F)."""
+    by_fold: dict[str, str] = {}
+    for cp in range(0x10000):
+        ch = chr(cp)
+        folded = ch.casefold()
+        if len(folded) > 1:
+            by_fold[folded] = by_fold.get(folded, "") + ch
+    out: dict[str, list[tuple[str, str]]] = {}
+    for folded, chars in sorted(by_fold.items(), key=lambda kv: -len(kv[0])):
+        out.setdefault(folded[0], []).append((folded, chars))
+    return out
 
 
 _ALPHA_END = regex.compile(r".*[\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{M}]$")
@@ -137,7 +178,7 @@ _SHORT_SPACED = regex.compile(
 _LEFT = r"(?<![\p{L}\p{M}])"
 
 
-def _alt(words, *, boundary: bool = True, left: bool = False) -> str:
+def _alt(words, *, boundary: bool = True, left: bool = False, full_case: bool = False) -> str:
     """A regex alternation of literal words, longest first, case-insensitive by flag.
 
     Words ending in an alphabetic letter get a lookahead so that ``Mon.`` does
@@ -159,7 +200,7 @@ def _alt(words, *, boundary: bool = True, left: bool = False) -> str:
             # abbreviation) is a whole word, not the start of one (دولار); a longer word may take
             # the suffixes those languages attach (يوما)
             guard_end = _WORD_END
-        groups.setdefault((guard_left, guard_end), []).append(_lit(word))
+        groups.setdefault((guard_left, guard_end), []).append(_lit(word, full_case))
     if not groups:
         return "(?!)"
     parts = []
@@ -324,7 +365,7 @@ class Extractor:
         # (keys hold NBSPs: "armenian dram"), nor a past currency ("afghan afghani (1927–2002)")
         symbols = [
             s for s in currency_words
-            if (not regex.match(r"^[\p{L} \u00a0.'’&-]+$", s) and "(" not in s) or (len(s) <= 2 and s.isascii())
+            if (not compiled(r"^[\p{L} \u00a0.'’&-]+$").match(s) and "(" not in s) or (len(s) <= 2 and s.isascii())
             or (normalize_text(s) in {normalize_text(x) for x in tab.currency_symbols}
                 and not (len(s) == 3 and s.isascii() and s.isalpha()))  # ALL is Albania's code, "all" a word
         ]
@@ -404,29 +445,35 @@ class Extractor:
         self.noise_re = regex.compile("|".join(f"(?:{p})" for p in noise), regex.IGNORECASE | regex.V0) \
             if noise else None
         self.date_res = self._date_regexes()
+        #: which date patterns need a digit: skipped on text without one (most paragraphs)
+        self.date_needs_digit = tuple(needs_digit(rx.pattern, rx.flags) for rx, _kind, _map in self.date_res)
 
     # -- compilation ---------------------------------------------------------------
-    def _core_regex(self) -> regex.Pattern:
+    def _core_regex(self, *, literal_folds: bool = True) -> regex.Pattern:
+        """Numbers in digits and in words.  Number words are matched with their full case folding
+        written into the literals (:func:`_lit`); ``literal_folds=False`` uses the regex module's
+        FULLCASE flag instead, five times slower: the tests compare the two."""
         pack = self.pack
+        alt = partial(_alt, full_case=literal_folds)
         parts = []
         if pack.vague:  # first: 十数 and 十几 are vague, not 10 followed by a word
             # th หลายร้อยคน ("several hundred people") is vague, not ร้อย 100: no boundary where
             # words are written without spaces
             boundary = not (pack.cjk_digits or pack.cjk_big or self.spaceless)
             pre = r"(?<![\p{L}\p{M}])" if boundary else ""
-            parts.append(rf"(?P<vague>{pre}{_alt(pack.vague, boundary=boundary)})")
+            parts.append(rf"(?P<vague>{pre}{alt(pack.vague, boundary=boundary)})")
         # a word starts after no letter, or after a proclitic that does (ar وثماني عشرة, "and eighteen")
         start = r"(?<![\p{L}\p{M}])"
         proclitics = inflection().proclitics.get(self.tab.language)
         if proclitics:
-            start = rf"(?:{start}|(?<={start}{_alt(proclitics, boundary=False)}))"
+            start = rf"(?:{start}|(?<={start}{alt(proclitics, boundary=False)}))"
         # right after the article glued to a word, itself after any proclitic (ar العامين, بالعامين)
-        after_article = (rf"(?<=(?<![\p{{L}}\p{{M}}]){'(?:' + _alt(proclitics, boundary=False) + ')?' if proclitics else ''}"
-                         rf"{_alt(self.articles, boundary=False)})") if self.articles else None
+        after_article = (rf"(?<=(?<![\p{{L}}\p{{M}}]){'(?:' + alt(proclitics, boundary=False) + ')?' if proclitics else ''}"
+                         rf"{alt(self.articles, boundary=False)})") if self.articles else None
         if self.duals:
             # a dual is two with the article or without (ar العامين), and never an ordinal
             dual_start = rf"(?:{start}|{after_article})" if after_article else start
-            parts.append(rf"(?P<dual>{dual_start}{_alt(self.duals)})")
+            parts.append(rf"(?P<dual>{dual_start}{alt(self.duals)})")
         if pack.cjk_digits or pack.cjk_big:
             digits = "".join(regex.escape(c) for c in {**pack.cjk_digits, **pack.cjk_small})
             big = "".join(regex.escape(c) for c in pack.cjk_big)
@@ -441,25 +488,26 @@ class Extractor:
         seps = "".join(sorted(set(seps + typed_groups(self.tab, seps)) - set("\u200e\u200f\u061c")))
         parts.append(r"(?P<num>\d+(?:[" + regex.escape(seps) + r"]\d+){0," + str(_MAX_GROUPS) + "})")
         if pack.words:
-            morph = _alt(list(pack.words) + list(pack.multipliers), boundary=False)
-            conn = _alt(pack.connectors, boundary=False) if pack.connectors else "(?!)"
-            glued = _alt(pack.glued_units, boundary=False) if pack.glued_units else "(?!)"
+            morph = alt(list(pack.words) + list(pack.multipliers), boundary=False)
+            conn = alt(pack.connectors, boundary=False) if pack.connectors else "(?!)"
+            glued = alt(pack.glued_units, boundary=False) if pack.glued_units else "(?!)"
             left, right = (r"", r"") if self.spaceless else (start, rf"(?:(?![\p{{L}}\p{{M}}])|(?={glued}))")
             small = [w for w, v in pack.words.items() if 3 <= v <= 19]
             if after_article and small and not self.spaceless:
                 # ar الأيام الأربع, الفرق العشرة ("the four days", "the ten teams"): the article before a
                 # cardinal of 3-19, whose ordinals are other words (الرابع, العاشر); not before the tens,
                 # which are also ordinals (العشرين, the twentieth), nor the hundred (في المائة, per cent)
-                left = rf"(?:{left}|{after_article}(?={_alt(small)}))"
+                left = rf"(?:{left}|{after_article}(?={alt(small)}))"
             parts.append(
                 rf"(?P<words>{left}{morph}"
                 rf"(?:(?:[ \u00a0]+{conn}[ \u00a0]+|{conn}|[ \u00a0-]){'?' if pack.glued else ''}{morph}){{0,{_MAX_WORDS}}}"
                 rf"{right})"
             )
         if pack.plural_scales:
-            parts.append(rf"(?P<pscale>(?<![\p{{L}}]){_alt(pack.plural_scales)})")
-        # FULLCASE: dreißig matches the folded pack word dreissig
-        return regex.compile("|".join(parts), regex.IGNORECASE | regex.FULLCASE | regex.V0)
+            parts.append(rf"(?P<pscale>(?<![\p{{L}}]){alt(pack.plural_scales)})")
+        # dreißig matches the folded pack word dreissig
+        flags = regex.IGNORECASE | regex.V0 | (0 if literal_folds else regex.FULLCASE)
+        return regex.compile("|".join(parts), flags)
 
     def _date_regexes(self) -> list[tuple[regex.Pattern, str, dict]]:
         # a month name is a whole word, in every script that separates words (Persian می is May,
@@ -654,7 +702,10 @@ class Extractor:
 
     def _dates(self, work: str, text: str) -> list[Claim]:
         found = []
+        digits = DIGIT.search(work) is not None
         for priority, (rx, kind, mapping) in enumerate(self.date_res):
+            if not digits and self.date_needs_digit[priority]:
+                continue
             for m in rx.finditer(work):
                 if m.end() > m.start():
                     found.append((m.start(), -(m.end() - m.start()), priority, m, kind, mapping))
@@ -681,7 +732,7 @@ class Extractor:
             key = raw.casefold()
             if key in mapping:
                 return mapping[key]
-            key = regex.sub(r"\s+", " ", key)
+            key = compiled(r"\s+").sub(" ", key)
             if key in mapping:
                 return mapping[key]
             return raw
@@ -702,14 +753,14 @@ class Extractor:
                 return None  # "etwa 2000 Soldaten", "some 2000", "até 2030 pessoas": a count
             # an upper bound on a year that ends its clause is a time limit: pt "até 2030.", es "hasta
             # 2030,", en "up to 2030."
-            if m.start() > 0 and regex.match(r"[\p{Latin}\p{Cyrillic}\p{Greek}_-]", work[m.start() - 1]):
+            if m.start() > 0 and compiled(r"[\p{Latin}\p{Cyrillic}\p{Greek}_-]").match(work[m.start() - 1]):
                 return None  # Windows2000, COVID-2019: part of a name
-            if regex.match(r"[\p{Latin}\p{Cyrillic}\p{Greek}]", work[m.end():m.end() + 1]):
+            if compiled(r"[\p{Latin}\p{Cyrillic}\p{Greek}]").match(work[m.end():m.end() + 1]):
                 return None  # 1800H, 2000mAh: a figure with a glued word
         label = None
         low = high = None
         if kind == "fiscal_year":
-            label = "FY" + regex.sub(r"\s", "", groups["fy"])
+            label = "FY" + compiled(r"\s").sub("", groups["fy"])
         elif kind == "quarter":
             q = mapped("quarter")
             q = _small_int(q)
@@ -892,7 +943,7 @@ class Extractor:
             groups = grouped.group().count(self.ambiguous_decimal) if grouped else 0
             if grouped is not None and groups >= 2:
                 # ar 1.500.000: two decimal signs make no number here, so it is ar-MA's grouping
-                digits = (Decimal(regex.sub(r"\D", "", grouped.group())), 0, grouped.end())
+                digits = (Decimal(compiled(r"\D").sub("", grouped.group())), 0, grouped.end())
             if digits is not None and token[digits[2]:digits[2] + 1] == "." \
                     and self._decimal_context(work, s, s + len(token)):
                 # stopped at a period this locale cannot read, before an amount: an English decimal point
@@ -918,7 +969,7 @@ class Extractor:
             worded = parse_words(token, self.pack.language)
             if worded is None:
                 # take the longest prefix that is a number
-                words = regex.split(r"([ \u00a0-])", token)
+                words = compiled(r"([ \u00a0-])").split(token)
                 while words and worded is None:
                     words = words[:-2] if len(words) > 2 else []
                     candidate = "".join(words)
@@ -959,8 +1010,8 @@ class Extractor:
         # Glued to letters: model names and codes (GPT-4, COVID-19, A320, H100), not figures.
         if num.source in ("digits", "cjk") and s == num.start and s > 0:
             before = work[s - 1]
-            if regex.match(r"[\p{Latin}\p{Cyrillic}_]", before) or (
-                before in "-/" and s > 1 and regex.match(r"[\p{L}\p{N}]", work[s - 2])
+            if compiled(r"[\p{Latin}\p{Cyrillic}_]").match(before) or (
+                before in "-/" and s > 1 and compiled(r"[\p{L}\p{N}]").match(work[s - 2])
             ):
                 return None, num.end
         if self.pack.ordinal_prefix and (prefix := next((p for p in self.pack.ordinal_prefix if work.endswith(p, 0, s)), None)):
@@ -1076,7 +1127,7 @@ class Extractor:
             return None, num.end
         has_context = bool(unit or currency or counter or exponent)
         if not has_context and num.source in ("digits", "cjk") and not second \
-                and regex.match(r"[\p{Latin}\p{Cyrillic}]", work[pos:pos + 1]):
+                and compiled(r"[\p{Latin}\p{Cyrillic}]").match(work[pos:pos + 1]):
             return None, pos  # 125th, 5G, 3D: glued to a word, not a figure
         # an article read as "one" (eine Woche, a year) is weak; acht Monate is not
         weak = num.source == "words" and num.value == 1 \
@@ -1106,7 +1157,7 @@ class Extractor:
             if om and (not om.group(1)[-1:].isascii() or not work[om.end():om.end() + 1].isalpha()):
                 return None, om.end()
         if self.pack.dot_ordinal and not has_context and num.source == "digits" and work[pos:pos + 1] == ".":
-            prev = regex.search(r"([\p{L}]+)" + _SP + r"+\Z", work, pos=max(0, s - 20), endpos=s)
+            prev = compiled(r"([\p{L}]+)" + _SP + r"+\Z").search(work, pos=max(0, s - 20), endpos=s)
             if prev and prev.group(1).casefold() in self.pack.ordinal_before:
                 return self._ordinal(num, s, pos + 1, text), pos + 1  # der 3. Platz
         if self.dot_ordinals and not has_context and num.source == "digits" and _DOT_THEN_LOWER.match(work, pos):
@@ -1116,7 +1167,7 @@ class Extractor:
         # minus sign directly before
         negative = False
         if num.source == "digits" and s == num.start and s > 0 and work[s - 1] in MINUS_SIGNS:
-            if s < 2 or not regex.match(r"[\p{L}\p{N}]", text[s - 2]):  # text: dates are blanked in work
+            if s < 2 or not compiled(r"[\p{L}\p{N}]").match(text[s - 2]):  # text: dates are blanked in work
                 negative = True
                 s -= 1
         # qualifiers
@@ -1180,7 +1231,7 @@ class Extractor:
         nouns = self.qual_unless_after.get(_key(qb.group(1)))
         if not nouns:
             return False
-        before = regex.search(r"(\p{L}+)" + _SP + r"*\Z", work, pos=max(0, qb.start() - 40), endpos=qb.start())
+        before = compiled(r"(\p{L}+)" + _SP + r"*\Z").search(work, pos=max(0, qb.start() - 40), endpos=qb.start())
         return bool(before) and before.group(1).casefold().endswith(nouns)
 
     @staticmethod
@@ -1232,7 +1283,7 @@ def _year_suffix(locale) -> regex.Pattern | None:
     if not text.startswith("y") or "y" in text[1:]:
         return None
     literal = text[1:].replace("'", "")
-    if not regex.search(r"\p{L}", literal):
+    if not compiled(r"\p{L}").search(literal):
         return None
     parts = [regex.escape(ch) if not ch.isspace() else r"[\s\u00a0\u202f]?" for ch in literal]
     if not literal[:1].isspace():

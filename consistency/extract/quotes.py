@@ -35,6 +35,7 @@ import regex
 from ..locale.packs import Pack, load_pack
 from ..locale.tags import language
 from .names import Mention
+from .patterns import compiled
 
 __all__ = ["Quote", "extract_quotes", "quote_words", "CLOSERS"]
 
@@ -190,7 +191,7 @@ def _edge_quotes(text: str, pairs: list, closers: dict[str, str]) -> list[tuple[
         left = text[i - 1] if i > 0 else ""
         if ch in closers and i not in used and _hints(text, i)[0] and \
                 (ch not in "'’" or left == "" or left.isspace() or left in ":：") and \
-                not any(c in regex.sub(r"(?<=\p{L})['’](?=\p{L})", "", text[i + 1:]) for c in closers[ch]):
+                not any(c in compiled(r"(?<=\p{L})['’](?=\p{L})").sub("", text[i + 1:]) for c in closers[ch]):
             end = len(text.rstrip())
             if end - i > 3:
                 return [(i, end, 0)]
@@ -233,7 +234,7 @@ def _verb_at(segment: str, pack: Pack, *, cjk: bool) -> tuple[int, str] | None:
             if not cjk:
                 if i > 0 and folded[i - 1].isalnum():
                     continue
-                tail = regex.match(r"\p{L}*", folded[i + len(v):]).group()
+                tail = compiled(r"\p{L}*").match(folded[i + len(v):]).group()
                 if (whole and tail) or len(tail) > 2:
                     continue
             if best is None or i < best[0]:
@@ -283,7 +284,7 @@ def extract_quotes(text: str, locale: str, *, names: list[Mention] | None = None
         inner_sentence = bool(_SENTENCE_END.search(content.strip()[:-1])) or (
             content.strip()[-1:] in ".!?。！？" and words >= 4
         )
-        long = words >= 8 and (not _is_cjk_text(content) or regex.search(r"\p{Hiragana}", content) is not None)
+        long = words >= 8 and (not _is_cjk_text(content) or compiled(r"\p{Hiragana}").search(content) is not None)
         verb = None
         speaker: Mention | None = None
         speaker_text = None
@@ -301,7 +302,7 @@ def extract_quotes(text: str, locale: str, *, names: list[Mention] | None = None
             window = after[:40] if cjk else after[:80]
             found = None
             if cjk:
-                m = regex.match(r"\s*[、,]?\s*(?:と|って|とも|と、|이?라고|고\s)", window)
+                m = compiled(r"\s*[、,]?\s*(?:と|って|とも|と、|이?라고|고\s)").match(window)
                 named: Mention | int | None = None  # a name, or a pronoun's offset
                 if not m:
                     # 「もちろんだ」ケネディは言った: a name or pronoun right after the quotation
@@ -315,11 +316,11 @@ def extract_quotes(text: str, locale: str, *, names: list[Mention] | None = None
                         found = (c + 1 + (m.end() if m else 0), c + 1 + v[0], v[1])
             else:
                 v = _verb_at(" ".join(window.split(" ")[:6]), pack, cjk=False)
-                gap = regex.sub(r"\b(?:Mr|Ms|Mrs|Dr|St|Sen|Rep|Gov|Prof|Hr|Fr|M|Mme)\.", "", window[:v[0]]) if v else ""
+                gap = compiled(r"\b(?:Mr|Ms|Mrs|Dr|St|Sen|Rep|Gov|Prof|Hr|Fr|M|Mme)\.").sub("", window[:v[0]]) if v else ""
                 if v and not _SENTENCE_END.search(gap) and _only_speaker_words(
                         window[:v[0]], pack, names, c + 1):
                     # the speaker stands next to the verb: "said Walton", "Pelosi said", "fügte Elias hinzu"
-                    tail = regex.match(r"(?:\W*[\p{L}.’']+){0,3}", window[v[0] + len(v[1]):])
+                    tail = compiled(r"(?:\W*[\p{L}.’']+){0,3}").match(window[v[0] + len(v[1]):])
                     found = (c + 1, c + 1 + v[0] + len(v[1]) + (tail.end() if tail else 0), v[1])
             if found:
                 lo, hi, verb = found
@@ -342,19 +343,19 @@ def extract_quotes(text: str, locale: str, *, names: list[Mention] | None = None
             else:
                 # before the opening mark: "Elias sagte: „…“", "He said: “…”"
                 before = text[max(s_lo, o - 160):o]
-                if regex.search(r"[:：,]\s*$", before):
+                if compiled(r"[:：,]\s*$").search(before):
                     v = _verb_at(before, pack, cjk=cjk)
                     if v:
                         verb = v[1]
                         lo = max(s_lo, o - 160)
                         # "Elias sagte:", "erklärte er:", "he said:" (not a name further back in the clause)
-                        head = regex.search(r"(?:[\p{L}.’']+\W*){0,4}$", before[: v[0]])
+                        head = compiled(r"(?:[\p{L}.’']+\W*){0,4}$").search(before[: v[0]])
                         lo = max(lo, o - len(before) + (head.start() if head else v[0]))
                         cand = [n for n in names if lo <= n.start and n.end <= o and n.type not in _NOT_SPEAKERS]
                         if cjk:
                             marked = [n for n in cand if text[n.end:n.end + 1] in ("は", "が") or
                                       text[n.end:n.end + 2] in ("氏は", "氏が") or
-                                      regex.match(r"\p{Han}{1,3}[はが]", text[n.end:n.end + 4])]
+                                      compiled(r"\p{Han}{1,3}[はが]").match(text[n.end:n.end + 4])]
                             ranked = (marked or cand)[::-1]  # the name next to the verb first
                         else:
                             ranked = _subjects(text, names, max(s_lo, o - 160), o - len(before) + v[0], o, pack) \
@@ -411,16 +412,16 @@ def _subjects(text: str, names: list[Mention], lo: int, verb: int, o: int, pack:
     out = []
     for k in range(len(before) - 1, -1, -1):
         n = before[k]
-        words = regex.findall(r"[\p{L}]+", text[max(lo - 40, 0):n.start])
+        words = compiled(r"[\p{L}]+").findall(text[max(lo - 40, 0):n.start])
         while words and (words[-1].casefold() in _ARTICLES or words[-1][0].isupper()):
             words.pop()  # "of the US National Cancer Institute": past articles and other names
         if words and words[-1].casefold() in pack.speech_not_after:
             continue
         gap = text[n.end:verb]
-        if regex.match(r"['’]s\b|s?\s+\p{Lu}", gap) and any(m.start > n.end for m in before[k + 1:]):
+        if compiled(r"['’]s\b|s?\s+\p{Lu}").match(gap) and any(m.start > n.end for m in before[k + 1:]):
             continue  # Microsoft's Noelle Walsh, Microsofts Noelle Walsh: the next name is the speaker
         between = text[before[k - 1].end:n.start] if k > 0 else ""
-        if regex.search(r",\s{0,2}$", between) and not between.strip(", "):
+        if compiled(r",\s{0,2}$").search(between) and not between.strip(", "):
             continue  # Bethesda, Maryland: a place qualifying the place before it
         out.append(n)
     if out:
@@ -443,7 +444,7 @@ def _is_cjk_text(text: str) -> bool:
 def _words(content: str) -> int:
     """Words of a quotation: Latin words, or about one per three CJK characters."""
     if _is_cjk_text(content):
-        return len(regex.sub(r"\s", "", content)) // 3
+        return len(compiled(r"\s").sub("", content)) // 3
     return len(_LATIN_WORD.findall(content))
 
 

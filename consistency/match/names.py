@@ -38,6 +38,7 @@ from ..extract.translit import name_similarity, phonetic_key, romanize, skeleton
 from ..locale.tags import language
 
 from .spelling import single_variant, surname_typo, variant
+from ..extract.patterns import compiled
 
 if TYPE_CHECKING:
     from .analysis import BundleAnalysis
@@ -130,7 +131,7 @@ class NameLinks:
                 for mm in ms:
                     out.append(mm.text)
                     if len(mm.tokens) > 1 and mm.script in ("latin", "kana", "cyrillic", "greek"):
-                        out.extend(t for t in regex.split(r"[\s\-・･]+", mm.text) if len(t) >= 3)
+                        out.extend(t for t in compiled(r"[\s\-・･]+").split(mm.text) if len(t) >= 3)
             if m.entity and m.entity.startswith("vocab:"):
                 out.extend(_vocab_forms(m.entity, locale, self.an.vocabulary))
             elif m.entity:
@@ -164,7 +165,7 @@ class NameLinks:
                     i = seg.find(f, i + 1)
             if stems:
                 # a derived word: argentinische for Argentina, britisch for British, europäischen for Europe
-                for word in regex.findall(r"\p{L}{4,}", seg):
+                for word in compiled(r"\p{L}{4,}").findall(seg):
                     if any(word.startswith(st) for st in stems):
                         return True
         # a candidate of that version that transliterates to the name (Wales / ウェールズ)
@@ -300,7 +301,7 @@ def link_names(an: BundleAnalysis) -> NameLinks:
                 continue
             m = ms[0]
             if len(m.tokens) > 1 and m.script in ("latin", "kana", "cyrillic", "greek") and m.type in (None, "person") \
-                    and regex.search(r"[\s・]\S+$", m.text) and (v, key) in (confirmed | strong_nodes):
+                    and compiled(r"[\s・]\S+$").search(m.text) and ((v, key) in confirmed or (v, key) in strong_nodes):
                 # the surname: Elias stands for Michael Elias (and never "Werk" for "Toyota-Werk")
                 if len(m.tokens[-1]) >= 3:
                     full[m.tokens[-1]].add(key)

@@ -23,6 +23,7 @@ from ...match.issues import Issue, Side
 from ...match.names import MIN_SIMILARITY, WINDOW_AFTER, WINDOW_BEFORE, name_type, node_key, reportable, score, tail
 from ...model import Finding
 from .common import issue_findings
+from ...extract.patterns import compiled
 
 if TYPE_CHECKING:
     from ...match.analysis import BundleAnalysis
@@ -230,7 +231,7 @@ def _full_name(an: BundleAnalysis, v: int, m):
     cut = words[-run].start()  # the run has no particle (von, de), so its words are the last tokens
     person = replace(m, start=m.start + cut, text=m.text[cut:], tokens=m.tokens[-run:], stems=m.stems[-run:])
     block = an.block_of(v, person.start)
-    if block is not None and regex.sub(r"[^\p{L}\p{M}]+", "", block.text) == regex.sub(r"[^\p{L}\p{M}]+", "", person.text):
+    if block is not None and compiled(r"[^\p{L}\p{M}]+").sub("", block.text) == compiled(r"[^\p{L}\p{M}]+").sub("", person.text):
         return None
     return (person, firm) if looks_like_person(doc.text, person) else None
 
@@ -370,7 +371,7 @@ def _variants(an: BundleAnalysis) -> list[Issue]:
     source = an.source
     folded = links.folded
     seen_variant: dict = {}
-    counts = [Counter(regex.findall(r"[\p{Latin}\p{Cyrillic}]+", f)) for f in folded]
+    counts = [Counter(compiled(r"[\p{Latin}\p{Cyrillic}]+").findall(f)) for f in folded]
     for (v, a, w, b), g in links.variants:
         k = min(len(a.tokens), len(b.tokens))
         a, b = tail(a, k), tail(b, k)
