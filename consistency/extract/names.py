@@ -257,11 +257,9 @@ def _boundary_ok(text: str, start: int, end: int, pack: Pack, *, term: bool = Fa
 _WORD_BEFORE = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\u0400-\u0481\u048a-\u04ff"
 _WORD_CHAR = "A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff"
 #: Where a name can start: not white space, and not a Latin or Cyrillic letter or a digit inside a
-#: Latin or Cyrillic word (the scan below skips those too; inside a word or a run of spaces it
-#: finds the next place in C, not one character at a time in Python).
+#: Latin or Cyrillic word.  The scan visits these places only (one finditer in C, not a Python
+#: step per character).
 _NAME_START = regex.compile(rf"(?<![{_WORD_BEFORE}])\S|[^\s{_WORD_CHAR}]")
-_LETTERS_BEFORE = frozenset(regex.findall(rf"[{_WORD_BEFORE}]", "".join(map(chr, range(0x2000)))))
-_WORD_CHARS = frozenset(regex.findall(rf"[{_WORD_CHAR}]", "".join(map(chr, range(0x2000)))))
 
 
 _CAMEL, _DIGIT, _LETTER = regex.compile(r"\p{Ll}\p{Lu}"), regex.compile(r"\d"), regex.compile(r"\p{L}")
@@ -273,23 +271,20 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
     folded = fold_chars(text)
     calendar = calendar_words(locale)
     out: list[Mention] = []
-    i, n = 0, len(text)
-    while i < n:
-        if text[i].isspace() or (i > 0 and text[i - 1] in _LETTERS_BEFORE and text[i] in _WORD_CHARS):
-            start = _NAME_START.search(text, i)
-            if start is None:
-                break
-            i = start.start()
+    n = len(text)
+    resume = 0  # the end of the last name found
+    for where in _NAME_START.finditer(text):
+        i = where.start()
+        if i < resume:
+            continue
         cands = surfaces.get(folded[i:i + 2])
         single = surfaces.get(folded[i])  # one-character names (e.g. a gazetteer's 米)
         if single:
             cands = (cands or []) + single
         if not cands:
-            i += 1
             continue
         latin_like = _is_latin(text[i]) or _is_cyrillic(text[i]) or text[i].isdigit()
         if latin_like and i > 0 and text[i - 1].isalnum() and (_is_latin(text[i - 1]) or _is_cyrillic(text[i - 1])):
-            i += 1
             continue
         hit = None
         for length, table in cands:
@@ -320,7 +315,6 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
                 hit = (end, orig, ident, kind, evidence)
                 break
         if hit is None:
-            i += 1
             continue
         end, orig, ident, kind, evidence = hit
         # the inflection suffix belongs to the mention's span
@@ -343,7 +337,7 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
         out.append(Mention(start=i, end=end, text=surface_text, script=script, tokens=tokens, evidence=evidence,
                            entity=ident, type=kind, acronym=surface_text.isupper() and len(surface_text) <= 5,
                            stems=stems))
-        i = end
+        resume = end
     return out
 
 

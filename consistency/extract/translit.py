@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from sys import intern
 
 import regex
 from functools import lru_cache
@@ -114,7 +115,12 @@ def ascii_fold(text: str) -> str:
     """Latin text without diacritics, lower case, typographic apostrophes as ASCII ones (``Erdoğan`` ->
     ``erdogan``, ``Straße`` -> ``strasse``, ``O’Hagan`` -> ``o'hagan``)."""
     if text.isascii():
-        return text.lower()
+        return intern(text.lower())  # one string per distinct word: mentions' tokens repeat
+    return _fold_non_ascii(text)
+
+
+@lru_cache(maxsize=16384)
+def _fold_non_ascii(text: str) -> str:  # names repeat: a check folds the same words many times
     out = []
     for ch in unicodedata.normalize("NFKD", text):
         if unicodedata.combining(ch):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from sys import intern
 from typing import Sequence, cast
 
 import regex
@@ -75,7 +76,9 @@ def block_anchors(doc: Document, b: int, claims: Sequence[Claim]) -> set[str]:
     keeps written alike (figures as normalized values in any unit, Latin-script words, code)."""
     block = doc.blocks[b]
     anchors = {a for c in claims if c.kind not in (ClaimKind.COUNT, ClaimKind.ORDINAL) for a in value_anchors(c)}
-    anchors.update("tok:" + t.casefold() for t in _LATIN_TOKEN.findall(block.text))
+    # one string per distinct word (sys.intern): a long article repeats its words, and a copy per
+    # occurrence held 15 MB of 8,000 paragraphs' anchors
+    anchors.update(intern("tok:" + t.casefold()) for t in _LATIN_TOKEN.findall(block.text))
     if doc.path.lower().endswith(_MARKDOWN_SUFFIXES):
         end = doc.blocks[b + 1].start if b + 1 < len(doc.blocks) else len(doc.text)
         anchors.update(code_anchors(doc.text[block.start:end]))
