@@ -280,13 +280,17 @@ class Extractor:
         self.iso_codes = frozenset(list_currencies())
         from babel import Locale
 
-        from ..locale.cldr import unit_plural_forms
+        from ..locale.cldr import unit_case_names, unit_plural_forms
 
         cldr_locale = Locale.parse(tab.tag.replace("-", "_"))
         self.plural_category = cldr_locale.plural_form
         self.year_suffix_re = _year_suffix(cldr_locale)
         self.year_forms = {_key(k): v for k, v in unit_plural_forms(tab.tag, "duration-year").items()}
         self.century_forms = {_key(k): v for k, v in unit_plural_forms(tab.tag, "duration-century").items()}
+        #: the forms of "year" in CLDR's grammatical cases that no count takes in the nominative
+        #: (sv ``års``, ru ``году``): after a year-like number, the year's noun (``1997 års match``)
+        self.year_cases = frozenset(_key(k) for k, unit in unit_case_names(tab.language).items()
+                                    if unit == "year") - set(self.year_forms)
         self.scales: dict[str, int] = _keyed({**tab.scales, **pack.scales})
         # surfaces are folded like the text (CLDR's ￥ is matched as ¥)
         self.currencies: dict[str, str] = _keyed({**tab.currencies, **pack.currencies})
@@ -872,7 +876,8 @@ class Extractor:
         A count agrees with its number: CLDR gives each form of ``duration-year`` the plural
         categories it serves (pl ``2014 lat`` "2014 years", ``many``).  A form the number's
         category never takes is the noun of a calendar year (pl ``2014 roku`` "of the year 2014",
-        bg ``2014 година``, uk ``2014 року``), in every locale CLDR has plural rules for.
+        bg ``2014 година``, uk ``2014 року``), in every locale CLDR has plural rules for; so is a
+        form of another grammatical case (sv ``1997 års match``, ru ``в 2018 году``).
         """
         if year is None:
             return None
@@ -881,7 +886,10 @@ class Extractor:
         um = self.unit_re.match(work, pos)
         if um is None or self.units.get(_key(_unit_surface(um))) != "year":
             return None
-        forms = self.year_forms.get(_key(um.group(1) or ""))
+        word = _key(um.group(1) or "")
+        if word in self.year_cases:
+            return um.end()  # sv "1997 års match", "the 1997 match"; ru "в 2018 году", "in 2018"
+        forms = self.year_forms.get(word)
         if not forms or self.plural_category(year) in forms:
             return None
         return um.end()

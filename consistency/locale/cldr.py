@@ -236,6 +236,27 @@ def _root_rates() -> dict[str, str]:
             if "/" in surface and surface.isascii()}
 
 
+@lru_cache(maxsize=1)
+def _unit_cases() -> dict[str, dict[str, str]]:
+    try:
+        with resources.files("consistency.locale").joinpath("data/unit_cases.json").open(encoding="utf-8") as fh:
+            return json.load(fh)["languages"]
+    except (FileNotFoundError, OSError, ValueError, KeyError):
+        return {}
+
+
+def unit_case_names(language: str) -> dict[str, str]:
+    """CLDR's unit names in the grammatical cases ``language`` declines them in (el ``μέτρων``,
+    ru ``километрами``, fi ``millimetrin``, hu ``méterrel``; generated from ICU into
+    ``locale/data/unit_cases.json`` by :mod:`consistency.locale.build_unit_cases`): casefolded
+    word -> pint unit.  Forms CLDR's ambiguity list names are left out, as for the nominatives."""
+    mapping = _unit_map()
+    pint_names: dict[str, str] = mapping["units"]
+    ambiguous = set(mapping["ambiguous_surfaces"])
+    return {surface: pint_names[unit_id] for surface, unit_id in _unit_cases().get(language, {}).items()
+            if unit_id in pint_names and surface not in ambiguous}
+
+
 def unit_duals(data: Mapping[str, Any]) -> dict[str, str]:
     """The words that say "two" of a unit on their own, where CLDR's pattern for the plural
     category ``two`` has no number in it (ar ``سنتان``, two years; he ``שבועיים``, two weeks):
@@ -490,7 +511,10 @@ def _tables(tag: str) -> LocaleTables:
 
     # the relative-time words only where no pack was written against the unit names alone
     relative = relative_unit_names(data) if not lists_own_words(loc.language) else {}
-    units = unit_names(data) if base is not None else {**relative, **regional_units(loc.language), **unit_names(data)}
+    # the cases CLDR declines unit names in, below every nominative form (a form that is both is
+    # read as the nominative's unit)
+    units = unit_names(data) if base is not None else {
+        **unit_case_names(loc.language), **relative, **regional_units(loc.language), **unit_names(data)}
     if base is None and loc.language in _CYRILLIC_LATIN_SYMBOLS:
         units = {**_cyrillic_symbols(data), **units}
     if base is None:
