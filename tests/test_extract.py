@@ -256,3 +256,25 @@ def test_a_cldr_unit_name_that_is_a_common_word_is_no_unit():
     # Persian بار is CLDR's name of the bar (pressure) and the everyday word for "times":
     # "دو بار" is "twice" (data: ambiguous_surfaces in locale/data/cldr_units.json)
     assert not [c for c in extract_claims("آن را دو بار برای او فرستاد.", "fa") if c.unit == "bar"]
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("Yüz kişi meydanda toplandı.", "tr"),     # Turkish has no pack: "yüz" may be "hundreds" (yüzlerce)
+    ("Прийшло сто людей.", "uk"),
+    ("Přišlo tisíc lidí.", "cs"),
+])
+def test_a_bare_round_word_is_weak_where_no_vague_amounts_are_known(text, locale):
+    """A word for a hundred or a thousand alone, in a language whose words for "several" the tool
+    does not know, agrees with the same figure but is never reported on its own."""
+    claims = [c for c in extract_claims(text, locale) if c.value is not None]
+    assert claims and all(c.weak for c in claims), claims
+
+
+@pytest.mark.parametrize("text, locale, value", [
+    ("Bugün iki yüz kişi meydanda toplandı.", "tr", 200),   # a number before it: exact
+    ("Прийшло сто двадцять людей.", "uk", 120),
+    ("Száz ember jött el.", "hu", 100),               # the hu pack lists its vague amounts (több száz)
+])
+def test_a_round_word_with_a_number_or_a_pack_is_exact(text, locale, value):
+    claims = [c for c in extract_claims(text, locale) if c.value is not None]
+    assert [(c.value, c.weak) for c in claims] == [(Decimal(value), False)], claims

@@ -56,6 +56,8 @@ _MAX_GROUPS = 40
 _MAX_CJK = 96  # digits count here too: 10^60 written out has 61
 _MAX_WORDS = 16
 _APPROX = Decimal("0.05")
+#: a hundred, a thousand, a million, a billion, a trillion
+_ROUND_SCALES = frozenset(Decimal(10) ** k for k in (2, 3, 6, 9, 12))
 _PLAIN_LIMIT = Decimal(1_000_000)
 #: a period after a number and a word in lower case (da "16. hul")
 _DOT_THEN_LOWER = regex.compile(r"\.[ \u00a0]+\p{Ll}")
@@ -301,6 +303,10 @@ class Extractor:
         # a number word that is also a unit word (hu hét: seven, and week) is a figure only
         # with a unit after it
         self.needs_unit = pack.needs_unit | {w for w in pack.words if _key(w) in self.units}
+        #: a word for a hundred, a thousand, a million… standing alone is weak where the pack (if
+        #: any) lists no vague amounts: as often "hundreds", "thousands" (hu "több ezer ház", tr
+        #: "yüzlerce", whose "several" the tool does not know) as that exact figure
+        self.bare_round_weak = not pack.vague
         # Thai, Lao, Khmer and Burmese write words without spaces (Unicode line-breaking class SA):
         # a number word stands between letters (th ทำงานสี่วัน, "works four days"), so it is read
         # without word boundaries, and only as a figure with a unit, currency or scale after it
@@ -1142,7 +1148,8 @@ class Extractor:
             and work[num.start:num.end].casefold() in self.needs_unit
         if weak and currency:
             return None, num.end  # "a $5 million grant": the article is no amount
-        weak = weak or num.weak
+        weak = weak or num.weak or (self.bare_round_weak and num.source == "words" and num.value in _ROUND_SCALES
+                                    and not compiled(r"[\s\-]").search(work, num.start, num.end))
         half = Decimal(0)
         if self.pack.half_suffix and (unit or counter):
             hm = regex.match("|".join(regex.escape(h) for h in self.pack.half_suffix), work[pos:pos + 3])
