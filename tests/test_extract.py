@@ -278,3 +278,12 @@ def test_a_bare_round_word_is_weak_where_no_vague_amounts_are_known(text, locale
 def test_a_round_word_with_a_number_or_a_pack_is_exact(text, locale, value):
     claims = [c for c in extract_claims(text, locale) if c.value is not None]
     assert [(c.value, c.weak) for c in claims] == [(Decimal(value), False)], claims
+
+
+@pytest.mark.parametrize("text, locale, value", [
+    ("İki yüz kişi meydanda toplandı.", "tr", 200),   # Turkish İ is i's capital
+    ("İKİ YÜZ KİŞİ", "tr", 200),
+    ("İyirmi iki nəfər gəldi.", "az", 22),
+])
+def test_a_number_word_with_the_dotted_capital_i_is_read(text, locale, value):
+    assert [c.value for c in extract_claims(text, locale) if c.value is not None] == [Decimal(value)]

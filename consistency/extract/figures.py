@@ -140,7 +140,9 @@ def _lit(word: str, full_case: bool = False) -> str:
         out = []
         while i < len(word):
             ch = word[i]
-            one = "[ \u00a0]" if ch in " \u00a0" else regex.escape(ch)
+            # Turkish and Azerbaijani write i's capital with a dot (İki yüz, "two hundred"), which
+            # no simple case folding joins to i
+            one = "[ \u00a0]" if ch in " \u00a0" else "[iİ]" if ch == "i" else regex.escape(ch)
             alts = [(f, chars) for f, chars in folds.get(ch, ()) if word.startswith(f, i)]
             if not alts:
                 out.append(one)

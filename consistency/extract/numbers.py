@@ -298,7 +298,8 @@ def parse_words(phrase: str, language: str) -> Decimal | None:
     pack = load_pack(language)
     morphs = _sorted_morphemes(language)
     connectors = sorted(pack.connectors, key=len, reverse=True)
-    text = phrase.casefold().strip()
+    # Turkish and Azerbaijani İ is i's capital: casefold() would write it i and a combining dot
+    text = phrase.replace("İ", "i").casefold().strip()
     if text in pack.plural_multipliers:
         return None  # bg хиляди alone: "thousands", a vague amount
     tokens: list[tuple[int, bool]] = []
