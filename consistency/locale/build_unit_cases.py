@@ -29,9 +29,9 @@ def build() -> dict:
     import icu
     from babel.localedata import locale_identifiers
 
-    from .cldr import _unit_map
+    from .cldr import unit_ids
 
-    known = set(_unit_map()["units"])  # the units a figure is read in (cldr_units.json)
+    known = unit_ids()  # the units a figure is read in (cldr_units.json)
     major = icu.ICU_VERSION.split(".")[0]
     bundle_name = f"icudt{major}l-unit"
     languages = sorted({tag.split("_")[0] for tag in locale_identifiers()})

@@ -236,6 +236,11 @@ def _root_rates() -> dict[str, str]:
             if "/" in surface and surface.isascii()}
 
 
+def unit_ids() -> frozenset[str]:
+    """The CLDR unit ids a figure is read in (``length-meter``…; ``locale/data/cldr_units.json``)."""
+    return frozenset(_unit_map()["units"])
+
+
 @lru_cache(maxsize=1)
 def _unit_cases() -> dict[str, dict[str, str]]:
     try:
