@@ -469,8 +469,22 @@ def _check_output_path(output: str, bundles: Sequence[Bundle]) -> None:
 def _write_output(output: str, text: str) -> None:
     """Write the report to ``output`` (UTF-8, ``\\n`` line ends) through a temporary file beside it,
     so that a failed write never leaves half a report."""
+    import stat
     import tempfile
 
+    try:
+        mode = os.stat(output).st_mode
+    except OSError:
+        mode = 0
+    if mode and not stat.S_ISREG(mode):
+        # a device or a pipe (/dev/null, /dev/stdout, a named pipe): written into, never replaced
+        # (renaming a file over /dev/null would make it an ordinary file for every program)
+        try:
+            with open(output, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise ConfigError(f"--output {output}: {exc.strerror or exc}") from None
+        return
     folder = os.path.dirname(os.path.abspath(output))
     try:
         fd, tmp = tempfile.mkstemp(prefix=".claim-consistency-", dir=folder)

@@ -389,6 +389,24 @@ def test_output_never_overwrites_an_input_file(tmp_path, capsys):
     assert de.read_text(encoding="utf-8") == "Es kostet 6 Millionen Dollar.\n"
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_output_into_a_pipe_or_device_writes_into_it(tmp_path, capsys):
+    """``-o /dev/null`` or a named pipe is written into, never replaced by a file (which, run as
+    root, would turn /dev/null into an ordinary file for every program)."""
+    import stat
+    import threading
+
+    pipe = tmp_path / "report.pipe"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")), daemon=True)
+    reader.start()
+    code = main(["check", str(ROOT / DRIFT), "--format", "json", "--output", str(pipe)])
+    reader.join(timeout=60)
+    assert code == 1 and stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert received and json.loads(received[0])["tool"]["name"] == "claim-consistency"
+
+
 def test_output_into_a_missing_folder_is_a_usage_error(tmp_path, capsys):
     code = main(["check", str(ROOT / DRIFT), "--format", "html",
                  "--output", str(tmp_path / "nowhere" / "r.html")])
