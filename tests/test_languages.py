@@ -857,3 +857,21 @@ def test_greek_compounds_of_a_number_and_a_unit(text, value, unit):
 @pytest.mark.parametrize("text", ["Πέρασε δι' αυτού.", "Μια δεκαετία αργότερα.", "Η διεθνής κοινότητα."])
 def test_greek_combining_forms_are_no_numbers_alone(text):
     assert [u for _t, _v, u in figures(text, "el") if u != "calendar_decade"] == []
+
+
+@pytest.mark.parametrize("en, other, locale", [
+    # the compound is no word the tool reads in these languages (no pack): not reported missing
+    ("The union wants a four-day week.", "Sendika dört günlük çalışma haftası istiyor.", "tr"),
+    ("After a two-hour delay the train left.", "Po dvouhodinovém zpoždění vlak odjel.", "cs"),
+])
+def test_a_small_amount_spelled_in_a_hyphenated_adjective_is_not_reported_missing(en, other, locale):
+    assert messages(("QTY002",), en=en, **{locale: other}) == []
+
+
+def test_a_small_spelled_amount_with_digits_or_without_a_hyphen_is_still_reported():
+    assert messages(("QTY002",), en="The union wants a 4-day week.", cs="Odbory chtějí kratší týden.")
+    assert messages(("QTY002",), en="They worked for four days.", cs="Pracovali dlouho.")
+
+
+def test_a_spelled_adjective_that_a_translation_reads_otherwise_is_a_mismatch():
+    assert messages(("QTY001",), en="The union wants a four-day week.", de="Die Gewerkschaft will eine fünftägige Woche.")

@@ -21,8 +21,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
+import regex
+
 from ..model import Claim, ClaimKind
 from .agreement import DEFAULT_RELATIVE_TOLERANCE, agree, claim_key, comparable
+
+#: a figure written in words and a hyphen, no digit: "four-day", "more than seven-year"
+_SPELLED_ADJECTIVE = regex.compile(r"[\p{L}\p{M}]+(?:[ \u00a0][\p{L}\p{M}]+)*-[\p{L}\p{M}]+")
 
 __all__ = ["MAX_PAIRED", "Cluster", "cluster_claims", "informative", "plausible_pair", "representative"]
 
@@ -107,11 +112,16 @@ def _by_value(g: int, pools: dict[int, list[Claim]], order: list[int]) -> list[C
 
 def informative(c: Claim) -> bool:
     """Figures whose absence or change is worth reporting on their own:
-    not vague amounts (数年間, several) and not bare counts below ten, which
-    translators routinely rephrase (one of his homes, 2つ, zwei)."""
+    not vague amounts (数年間, several), not bare counts below ten, which
+    translators routinely rephrase (one of his homes, 2つ, zwei), and not an
+    amount below ten spelled out in a hyphenated adjective (a four-day week, a
+    two-hour delay), which many languages write as one word (firedages,
+    czterodniowy, nelipäiväinen) or rephrase."""
     if c.weak or c.kind is ClaimKind.ORDINAL or (c.qualifier is not None and c.qualifier.value == "several"):
         return False  # an ordinal is often spelled out (16th, sechzehnten): compared, never missing
-    if c.kind is ClaimKind.COUNT and c.value is not None and abs(c.value) < 10 and c.unit is None:
+    if c.value is not None and abs(c.value) < 10 and c.unit is None and c.kind is ClaimKind.COUNT:
+        return False
+    if c.value is not None and abs(c.value) < 10 and c.unit is not None and _SPELLED_ADJECTIVE.fullmatch(c.text):
         return False
     if c.value == 1 and c.qualifier is None:
         return False  # "a year", "einen Monat", "1ヶ月": one is often an article
