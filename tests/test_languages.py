@@ -875,3 +875,17 @@ def test_a_small_spelled_amount_with_digits_or_without_a_hyphen_is_still_reporte
 
 def test_a_spelled_adjective_that_a_translation_reads_otherwise_is_a_mismatch():
     assert messages(("QTY001",), en="The union wants a four-day week.", de="Die Gewerkschaft will eine fünftägige Woche.")
+
+
+@pytest.mark.parametrize("other, locale", [
+    ("Ceny rostly v 80. letech.", "cs"),        # the century elided, in a language with no pack
+    ("Fiyatlar 80'lerde arttı.", "tr"),
+    ("Fiyatlar 1980'lerde arttı.", "tr"),        # the year with a suffix
+])
+def test_a_decade_written_with_its_century_elided_is_no_finding(other, locale):
+    assert messages(("QTY002",), en="Prices rose in the 1980s.", **{locale: other}) == []
+
+
+def test_another_decade_or_none_is_still_reported():
+    assert messages(("QTY002",), en="Prices rose in the 1980s.", cs="Ceny rostly.")
+    assert len(messages(("QTY002",), en="Prices rose in the 1980s.", tr="Fiyatlar 70'lerde arttı.")) == 2

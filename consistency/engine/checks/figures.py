@@ -22,7 +22,7 @@ import regex
 from ...display import display_value
 from ...match.agreement import agree, claim_key, comparable
 from ...match.clusters import Cluster, informative
-from ...model import ClaimKind, Finding, Location
+from ...model import Claim, ClaimKind, Finding, Location
 from ..revisions import judge
 from .common import claim_location, finding, location
 
@@ -254,6 +254,31 @@ def _passage_values(an: BundleAnalysis, v: int, group: tuple[int, ...]) -> froze
     return an.derived[key]
 
 
+def _decade_year(c: Claim) -> int | None:
+    """The first year of a decade claim (``the 1980s``: 1980), else None."""
+    if c.kind is not ClaimKind.DATE or not c.label or not (m := _DECADE_LABEL.fullmatch(c.label)):
+        return None
+    return int(m.group(1))
+
+
+def _decade_written(an: BundleAnalysis, v: int, group: tuple[int, ...], c: Claim, values: frozenset[Decimal]) -> bool:
+    """A decade and the same decade written with its century elided, as most languages may
+    (``the 1980s``; ``los años 80``, ``lat 80.``, ``80-е``, ``80'lerde``, ``anni '80``), which no
+    reading of a language without a pack knows: either way round, ``c`` against the passage of
+    version ``v`` (its ``values``, its claims)."""
+    year = _decade_year(c)
+    if year is not None:
+        return Decimal(year) in values or (year % 100 != 0 and Decimal(year % 100) in values)
+    if c.kind is ClaimKind.COUNT and c.unit is None and c.value in _ELIDED_DECADES:
+        return any((y := _decade_year(other)) is not None and y % 100 == c.value
+                   for b in group for other in an.claims[v][b])
+    return False
+
+
+_DECADE_LABEL = regex.compile(r"(\d{3}0)s")
+_ELIDED_DECADES = frozenset(Decimal(10 * k) for k in range(1, 10))
+
+
 def _stated_somehow(an: BundleAnalysis, v: int, cluster: Cluster) -> bool:
     """Does version ``v``'s passage hold the cluster's value in any form?"""
     group = an.groups[cluster.group][v]
@@ -262,6 +287,8 @@ def _stated_somehow(an: BundleAnalysis, v: int, cluster: Cluster) -> bool:
         for x in (c.value, c.low, c.high):
             if isinstance(x, Decimal) and x in values:
                 return True
+        if _decade_written(an, v, group, c, values):
+            return True
     # a conversion the other version gives only once: "six meters (18 feet)" vs "sechs Meter"
     for b in group:
         for other in an.claims[v][b]:
