@@ -889,3 +889,15 @@ def test_a_decade_written_with_its_century_elided_is_no_finding(other, locale):
 def test_another_decade_or_none_is_still_reported():
     assert messages(("QTY002",), en="Prices rose in the 1980s.", cs="Ceny rostly.")
     assert len(messages(("QTY002",), en="Prices rose in the 1980s.", tr="Fiyatlar 70'lerde arttı.")) == 2
+
+
+@pytest.mark.parametrize("text, locale, label", [
+    ("Ottelu pelataan 29.9. klo 18 Helsingissä.", "fi", "--09-29"),      # the clock word is the word after the date
+    ("Kokous pidettiin 12.6. kello 10 aamulla.", "fi", "--06-12"),
+])
+def test_a_date_before_a_clock_time_is_a_date(text, locale, label):
+    assert [c.label for c in extract_claims(text, locale) if c.kind.value == "date"] == [label]
+
+
+def test_a_clock_time_is_still_no_figure_and_no_date():
+    assert [c for c in extract_claims("Ottelu alkaa klo 15.30 tänään.", "fi") if c.value is not None or c.label] == []

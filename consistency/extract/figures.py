@@ -674,16 +674,18 @@ class Extractor:
         # a record or version number shape that is a date this locale writes (2023-03-14, and
         # 14.3.2023 where CLDR's format is d.M.y) is read as that date, not blanked
         spans = [sp for sp in _noise_spans(work) if not self._is_date(work, *sp)]
-        if self.noise_re is not None:
-            spans = sorted(spans + [m.span() for m in self.noise_re.finditer(work)])
-        spans = _merge(spans)
-        work = _blank(work, spans)
+        work = _blank(work, _merge(spans))
+        # the pack's noise and clock times are blanked after the dates are read: a date CLDR ends
+        # with a period is one where a word follows (fi "12.6. klo 18"), and "klo" is that word
+        clock = [m.span() for m in self.noise_re.finditer(work)] if self.noise_re is not None else []
         claims: list[Claim] = []
         date_spans: list[tuple[int, int]] = []
         for dated in self._dates(work, text):
+            if any(s < dated.end and dated.start < e for s, e in clock):
+                continue  # a clock time is no date
             claims.append(dated)
             date_spans.append((dated.start, dated.end))
-        work = _blank(work, date_spans)
+        work = _blank(work, _merge(sorted(date_spans + clock)))
         if self.excluded_re is not None:
             work = _blank(work, [m.span() for m in self.excluded_re.finditer(work)])
         pos = 0
