@@ -39,7 +39,7 @@ from ..locale.tags import language
 from ..locale.words import UNSPACED_SCRIPTS, word_boundaries
 from .translit import ascii_fold, romanize
 from .vocabulary import Vocabulary, default_vocabulary, fold_chars, gazetteer
-from .patterns import compiled
+from .patterns import DIGIT, compiled
 
 __all__ = ["REPORTABLE_TYPES", "Mention", "calendar_words", "extract_names", "sentence_initial"]
 
@@ -262,7 +262,7 @@ _WORD_CHAR = "A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff"
 _NAME_START = regex.compile(rf"(?<![{_WORD_BEFORE}])\S|[^\s{_WORD_CHAR}]")
 
 
-_CAMEL, _DIGIT, _LETTER = regex.compile(r"\p{Ll}\p{Lu}"), regex.compile(r"\d"), regex.compile(r"\p{L}")
+_CAMEL, _LETTER = regex.compile(r"\p{Ll}\p{Lu}"), regex.compile(r"\p{L}")
 
 
 def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mention]:
@@ -480,7 +480,7 @@ def _extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = No
         tokens = tuple(_token_key(w, script) for w in words)
         stems = tuple(_token_key(_strip_suffix(w, pack), script) for w in words)
         acronym = all(w.isupper() and len(w) <= 5 for w in words if w.isalpha()) and any(w.isalpha() for w in words)
-        camel = any(_CAMEL.search(w) or (_DIGIT.search(w) and _LETTER.search(w)) for w in words)
+        camel = any(_CAMEL.search(w) or (DIGIT.search(w) and _LETTER.search(w)) for w in words)
         initial = sentence_initial(text, start)
         if script == "latin" and non_latin_text:
             evidence = "latin" if not acronym else "weak"
