@@ -220,6 +220,61 @@ def test_a_possessive_is_no_part_of_the_name():
     assert m.text == "Turkey" and m.entity == "vocab:turkey"
 
 
+def test_a_possessive_inside_a_capitalised_run_ends_the_name():
+    texts = [m.text for m in extract_names("The cup went to Bayern's Thomas Keller and Ajax's Lena Vos.", "en")]
+    assert "Thomas Keller" in texts and "Lena Vos" in texts
+    assert not any("'s" in t for t in texts)
+
+
+def test_a_club_and_its_player_in_the_genitive_are_no_misspelt_name():
+    # Finnish writes both in the genitive (-n) where English writes the club's possessive
+    an = bundle(en="The shot went past Bayern's Thomas Keller.\n",
+                fi="Laukaus meni Bayernin Thomas Kellerin ohi.\n")
+    assert findings(an, "NAM002") == []
+    # the player's name is still compared on its own
+    an = bundle(en="The shot went past Bayern's Thomas Keller.\n",
+                de="Der Schuss ging an Bayerns Thomas Keler vorbei.\n")
+    (f,) = findings(an, "NAM002")
+    assert "Thomas Keler" in f.message and "Thomas Keller" in f.message and "Bayern" not in f.message
+
+
+@pytest.mark.parametrize("ro, stated", [
+    ("Washingtonul a respins cererea.", True),        # the definite article on the name
+    ("Cererea a ajuns la Washingtonului.", True),     # genitive-dative of the article
+    ("Ploile au lovit nordul Nevadei.", True),        # Nevada: -a becomes -ei
+    ("Cererea a ajuns la Thomas Keler.", False),      # misspelt
+])
+def test_romanian_names_with_the_enclitic_article(ro, stated):
+    en = {"Washingtonul a respins cererea.": "Washington rejected the request.",
+          "Cererea a ajuns la Washingtonului.": "The request reached Washington.",
+          "Ploile au lovit nordul Nevadei.": "The rains hit northern Nevada.",
+          "Cererea a ajuns la Thomas Keler.": "The request reached Thomas Keller."}[ro]
+    an = bundle(en=en + "\n", ro=ro + "\n")
+    assert (findings(an, "NAM002") == []) is stated
+
+
+@pytest.mark.parametrize("text", [
+    "The American Jordan Kessler won the final round.",
+    "The UK Government published the figures.",
+    "They met staff of the Chad Harrington Foundation on Monday.",
+])
+def test_a_place_before_a_capitalised_unknown_word_qualifies_it(text):
+    places = [m for m in extract_names(text, "en") if m.type == "place"]
+    assert places and all(m.qualifier for m in places)
+
+
+def test_a_place_before_a_capitalised_word_in_a_language_that_capitalises_nouns_stays():
+    # German capitalises every noun: "in China Geschäfte" is China doing business, not a name
+    (m,) = [m for m in extract_names("Sie wollen in China Geschäfte machen.", "de") if m.type == "place"]
+    assert not m.qualifier
+
+
+def test_a_person_named_like_a_country_is_no_missing_country():
+    an = bundle(en="The American Jordan Kessler won the final round.\n",
+                el="Ο Αμερικανός Τζόρνταν Κέσλερ κέρδισε τον τελικό γύρο.\n")
+    assert findings(an, "NAM001") == []
+
+
 def test_english_variant_names_of_countries_that_cldr_renamed():
     # babel ships CLDR's main names only (Türkiye, Czechia); the vocabulary adds the everyday ones
     an = bundle(en="They disagree about Turkey's accession and the Czech Republic.\n",
@@ -721,3 +776,21 @@ def test_a_shifted_mention_keeps_every_field(offset):
     values.update(start=10, end=15)
     mention = Mention(**values)
     assert mention.shifted(offset) == replace(mention, start=10 + offset, end=15 + offset)
+
+
+def test_a_place_opening_a_title_case_headline_is_no_qualifier():
+    # every word of a headline in title case is capitalised: the next word is no name
+    (m,) = [m for m in extract_names("Chile Earthquake Toll Rises Above 300", "en") if m.type == "place"]
+    assert not m.qualifier
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("de", "Der Austritt aus der EU spaltet das Land.\n"),
+    ("fa", "خروج از اتحادیه اروپا کشور را دو پاره کرده است.\n"),
+])
+def test_brexit_names_the_eu_a_translation_spells_out(locale, text):
+    an = bundle(en="Brexit divides the country.\n", **{locale: text})
+    assert findings(an, "NAM001") == []
+    # a translation that says nothing of it is still reported
+    an = bundle(en="The vote divides the country.\n", **{locale: text})
+    assert rules_of(findings(an, "NAM001")) == ["NAM001"]

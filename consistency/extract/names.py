@@ -22,6 +22,10 @@ A mention is a candidate until something says it is a name.  The evidence:
 [('米国', 'vocab:united-states'), ('ヨーロッパ', 'vocab:europe')]
 >>> [(m.text, m.evidence, m.tokens) for m in extract_names("TD-CowenのアナリストであるMichael Eliasは", "ja")]
 [('TD-Cowen', 'vocab', ('td', 'cowen')), ('アナリスト', 'weak', ('anarisuto',)), ('Michael Elias', 'latin', ('michael', 'elias'))]
+
+This module is longer than 600 lines: the scan for known names, the capitalised runs and the
+rules that qualify a place read the same per-script character tests and word boundaries, which
+stay private to one module (a split would import them across modules).
 """
 
 from __future__ import annotations
@@ -389,6 +393,9 @@ def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 #: Padding between two characters of scripts written without spaces: a PO continuation line
 #: (`"タイ"` `"ムスタンプ"`) or blanked markup inside a word, never a word boundary.
+#: the English possessive clitic, which ends the name it is written on
+_POSSESSIVE = ("'s", "’s")
+
 _CJK_PADDING = regex.compile(
     r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}ー]) {2,}(?=[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}ー])"
 )
@@ -468,7 +475,7 @@ def _extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = No
         words = [w.group() for w in piece if w.group().casefold() not in particles]
         if not words:
             return
-        if len(words[-1]) > 3 and words[-1][-2:] in ("'s", "’s"):
+        if len(words[-1]) > 3 and words[-1][-2:] in _POSSESSIVE:
             # the possessive is no part of the name: Turkey's accession, Father Johnson's son
             words[-1] = words[-1][:-2]
             end -= 2
@@ -518,6 +525,10 @@ def _extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = No
             if capital:
                 run.append(w)
         prev_end = w.end()
+        if run and run[-1] is w and len(word) > 3 and word[-2:] in _POSSESSIVE:
+            # the possessive ends a name: "Liverpool's Alisson Becker" names a club and a player
+            flush()
+            prev_end = -1
     flush()
 
     if lang == "ja" or compiled(r"\p{Katakana}").search(text):
@@ -556,6 +567,18 @@ def _extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = No
             for m in mentions]
 
 
+def _title_case(text: str, at: int) -> bool:
+    """Is the sentence around ``at`` a headline in title case ("Storm Toll Climbs Above 80")?
+    There every word of four letters or more is capitalised, names or not."""
+    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
+    stop = min((i for i in (text.find(c, at) for c in ".!?\n") if i >= 0), default=len(text))
+    words = compiled(r"\p{L}{4,}").findall(text, start, stop)
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+#: the evidence of a capitalised word no vocabulary or gazetteer knows
+_CAPITALISED = frozenset({"capital", "weak", "camel"})
+
 _CONJUNCTIONS = frozenset({"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "en", "of", "и", "или"})
 
 
@@ -563,10 +586,16 @@ def _qualifies(text: str, m: Mention, mentions: list[Mention], pack: Pack) -> bo
     """Does the place ``m`` only qualify another name?  "in Naples, Italy", "Sinsheim, Germany"
     (after a place that is no country, and not in a list: "Germany, France and Italy"), and a
     country before a title ("US President Donald Trump", "US-Präsident").  Translators drop
-    such qualifiers freely, so their absence is no missing name."""
+    such qualifiers freely, so their absence is no missing name.  So is a place written before
+    a capitalised word that names nothing known, where only names are capitalised: it qualifies
+    that name or is part of it ("the UK Government", "Paris Saint-Germain", "Jordan Spieth")."""
     after = text[m.end:]
     title = compiled(r"[\s\-‑]?(\p{L}+)").match(after)
     if title and title.group(1).casefold() in pack.name_titles:
+        return True
+    if not pack.capitalised_nouns and after[:1] in (" ", "\u00a0") and any(
+            x.start == m.end + 1 and x.entity is None and x.evidence in _CAPITALISED for x in mentions) \
+            and not _title_case(text, m.start):
         return True
     head = compiled(r"(\p{Lu}[\p{L}\-’']+),\s*$").search(text[:m.start])
     if head is None:
