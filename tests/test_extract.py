@@ -287,3 +287,18 @@ def test_a_round_word_with_a_number_or_a_pack_is_exact(text, locale, value):
 ])
 def test_a_number_word_with_the_dotted_capital_i_is_read(text, locale, value):
     assert [c.value for c in extract_claims(text, locale) if c.value is not None] == [Decimal(value)]
+
+
+@pytest.mark.parametrize("locale, text, low, high, unit", [
+    ("bg", "Очакват се валежи от 4 до 6 инча.", 4, 6, "inch"),
+    ("bg", "Мостът е между 12 и 15 метра висок.", 12, 15, "meter"),
+    ("pl", "Spadnie od 4 do 6 cali deszczu.", 4, 6, "inch"),
+    ("pl", "Trasa ma między 12 a 15 kilometrów.", 12, 15, "kilometer"),
+    ("ru", "Мост длиной между 12 и 15 метрами.", 12, 15, "meter"),
+    ("ar", "يتوقع هطول من 4 إلى 6 بوصات من الأمطار.", 4, 6, "inch"),
+])
+def test_a_range_in_the_words_of_its_language(locale, text, low, high, unit):
+    """A range written with the language's words for "from ... to" and "between ... and" is one
+    figure with both bounds, not a count and a measure."""
+    (c,) = extract_claims(text, locale)
+    assert (c.low, c.high, c.unit) == (Decimal(low), Decimal(high), unit)
