@@ -794,3 +794,21 @@ def test_brexit_names_the_eu_a_translation_spells_out(locale, text):
     # a translation that says nothing of it is still reported
     an = bundle(en="The vote divides the country.\n", **{locale: text})
     assert rules_of(findings(an, "NAM001")) == ["NAM001"]
+
+
+@pytest.mark.parametrize("hu, misspelt", [
+    ("Az edző a meccs után megdicsérte Sergio Garcíát.", False),   # accusative, a lengthened
+    ("A díjat Sergio Garciának adták át.", False),                 # dative
+    ("Az edző a meccs után megdicsérte Sergio Gracíát.", True),
+])
+def test_hungarian_case_endings_on_a_name(hu, misspelt):
+    an = bundle(en="The coach praised Sergio Garcia after the match.\n", hu=hu + "\n")
+    assert bool(findings(an, "NAM002")) is misspelt
+
+
+def test_a_two_letter_acronym_is_a_name_only_in_capitals():
+    # Romanian "Eu" is "I", not the EU (UE)
+    assert [m.text for m in extract_names("Eu am spus-o la Bruxelles.", "ro") if m.entity] == ["Bruxelles"]
+    an = bundle(en="I said it in Brussels.\n", ro="Eu am spus-o la Bruxelles.\n")
+    assert findings(an, "NAM001") == []
+    assert [m.entity for m in extract_names("Sie sprach mit der EU.", "de")] == ["vocab:european-union"]

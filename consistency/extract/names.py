@@ -299,6 +299,8 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
                 if latin_like:
                     if orig[0].isupper() and not text[i].isupper():
                         continue
+                    if len(orig) == 2 and orig.isupper() and not text[i:end].isupper():
+                        continue  # ro Eu is "I", fr Un "a": a two-letter acronym is one in capitals
                     if not _boundary_ok(text, i, end, pack, term=kind == "term"):
                         continue
                 elif _is_kana(text[i]):
