@@ -824,3 +824,12 @@ def test_the_short_name_north_macedonia_had_until_2019(locale, text, name):
     # CLDR has only the new name (Nordmakedonien); news still writes the old one
     (m,) = [m for m in extract_names(text, locale) if m.entity]
     assert (m.text, m.entity) == (name, "vocab:north-macedonia")
+
+
+@pytest.mark.parametrize("fi", [
+    "Määräaika lähestyy Yhdistyneen kuningaskunnan eroamiseen asti.",   # the genitive
+    "Koulut opettavat isobritannialaisille tärkeitä kieliä.",            # the demonym
+])
+def test_finnish_forms_of_the_united_kingdom(fi):
+    an = bundle(en="The deadline nears for the UK.\n", fi=fi + "\n")
+    assert findings(an, "NAM001") == []
