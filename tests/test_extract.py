@@ -302,3 +302,31 @@ def test_a_range_in_the_words_of_its_language(locale, text, low, high, unit):
     figure with both bounds, not a count and a measure."""
     (c,) = extract_claims(text, locale)
     assert (c.low, c.high, c.unit) == (Decimal(low), Decimal(high), unit)
+
+
+@pytest.mark.parametrize("locale, text, value, unit", [
+    ("en", "He is 6 feet 6 inches tall.", 78, "inch"),
+    ("en", "The trip took 2 hours and 30 minutes.", 150, "minute"),
+    ("ru", "Рост игрока 1 м 95 см.", 195, "centimeter"),
+    ("fa", "قد او ۱ متر و ۹۵ سانتیمتر است.", 195, "centimeter"),
+    ("de", "Die Fahrt dauerte 2 Stunden 30 Minuten.", 150, "minute"),
+    ("pl", "Paczka waży 3 kg 250 g.", 3250, "gram"),
+])
+def test_a_measure_in_two_units_is_one_measure(locale, text, value, unit):
+    """A height, weight or time written in two units of one dimension, the second finer, is
+    one figure in the finer unit, so a version that writes it in one unit agrees with it."""
+    (c,) = extract_claims(text, locale)
+    assert (c.value, c.unit) == (Decimal(value), unit)
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en", "The plank is 1 m long and the rope 120 cm."),       # more than one of the coarser unit
+    ("en", "They ran 3 km, then rested for 20 minutes."),      # two dimensions
+    ("en", "It rose from 2.5 m to 30 cm."),                    # a range, not one measure
+    ("en", "If it takes two years, three months, it does not matter."),  # a list
+    ("en", "If it takes three years or five months, it does not matter."),  # not "and"
+    ("ja", "前半13分10秒にゴールを決めた。"),                       # a game clock (13:10 elsewhere)
+    ("bg", "Младеж с ръст 6′6″."),                                # primes: feet and inches, not an angle
+])
+def test_two_measures_stay_two(locale, text):
+    assert len(extract_claims(text, locale)) == 2

@@ -270,6 +270,7 @@ class Extractor:
         from ..locale.spellout import dot_ordinal
 
         self.dot_ordinals = dot_ordinal(tab.language)  # 16. is the 16th (ICU's %digits-ordinal)
+        self.compound_gap = _compound_gap(tag)  # 1 m 82 cm, 2 hours and 30 minutes
         self.era = era_of(tab.language)  # th: years of the Buddhist era (locale/data/calendars.toml)
         from ..locale.regional import decimal_as_group
 
@@ -704,7 +705,7 @@ class Extractor:
                 claims.append(claim)
             pos = max(resume, m.start() + 1)
         claims.sort(key=lambda c: (c.start, c.end))
-        return _merge_compounds(claims, text)
+        return _merge_compounds(claims, text, self.compound_gap)
 
     # -- dates ------------------------------------------------------------------------
     def _is_date(self, work: str, start: int, end: int) -> bool:
@@ -1280,8 +1281,47 @@ class Extractor:
         return None
 
 
-#: Units written as a pair, the second one finer: 6 feet 6 inches, 6フィート6インチ.
-_COMPOUNDS = {("foot", "inch"): Decimal(12), ("pound", "ounce"): Decimal(16), ("hour", "minute"): Decimal(60)}
+#: A measure written in two units of one dimension, the second finer, is one measure: 6 feet 6
+#: inches, 6フィート6インチ, 1 м 82 см, ۱ متر و ۹۸ سانتیمتر, 2 Stunden 30 Minuten.  Between them:
+#: spaces, or the word for "and" of CLDR's list pattern (and, و, и, és), never a comma or "or"
+#: (two years, three months or five months is a list); the finer part is less than one of the
+#: coarser unit, which is a whole number of them (12 inches to the foot, 100 cm to the metre).
+#: Minutes and seconds are left apart: sport writes a game clock 13:10 where another version
+#: writes 13分10秒.
+_COMPOUND_MAX_FACTOR = 1000
+#: finer units that make no compound: seconds (a game clock, above) and arc seconds (6′6″ is a
+#: height in feet and inches far more often than an angle)
+_NO_COMPOUND = frozenset({"second", "arc_second"})
+
+
+def _compound_gap(tag: str) -> regex.Pattern:
+    """What may stand between the two parts of a compound measure in ``tag`` (see above)."""
+    from ..locale.cldr import list_conjunction
+
+    word = list_conjunction(tag)
+    joined = f"(?:{regex.escape(word)}[ \u00a0]*)?" if word else ""
+    return regex.compile(r"[ \u00a0]*" + joined, regex.IGNORECASE)
+
+
+def _compound_factor(prev: Claim, c: Claim, text: str, gap: regex.Pattern) -> Decimal | None:
+    """How many of ``c``'s unit make one of ``prev``'s, where the two are one measure written in
+    two units (``gap`` between them: :func:`_compound_gap`), else None."""
+    if (prev.unit is None or c.unit is None or prev.unit == c.unit or prev.kind is not c.kind
+            or c.kind is ClaimKind.MONEY or prev.value is None or c.value is None
+            or prev.qualifier is not None or c.qualifier is not None
+            or prev.value != prev.value.to_integral_value() or prev.value < 0 or c.value < 0):
+        return None
+    if not gap.fullmatch(text, prev.end, c.start) or c.unit in _NO_COMPOUND:
+        return None
+    from ..units import conversion_factor
+
+    factor = conversion_factor(prev.unit, c.unit)
+    if factor is None:
+        return None
+    whole = factor.to_integral_value()
+    if not 2 <= whole <= _COMPOUND_MAX_FACTOR or abs(factor - whole) > Decimal("1e-6") or c.value >= whole:
+        return None
+    return whole
 
 
 #: the inches after a height's feet (6-foot-6): 0 to 11, nothing glued after them
@@ -1335,7 +1375,7 @@ def _in_range(claim: Claim) -> bool:
     return True
 
 
-def _merge_compounds(claims: list[Claim], text: str) -> list[Claim]:
+def _merge_compounds(claims: list[Claim], text: str, gap: regex.Pattern) -> list[Claim]:
     """Merge "6 feet 6 inches" (or 6-foot-6) into one claim in the finer unit,
     and mark "$200 billion (£150 billion)" conversions as weak: a version that
     leaves the conversion out has dropped nothing."""
@@ -1347,13 +1387,9 @@ def _merge_compounds(claims: list[Claim], text: str) -> list[Claim]:
             from dataclasses import replace
 
             c = replace(c, weak=True)
-        if (
-            prev is not None and c.value is not None and prev.value is not None
-            and (prev.unit, c.unit) in _COMPOUNDS and c.start - prev.end <= 2
-            and prev.qualifier is None and c.qualifier is None
-        ):
-            factor = _COMPOUNDS[(cast(str, prev.unit), cast(str, c.unit))]
-            value = prev.value * factor + c.value
+        factor = _compound_factor(prev, c, text, gap) if prev is not None else None
+        if prev is not None and factor is not None:
+            value = cast(Decimal, prev.value) * factor + cast(Decimal, c.value)
             out[-1] = Claim(kind=c.kind, start=prev.start, end=c.end, text=text[prev.start:c.end],
                             value=value, low=value, high=value, unit=c.unit, precision=c.precision)
             continue

@@ -53,6 +53,21 @@ def normalize_tag(tag: str) -> str:
 
 
 @lru_cache(maxsize=256)
+def list_conjunction(tag: str) -> str | None:
+    """The word CLDR's list pattern for two items joins them with (``{0} and {1}``: ``and``; fa
+    ``و``, th ``และ``), or None where that is punctuation (ja ``、``).
+
+    >>> list_conjunction("de"), list_conjunction("ja")
+    ('und', None)
+    """
+    try:
+        pattern = str(parse_locale(tag).list_patterns["standard"]["2"])
+    except (KeyError, LocaleError):
+        return None
+    word = pattern.replace("{0}", "").replace("{1}", "").strip()
+    return word if any(ch.isalpha() for ch in word) else None
+
+
 def parse_locale(tag: str):
     """The babel :class:`~babel.Locale` for a BCP 47 or POSIX tag."""
     from babel import Locale
