@@ -330,3 +330,16 @@ def test_a_measure_in_two_units_is_one_measure(locale, text, value, unit):
 ])
 def test_two_measures_stay_two(locale, text):
     assert len(extract_claims(text, locale)) == 2
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("sv", "Grisen vägde 250 kilo."),
+    ("da", "Grisen vejede 250 kilo."),
+    ("pl", "Świnia ważyła 250 kilo."),
+    ("fi", "Sika painoi 250 kiloa."),
+    ("ru", "Свинья весила 250 кило."),
+    ("bg", "Прасето тежеше 250 кила."),
+])
+def test_the_everyday_word_for_a_kilogram(locale, text):
+    (c,) = extract_claims(text, locale)
+    assert (c.value, c.unit) == (Decimal(250), "kilogram")
