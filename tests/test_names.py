@@ -833,3 +833,12 @@ def test_the_short_name_north_macedonia_had_until_2019(locale, text, name):
 def test_finnish_forms_of_the_united_kingdom(fi):
     an = bundle(en="The deadline nears for the UK.\n", fi=fi + "\n")
     assert findings(an, "NAM001") == []
+
+
+def test_a_turkish_case_ending_after_an_apostrophe_ends_the_name():
+    texts = [m.text for m in extract_names("Trump, Pazartesi günü Washington'da Kathryn Mayorga'yla görüştü.", "tr")]
+    assert "Washington" in texts and "Kathryn Mayorga" in texts
+    an = bundle(en="Trump met Kathryn Mayorga in Washington on Monday.\n",
+                tr="Trump, Pazartesi günü Washington'da Kathryn Mayorgo'yla görüştü.\n")
+    (f,) = findings(an, "NAM002")
+    assert "Kathryn Mayorgo" in f.message and "'yla" not in f.message

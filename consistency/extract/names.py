@@ -398,6 +398,12 @@ def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 #: the English possessive clitic, which ends the name it is written on
 _POSSESSIVE = ("'s", "’s")
 
+
+def _apostrophe(word: str) -> int:
+    """Where an apostrophe inside ``word`` sets off a case ending (tr ``Washington'da``: 10), else -1."""
+    cut = max(word.rfind("'"), word.rfind("’"))
+    return cut if 0 < cut < len(word) - 1 else -1
+
 _CJK_PADDING = regex.compile(
     r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}ー]) {2,}(?=[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}ー])"
 )
@@ -431,6 +437,7 @@ def _extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = No
     calendar = calendar_words(locale)
     titles = pack.name_titles
     particles = pack.name_particles
+    apostrophe_suffix = lang in inflection().apostrophe_suffixes  # tr Washington'da
 
     # capitalised runs of Latin, Cyrillic or Greek words
     run: list[regex.Match] = []
@@ -481,6 +488,10 @@ def _extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = No
             # the possessive is no part of the name: Turkey's accession, Father Johnson's son
             words[-1] = words[-1][:-2]
             end -= 2
+        elif apostrophe_suffix and (cut := _apostrophe(words[-1])) > 0:
+            # tr Washington'da: the case ending is no part of the name
+            end -= len(words[-1]) - cut
+            words[-1] = words[-1][:cut]
         surface = text[start:end]
         folded_words = [w.casefold() for w in words]
         if all(w in stop or w in calendar for w in folded_words):
@@ -527,7 +538,8 @@ def _extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = No
             if capital:
                 run.append(w)
         prev_end = w.end()
-        if run and run[-1] is w and len(word) > 3 and word[-2:] in _POSSESSIVE:
+        if run and run[-1] is w and len(word) > 3 and (word[-2:] in _POSSESSIVE
+                                                       or apostrophe_suffix and _apostrophe(word) > 0):
             # the possessive ends a name: "Liverpool's Alisson Becker" names a club and a player
             flush()
             prev_end = -1

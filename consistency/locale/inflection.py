@@ -30,6 +30,8 @@ class Inflection:
     articles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: language -> (nominative, oblique) endings of a sound plural (ar العشرون, العشرين)
     plural_endings: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    #: languages that write a proper name's case ending after an apostrophe (tr Washington'da)
+    apostrophe_suffixes: frozenset[str] = frozenset()
 
     def dual_forms(self, language: str, word: str) -> list[str]:
         """``word`` (a dual as CLDR writes it) in the other cases of ``language``: ar ``سنتان``
@@ -68,4 +70,5 @@ def inflection() -> Inflection:
                       {lang: tuple(map(str, words)) for lang, words in data.get("proclitics", {}).items()},
                       {lang: tuple(map(str, words)) for lang, words in data.get("articles", {}).items()},
                       {lang: tuple((str(a), str(b)) for a, b in pairs)
-                       for lang, pairs in data.get("plural_endings", {}).items()})
+                       for lang, pairs in data.get("plural_endings", {}).items()},
+                      frozenset(data.get("apostrophe_suffixes", ())))
