@@ -313,3 +313,28 @@ def test_the_name_window_decides_how_far_a_pronoun_may_stand_from_its_name():
 
 def _run_rule(an, rule) -> list:
     return list(rule.load_check()(an, rule))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("nl", "De aanval vond plaats net voor 7 uur ‘s morgens bij het strand."),
+    ("nl", "Hij kwam 's avonds laat thuis van zijn werk."),
+    ("af", "Dit is 'n groot dag vir die hele dorp."),
+])
+def test_an_apostrophe_that_is_a_word_opens_no_quotation(locale, text):
+    assert extract_quotes(text, locale) == []
+
+
+@pytest.mark.parametrize("locale, text, content", [
+    ("pl", "Czy ujawniliśmy... Nie, nie ujawniliśmy” — dodał, przedrzeźniając senatora.",
+     "Czy ujawniliśmy... Nie, nie ujawniliśmy"),
+    ("hu", "Nagyon rossz a helyzet ezen a héten” – mondta a szóvivő hétfőn.",
+     "Nagyon rossz a helyzet ezen a héten"),
+])
+def test_a_quotation_running_on_closes_after_a_word(locale, text, content):
+    # the closing mark of a quotation begun in the previous paragraph, straight after a word
+    (q,) = extract_quotes(text, locale)
+    assert q.content == content
+
+
+def test_a_possessive_written_with_a_double_mark_is_no_quotation():
+    assert extract_quotes('The fans filled the Lakers" arena for the six-game preseason schedule.', "en") == []

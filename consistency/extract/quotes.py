@@ -127,6 +127,14 @@ def _hints(text: str, i: int) -> tuple[bool, bool]:
     return opening, closing
 
 
+#: a dash after a closing mark, that introduces the speaker (pl "” — dodał", hu "” – mondta")
+_DASH_AFTER = regex.compile(r"[ \u00a0]*[—–][ \u00a0]")
+
+#: an apostrophe that is a clipped word, not a quotation mark: Dutch 's (des: 's morgens), 't (het),
+#: Dutch and Afrikaans 'n (een): the mark, one of these letters in lower case, then a space
+_APOSTROPHE_WORD = regex.compile(r"['’‘][stn][ \u00a0]")
+
+
 def _pair(text: str, closers: dict[str, str]) -> list[tuple[int, int, int]]:
     """(open index, close index, depth) of the cheapest consistent pairing of the marks."""
     all_close = set("".join(closers.values()))
@@ -138,6 +146,8 @@ def _pair(text: str, closers: dict[str, str]) -> list[tuple[int, int, int]]:
             continue  # an apostrophe: don't, O’Brien, geht’s
         if ch in "'’" and i > 0 and i + 1 < len(text) and text[i - 1].isdigit() and text[i + 1].isdigit():
             continue  # a Swiss digit group separator: 1’000
+        if ch in "'’‘" and _APOSTROPHE_WORD.match(text, i) and (i == 0 or not text[i - 1].isalnum()):
+            continue  # a word that starts with an apostrophe: nl 's morgens, 't, af 'n
         ho, hc = _hints(text, i)
         marks.append((i, ch, ch in closers, ch in all_close, ho, hc))
     if not marks:
@@ -189,7 +199,7 @@ def _edge_quotes(text: str, pairs: list, closers: dict[str, str]) -> list[tuple[
     for i in range(len(text) - 1, last_end, -1):
         ch = text[i]
         left = text[i - 1] if i > 0 else ""
-        if ch in closers and i not in used and _hints(text, i)[0] and \
+        if ch in closers and i not in used and _hints(text, i)[0] and not _APOSTROPHE_WORD.match(text, i) and \
                 (ch not in "'’" or left == "" or left.isspace() or left in ":：") and \
                 not any(c in compiled(r"(?<=\p{L})['’](?=\p{L})").sub("", text[i + 1:]) for c in closers[ch]):
             end = len(text.rstrip())
@@ -208,7 +218,10 @@ def _edge_quotes(text: str, pairs: list, closers: dict[str, str]) -> list[tuple[
     for i, ch in enumerate(text[:first_open]):
         if ch in all_close and i not in used and i > 0 and _hints(text, i)[1] and \
                 (text[i - 1] in ",.!?。！？…、，" or i + 1 >= len(text.rstrip())
-                 or (i + 1 < len(text) and text[i + 1] in ",.;:と、。")) and \
+                 or (i + 1 < len(text) and text[i + 1] in ",.;:と、。")
+                 # after a word, before a dash that introduces the speaker (pl "nie ujawniliśmy” —
+                 # dodał", ru "» — сказал"): not a possessive written with the wrong mark (Waters" office)
+                 or (text[i - 1].isalpha() and _DASH_AFTER.match(text, i + 1) is not None)) and \
                 not any(c2 in text[:i] for c2 in closers if c2 not in "’'\"" and ch in closers[c2]):
             out.append((-1, i, 0))
             break
