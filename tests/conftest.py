@@ -47,6 +47,27 @@ settings.register_profile(
 settings.load_profile(os.environ.get("CLAIM_CONSISTENCY_HYPOTHESIS_PROFILE", "ci"))
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """A derandomized run draws no constants from the project's own modules.
+
+    Hypothesis (6.131 and later) mixes into its inputs the literals of every local module loaded so
+    far: which ones depends on the order the tests ran in, and under pytest-xdist on which worker
+    ran which test, so the same command tested different inputs from run to run (a PO catalogue
+    whose msgid was the loader's own ``"translator_credits"`` appeared in one run in three).  The
+    "ci" profile keeps the set empty, as it is before the first draw; "fuzz" keeps the feature.
+    Without that internal (another Hypothesis version) nothing is changed."""
+    if not settings().derandomize:
+        return
+    try:
+        from hypothesis.internal.conjecture import providers
+    except ImportError:  # pragma: no cover - another Hypothesis version
+        return
+    if hasattr(providers, "_get_local_constants") and hasattr(providers, "_local_constants") \
+            and len(providers._local_constants) == 0:
+        empty = providers._local_constants
+        providers._get_local_constants = lambda: empty
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     """``../shared/corpus`` beside the project; tests that need it skip when it is absent."""
