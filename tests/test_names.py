@@ -842,3 +842,13 @@ def test_a_turkish_case_ending_after_an_apostrophe_ends_the_name():
                 tr="Trump, Pazartesi günü Washington'da Kathryn Mayorgo'yla görüştü.\n")
     (f,) = findings(an, "NAM002")
     assert "Kathryn Mayorgo" in f.message and "'yla" not in f.message
+
+
+def test_an_adjective_of_a_place_in_cyrillic_is_its_mention():
+    # Russian, like German (britisch), derives the adjective from the name's stem
+    an = bundle(en="The rains hit Indonesia and Britain hard this week.\n",
+                ru="Дожди сильно ударили по индонезийским и британским островам на этой неделе.\n")
+    assert findings(an, "NAM001") == []
+    an = bundle(en="The rains hit Britain hard this week.\n",
+                ru="Дожди сильно ударили по северу страны на этой неделе.\n")
+    assert rules_of(findings(an, "NAM001")) == ["NAM001"]

@@ -149,7 +149,7 @@ class NameLinks:
         fs = self.forms(root, w)
         lo, hi = max(0, g - before), min(len(groups) - 1, g + after)
         text = self.folded[w]
-        stems = {f[: max(4, int(len(f) * 0.6))] for f in fs if f.isalpha() and len(f) >= 5 and _is_latin_text(f)}
+        stems = {f[: max(4, int(len(f) * 0.6))] for f in fs if f.isalpha() and len(f) >= 5 and _is_cased_text(f)}
         for gg in range(lo, hi + 1):
             blocks = groups[gg][w]
             if not blocks:
@@ -480,6 +480,13 @@ def _gaz_forms(ident: str, locale: str) -> list[str]:
 def _vocab_forms(ident: str, locale: str, vocabulary=None) -> list[str]:
     entity = (vocabulary or default_vocabulary()).index.get(ident[len("vocab:"):]) if ident.startswith("vocab:") else None
     return list(entity.forms_for(locale)) + list(entity.related_for(locale)) if entity else []
+
+
+def _is_cased_text(text: str) -> bool:
+    """Latin, Greek or Cyrillic letters only: the alphabets whose words derive adjectives from a
+    name by a suffix on its stem (argentinische, индонезийский, ινδονησιακός)."""
+    return all(ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u0370" <= ch <= "\u03ff"
+               or "\u1f00" <= ch <= "\u1fff" or "\u0400" <= ch <= "\u04ff" for ch in text)
 
 
 def _is_latin_text(text: str) -> bool:
