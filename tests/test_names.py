@@ -852,3 +852,18 @@ def test_an_adjective_of_a_place_in_cyrillic_is_its_mention():
     an = bundle(en="The rains hit Britain hard this week.\n",
                 ru="Дожди сильно ударили по северу страны на этой неделе.\n")
     assert rules_of(findings(an, "NAM001")) == ["NAM001"]
+
+
+@pytest.mark.parametrize("run, token, found", [
+    ("หลักฐานจากไม่ใช่แค่โตโยต้าแต่จากผู้ผลิตรายอื่น", "toyota", True),   # three dictionary words
+    ("หลายคนติดอยู่ในซากปรักหักพังในเมืองปาลู", "palu", True),
+    ("หลายคนติดอยู่ในซากปรักหักพังในเมืองปาลู", "donggala", False),
+    ("หลักฐานจากไม่ใช่แค่โตโยต้าแต่จากผู้ผลิตรายอื่น", "honda", False),
+])
+def test_a_name_spelled_in_thai_between_word_boundaries(run, token, found):
+    """Thai writes a sentence's words together; a name is read across up to four of ICU's
+    dictionary words (โต|โย|ต้า), so a Thai version that names Toyota or Palu names them."""
+    pytest.importorskip("icu", reason="ICU's word breaks need PyICU (the icu extra)")
+    from consistency.match.names import _spelled_inside
+
+    assert _spelled_inside(run, "th", {token}) is found

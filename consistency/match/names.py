@@ -210,6 +210,8 @@ class NameLinks:
                     # consonants (four or more) inside the run (ประธานาธิบดีทรัมป์, President Trump)
                     if _SPACELESS_WORD.match(word) and any(len(tk) >= 4 and tk in sk for tk in skeletons):
                         return True
+                if _SPACELESS_WORD.match(word) and _spelled_inside(word, doc.locale, tokens):
+                    return True
         return False
 
 
@@ -414,6 +416,28 @@ _CASELESS_WORD = regex.compile(
 
 
 _SPACELESS_WORD = regex.compile(r"[\p{Line_Break=SA}]")
+
+
+#: the most dictionary words a name written in a spaceless script is read across (โต|โย|ต้า: Toyota)
+_SPELLED_WORDS = 4
+
+
+def _spelled_inside(run: str, locale: str, tokens: set[str]) -> bool:
+    """Does a run of Thai, Lao, Khmer or Burmese text hold, between two of ICU's word boundaries,
+    a spelling of one of the name's ``tokens`` (เมืองปาลู: Palu; โตโยต้า, three dictionary words:
+    Toyota)?  False without PyICU."""
+    from ..locale.words import word_boundaries
+
+    bounds = word_boundaries(run, locale)
+    if bounds is None:
+        return False
+    cuts = sorted(bounds)
+    for i, start in enumerate(cuts):
+        for end in cuts[i + 1:i + 1 + _SPELLED_WORDS]:
+            piece = run[start:end]
+            if any(name_similarity(piece, t) >= MIN_SIMILARITY + 0.05 for t in tokens):
+                return True
+    return False
 
 
 def _abjad_skeleton(key: str) -> str:
