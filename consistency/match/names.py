@@ -19,6 +19,10 @@ and ``names``) and returns :class:`NameLinks`; it decides nothing about findings
    (``Walsh`` / ``Walsh``, ``Barclays`` / ``バークレイズ``): :meth:`NameLinks.forms`, and
    :meth:`NameLinks.present` tells whether a version's passage (or the passages around it,
    where a pronoun may stand for it) holds an entity in any of its forms.
+
+This module is longer than 600 lines: the linking and the presence check with its fallbacks per
+script (derived words, caseless words, a name spelled across Thai dictionary words) share the
+similarity thresholds and helpers kept private here; split, each part would import the other's.
 """
 
 from __future__ import annotations
