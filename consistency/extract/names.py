@@ -393,8 +393,6 @@ def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in spans)
 
 
-#: Padding between two characters of scripts written without spaces: a PO continuation line
-#: (`"タイ"` `"ムスタンプ"`) or blanked markup inside a word, never a word boundary.
 #: the English possessive clitic, which ends the name it is written on
 _POSSESSIVE = ("'s", "’s")
 
@@ -404,6 +402,9 @@ def _apostrophe(word: str) -> int:
     cut = max(word.rfind("'"), word.rfind("’"))
     return cut if 0 < cut < len(word) - 1 else -1
 
+
+#: Padding between two characters of scripts written without spaces: a PO continuation line
+#: (`"タイ"` `"ムスタンプ"`) or blanked markup inside a word, never a word boundary.
 _CJK_PADDING = regex.compile(
     r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}ー]) {2,}(?=[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}ー])"
 )

@@ -52,7 +52,6 @@ def normalize_tag(tag: str) -> str:
     return str(parse_locale(tag)).replace("_", "-")
 
 
-@lru_cache(maxsize=256)
 def list_conjunction(tag: str) -> str | None:
     """The word CLDR's list pattern for two items joins them with (``{0} and {1}``: ``and``; fa
     ``و``, th ``และ``), or None where that is punctuation (ja ``、``).
@@ -68,6 +67,7 @@ def list_conjunction(tag: str) -> str | None:
     return word if any(ch.isalpha() for ch in word) else None
 
 
+@lru_cache(maxsize=256)
 def parse_locale(tag: str):
     """The babel :class:`~babel.Locale` for a BCP 47 or POSIX tag."""
     from babel import Locale

@@ -517,10 +517,6 @@ def _is_cased_text(text: str) -> bool:
                or "\u1f00" <= ch <= "\u1fff" or "\u0400" <= ch <= "\u04ff" for ch in text)
 
 
-def _is_latin_text(text: str) -> bool:
-    return all(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in text)
-
-
 def tail(m: Mention, k: int) -> Mention:
     """The mention's last ``k`` words (``Managerin Noel Walsh`` -> ``Noel Walsh``; a particle the
     tokens leave out, as in ``Montag von Noel Walsh``, is no word of the tail)."""
