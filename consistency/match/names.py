@@ -39,6 +39,7 @@ from ..extract.foreign import foreign_name
 from ..extract.names import REPORTABLE_TYPES, Mention
 from ..extract.vocabulary import default_vocabulary, fold_chars, gazetteer
 from ..extract.translit import name_similarity, phonetic_key, romanize, skeleton
+from ..locale.scripts import letter_script
 from ..locale.tags import language
 
 from .spelling import single_variant, surname_typo, variant
@@ -510,11 +511,14 @@ def _vocab_forms(ident: str, locale: str, vocabulary=None) -> list[str]:
     return list(entity.forms_for(locale)) + list(entity.related_for(locale)) if entity else []
 
 
+#: the alphabets whose words derive adjectives from a name by a suffix on its stem (argentinische,
+#: индонезийский, ινδονησιακός)
+_STEM_SCRIPTS = frozenset({"Latn", "Grek", "Cyrl"})
+
+
 def _is_cased_text(text: str) -> bool:
-    """Latin, Greek or Cyrillic letters only: the alphabets whose words derive adjectives from a
-    name by a suffix on its stem (argentinische, индонезийский, ινδονησιακός)."""
-    return all(ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u0370" <= ch <= "\u03ff"
-               or "\u1f00" <= ch <= "\u1fff" or "\u0400" <= ch <= "\u04ff" for ch in text)
+    """Letters of :data:`_STEM_SCRIPTS` only (:func:`~consistency.locale.scripts.letter_script`)."""
+    return all(letter_script(ch) in _STEM_SCRIPTS for ch in text)
 
 
 def tail(m: Mention, k: int) -> Mention:
