@@ -238,17 +238,17 @@ def test_a_club_and_its_player_in_the_genitive_are_no_misspelt_name():
     assert "Thomas Keler" in f.message and "Thomas Keller" in f.message and "Bayern" not in f.message
 
 
-@pytest.mark.parametrize("ro, stated", [
-    ("Washingtonul a respins cererea.", True),        # the definite article on the name
-    ("Cererea a ajuns la Washingtonului.", True),     # genitive-dative of the article
-    ("Ploile au lovit nordul Nevadei.", True),        # Nevada: -a becomes -ei
-    ("Cererea a ajuns la Thomas Keler.", False),      # misspelt
+@pytest.mark.parametrize("en, ro, stated", [
+    # the definite article on the name
+    ("Washington rejected the request.", "Washingtonul a respins cererea.", True),
+    # genitive-dative of the article
+    ("The request reached Washington.", "Cererea a ajuns la Washingtonului.", True),
+    # Nevada: -a becomes -ei
+    ("The rains hit northern Nevada.", "Ploile au lovit nordul Nevadei.", True),
+    # misspelt
+    ("The request reached Thomas Keller.", "Cererea a ajuns la Thomas Keler.", False),
 ])
-def test_romanian_names_with_the_enclitic_article(ro, stated):
-    en = {"Washingtonul a respins cererea.": "Washington rejected the request.",
-          "Cererea a ajuns la Washingtonului.": "The request reached Washington.",
-          "Ploile au lovit nordul Nevadei.": "The rains hit northern Nevada.",
-          "Cererea a ajuns la Thomas Keler.": "The request reached Thomas Keller."}[ro]
+def test_romanian_names_with_the_enclitic_article(en, ro, stated):
     an = bundle(en=en + "\n", ro=ro + "\n")
     assert (findings(an, "NAM002") == []) is stated
 
