@@ -901,3 +901,34 @@ def test_a_date_before_a_clock_time_is_a_date(text, locale, label):
 
 def test_a_clock_time_is_still_no_figure_and_no_date():
     assert [c for c in extract_claims("Ottelu alkaa klo 15.30 tänään.", "fi") if c.value is not None or c.label] == []
+
+
+#: languages written in a script that separates words with spaces and, unlike Arabic or Korean,
+#: attaches no particle to a unit: Hindi, Bengali, Gujarati, Punjabi, Odia, Tamil, Telugu, Kannada,
+#: Malayalam, Sinhala, Armenian, Georgian, Amharic, Hebrew
+_SPACED_SCRIPT_LOCALES = ("hi", "bn", "gu", "pa", "or", "ta", "te", "kn", "ml", "si", "hy", "ka", "am", "he")
+
+
+@pytest.mark.parametrize("locale", _SPACED_SCRIPT_LOCALES)
+def test_a_unit_is_never_read_from_the_start_of_a_longer_word_in_any_spaced_script(locale):
+    # bn মি (metres) is the start of মিলিয়ন (million): "২০ মিলিয়ন" is no 20 metres
+    import regex
+
+    from consistency.locale.cldr import unit_surfaces
+
+    checked = 0
+    for surface in sorted(set(unit_surfaces(locale))):
+        if not regex.fullmatch(r"[\p{L}\p{M}]+", surface) or regex.match(r"\p{Latin}", surface[-1]):
+            continue
+        letter = next((ch for ch in surface if regex.match(r"\p{L}", ch)), None)
+        if letter is None:
+            continue
+        text = f"20 {surface}{letter} x"
+        ends = {c.end for c in extract_claims(text, locale)}
+        assert 3 + len(surface) not in ends, (surface, figures(text, locale))
+        checked += 1
+    assert checked > 5
+
+
+def test_a_bengali_million_is_no_metre():
+    assert [u for _t, _v, u in figures("২০ মিলিয়ন মানুষ", "bn")] != ["meter"]

@@ -95,9 +95,15 @@ def _blank(text: str, spans) -> str:
     return "".join(parts)
 
 
-#: After a word in an alphabetic script: no letter of such a script may follow
-#: (Mon. must not match in Montag), but a kana particle may (2GWの, 5kmを).
-_END = r"(?![\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{M}\p{N}])"
+#: Scripts whose words a unit or scale word may be followed by without a space: those written
+#: without spaces (Han, kana, the South-East Asian scripts of line-break class SA: 2GWの, 5kmを)
+#: and those that attach particles and suffixes to a word (Hangul 달러의, Arabic يوما).
+_ATTACHING = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Line_Break=SA}\p{Arabic}"
+
+#: After a word in any other script (Latin, Cyrillic, Greek, the Indic scripts, Hebrew, Armenian,
+#: Georgian, Ethiopic…): no letter, mark or digit may follow (Mon. must not match in Montag, bn মি,
+#: metres, in মিলিয়ন, million), but a letter of an attaching script may.
+_END = rf"(?![\p{{M}}\p{{N}}]|(?![{_ATTACHING}])\p{{L}})"
 
 
 #: After a whole word of any script that separates words by spaces.
@@ -174,9 +180,9 @@ def _multi_folds() -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-_ALPHA_END = regex.compile(r".*[\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}\p{M}]$")
+_ALPHA_END = regex.compile(rf".*(?:\p{{M}}|(?![{_ATTACHING}])\p{{L}})$")
 _SPACELESS = regex.compile(r"[\p{Line_Break=SA}\p{M}]+")
-_ALPHA_START = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}\p{Devanagari}]")
+_ALPHA_START = regex.compile(rf"(?![{_ATTACHING}])\p{{L}}")
 _SHORT_SPACED = regex.compile(
     r"(?:(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}])[\p{L}\p{M}]){1,2}\.?")
 _LEFT = r"(?<![\p{L}\p{M}])"
