@@ -932,3 +932,31 @@ def test_a_unit_is_never_read_from_the_start_of_a_longer_word_in_any_spaced_scri
 
 def test_a_bengali_million_is_no_metre():
     assert [u for _t, _v, u in figures("২০ মিলিয়ন মানুষ", "bn")] != ["meter"]
+
+
+@pytest.mark.parametrize("text, locale, value", [
+    ("২০ মিলিয়ন মানুষ", "bn", "2E+7"),            # Bengali, million
+    ("৫ বিলিয়ন ডলার", "bn", "5E+9"),                # billion
+    ("20 મિલિયન લોકો", "gu", "2E+7"),                # Gujarati
+    ("20 ਮਿਲੀਅਨ ਲੋਕ", "pa", "2E+7"),                # Punjabi
+    ("20 ملین لوگ", "ur", "2E+7"),                   # Urdu
+    ("3 ट्रिलियन रुपये", "ne", "3E+12"),             # Nepali, trillion
+])
+def test_english_scale_loanwords_where_cldr_counts_in_lakhs_and_crores(text, locale, value):
+    assert [v for _t, v, _u in figures(text, locale)] == [value]
+
+
+@pytest.mark.parametrize("text, locale, value", [
+    ("20 ملوان", "fa", "20"),        # Persian "sailors": CLDR's میلیون names a million, no loanword read
+    ("20 लोग", "ne", "20"),          # an ordinary word after a number
+    ("20 plan", "bn", "20"),         # a Latin word is never a loanword
+])
+def test_a_word_is_a_borrowed_scale_only_where_cldr_has_none_and_only_by_its_consonants(text, locale, value):
+    assert [v for _t, v, _u in figures(text, locale)] == [value]
+
+
+def test_a_borrowed_million_agrees_with_the_english_and_a_wrong_one_is_reported():
+    assert messages(("QTY001", "QTY002"), en="The fund raised 20 million dollars.",
+                    bn="তহবিলটি ২০ মিলিয়ন ডলার সংগ্রহ করেছে।") == []
+    assert messages(("QTY001", "QTY002"), en="The fund raised 20 million dollars.",
+                    bn="তহবিলটি ২০ বিলিয়ন ডলার সংগ্রহ করেছে।") != []

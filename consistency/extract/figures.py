@@ -37,6 +37,7 @@ from ..locale.inflection import inflection
 from ..locale.packs import load_pack
 from ..model import Claim, ClaimKind, Qualifier
 from ..nonprose import FIGURE_NOISE_BY_CHAR, FIGURE_NOISE_DIGITS
+from .loanwords import loanword_power, loanword_scales
 from .patterns import DIGIT, compiled, needs_digit
 from .numbers import BIDI_MARKS, MAX_EXPONENT, MINUS_SIGNS, normalize_text, parse_cjk, parse_digits, parse_words
 
@@ -47,6 +48,9 @@ TIME_UNITS = frozenset(
      "millisecond", "microsecond", "nanosecond"}
 )
 _SP = "[ \u00a0]"
+#: the word after a number, for :mod:`.loanwords` (a whole word of at most twelve letters: text
+#: written without spaces offers none)
+_NEXT_WORD = regex.compile(_SP + r"?([\p{L}\p{M}]{1,12})(?![\p{L}\p{M}])")
 # How far one number token may run: a number has at most this many digit groups after its first
 # (10^60, the largest figure read, has 20 groups of three; Indian grouping uses two-digit groups),
 # CJK characters after its first, words after its first.  Unbounded, a line of 20,000 numbers
@@ -303,6 +307,9 @@ class Extractor:
         self.year_cases = frozenset(_key(k) for k, unit in unit_case_names(tab.language).items()
                                     if unit == "year") - set(self.year_forms)
         self.scales: dict[str, int] = _keyed({**tab.scales, **pack.scales})
+        #: million, billion, trillion borrowed from English where neither CLDR nor the pack names a
+        #: million (hi मिलियन, bn মিলিয়ন; :mod:`.loanwords`)
+        self.loan_scales = loanword_scales(self.scales)
         # surfaces are folded like the text (CLDR's ￥ is matched as ¥)
         self.currencies: dict[str, str] = _keyed({**tab.currencies, **pack.currencies})
         # a pack maps a CLDR surface to "" to say it is no unit in prose (ja 度 counts times)
@@ -1075,6 +1082,11 @@ class Extractor:
                 exponent += self._scale(_unit_surface(sm))
                 pos = sm.end()
                 sm = self.scale_re.match(work, pos)
+            if not exponent and self.loan_scales:
+                lm = _NEXT_WORD.match(work, pos)
+                power = loanword_power(lm.group(1), self.loan_scales) if lm else 0
+                if power and lm is not None:
+                    exponent, pos = power, lm.end()
         if num.source == "vague" and not exponent and self.multiplier_re is not None:
             mm = self.multiplier_re.match(work, pos)
             if mm:  # mehrere hundert, több száz, flere hundrede: [2, 9] × 100
