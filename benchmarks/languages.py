@@ -8,7 +8,8 @@ figure and date rules (QTY001, QTY002, DAT001):
   figure misread or a conversion not recognised); some are real drift in the translations;
 - **recall on mutations made without the extractor**, so that a figure the extractor cannot read is a
   miss: (digit) in one sentence of the translation, one run of digits is changed (×10, or +1 to a
-  non-leading digit); (unit) in the English, a unit word is replaced by another of the same
+  non-leading digit; +1 to the last digit where ×10 would keep the value: a run of zeros, or the
+  digits after a comma, period or colon, a decimal fraction or minutes in most languages); (unit) in the English, a unit word is replaced by another of the same
   dimension (kilometres ↔ miles, …) right after a number in digits; (scale) in the English, million ↔
   billion after a number in digits (a unit word with no number, "for hours", states no figure). A
   mutation counts as found when the mutated bundle gives a figure or date finding on the mutated
@@ -93,6 +94,11 @@ def mutate_digits(sentence: str, rng: random.Random) -> str | None:
         new = digits[:k] + str((int(digits[k]) + 1) % 10) + digits[k + 1:]
     else:
         new = digits + "0"
+    if new == digits + "0" and (not digits.strip("0") or re.search(r"\d[.,:]$", sentence[:m.start()])):
+        # ×10 would change no value: zeros (1-0 → 1-00), or the digits after a separator, which in
+        # most of these languages are a decimal fraction (4,8 → 4,80) or minutes: +1 to the last
+        # digit instead (the random draws stay as they were, so the other mutations do not move)
+        new = digits[:-1] + str((int(digits[-1]) + 1) % 10)
     return sentence[:m.start()] + new + sentence[m.end():]
 
 
