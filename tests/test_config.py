@@ -164,7 +164,8 @@ def test_select_rules_applies_selection_and_levels(tmp_path: Path) -> None:
     rules = load_config(file).select_rules()
     assert [(rule.id, rule.level) for rule in rules] == [("COV001", Level.ERROR), ("COV002", Level.WARNING),
                                                          ("COV003", Level.WARNING),
-                                                         ("COV004", Level.WARNING), ("QTY001", Level.ERROR)]
+                                                         ("COV004", Level.WARNING), ("QTY001", Level.ERROR),
+                                                         ("QTY003", Level.ERROR)]
 
 
 def test_select_rules_unknown_selector(tmp_path: Path) -> None:

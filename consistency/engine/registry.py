@@ -6,7 +6,7 @@ so listing or selecting rules never imports the extraction machinery.
 
 >>> rules = load_rules()
 >>> [rule.id for rule in rules.select(["QTY"])]
-['QTY001', 'QTY002']
+['QTY001', 'QTY002', 'QTY003']
 >>> rules["quantity-mismatch"].id
 'QTY001'
 """

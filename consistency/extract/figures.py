@@ -35,6 +35,7 @@ from ..locale.cldr import ISO_DATE, date_patterns, normalize_tag, tables, typed_
 from ..locale.calendars import clock_prepositions, clock_words, era_of
 from ..locale.inflection import inflection
 from ..locale.packs import load_pack
+from ..locale.scripts import ATTACHING
 from ..model import Claim, ClaimKind, Qualifier
 from ..nonprose import FIGURE_NOISE_BY_CHAR, FIGURE_NOISE_DIGITS
 from .loanwords import loanword_power, loanword_scales
@@ -99,15 +100,11 @@ def _blank(text: str, spans) -> str:
     return "".join(parts)
 
 
-#: Scripts whose words a unit or scale word may be followed by without a space: those written
-#: without spaces (Han, kana, the South-East Asian scripts of line-break class SA: 2GWの, 5kmを)
-#: and those that attach particles and suffixes to a word (Hangul 달러의, Arabic يوما).
-_ATTACHING = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Line_Break=SA}\p{Arabic}"
-
-#: After a word in any other script (Latin, Cyrillic, Greek, the Indic scripts, Hebrew, Armenian,
-#: Georgian, Ethiopic…): no letter, mark or digit may follow (Mon. must not match in Montag, bn মি,
-#: metres, in মিলিয়ন, million), but a letter of an attaching script may.
-_END = rf"(?![\p{{M}}\p{{N}}]|(?![{_ATTACHING}])\p{{L}})"
+#: After a word in a script that does not attach words (Latin, Cyrillic, Greek, the Indic scripts,
+#: Hebrew, Armenian, Georgian, Ethiopic…; locale/scripts.py: ATTACHING): no letter, mark or digit
+#: may follow (Mon. must not match in Montag, bn মি, metres, in মিলিয়ন, million), but a letter of
+#: an attaching script may (2GWの, 달러의).
+_END = rf"(?![\p{{M}}\p{{N}}]|(?![{ATTACHING}])\p{{L}})"
 
 
 #: After a whole word of any script that separates words by spaces.
@@ -184,9 +181,9 @@ def _multi_folds() -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-_ALPHA_END = regex.compile(rf".*(?:\p{{M}}|(?![{_ATTACHING}])\p{{L}})$")
+_ALPHA_END = regex.compile(rf".*(?:\p{{M}}|(?![{ATTACHING}])\p{{L}})$")
 _SPACELESS = regex.compile(r"[\p{Line_Break=SA}\p{M}]+")
-_ALPHA_START = regex.compile(rf"(?![{_ATTACHING}])\p{{L}}")
+_ALPHA_START = regex.compile(rf"(?![{ATTACHING}])\p{{L}}")
 _SHORT_SPACED = regex.compile(
     r"(?:(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}])[\p{L}\p{M}]){1,2}\.?")
 _LEFT = r"(?<![\p{L}\p{M}])"

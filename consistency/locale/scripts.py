@@ -8,7 +8,9 @@ non-letters have no script here.  The classification is cached per code point in
 - :func:`letter_script`: the script of one character (the name extractor: which script a name
   is written in);
 - :func:`script_counts`: how many letters of each script a text has (the alignment: a block's
-  dominant script, :func:`consistency.match.align.script_of`).
+  dominant script, :func:`consistency.match.align.script_of`);
+- :data:`ATTACHING`: the scripts whose letters may follow a number or a unit word without a space
+  between them, as the inside of a regex character class.
 
 >>> letter_script("W"), letter_script("ウ"), letter_script("う"), letter_script("한"), letter_script("7")
 ('Latn', 'Kana', 'Kana', 'Hang', None)
@@ -22,7 +24,14 @@ from collections import Counter
 
 import regex
 
-__all__ = ["SCRIPTS", "letter_script", "script_counts"]
+__all__ = ["ATTACHING", "SCRIPTS", "letter_script", "script_counts"]
+
+#: Scripts whose words a number, a unit or a scale word may be followed by without a space: those
+#: written without spaces (Han, kana, the South-East Asian scripts of line-break class SA: 2GWの,
+#: 5kmを) and those that attach particles and suffixes to a word (Hangul 달러의, Arabic يوما).  In
+#: every other script (Latin, Cyrillic, Greek, the Indic scripts, Hebrew, Armenian, Georgian,
+#: Ethiopic…) a letter right after a word continues that word.  A regex class body: ``[{ATTACHING}]``.
+ATTACHING = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Line_Break=SA}\p{Arabic}"
 
 #: The scripts told apart, in tie-breaking order.
 SCRIPTS: tuple[str, ...] = (

@@ -1,5 +1,5 @@
-"""The figure rules: QTY001 (figures disagree), QTY002 (a figure missing), DAT001 (dates
-disagree), STL001 (a translation still holds the source's previous value).
+"""The figure rules: QTY001 (figures disagree), QTY002 (a figure missing), QTY003 (scores, times
+and ratios disagree), DAT001 (dates disagree), STL001 (a translation still holds the source's previous value).
 
 They read the figure clusters of the bundle (:mod:`consistency.match.clusters`) and decide who
 deviates: with a declared source, the versions that disagree with it (but where two or more
@@ -14,12 +14,14 @@ replaces the roles the values alone give, and a stale translation is STL001's.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 import regex
 
 from ...display import display_value
+from ...extract.pairs import NumberPair, number_pairs, same_pair
 from ...match.agreement import agree, claim_key, comparable
 from ...match.clusters import Cluster, informative
 from ...model import Claim, ClaimKind, Finding, Location
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "check_date_mismatch",
+    "check_pair_mismatch",
     "check_quantity_mismatch",
     "check_quantity_missing",
     "check_translation_stale",
@@ -331,3 +334,93 @@ def check_quantity_missing(an: BundleAnalysis, rule) -> Iterator[Finding]:
         )
         key = claim_key(rep) + " missing in " + ",".join(an.documents[v].locale for v in missing)
         yield finding(an, rule, message, locations, key)
+
+
+@dataclass(frozen=True)
+class _Held:
+    """A score, time or ratio of one version: the pair and the figure claim that covers it, if
+    any (a range the figure rules read, ``10-15``)."""
+
+    pair: NumberPair
+    claim: Claim | None
+
+
+def _held_pairs(an: BundleAnalysis, v: int, blocks: tuple[int, ...]) -> list[_Held]:
+    """The number pairs of version ``v``'s blocks, in file offsets; a pair inside a figure with a
+    unit or currency (``10-15 km``, a measured range) is the figure rules' alone."""
+    out = []
+    doc = an.documents[v]
+    for b in blocks:
+        block = doc.blocks[b]
+        claims = an.claims[v][b]
+        for p in number_pairs(block.text):
+            start, end = block.start + p.start, block.start + p.end
+            over = [c for c in claims if c.start < end and start < c.end]
+            if any(c.unit or c.kind is ClaimKind.DATE for c in over):
+                continue
+            out.append(_Held(replace(p, start=start, end=end), over[0] if over else None))
+    return out
+
+
+def _unmatched(mine: list[_Held], theirs: list[_Held]) -> tuple[list[_Held], list[_Held]]:
+    """What is left of each side once every pair is matched with one that states the same."""
+    left = list(theirs)
+    alone = []
+    for h in mine:
+        k = next((i for i, t in enumerate(left) if same_pair(h.pair, t.pair)), None)
+        if k is None:
+            alone.append(h)
+        else:
+            del left[k]
+    return alone, left
+
+
+def _pair_locations(an: BundleAnalysis, held: dict[int, list[_Held]], versions: list[int], first: _Held,
+                    role: str) -> Iterator[Location]:
+    """Where each of ``versions`` writes ``first`` (written by the first of them) or the pair that
+    states the same, in the versions' order."""
+    for w in sorted(versions):
+        h = first if w == versions[0] else next(h for h in held[w] if same_pair(first.pair, h.pair))
+        yield location(an, w, h.pair.start, h.pair.end, role, h.pair.text)
+
+
+def check_pair_mismatch(an: BundleAnalysis, rule) -> Iterator[Finding]:
+    """QTY003: a score, record, game clock, time of day or ratio that corresponding passages write
+    with other numbers (``2-1`` / ``2-10``; ``19:45`` / ``19:54``).  Only passages where both
+    versions write such pairs are compared, and only pairs left over on both sides once the
+    equal ones are matched, in the order they are written: a version that words the score or
+    writes the time another way (``7pm``, ``19 Uhr``) has nothing to compare."""
+    n = len(an.documents)
+    for group in an.groups:
+        held = {v: _held_pairs(an, v, group[v]) for v in range(n) if group[v]}
+        held = {v: h for v, h in held.items() if h}
+        if len(held) < 2:
+            continue
+        ref = an.pivot if an.pivot in held else min(held)
+        reported: set[tuple[int, int]] = set()
+        for v in sorted(held):
+            if v == ref:
+                continue
+            alone, left = _unmatched(held[v], held[ref])
+            for x, r in zip(alone, left):
+                if x.claim is not None and r.claim is not None and comparable(x.claim, r.claim) and not agree(
+                        x.claim, r.claim, relative_tolerance=an.relative_tolerance):
+                    continue  # two ranges that do not overlap: QTY001 reports them
+                with_x = [v] + [w for w in held if w not in (v, ref) and any(same_pair(x.pair, h.pair) for h in held[w])]
+                with_r = [ref] + [w for w in held if w not in (v, ref) and any(same_pair(r.pair, h.pair) for h in held[w])]
+                if an.holds_reference(with_r, with_x):
+                    deviant, dv, reference, rv = x, with_x, r, with_r
+                else:
+                    deviant, dv, reference, rv = r, with_r, x, with_x
+                if (dv[0], deviant.pair.start) in reported:
+                    continue
+                reported.add((dv[0], deviant.pair.start))
+                locations = [*_pair_locations(an, held, dv, deviant, "deviant"),
+                             *_pair_locations(an, held, rv, reference, "reference")]
+                message = rule.format_message(
+                    locale=", ".join(an.documents[w].locale for w in sorted(dv)), value=deviant.pair.text,
+                    text=deviant.pair.text, other_locale=", ".join(an.documents[w].locale for w in sorted(rv)),
+                    other_value=reference.pair.text, other_text=reference.pair.text, unit="")
+                key = ("pair " + "-".join(map(str, deviant.pair.numbers)) + " vs "
+                       + "-".join(map(str, reference.pair.numbers)))
+                yield finding(an, rule, message, locations, key)

@@ -1,0 +1,77 @@
+"""Scores, records, game clocks, times of day and ratios: whole numbers joined by dashes or colons.
+
+The figure extractor reads none of these as figures (:data:`consistency.nonprose.FIGURE_NOISE_DIGITS`
+blanks ``38:17``, ``10:30``, ``13-21-3``; a dash before a smaller number is a score, ``4-1``, not a
+range), since a score is no quantity and its two numbers mean nothing alone. Yet ``2-1`` turned
+into ``2-10`` or ``12:55`` into ``12:50`` is as wrong as a changed figure. This module reads them
+whole, for QTY003 (:func:`consistency.engine.checks.figures.check_pair_mismatch`):
+
+- :func:`number_pairs(text)` returns every :class:`NumberPair` of ``text``: two or three numbers of
+  one to three digits (any script's digits: ``٢-١``, ``２:１``), joined by one kind of dash
+  (``-``, ``–``, ``—``) or by colons, spaces allowed around a dash (``1 - 0``); not inside a
+  longer run of numbers and separators (dates ``14-03-2023``, ``1:50,000``, versions), not
+  glued to a letter (``F-16``, ``COVID-19``) but for one of a script that attaches words
+  (:data:`consistency.locale.scripts.ATTACHING`: ``２：１で``) and an English ``am``/``pm``
+  (``2:30pm``), and not before a percent sign;
+- :func:`same_pair(a, b)` says whether two pairs state the same thing: the same numbers in any
+  order (a score is written winner first in one language, home side first in another: ``lost
+  1-2`` and ``2:1 verloren``), or the same time of day on a 12-hour and a 24-hour clock
+  (``7:45`` and ``19:45``: two written minutes, hours up to 24).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..locale.scripts import ATTACHING
+
+__all__ = ["NumberPair", "number_pairs", "same_pair"]
+
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212\uff0d"
+_PAIR = regex.compile(
+    rf"(?<![\p{{N}}_.,:\uff1a/{_DASHES}]|(?![{ATTACHING}])\p{{L}}|[\p{{N}}][ \u00a0][{_DASHES}:][ \u00a0]?)"
+    r"(\p{Nd}{1,3})"
+    rf"(?:[ \u00a0]?([{_DASHES}])[ \u00a0]?|([:\uff1a]))"
+    r"(\p{Nd}{1,3})"
+    rf"(?:(?:[ \u00a0]?[{_DASHES}][ \u00a0]?|[:\uff1a])(\p{{Nd}}{{1,3}}))?"
+    rf"(?![\p{{N}}_%٪]|(?![{ATTACHING}]|[aApP]\.?[mM]\b)\p{{L}}|[.,:\uff1a/{_DASHES}]\p{{N}}|[ \u00a0]?[{_DASHES}:][ \u00a0]?\p{{N}})"
+)
+
+
+@dataclass(frozen=True)
+class NumberPair:
+    """Two or three numbers written together; offsets into the text it was read from."""
+
+    start: int
+    end: int
+    text: str
+    numbers: tuple[int, ...]
+    #: the last number is written with two digits after a colon (minutes of a time, ``19:05``)
+    minutes: bool
+
+
+def number_pairs(text: str) -> list[NumberPair]:
+    """Every score, record, game clock, time or ratio written in digits in ``text``."""
+    out = []
+    for m in _PAIR.finditer(text):
+        numbers = tuple(int(g) for g in (m.group(1), m.group(4), m.group(5)) if g is not None)
+        minutes = m.group(3) is not None and len(m.group(4)) == 2 and m.group(5) is None
+        out.append(NumberPair(m.start(), m.end(), m.group(), numbers, minutes))
+    return out
+
+
+def same_pair(a: NumberPair, b: NumberPair) -> bool:
+    """The same numbers in any order, or the same time of day on a 12- and a 24-hour clock.
+
+    >>> p, q, r = number_pairs("won 2-1, kick-off 7:45, final 1:2 at 19:45")[:2] + number_pairs("1:2")
+    >>> same_pair(p, r), same_pair(q, number_pairs("um 19:45 Uhr")[0]), same_pair(p, number_pairs("2-10")[0])
+    (True, True, False)
+    """
+    if sorted(a.numbers) == sorted(b.numbers):
+        return True
+    if len(a.numbers) == len(b.numbers) == 2 and (a.minutes or b.minutes) and a.numbers[1] == b.numbers[1]:
+        h, k = a.numbers[0], b.numbers[0]
+        return h <= 24 and k <= 24 and h % 12 == k % 12
+    return False
