@@ -145,3 +145,15 @@ def test_rounding_allowed_by_written_precision():
     assert agree(miles, km, relative_tolerance=Decimal("0.02"))
     assert not agree(miles, km, relative_tolerance=Decimal("0"))
     assert not agree(miles, claim("1.300 Kilometer", "de"))
+
+
+def test_the_same_number_with_another_unit_is_the_partner_of_a_unit_slip():
+    # 385 km could also be a wrong conversion of 85 miles (within a factor of ten), but the same
+    # number with another unit is the closer slip: the unit word was mistranslated
+    from test_names import bundle, findings
+
+    an = bundle(en="The storm was 385 kilometres off the coast, with winds of 85 mph.",
+                de="Der Sturm war 385 Meilen vor der Küste, mit Winden von 85 Meilen.")
+    assert [f.message for f in findings(an, "QTY001")] == [
+        "de gives 385 miles where en gives 385 kilometers (a tie: as many versions give each value; en is the "
+        "reference only as the first version — declare the source to settle it)"]

@@ -5,8 +5,9 @@ of version ``v`` in group ``g``), the claims per block (``claims[v][b]``), the p
 the relative tolerance, and returns one :class:`Cluster` per figure, in group order.  A claim
 belongs to exactly one cluster.  Within a group, claims pair first with an *agreeing* claim
 (in text order), then with the one remaining *plausible* mistranslation of it (same unit, or
-the same number with another unit), version by version against the pivot, then among the
-other versions; a claim left over opens its own cluster (a figure the other versions lack).
+the same number with another unit), the closest kind of slip first (:func:`pair_rank`: where
+one claim is the same number with another unit, it is the partner, though a wrong conversion
+would also be plausible), version by version against the pivot, then among the other versions; a claim left over opens its own cluster (a figure the other versions lack).
 Who deviates is the rules' decision, not this module's.
 
 A passage with more than :data:`MAX_PAIRED` claims in one version (a table pasted as one
@@ -29,7 +30,7 @@ from .agreement import DEFAULT_RELATIVE_TOLERANCE, agree, claim_key, comparable
 #: a figure written in words and a hyphen, no digit: "four-day", "more than seven-year"
 _SPELLED_ADJECTIVE = regex.compile(r"[\p{L}\p{M}]+(?:[ \u00a0][\p{L}\p{M}]+)*-[\p{L}\p{M}]+")
 
-__all__ = ["MAX_PAIRED", "Cluster", "cluster_claims", "informative", "plausible_pair", "representative"]
+__all__ = ["MAX_PAIRED", "Cluster", "cluster_claims", "informative", "pair_rank", "plausible_pair", "representative"]
 
 #: the most claims of one version in one passage that are paired by agreement (see above)
 MAX_PAIRED = 300
@@ -68,12 +69,11 @@ def cluster_claims(groups: Sequence[Sequence[Sequence[int]]], claims: Sequence[S
                         remaining.remove(c)
                         break
             # then disagreeing partners, only where the pairing is unambiguous:
-            # the one open claim of its kind on each side (else each is "missing")
+            # the one open claim of its kind on each side (else each is "missing"), the closest
+            # kind of slip first (pair_rank: the same number with another unit, 385 miles as
+            # 385 km, before the same unit, before a conversion gone wrong)
             open_clusters = [c for c in clusters if v not in c.members]
-            candidates = {
-                id(cl): [c for c in remaining if plausible_pair(representative(cl, pivot), c)]
-                for cl in open_clusters
-            }
+            candidates = {id(cl): _closest(representative(cl, pivot), remaining) for cl in open_clusters}
             for cl in open_clusters:
                 cands = candidates[id(cl)]
                 if len(cands) != 1 or cands[0] not in remaining:
@@ -149,6 +149,23 @@ def plausible_pair(a: Claim, b: Claim) -> bool:
     if a.value == b.value:
         return True
     return _converted_nearby(a, b)
+
+
+def _closest(a: Claim, pool: Sequence[Claim]) -> list[Claim]:
+    """The claims of ``pool`` that could be a mistranslation of ``a`` (:func:`plausible_pair`) and
+    are of the closest kind of slip there is among them (:func:`pair_rank`)."""
+    ranked = [(pair_rank(a, c), c) for c in pool if plausible_pair(a, c)]
+    best = min((r for r, _c in ranked), default=None)
+    return [c for r, c in ranked if r == best]
+
+
+def pair_rank(a: Claim, b: Claim) -> int:
+    """How close a slip ``b`` is for ``a``, for two claims :func:`plausible_pair` accepts: 0 the
+    same number with another unit (a unit word mistranslated: 385 miles, 385 km), 1 the same unit
+    (8 Mrd. for 80 Mrd.), 2 a conversion gone wrong."""
+    if a.value is not None and a.value == b.value and a.unit != b.unit:
+        return 0
+    return 1 if a.unit == b.unit else 2
 
 
 #: a measure converted wrongly is at most this factor from the right conversion (feet for metres:
