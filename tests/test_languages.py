@@ -960,3 +960,17 @@ def test_a_borrowed_million_agrees_with_the_english_and_a_wrong_one_is_reported(
                     bn="তহবিলটি ২০ মিলিয়ন ডলার সংগ্রহ করেছে।") == []
     assert messages(("QTY001", "QTY002"), en="The fund raised 20 million dollars.",
                     bn="তহবিলটি ২০ বিলিয়ন ডলার সংগ্রহ করেছে।") != []
+
+
+def test_a_hebrew_prefix_before_a_hyphen_and_digits_is_grammar_not_a_code():
+    # ב-2027 "in 2027", כ-350,000 "about 350,000"; a Latin code stays a code
+    assert [v for _t, v, _u in figures("הגשר ייפתח ב-2027 ויעלה כ-350,000 דולר", "he")] == ["2027", "350000"]
+    assert figures("מטוס F-16", "he") == []
+
+
+def test_a_year_written_as_a_plain_number_states_that_year_and_a_day_needs_more():
+    assert messages(("QTY002",), en="The bridge opens in 2027.", he="הגשר ייפתח ב-2027.") == []
+    # the days and months differ; that the year 2018 is written there says nothing about them
+    found = messages(("QTY002", "DAT001"), en="The bridge opened on the night of September 29, 2018.",
+                     da="Broen åbnede natten mellem den 29. november og den 30. november 2018.")
+    assert "en states 2018-09-29 (September 29, 2018); da has no matching figure" in found

@@ -1036,11 +1036,13 @@ class Extractor:
                 currency = self._currency_code(cb.group(1))
                 if currency:
                     s = cb.start()
-        # Glued to letters: model names and codes (GPT-4, COVID-19, A320, H100), not figures.
+        # Glued to letters: model names and codes (GPT-4, COVID-19, A320, H100), not figures. Hebrew
+        # writes a hyphen (maqaf) between a one-letter prefix and digits: ב-2027 is "in 2027",
+        # כ-350,000 "about 350,000" (its codes are written in Latin letters).
         if num.source in ("digits", "cjk") and s == num.start and s > 0:
             before = work[s - 1]
             if compiled(r"[\p{Latin}\p{Cyrillic}_]").match(before) or (
-                before in "-/" and s > 1 and compiled(r"[\p{L}\p{N}]").match(work[s - 2])
+                before in "-/" and s > 1 and compiled(r"(?!\p{Hebrew})[\p{L}\p{N}]").match(work[s - 2])
             ):
                 return None, num.end
         if self.pack.ordinal_prefix and (prefix := next((p for p in self.pack.ordinal_prefix if work.endswith(p, 0, s)), None)):

@@ -15,6 +15,7 @@ replaces the roles the values alone give, and a stale translation is STL001's.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -290,6 +291,11 @@ def _stated_somehow(an: BundleAnalysis, v: int, cluster: Cluster) -> bool:
         for x in (c.value, c.low, c.high):
             if isinstance(x, Decimal) and x in values:
                 return True
+        if c.kind is ClaimKind.DATE and isinstance(c.low, date) and isinstance(c.high, date) \
+                and c.low.year == c.high.year and (c.high - c.low).days >= 80 and Decimal(c.low.year) in values:
+            # a year, or a half or quarter of one, whose year is written there as a plain number
+            # (Hebrew ב-2027, "in 2027"); a day or a month needs more than its year
+            return True
         if _decade_written(an, v, group, c, values):
             return True
     # a conversion the other version gives only once: "six meters (18 feet)" vs "sechs Meter"
