@@ -974,3 +974,9 @@ def test_a_year_written_as_a_plain_number_states_that_year_and_a_day_needs_more(
     found = messages(("QTY002", "DAT001"), en="The bridge opened on the night of September 29, 2018.",
                      da="Broen åbnede natten mellem den 29. november og den 30. november 2018.")
     assert "en states 2018-09-29 (September 29, 2018); da has no matching figure" in found
+
+
+@pytest.mark.parametrize("text", ["п'ять років", "п’ять років", "пʼять років"])
+def test_a_number_word_with_an_apostrophe_is_read_with_any_of_the_apostrophes_text_writes(text):
+    # ICU spells Ukrainian "five" with U+02BC; text writes U+2019 or U+0027 as often
+    assert [v for _t, v, _u in figures(text, "uk")] == ["5"]

@@ -63,9 +63,27 @@ def lexicon(language: str) -> dict[str, Any] | None:
     entry = _table()["languages"].get(language)
     if entry is None:
         return None
-    words: dict[str, int] = entry["words"]
+    words: dict[str, int] = _with_apostrophes(entry["words"])
+    multipliers: dict[str, int] = _with_apostrophes(entry["multipliers"])
     short = [w for w, v in words.items() if v <= 1 or len(w) <= 2]
-    return {**entry, "needs_unit": sorted(set(short) | {w for w, v in entry["multipliers"].items() if len(w) <= 2})}
+    return {**entry, "words": words, "multipliers": multipliers,
+            "needs_unit": sorted(set(short) | {w for w, v in multipliers.items() if len(w) <= 2})}
+
+
+#: the apostrophes text writes for the one ICU writes inside a word (U+02BC, Ukrainian ``пʼять``)
+_APOSTROPHES = ("ʼ", "’", "'")
+
+
+def _with_apostrophes(words: dict[str, int]) -> dict[str, int]:
+    """``words`` and, for a word ICU writes with the modifier letter apostrophe (Ukrainian ``пʼять``,
+    five), the same word with the right single quotation mark and the typewriter apostrophe that
+    text writes there (``п’ять``, ``п'ять``)."""
+    out = dict(words)
+    for word, value in words.items():
+        if _APOSTROPHES[0] in word:
+            for mark in _APOSTROPHES[1:]:
+                out.setdefault(word.replace(_APOSTROPHES[0], mark), value)
+    return out
 
 
 def _tokens(form: str) -> list[str]:
