@@ -867,3 +867,18 @@ def test_a_name_spelled_in_thai_between_word_boundaries(run, token, found):
     from consistency.match.names import _spelled_inside
 
     assert _spelled_inside(run, "th", {token}) is found
+
+
+@pytest.mark.parametrize("en, other, locale", [
+    ("Mayor Anna Kowalski opened the bridge.", "Starostka Anna Kowalská otevřela most.", "cs"),
+    ("He met Anna Kowalski in Brno.", "V Brně se setkal s Annou Kowalskou.", "cs"),
+    ("Mayor Jane Clinton opened the bridge.", "Starostka Jane Clintonová otevřela most.", "cs"),
+    ("Mayor Jane Clinton opened the bridge.", "Primátorka Jane Clintonová otvorila most.", "sk"),
+])
+def test_a_womans_surname_in_its_czech_or_slovak_feminine_form_is_no_misspelling(en, other, locale):
+    assert rules_of(findings(bundle(en=en, **{locale: other}), "NAM002")) == []
+
+
+def test_a_feminine_form_of_another_surname_is_still_reported():
+    an = bundle(en="Mayor Anna Kowalski opened the bridge.", cs="Starostka Anna Kovalská otevřela most.")
+    assert rules_of(findings(an, "NAM002")) == ["NAM002"]

@@ -32,6 +32,9 @@ class Inflection:
     plural_endings: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     #: languages that write a proper name's case ending after an apostrophe (tr Washington'da)
     apostrophe_suffixes: frozenset[str] = frozenset()
+    #: language -> (masculine ending, its feminine endings in every case) of surnames (cs Kowalski,
+    #: Kowalská, Kowalskou; Merkel, Merkelová)
+    feminine_surnames: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
 
     def dual_forms(self, language: str, word: str) -> list[str]:
         """``word`` (a dual as CLDR writes it) in the other cases of ``language``: ar ``سنتان``
@@ -71,4 +74,6 @@ def inflection() -> Inflection:
                       {lang: tuple(map(str, words)) for lang, words in data.get("articles", {}).items()},
                       {lang: tuple((str(a), str(b)) for a, b in pairs)
                        for lang, pairs in data.get("plural_endings", {}).items()},
-                      frozenset(data.get("apostrophe_suffixes", ())))
+                      frozenset(data.get("apostrophe_suffixes", ())),
+                      {lang: tuple((str(e[0]), tuple(map(str, e[1:]))) for e in entries)
+                       for lang, entries in data.get("feminine_surnames", {}).items()})

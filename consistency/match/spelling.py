@@ -5,7 +5,8 @@ Contract: :func:`variant` says whether two mentions spell one name slightly diff
 Walsh`` / ``Noel Walsh``: the same last word, another close one), :func:`single_variant` the same
 for one-word names (``Weiss`` / ``Weis``, used only where the other spelling occurs elsewhere).
 :func:`surname_typo` says whether two full names differ by one letter of the surname, however
-short (``Katrin Weiss`` / ``Katrin Weis``). None counts an inflection, ``ue`` for ``ü`` or a
+short (``Katrin Weiss`` / ``Katrin Weis``); :func:`feminine_form` whether one surname is the other
+in the feminine form a language gives women's surnames (cs ``Kowalská`` / ``Kowalski``). None counts an inflection, ``ue`` for ``ü`` or a
 cognate spelled each language's way (:func:`inflected`: ``Schottland`` / ``Scotland``,
 ``Designers``) as a misspelling.
 """
@@ -22,7 +23,7 @@ from ..extract.names import Mention
 from ..extract.persons import looks_like_person
 from ..locale.tags import language
 
-__all__ = ["inflected", "plain", "single_variant", "surname_typo", "variant"]
+__all__ = ["feminine_form", "inflected", "plain", "single_variant", "surname_typo", "variant"]
 
 
 def variant(a: Mention, b: Mention) -> bool:
@@ -117,6 +118,30 @@ def _ending_of_its_language(an: Any, v: int, word: str, other: str) -> bool:
     rule = inflection()
     lang = language(an.documents[v].locale)
     return (word.endswith("s") and lang in rule.genitive_s) or rule.takes_endings(lang)
+
+
+def feminine_form(an: Any, v: int, a: Mention, w: int, b: Mention) -> bool:
+    """Whether the last words of ``a`` (version ``v``) and ``b`` (version ``w``) are one surname,
+    one of them in the feminine form its version's language gives a woman's surname
+    (``locale/data/inflection.toml``: Czech ``Anna Kowalská`` for Anna Kowalski, ``Merkelová``
+    for Merkel)."""
+    from ..locale.inflection import inflection
+
+    if not (a.script == b.script == "latin"):
+        return False
+    words = [regex.findall(r"[\p{L}\p{M}]+", m.text) for m in (a, b)]
+    if not (words[0] and words[1]):
+        return False
+    x, y = words[0][-1].casefold(), words[1][-1].casefold()
+    rules = inflection().feminine_surnames
+    for version, fem, masc in ((v, x, y), (w, y, x)):
+        for m_end, f_ends in rules.get(language(an.documents[version].locale), ()):
+            if not masc.endswith(m_end):
+                continue
+            stem = masc[: len(masc) - len(m_end)]
+            if len(stem) >= 2 and any(fem == stem + f_end for f_end in f_ends):
+                return True
+    return False
 
 
 def surname_typo(an: Any, v: int, a: Mention, w: int, b: Mention) -> bool:
