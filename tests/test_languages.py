@@ -980,3 +980,16 @@ def test_a_year_written_as_a_plain_number_states_that_year_and_a_day_needs_more(
 def test_a_number_word_with_an_apostrophe_is_read_with_any_of_the_apostrophes_text_writes(text):
     # ICU spells Ukrainian "five" with U+02BC; text writes U+2019 or U+0027 as often
     assert [v for _t, v, _u in figures(text, "uk")] == ["5"]
+
+
+@pytest.mark.parametrize("text, locale, value, unit", [
+    ("Mto ulipanda kwa mita 3.5 ndani ya saa 12.", "sw", "3.5", "meter"),     # Swahili: the unit first
+    ("umbali wa kilomita 7 kutoka pwani", "sw", "7", "kilometer"),
+    ("nauyin kilogiram 250", "ha", "250", "kilogram"),                        # Hausa
+])
+def test_a_unit_written_before_the_number_where_cldr_writes_it_so(text, locale, value, unit):
+    assert (value, unit) in [(v, u) for _t, v, u in figures(text, locale)]
+
+
+def test_a_unit_word_before_a_number_is_no_unit_where_cldr_writes_it_after():
+    assert [u for _t, _v, u in figures("The road is kilometre 7 of the route.", "en")] == [None]

@@ -31,7 +31,7 @@ from typing import Any, cast
 
 import regex
 
-from ..locale.cldr import ISO_DATE, date_patterns, normalize_tag, tables, typed_groups
+from ..locale.cldr import ISO_DATE, date_patterns, normalize_tag, tables, typed_groups, units_before_number
 from ..locale.calendars import clock_prepositions, clock_words, era_of
 from ..locale.inflection import inflection
 from ..locale.packs import load_pack
@@ -372,6 +372,10 @@ class Extractor:
         self.unit_re = regex.compile(
             "(?:" + _SP + "{0,2}|-)(?:(" + _alt(words) + "|(?-i:" + _alt(cased) + "))" + inflected + ")", flags
         )
+        #: where CLDR writes a unit's name before the number (sw ``kilomita 3.5``, ha, si, ak, to)
+        self.unit_before_re = regex.compile(
+            "(" + _alt(words, left=True) + "|(?-i:" + _alt(cased, left=True) + "))" + _SP + r"\Z", flags
+        ) if units_before_number(tab.tag) else None
         # CLDR's names of past currencies carry their years ("afghan afghani (1927–2002)"): no text
         # writes a figure's currency that way, and they made the largest patterns of all
         currency_words = [w for w in self.currencies if "(" not in w]
@@ -1136,6 +1140,10 @@ class Extractor:
         elif um:
             unit = self.units[_key(_unit_surface(um))]
             pos = um.end()
+        if unit is None and not currency and counter is None and self.unit_before_re is not None:
+            ub = self.unit_before_re.search(work, max(0, s - 40), s)
+            if ub:  # sw mita 3.5, kilomita 3.5: the unit's name before the number, as CLDR writes it
+                unit, s = self.units[_key(ub.group(1))], ub.start()
         if unit is None and not currency and counter is None and self.percent_before_re is not None:
             pb = self.percent_before_re.search(work, max(0, s - 12), s)
             if pb:  # th ร้อยละ 20, zh 百分之二十: the word for per cent before the number

@@ -211,6 +211,21 @@ def _currencies(data: dict, territory: str | None) -> dict[str, str]:
 
 
 @lru_cache(maxsize=64)
+def units_before_number(tag: str) -> bool:
+    """Whether CLDR writes a unit's name before the number in ``tag`` (Swahili ``kilomita 7``,
+    Hausa ``kilomitoci 7``, Sinhala, Akan, Tongan), as its own patterns for a kilometre and a
+    kilogram do."""
+    from babel.units import format_unit
+
+    loc = parse_locale(tag)
+    try:
+        written = [format_unit(7, unit, locale=loc, length="long") for unit in ("length-kilometer", "mass-kilogram")]
+    except (KeyError, ValueError):
+        return False
+    return all(w.strip().lstrip("\u200e\u200f")[:1].isalpha() for w in written)
+
+
+@lru_cache(maxsize=64)
 def unit_surfaces(tag: str) -> tuple[str, ...]:
     """Unit surfaces of ``tag`` as CLDR writes them (case kept: ``GW``, ``g``)."""
     loc = parse_locale(tag)
