@@ -882,3 +882,12 @@ def test_a_womans_surname_in_its_czech_or_slovak_feminine_form_is_no_misspelling
 def test_a_feminine_form_of_another_surname_is_still_reported():
     an = bundle(en="Mayor Anna Kowalski opened the bridge.", cs="Starostka Anna Kovalská otevřela most.")
     assert rules_of(findings(an, "NAM002")) == ["NAM002"]
+
+
+@pytest.mark.parametrize("locale, other", [
+    ("ka", "ქარიშხალი ხუთშაბათისთვის ხორვატიისკენ გადაინაცვლებს."),   # Georgian: "towards Croatia"
+    ("hy", "Փոթորիկը հինգշաբթի կհասնի Խորվաթիայում։"),                 # Armenian: "in Croatia"
+])
+def test_a_place_with_a_georgian_or_armenian_case_ending_is_named(locale, other):
+    an = bundle(en="The storm will reach Croatia by Thursday.", **{locale: other})
+    assert rules_of(findings(an, "NAM001")) == []

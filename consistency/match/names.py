@@ -513,9 +513,10 @@ def _vocab_forms(ident: str, locale: str, vocabulary=None) -> list[str]:
     return list(entity.forms_for(locale)) + list(entity.related_for(locale)) if entity else []
 
 
-#: the alphabets whose words derive adjectives from a name by a suffix on its stem (argentinische,
-#: индонезийский, ινδονησιακός)
-_STEM_SCRIPTS = frozenset({"Latn", "Grek", "Cyrl"})
+#: the alphabets whose words derive adjectives and cases from a name by a suffix on its stem
+#: (argentinische, индонезийский, ινδονησιακός; Georgian ხორვატიისკენ, "towards Croatia"; Armenian
+#: Խորվաթիայում, "in Croatia")
+_STEM_SCRIPTS = frozenset({"Latn", "Grek", "Cyrl", "Geor", "Armn"})
 
 
 def _is_cased_text(text: str) -> bool:
