@@ -993,3 +993,12 @@ def test_a_unit_written_before_the_number_where_cldr_writes_it_so(text, locale, 
 
 def test_a_unit_word_before_a_number_is_no_unit_where_cldr_writes_it_after():
     assert [u for _t, _v, u in figures("The road is kilometre 7 of the route.", "en")] == [None]
+
+
+@pytest.mark.parametrize("text, locale, label", [
+    ("La reunió és el 3 d'octubre.", "ca", "--10-03"),        # CLDR writes d’octubre, text often d'octubre
+    ("Valitsus teatas 14. märtsil, et", "et", "--03-14"),        # Estonian: March with the adessive -il
+    ("Sild avati augustil 2020.", "et", "2020-08"),
+])
+def test_a_month_written_with_another_apostrophe_or_a_case_ending(text, locale, label):
+    assert label in [v for _t, v, _u in figures(text, locale)]

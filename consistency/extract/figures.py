@@ -304,6 +304,8 @@ class Extractor:
         self.year_cases = frozenset(_key(k) for k, unit in unit_case_names(tab.language).items()
                                     if unit == "year") - set(self.year_forms)
         self.scales: dict[str, int] = _keyed({**tab.scales, **pack.scales})
+        #: the longest case ending a month's name may take here (0: none; :meth:`_inflected_months`)
+        self.month_endings = inflection().max_ending if inflection().takes_endings(tab.language) else 0
         #: million, billion, trillion borrowed from English where neither CLDR nor the pack names a
         #: million (hi मिलियन, bn মিলিয়ন; :mod:`.loanwords`)
         self.loan_scales = loanword_scales(self.scales)
@@ -539,7 +541,7 @@ class Extractor:
     def _date_regexes(self) -> list[tuple[regex.Pattern, str, dict]]:
         # a month name is a whole word, in every script that separates words (Persian می is May,
         # not the start of میلیون); in scripts written without spaces it may be followed by text
-        months = ("(?:" + _alt(self.tab.months) + _WORD_END + ")") if self.tab.months else "(?!)"
+        months = ("(?:" + _alt(self.tab.months) + _WORD_END + self._inflected_months() + ")") if self.tab.months else "(?!)"
         macros = {
             "{YEAR}": r"(?<![\d.,'’])(?:1[89]\d\d|20\d\d|2100)(?!\d|[.,]\d)",
             # a year inside a numeric date (14.3.2023), whose separator may be a period
@@ -879,6 +881,15 @@ class Extractor:
             value=None, low=low, high=high, label=label,
         )
 
+    def _inflected_months(self) -> str:
+        """``|(month…)ending``: in a language that inflects nouns with suffixes and has no pack, a
+        month's name of five letters or more may take a case ending as a unit word does (Estonian
+        ``3. oktoobril``, on October 3; ``locale/data/inflection.toml``); empty elsewhere."""
+        if not self.month_endings:
+            return ""
+        stems = [m for m in self.tab.months if len(m) >= 5 and _ALPHA_END.match(m)]
+        return _with_endings(stems, self.month_endings).replace("|(", "|(?:", 1)
+
     def _month(self, raw: str | None) -> int | None:
         if raw is None:
             return None
@@ -886,7 +897,11 @@ class Extractor:
             value = int(raw)
             return value if 1 <= value <= 12 else None
         key = unicodedata.normalize("NFC", raw.casefold())
-        return self.tab.months.get(key) or self.tab.months.get(key.rstrip("."))
+        found = self.tab.months.get(key) or self.tab.months.get(key.rstrip("."))
+        if found is None and self.month_endings:  # oktoobril: oktoober and a case ending
+            found = next((self.tab.months[key[:-k]] for k in range(1, self.month_endings + 1)
+                          if len(key) - k >= 5 and key[:-k] in self.tab.months), None)
+        return found
 
     def _cldr_currency_symbols(self) -> list[str]:
         """CLDR's currency symbols of this locale as written (case kept)."""

@@ -390,8 +390,10 @@ def month_names(data: Mapping[str, Any]) -> dict[str, int]:
                 ):
                     # casefolded then recomposed: Greek Μαΐου folds ΐ into three code points
                     folded = unicodedata.normalize("NFC", name.casefold())
-                    out.setdefault(folded, int(number))
-                    out.setdefault(folded.rstrip("."), int(number))
+                    # CLDR writes the typographic apostrophe (ca d’octubre); text as often the other
+                    for form in {folded, folded.replace("\u2019", "'")}:
+                        out.setdefault(form, int(number))
+                        out.setdefault(form.rstrip("."), int(number))
     return out
 
 
