@@ -524,3 +524,17 @@ def test_a_pack_that_lists_its_words_replaces_icus(lang):
 def test_hungarian_compounds_and_short_unit_words_with_endings(text, value, unit):
     (claim,) = extract_claims(text, "hu")
     assert (str(claim.value), claim.unit) == (value, unit), claim
+
+
+def test_every_table_of_the_inflection_data_is_keyed_by_language():
+    # a key written after a [table] header belongs to that table: apostrophe_suffixes once fell into
+    # [feminine_surnames] and the Turkish rule went silently off
+    import tomllib
+    from importlib import resources
+
+    import regex
+
+    data = tomllib.loads(resources.files("consistency.locale").joinpath("data/inflection.toml").read_text("utf-8"))
+    tables = {k: v for k, v in data.items() if isinstance(v, dict)}
+    assert tables and all(regex.fullmatch(r"[a-z]{2,3}", lang) for t in tables.values() for lang in t), tables.keys()
+    assert {"languages", "genitive_s", "apostrophe_suffixes", "min_stem", "max_ending"} <= set(data)
