@@ -1,5 +1,6 @@
 """The files localization teams keep (issue 12 item 1): JSON (i18next, ARB, messages.json),
-YAML (Rails), Android strings.xml, Apple .strings and String Catalogs, TMX.  Each loader is keyed
+YAML (Rails), Android strings.xml, Apple .strings and String Catalogs, TMX, Java .properties,
+.NET .resx.  Each loader is keyed
 by unit, points at the file exactly, and refuses bad input in one line."""
 
 from __future__ import annotations
@@ -218,17 +219,25 @@ def test_android_resource_qualifiers_name_the_locale(tmp_path, folder, locale):
     assert load_document(path).locale == locale
 
 
-@pytest.mark.parametrize("text", [
-    '<!DOCTYPE r [<!ENTITY a "aaaa">]><resources><string name="x">&a;</string></resources>',
-    '<resources><string name="x">unclosed</resources>',
-    '<manifest package="x"/>',
+_ANDROID = ("res/values/strings.xml", "res/values-de/strings.xml", '<resources><string name="x">5 GB</string></resources>')
+_RESX = ("Strings.resx", "Strings.de.resx", '<root><data name="x"><value>5 GB</value></data></root>')
+
+
+@pytest.mark.parametrize(("files", "text"), [
+    (_ANDROID, '<!DOCTYPE r [<!ENTITY a "aaaa">]><resources><string name="x">&a;</string></resources>'),
+    (_ANDROID, '<resources><string name="x">unclosed</resources>'),
+    (_ANDROID, '<manifest package="x"/>'),
+    (_RESX, '<!DOCTYPE r [<!ENTITY a "aaaa">]><root><data name="x"><value>&a;</value></data></root>'),
+    (_RESX, '<root><data name="x"><value>unclosed</data></root>'),
+    (_RESX, '<resources><string name="x">5 GB</string></resources>'),
 ])
-def test_bad_android_files_are_one_line_errors(tmp_path, capsys, text):
-    bad = write(tmp_path / "res/values-de/strings.xml", text)
-    good = write(tmp_path / "res/values/strings.xml", '<resources><string name="x">5 GB</string></resources>')
+def test_bad_xml_resource_files_are_one_line_errors(tmp_path, capsys, files, text):
+    good_name, bad_name, good_text = files
+    bad = write(tmp_path / bad_name, text)
+    good = write(tmp_path / good_name, good_text)
     assert main(["check", good, bad]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "strings.xml" in err and "Traceback" not in err
+    assert err.count("\n") == 1 and bad_name.rsplit("/", 1)[-1] in err and "Traceback" not in err
 
 
 # ----------------------------------------------------------------------------------- Apple
@@ -337,7 +346,8 @@ printable = st.text(alphabet=string.printable + "äöü€日本\u00a0\\\"'<>&{}
 
 @pytest.mark.parametrize("name", ["de/app.json", "de.yml", "res/values-de/strings.xml",
                                   "de.lproj/Localizable.strings", "m.tmx", "Localizable.xcstrings", "film.de.srt",
-                                  "film.de.vtt", "de.lproj/Localizable.stringsdict"])
+                                  "film.de.vtt", "de.lproj/Localizable.stringsdict", "messages_de.properties",
+                                  "Strings.de.resx"])
 @given(text=printable)
 def test_no_input_crashes_a_loader(tmp_path_factory, name, text):
     """Any text: a document or an InputError (one line), never another exception."""
@@ -466,3 +476,71 @@ def test_a_name_with_a_case_ending_in_a_suffixing_language_is_no_misspelling(tmp
     code, out = check(capsys, *paths, "--no-history", "--select", "NAM002")
     # Hungarian inflects the name (Tuskyt, the accusative); the German misspells it
     assert [(deviant(f)["locale"], deviant(f)["text"]) for f in findings(out)] == [("de", "Tuksy")]
+
+
+# ----------------------------------------------------------------------------------- Java, .NET
+
+
+PROPERTIES_EN = """# Solar farm strings
+app.title = Solar farm report
+farm.capacity=The farm delivers 2 GW \\
+    from 2027.
+farm.cost:It cost $4.2 billion ({0} in total).
+size\\ label = 5\\u00a0GB
+"""
+
+
+def test_java_properties_keys_separators_continuations_and_escapes(tmp_path):
+    doc = load_document(write(tmp_path / "messages_de.properties", PROPERTIES_EN))
+    assert doc.locale == "de"
+    blocks = {b.key: b for b in doc.blocks}
+    assert list(blocks) == ["app.title", "farm.capacity", "farm.cost", "size label"]
+    assert blocks["farm.capacity"].text.split() == ["The", "farm", "delivers", "2", "GW", "from", "2027."]
+    assert "{0}" not in blocks["farm.cost"].text and "$4.2 billion" in blocks["farm.cost"].text
+    assert blocks["size label"].text.startswith("5\u00a0") and doc.text[blocks["size label"].start] == "5"
+    for b in doc.blocks:
+        assert len(b.text) == b.end - b.start
+
+
+def test_java_properties_in_iso_8859_1_and_the_base_bundle_is_english(tmp_path, capsys):
+    base = write(tmp_path / "messages.properties", "farm.capacity=The farm delivers 2 GW from 2027.\n")
+    de = write(tmp_path / "messages_de.properties", "farm.capacity=Der Park liefert ab 2027 2 MW (Größe).\n",
+               encoding="latin-1")
+    assert load_document(base).locale == "en"
+    assert "Größe" in load_document(de).text
+    code, out = check(capsys, base, de)
+    (f,) = findings(out)
+    assert code == 1 and f["rule"] == "QTY001" and deviant(f)["line"] == 1 and deviant(f)["text"] == "2 MW"
+
+
+RESX = """<?xml version="1.0" encoding="utf-8"?>
+<root>
+  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>
+  <data name="Capacity" xml:space="preserve">
+    <value>The farm delivers {0:N0} units, 2 GW from 2027.</value>
+    <comment>shown on the overview</comment>
+  </data>
+  <data name="Logo" type="System.Drawing.Bitmap, System.Drawing" mimetype="application/x-microsoft.net.object.bytearray.base64">
+    <value>iVBORw0KGgo=</value>
+  </data>
+  <data name="Cost" xml:space="preserve"><value>It cost $4.2 billion &amp; more.</value></data>
+</root>
+"""
+
+
+def test_resx_string_resources_only_keyed_by_name(tmp_path):
+    doc = load_document(write(tmp_path / "Strings.zh-Hans.resx", RESX))
+    assert doc.locale == "zh-Hans"
+    assert [b.key for b in doc.blocks] == ["Capacity", "Cost"]
+    capacity = doc.blocks[0]
+    assert "{0:N0}" not in capacity.text and "2 GW from 2027." in capacity.text
+    assert load_document(write(tmp_path / "Strings.resx", RESX)).locale == "en"
+
+
+def test_a_changed_figure_and_a_missing_resource_in_resx(tmp_path, capsys):
+    en = write(tmp_path / "Strings.resx", RESX)
+    de = write(tmp_path / "Strings.de.resx", RESX.replace(
+        "The farm delivers {0:N0} units, 2 GW from 2027.", "Der Park liefert {0:N0} Einheiten, ab 2027 2 MW.").replace(
+        '<data name="Cost" xml:space="preserve"><value>It cost $4.2 billion &amp; more.</value></data>', ""))
+    code, out = check(capsys, en, de)
+    assert code == 1 and sorted(f["rule"] for f in findings(out)) == ["COV001", "QTY001"]

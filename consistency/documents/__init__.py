@@ -8,8 +8,8 @@ Formats are chosen by extension: ``.md``/``.markdown`` (Markdown),
 ``.html``/``.htm`` (HTML), ``.po``/``.pot`` (gettext) and ``.xlf``/``.xliff``
 (XLIFF 1.2 and 2.0); the key-value resource files of apps ``.json``/``.arb``
 (i18next, Flutter, Chrome), ``.yml``/``.yaml`` (Rails), ``.xml`` (Android
-``strings.xml``), ``.strings`` and ``.stringsdict`` (Apple), and the subtitles ``.srt``/``.vtt``, whose blocks
-are keyed; the
+``strings.xml``), ``.strings`` and ``.stringsdict`` (Apple), ``.properties`` (Java), ``.resx``
+(.NET), and the subtitles ``.srt``/``.vtt``, whose blocks are keyed; the
 multilingual ``.tmx`` and ``.xcstrings``, one file holding every version
 (:func:`load_versions`); anything else is read as plain text.  PO and XLIFF
 files hold two versions: :func:`load_document` gives the translation and
@@ -128,7 +128,8 @@ def _unit_loaders(name: str) -> tuple[Callable[..., Document], Callable[..., Doc
 
 
 _KEYED_FORMATS = {".json": "json", ".arb": "json", ".yml": "yaml", ".yaml": "yaml", ".xml": "android",
-                  ".strings": "strings", ".stringsdict": "stringsdict", ".srt": "subtitles", ".vtt": "subtitles"}
+                  ".strings": "strings", ".stringsdict": "stringsdict", ".srt": "subtitles", ".vtt": "subtitles",
+                  ".properties": "properties", ".resx": "resx"}
 _MULTILINGUAL_FORMATS = {".tmx": "tmx", ".xcstrings": "xcstrings"}
 
 
@@ -151,6 +152,14 @@ def _keyed_loader(name: str) -> Callable[..., Document] | None:
         from consistency.documents.apple import load_strings
 
         return load_strings
+    if form == "properties":
+        from consistency.documents.javaprops import load_properties
+
+        return load_properties
+    if form == "resx":
+        from consistency.documents.resx import load_resx
+
+        return load_resx
     if form == "stringsdict":
         from consistency.documents.apple import load_stringsdict
 

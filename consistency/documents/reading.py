@@ -21,15 +21,16 @@ MAX_BYTES = 20 * 1024 * 1024
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-def read_text(path: str | os.PathLike[str], *, utf16: bool = False) -> str:
+def read_text(path: str | os.PathLike[str], *, utf16: bool = False, latin1_fallback: bool = False) -> str:
     """Return the text of the file at ``path``, decoded as UTF-8.
 
     Raises :class:`~consistency.errors.InputError` with a one-line message
     (``"article.de.md: not valid UTF-8 (byte 0xff at offset 12)"``) when the
     file is missing, is a directory, is larger than :data:`MAX_BYTES`,
     contains a NUL byte (binary content) or is not valid UTF-8.  With ``utf16``, a file
-    that starts with a UTF-16 byte-order mark is decoded as UTF-16.  The file is
-    only read, never modified.
+    that starts with a UTF-16 byte-order mark is decoded as UTF-16; with ``latin1_fallback``, a
+    file that is not valid UTF-8 is read as ISO-8859-1, as Java reads a ``.properties`` file.
+    The file is only read, never modified.
     """
     name = os.fspath(path)
     data = _read_bytes(name)
@@ -44,6 +45,8 @@ def read_text(path: str | os.PathLike[str], *, utf16: bool = False) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if latin1_fallback:
+            return data.decode("latin-1")
         bad = data[exc.start]
         raise InputError(
             f"{name}: not valid UTF-8 (byte 0x{bad:02x} at offset {exc.start})"
