@@ -64,7 +64,7 @@ __all__ = [
 ]
 
 #: Formats whose units are aligned by key and carry their source text (msgid, <source>).
-PER_UNIT_SUFFIXES: tuple[str, ...] = (".po", ".pot", ".xlf", ".xliff")
+PER_UNIT_SUFFIXES: tuple[str, ...] = (".po", ".pot", ".xlf", ".xliff", ".ts")
 
 #: Folders never searched (as the configuration's ``DEFAULT_EXCLUDE``).
 _ALWAYS_EXCLUDED: tuple[str, ...] = (
@@ -94,7 +94,7 @@ class Bundle:
 
 
 def is_per_unit(path: str | os.PathLike[str]) -> bool:
-    """Whether ``path`` is a per-unit format (PO, XLIFF) that carries its own source text.
+    """Whether ``path`` is a per-unit format (PO, XLIFF, Qt Linguist) that carries its own source text.
 
     >>> is_per_unit("po/de.po"), is_per_unit("ja.xliff"), is_per_unit("a.de.md")
     (True, True, False)

@@ -394,7 +394,7 @@ def test_unreadable_unit_files(tmp_path: Path) -> None:
 
 
 def test_source_document_of_other_formats() -> None:
-    with pytest.raises(InputError, match="only PO and XLIFF"):
+    with pytest.raises(InputError, match="only PO, XLIFF and Qt Linguist"):
         load_source_document("article.de.md")
 
 

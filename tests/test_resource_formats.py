@@ -1,6 +1,6 @@
 """The files localization teams keep (issue 12 item 1): JSON (i18next, ARB, messages.json),
 YAML (Rails), Android strings.xml, Apple .strings and String Catalogs, TMX, Java .properties,
-.NET .resx.  Each loader is keyed
+.NET .resx, Qt Linguist .ts.  Each loader is keyed
 by unit, points at the file exactly, and refuses bad input in one line."""
 
 from __future__ import annotations
@@ -347,7 +347,7 @@ printable = st.text(alphabet=string.printable + "äöü€日本\u00a0\\\"'<>&{}
 @pytest.mark.parametrize("name", ["de/app.json", "de.yml", "res/values-de/strings.xml",
                                   "de.lproj/Localizable.strings", "m.tmx", "Localizable.xcstrings", "film.de.srt",
                                   "film.de.vtt", "de.lproj/Localizable.stringsdict", "messages_de.properties",
-                                  "Strings.de.resx"])
+                                  "Strings.de.resx", "app_de.ts"])
 @given(text=printable)
 def test_no_input_crashes_a_loader(tmp_path_factory, name, text):
     """Any text: a document or an InputError (one line), never another exception."""
@@ -544,3 +544,64 @@ def test_a_changed_figure_and_a_missing_resource_in_resx(tmp_path, capsys):
         '<data name="Cost" xml:space="preserve"><value>It cost $4.2 billion &amp; more.</value></data>', ""))
     code, out = check(capsys, en, de)
     assert code == 1 and sorted(f["rule"] for f in findings(out)) == ["COV001", "QTY001"]
+
+
+QT_TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en_US">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../mainwindow.cpp" line="42"/>
+        <source>The farm delivers 2 GW from 2027.</source>
+        <translation>Der Park liefert ab 2027 2 MW.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) of %1 deleted</source>
+        <translation>
+            <numerusform>%n Datei von %1 gelöscht</numerusform>
+            <numerusform>%n Dateien von %1 gelöscht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Old text with 5 GB</source>
+        <translation type="obsolete">Alter Text mit 50 GB</translation>
+    </message>
+    <message>
+        <source>Cost: $4.2 billion</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
+"""
+
+
+def test_a_qt_linguist_file_holds_its_source_and_its_translation(tmp_path, capsys):
+    path = write(tmp_path / "app_de.ts", QT_TS)
+    from consistency.documents import load_source_document
+
+    doc, src = load_document(path), load_source_document(path)
+    assert (doc.locale, src.locale) == ("de-DE", "en-US")
+    assert [b.key for b in doc.blocks] == [b.key for b in src.blocks]  # obsolete and empty ones left out
+    assert [b.text for b in doc.blocks] == ["Der Park liefert ab 2027 2 MW.", "Dateien von    gelöscht"]
+    code, out = check(capsys, path)  # one file, two versions
+    (f,) = findings(out)
+    assert code == 1 and f["rule"] == "QTY001" and deviant(f)["text"] == "2 MW" and deviant(f)["line"] == 9
+
+
+def test_qt_linguist_files_of_two_languages_align_by_context_and_source(tmp_path, capsys):
+    de = write(tmp_path / "app_de.ts", QT_TS.replace("2 MW", "2 GW"))
+    ja = write(tmp_path / "app_ja.ts", QT_TS.replace('language="de_DE"', 'language="ja"').replace(
+        "Der Park liefert ab 2027 2 MW.", "発電所は2027年から20 GWを供給する。"))
+    code, out = check(capsys, de, ja)
+    assert code == 1 and [(f["rule"], deviant(f)["locale"]) for f in findings(out)] == [("QTY001", "ja")]
+
+
+def test_a_qt_linguist_file_without_a_language_and_a_hostile_one(tmp_path, capsys):
+    nameless = write(tmp_path / "app.ts", QT_TS.replace(' language="de_DE"', ""))
+    assert main(["check", nameless]) == 2
+    assert "--locale" in capsys.readouterr().err
+    bomb = write(tmp_path / "app_de.ts", '<!DOCTYPE TS [<!ENTITY a "aaaa">]><TS language="de"></TS>')
+    assert main(["check", bomb]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err

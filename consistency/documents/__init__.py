@@ -5,8 +5,8 @@
 ('de', ['Erster Absatz.', 'Zweiter Absatz.'])
 
 Formats are chosen by extension: ``.md``/``.markdown`` (Markdown),
-``.html``/``.htm`` (HTML), ``.po``/``.pot`` (gettext) and ``.xlf``/``.xliff``
-(XLIFF 1.2 and 2.0); the key-value resource files of apps ``.json``/``.arb``
+``.html``/``.htm`` (HTML), ``.po``/``.pot`` (gettext), ``.xlf``/``.xliff``
+(XLIFF 1.2 and 2.0) and ``.ts`` (Qt Linguist); the key-value resource files of apps ``.json``/``.arb``
 (i18next, Flutter, Chrome), ``.yml``/``.yaml`` (Rails), ``.xml`` (Android
 ``strings.xml``), ``.strings`` and ``.stringsdict`` (Apple), ``.properties`` (Java), ``.resx``
 (.NET), and the subtitles ``.srt``/``.vtt``, whose blocks are keyed; the
@@ -96,7 +96,7 @@ def load_document(
 def load_source_document(
     path: str | os.PathLike[str], *, locale: str | None = None, text: str | None = None
 ) -> Document:
-    """The source version of a per-unit file: PO ``msgid``s, XLIFF ``<source>``s.
+    """The source version of a per-unit file: PO ``msgid``s, XLIFF and Qt ``<source>``s.
 
     Its blocks have the keys of :func:`load_document`'s blocks for the same
     file.  The locale is ``locale`` if given, else the one the file declares
@@ -106,11 +106,11 @@ def load_source_document(
     name = os.fspath(path)
     units = _unit_loaders(name)
     if units is None:
-        raise InputError(f"{name}: only PO and XLIFF files have a source version")
+        raise InputError(f"{name}: only PO, XLIFF and Qt Linguist files have a source version")
     return units[1](name, locale=locale, text=text)
 
 
-_UNIT_FORMATS = {".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff"}
+_UNIT_FORMATS = {".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff", ".ts": "qt"}
 
 
 def _unit_loaders(name: str) -> tuple[Callable[..., Document], Callable[..., Document]] | None:
@@ -124,6 +124,10 @@ def _unit_loaders(name: str) -> tuple[Callable[..., Document], Callable[..., Doc
         from consistency.documents.xliff import load_xliff, load_xliff_source
 
         return load_xliff, load_xliff_source
+    if form == "qt":
+        from consistency.documents.qtts import load_ts, load_ts_source
+
+        return load_ts, load_ts_source
     return None
 
 
