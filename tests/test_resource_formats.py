@@ -1,6 +1,6 @@
 """The files localization teams keep (issue 12 item 1): JSON (i18next, ARB, messages.json),
 YAML (Rails), Android strings.xml, Apple .strings and String Catalogs, TMX, Java .properties,
-.NET .resx, Qt Linguist .ts.  Each loader is keyed
+.NET .resx, Qt Linguist .ts, Fluent .ftl.  Each loader is keyed
 by unit, points at the file exactly, and refuses bad input in one line."""
 
 from __future__ import annotations
@@ -347,7 +347,7 @@ printable = st.text(alphabet=string.printable + "äöü€日本\u00a0\\\"'<>&{}
 @pytest.mark.parametrize("name", ["de/app.json", "de.yml", "res/values-de/strings.xml",
                                   "de.lproj/Localizable.strings", "m.tmx", "Localizable.xcstrings", "film.de.srt",
                                   "film.de.vtt", "de.lproj/Localizable.stringsdict", "messages_de.properties",
-                                  "Strings.de.resx", "app_de.ts"])
+                                  "Strings.de.resx", "app_de.ts", "locales/de/main.ftl"])
 @given(text=printable)
 def test_no_input_crashes_a_loader(tmp_path_factory, name, text):
     """Any text: a document or an InputError (one line), never another exception."""
@@ -605,3 +605,39 @@ def test_a_qt_linguist_file_without_a_language_and_a_hostile_one(tmp_path, capsy
     assert main(["check", bomb]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+FLUENT_EN = """### Storage strings
+# shown on the overview
+free-space = { $used } of 5 GB used
+photos =
+    { $user } { $count ->
+        [one] added a photo
+       *[other] added { $count } photos, 20 MB in all
+    } to the album.
+-brand = Nimbus
+login = Sign in to { -brand }
+    .title = Sign in within 10 minutes
+"""
+
+
+def test_fluent_messages_attributes_and_the_default_variant(tmp_path):
+    doc = load_document(write(tmp_path / "locales/de/main.ftl", FLUENT_EN))
+    assert doc.locale == "de"
+    texts = {b.key: " ".join(b.text.split()) for b in doc.blocks}
+    assert texts == {"free-space": "of 5 GB used", "photos": "added photos, 20 MB in all to the album.",
+                     "-brand": "Nimbus", "login": "Sign in to", "login.title": "Sign in within 10 minutes"}
+    for b in doc.blocks:
+        assert len(b.text) == b.end - b.start and doc.text[b.start:b.end].strip()
+
+
+def test_fluent_versions_align_by_message_id(tmp_path, capsys):
+    en = write(tmp_path / "locales/en/main.ftl", FLUENT_EN)
+    de = write(tmp_path / "locales/de/main.ftl", """free-space = { $used } von 50 GB belegt
+login = Bei { -brand } anmelden
+    .title = Innerhalb von 10 Minuten anmelden
+-brand = Nimbus
+""")
+    code, out = check(capsys, en, de)
+    got = sorted((f["rule"], deviant(f)["locale"]) for f in findings(out))
+    assert code == 1 and ("QTY001", "de") in got and ("COV001", "de") in got  # 5 GB as 50 GB; photos missing

@@ -9,7 +9,7 @@ Formats are chosen by extension: ``.md``/``.markdown`` (Markdown),
 (XLIFF 1.2 and 2.0) and ``.ts`` (Qt Linguist); the key-value resource files of apps ``.json``/``.arb``
 (i18next, Flutter, Chrome), ``.yml``/``.yaml`` (Rails), ``.xml`` (Android
 ``strings.xml``), ``.strings`` and ``.stringsdict`` (Apple), ``.properties`` (Java), ``.resx``
-(.NET), and the subtitles ``.srt``/``.vtt``, whose blocks are keyed; the
+(.NET), ``.ftl`` (Fluent), and the subtitles ``.srt``/``.vtt``, whose blocks are keyed; the
 multilingual ``.tmx`` and ``.xcstrings``, one file holding every version
 (:func:`load_versions`); anything else is read as plain text.  PO and XLIFF
 files hold two versions: :func:`load_document` gives the translation and
@@ -133,7 +133,7 @@ def _unit_loaders(name: str) -> tuple[Callable[..., Document], Callable[..., Doc
 
 _KEYED_FORMATS = {".json": "json", ".arb": "json", ".yml": "yaml", ".yaml": "yaml", ".xml": "android",
                   ".strings": "strings", ".stringsdict": "stringsdict", ".srt": "subtitles", ".vtt": "subtitles",
-                  ".properties": "properties", ".resx": "resx"}
+                  ".properties": "properties", ".resx": "resx", ".ftl": "fluent"}
 _MULTILINGUAL_FORMATS = {".tmx": "tmx", ".xcstrings": "xcstrings"}
 
 
@@ -164,6 +164,10 @@ def _keyed_loader(name: str) -> Callable[..., Document] | None:
         from consistency.documents.resx import load_resx
 
         return load_resx
+    if form == "fluent":
+        from consistency.documents.fluent import load_fluent
+
+        return load_fluent
     if form == "stringsdict":
         from consistency.documents.apple import load_stringsdict
 
