@@ -1,6 +1,6 @@
 """The files localization teams keep (issue 12 item 1): JSON (i18next, ARB, messages.json),
 YAML (Rails), Android strings.xml, Apple .strings and String Catalogs, TMX, Java .properties,
-.NET .resx, Qt Linguist .ts, Fluent .ftl.  Each loader is keyed
+.NET .resx, Qt Linguist .ts, Fluent .ftl, CSV/TSV tables with a column per language.  Each loader is keyed
 by unit, points at the file exactly, and refuses bad input in one line."""
 
 from __future__ import annotations
@@ -347,7 +347,7 @@ printable = st.text(alphabet=string.printable + "äöü€日本\u00a0\\\"'<>&{}
 @pytest.mark.parametrize("name", ["de/app.json", "de.yml", "res/values-de/strings.xml",
                                   "de.lproj/Localizable.strings", "m.tmx", "Localizable.xcstrings", "film.de.srt",
                                   "film.de.vtt", "de.lproj/Localizable.stringsdict", "messages_de.properties",
-                                  "Strings.de.resx", "app_de.ts", "locales/de/main.ftl"])
+                                  "Strings.de.resx", "app_de.ts", "locales/de/main.ftl", "strings.csv", "strings.tsv"])
 @given(text=printable)
 def test_no_input_crashes_a_loader(tmp_path_factory, name, text):
     """Any text: a document or an InputError (one line), never another exception."""
@@ -641,3 +641,50 @@ login = Bei { -brand } anmelden
     code, out = check(capsys, en, de)
     got = sorted((f["rule"], deviant(f)["locale"]) for f in findings(out))
     assert code == 1 and ("QTY001", "de") in got and ("COV001", "de") in got  # 5 GB as 50 GB; photos missing
+
+
+TABLE_CSV = (
+    'key,en,de,ja,note\n'
+    'capacity,The farm delivers 2 GW from 2027.,Der Park liefert ab 2027 2 MW.,発電所は2027年から2GWを供給する。,max 60\n'
+    'cost,"It cost $4.2 billion, in all.","Er kostete 4,2 Milliarden Dollar.",費用は42億ドル。,\n'
+    'quote,"She said ""5 GB"" twice.",,"彼女は「5 GB」と2回言った。",\n'
+)
+
+
+def test_a_csv_table_is_a_bundle_of_its_language_columns(tmp_path, capsys):
+    path = write(tmp_path / "strings.csv", TABLE_CSV)
+    docs = load_versions(path)
+    assert [d.locale for d in docs] == ["en", "de", "ja"]  # the note column is no language
+    assert [b.key for b in docs[0].blocks] == ["capacity", "cost", "quote"]
+    assert [b.key for b in docs[1].blocks] == ["capacity", "cost"]  # an empty cell is no unit
+    quote = docs[0].blocks[2]
+    assert {"She", "said", "5", "twice."} <= set(quote.text.replace('"', " ").split())
+    assert len(quote.text) == quote.end - quote.start
+    code, out = check(capsys, path)
+    got = sorted((f["rule"], deviant(f)["locale"]) for f in findings(out))
+    assert code == 1 and ("QTY001", "de") in got and ("COV001", "de") in got
+    (mismatch,) = [f for f in findings(out) if f["rule"] == "QTY001"]
+    assert deviant(mismatch)["line"] == 2 and deviant(mismatch)["text"] == "2 MW"
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("strings.tsv", "id\ten\tfr\nfree\t5 GB free\t5 Go libres\n"),
+    ("strings.csv", "id;en;fr\nfree;5 GB free;5 Go libres\n"),
+    ("strings.csv", 'id,en,fr\nfree,"5 GB\nfree","5 Go\nlibres"\n'),     # a line break inside quotes
+    ("strings.csv", "String ID,English,French\nfree,5 GB free,5 Go libres\n"),  # languages by name
+])
+def test_tab_semicolon_and_multi_line_cells(tmp_path, name, text):
+    docs = load_versions(write(tmp_path / name, text))
+    assert [(d.locale, [b.key for b in d.blocks]) for d in docs] == [("en", ["free"]), ("fr", ["free"])]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("key,text,comment\na,b,c\n", "names 0 language column(s)"),
+    ('key,en,de\na,"5 GB,5 GB\n', "never closed"),
+    ("", "empty"),
+])
+def test_a_table_without_language_columns_or_with_an_open_quote_is_a_one_line_error(tmp_path, capsys, text, message):
+    path = write(tmp_path / "strings.csv", text)
+    assert main(["check", path]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err and "Traceback" not in err

@@ -10,7 +10,8 @@ Formats are chosen by extension: ``.md``/``.markdown`` (Markdown),
 (i18next, Flutter, Chrome), ``.yml``/``.yaml`` (Rails), ``.xml`` (Android
 ``strings.xml``), ``.strings`` and ``.stringsdict`` (Apple), ``.properties`` (Java), ``.resx``
 (.NET), ``.ftl`` (Fluent), and the subtitles ``.srt``/``.vtt``, whose blocks are keyed; the
-multilingual ``.tmx`` and ``.xcstrings``, one file holding every version
+multilingual ``.tmx``, ``.xcstrings`` and ``.csv``/``.tsv`` (a column per language), one file
+holding every version
 (:func:`load_versions`); anything else is read as plain text.  PO and XLIFF
 files hold two versions: :func:`load_document` gives the translation and
 :func:`load_source_document` the source, with blocks keyed by unit.  Each block
@@ -134,7 +135,7 @@ def _unit_loaders(name: str) -> tuple[Callable[..., Document], Callable[..., Doc
 _KEYED_FORMATS = {".json": "json", ".arb": "json", ".yml": "yaml", ".yaml": "yaml", ".xml": "android",
                   ".strings": "strings", ".stringsdict": "stringsdict", ".srt": "subtitles", ".vtt": "subtitles",
                   ".properties": "properties", ".resx": "resx", ".ftl": "fluent"}
-_MULTILINGUAL_FORMATS = {".tmx": "tmx", ".xcstrings": "xcstrings"}
+_MULTILINGUAL_FORMATS = {".tmx": "tmx", ".xcstrings": "xcstrings", ".csv": "table", ".tsv": "table"}
 
 
 def _keyed_loader(name: str) -> Callable[..., Document] | None:
@@ -180,7 +181,7 @@ def _keyed_loader(name: str) -> Callable[..., Document] | None:
 
 
 def is_multilingual(path: str | os.PathLike[str]) -> bool:
-    """Whether one file holds every version (TMX, Apple String Catalog).
+    """Whether one file holds every version (TMX, Apple String Catalog, a CSV or TSV table).
 
     >>> is_multilingual("memory.tmx"), is_multilingual("Localizable.xcstrings"), is_multilingual("de.po")
     (True, True, False)
@@ -203,7 +204,11 @@ def load_versions(path: str | os.PathLike[str], *, text: str | None = None) -> l
         from consistency.documents.apple import load_xcstrings, xcstrings_locales
 
         return [load_xcstrings(name, language=lang, text=text) for lang in xcstrings_locales(name, text=text)]
-    raise InputError(f"{name}: not a multilingual file (TMX, .xcstrings)")
+    if form == "table":
+        from consistency.documents.table import load_table
+
+        return load_table(name, text=text)
+    raise InputError(f"{name}: not a multilingual file (TMX, .xcstrings, CSV/TSV with a column per language)")
 
 
 def _resolve_locale(name: str, locale: str | None, text: str, form: str) -> str:

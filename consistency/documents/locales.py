@@ -16,7 +16,7 @@ from pathlib import PurePath
 
 from consistency.errors import LocaleError
 
-__all__ = ["known_locale", "locale_from_path", "normalize_locale"]
+__all__ = ["AMBIGUOUS_CODES", "known_locale", "locale_from_path", "normalize_locale"]
 
 _TAG = re.compile(
     r"(?P<lang>[A-Za-z]{2,3})"
@@ -27,7 +27,7 @@ _TAG = re.compile(
 #: Locale codes that are also common English words or directory names.  A
 #: path part equal to one of them is used only when no other part names a
 #: locale (``docs/it/notes.md`` is still Italian).
-_AMBIGUOUS = frozenset(
+AMBIGUOUS_CODES = _AMBIGUOUS = frozenset(
     """am an as be he hi id is it ml mr ms my no om or os ps sa se sh si so st to
     ts ur we yo ast bas fur lag mas mer new""".split()
 )
