@@ -106,3 +106,31 @@ def test_a_file_left_out_for_its_unknown_locale_is_named(tmp_path, capsys):
     assert [p.replace("\\\\", "/").split("/res/")[1] for p in found.left_out] == ["values-ber/strings.xml"]
     assert main(["check", str(tmp_path), "--no-history"]) == 0
     assert "left out 1 file whose folder or name is no locale babel knows" in capsys.readouterr().err
+
+
+SERVER = {
+    "server/src/main/resources/messages.properties": "tank=The tank holds 5 litres.\n",
+    "server/src/main/resources/messages_de.properties": "tank=Der Tank fasst 50 Liter.\n",
+    "desktop/Resources/Strings.resx": '<root><data name="tank"><value>The tank holds 5 litres.</value></data></root>\n',
+    "desktop/Resources/Strings.fr.resx": '<root><data name="tank"><value>Le réservoir contient 5 litres.</value></data></root>\n',
+    "web/locales/en/main.ftl": "tank = The tank holds 5 litres.\n",
+    "web/locales/ja/main.ftl": "tank = タンクの容量は5リットルです。\n",
+    "qt/translations/app_de.ts": '<TS language="de" sourcelanguage="en"><context><name>M</name><message>'
+                                 '<source>The tank holds 5 litres.</source><translation>Der Tank fasst 5 Liter.'
+                                 '</translation></message></context></TS>\n',
+    "qt/translations/app_fr.ts": '<TS language="fr" sourcelanguage="en"><context><name>M</name><message>'
+                                 '<source>The tank holds 5 litres.</source><translation>Le réservoir contient 5 '
+                                 'litres.</translation></message></context></TS>\n',
+}
+
+
+def test_java_dotnet_fluent_and_qt_layouts_are_found(tmp_path, monkeypatch, capsys):
+    write(tmp_path, SERVER)
+    monkeypatch.chdir(tmp_path)
+    found = sorted((f.layout.name, sorted(b.locales[i] or "" for b in f.bundles for i in range(len(b.locales))))
+                   for f in find_layouts("."))
+    assert [name for name, _ in found] == [".NET resources", "Fluent", "Java resource bundles", "Qt Linguist"]
+    assert main(["check", ".", "--format", "json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert [(f["rule"], f["locations"][0]["path"]) for f in out["findings"]] == [
+        ("QTY001", "server/src/main/resources/messages_de.properties")]
