@@ -113,3 +113,20 @@ def test_any_single_changed_number_of_a_score_is_reported(score, which, change):
     en = f"The home side won {score[0]}-{score[1]} on Saturday."
     de = f"Die Heimmannschaft gewann am Samstag {changed[0]}:{changed[1]}."
     assert messages(en=en, de=de) == [f"de gives {changed[0]}:{changed[1]} where en gives {score[0]}-{score[1]}"]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("ダンディーは5対3で勝った。", "ja", [(5, 3)]),
+    ("以5比3获胜", "zh", [(5, 3)]),
+    ("5대3으로 이겼다", "ko", [(5, 3)]),
+    ("차 5대 3명", "ko", []),            # five vehicles, three people: the word is no joiner apart
+    ("won 5対3", "en", []),               # only the language's own word
+])
+def test_a_score_joined_by_the_languages_word_for_to(text, language, expected):
+    assert [p.numbers for p in number_pairs(text, language)] == expected
+
+
+def test_a_japanese_score_changed_in_words_is_reported():
+    assert messages(en="Dundee beat Belfast 5-3 on Saturday.", ja="土曜日、ダンディーはベルファストに5対2で勝った。") == [
+        "ja gives 5対2 where en gives 5-3"]
+    assert messages(en="Dundee beat Belfast 5-3 on Saturday.", ja="土曜日、ダンディーはベルファストに5対3で勝った。") == []

@@ -6,13 +6,14 @@ range), since a score is no quantity and its two numbers mean nothing alone. Yet
 into ``2-10`` or ``12:55`` into ``12:50`` is as wrong as a changed figure. This module reads them
 whole, for QTY003 (:func:`consistency.engine.checks.figures.check_pair_mismatch`):
 
-- :func:`number_pairs(text)` returns every :class:`NumberPair` of ``text``: two or three numbers of
-  one to three digits (any script's digits: ``٢-١``, ``２:１``), joined by one kind of dash
+- :func:`number_pairs(text, language)` returns every :class:`NumberPair` of ``text``: two or three
+  numbers of one to three digits (any script's digits: ``٢-١``, ``２:１``), joined by one kind of dash
   (``-``, ``–``, ``—``) or by colons, spaces allowed around a dash (``1 - 0``); not inside a
   longer run of numbers and separators (dates ``14-03-2023``, ``1:50,000``, versions), not
   glued to a letter (``F-16``, ``COVID-19``) but for one of a script that attaches words
   (:data:`consistency.locale.scripts.ATTACHING`: ``２：１で``) and an English ``am``/``pm``
-  (``2:30pm``), and not before a percent sign;
+  (``2:30pm``), and not before a percent sign; and two numbers joined by the language's word for
+  "to" where it writes scores so (``locale/data/score_joiners.toml``: ja ``5対3``, zh ``5比3``);
 - :func:`same_pair(a, b)` says whether two pairs state the same thing: the same numbers in any
   order (a score is written winner first in one language, home side first in another: ``lost
   1-2`` and ``2:1 verloren``), or the same time of day on a 12-hour and a 24-hour clock
@@ -21,7 +22,10 @@ whole, for QTY003 (:func:`consistency.engine.checks.figures.check_pair_mismatch`
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 import regex
 
@@ -52,13 +56,37 @@ class NumberPair:
     minutes: bool
 
 
-def number_pairs(text: str) -> list[NumberPair]:
-    """Every score, record, game clock, time or ratio written in digits in ``text``."""
+@lru_cache(maxsize=1)
+def _joiner_table() -> dict[str, tuple[str, ...]]:
+    text = resources.files("consistency.locale").joinpath("data/score_joiners.toml").read_text("utf-8")
+    return {str(lang): tuple(map(str, words)) for lang, words in tomllib.loads(text).items()}
+
+
+@lru_cache(maxsize=32)
+def _joined(language: str) -> regex.Pattern | None:
+    """Two numbers joined by a word of ``language`` (ja 5対3), none where it has no such word."""
+    words = _joiner_table().get(language)
+    if not words:
+        return None
+    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{N}}.,:]|\p{{N}}(?:{alternatives}))(\p{{Nd}}{{1,3}})(?:{alternatives})(\p{{Nd}}{{1,3}})"
+                         rf"(?![\p{{N}}%٪％]|[.,:]\p{{N}}|(?:{alternatives})\p{{N}})")
+
+
+def number_pairs(text: str, language: str = "") -> list[NumberPair]:
+    """Every score, record, game clock, time or ratio written in digits in ``text``; with
+    ``language``, also those joined by its word for "to" (``locale/data/score_joiners.toml``:
+    ja ``5対3``, zh ``5比3``, ko ``5대3``)."""
     out = []
     for m in _PAIR.finditer(text):
         numbers = tuple(int(g) for g in (m.group(1), m.group(4), m.group(5)) if g is not None)
         minutes = m.group(3) is not None and len(m.group(4)) == 2 and m.group(5) is None
         out.append(NumberPair(m.start(), m.end(), m.group(), numbers, minutes))
+    joined = _joined(language) if language else None
+    if joined is not None:
+        out.extend(NumberPair(m.start(), m.end(), m.group(), (int(m.group(1)), int(m.group(2))), False)
+                   for m in joined.finditer(text))
+        out.sort(key=lambda p: p.start)
     return out
 
 

@@ -23,6 +23,7 @@ import regex
 
 from ...display import display_value
 from ...extract.pairs import NumberPair, number_pairs, same_pair
+from ...locale.tags import language
 from ...match.agreement import agree, claim_key, comparable
 from ...match.clusters import Cluster, informative
 from ...model import Claim, ClaimKind, Finding, Location
@@ -359,7 +360,7 @@ def _held_pairs(an: BundleAnalysis, v: int, blocks: tuple[int, ...]) -> list[_He
     for b in blocks:
         block = doc.blocks[b]
         claims = an.claims[v][b]
-        for p in number_pairs(block.text):
+        for p in number_pairs(block.text, language(doc.locale)):
             start, end = block.start + p.start, block.start + p.end
             over = [c for c in claims if c.start < end and start < c.end]
             if any(c.unit or c.kind is ClaimKind.DATE for c in over):
