@@ -688,3 +688,18 @@ def test_a_table_without_language_columns_or_with_an_open_quote_is_a_one_line_er
     assert main(["check", path]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and message in err and "Traceback" not in err
+
+
+def test_java_properties_with_windows_line_ends_continue_their_lines(tmp_path):
+    doc = load_document(write(tmp_path / "messages_de.properties", PROPERTIES_EN.replace("\n", "\r\n")))
+    assert [b.key for b in doc.blocks] == ["app.title", "farm.capacity", "farm.cost", "size label"]
+    assert " ".join(doc.blocks[1].text.split()) == "The farm delivers 2 GW from 2027."
+
+
+def test_each_qt_message_is_keyed_by_its_own_context():
+    xml = ('<TS language="de"><context><name>A</name><message><source>5 GB</source><translation>5 GB'
+           '</translation></message></context><context><name>B</name><message><source>5 GB</source>'
+           '<translation>5 GB</translation></message></context></TS>')
+    from consistency.documents.qtts import load_ts
+
+    assert [b.key.split("\x04")[0] for b in load_ts("app_de.ts", text=xml).blocks] == ["A", "B"]

@@ -29,7 +29,7 @@ from consistency.model import Document
 __all__ = ["load_properties"]
 
 #: one logical line: physical lines joined where one ends in an odd number of backslashes
-_LOGICAL = re.compile(r"(?:[^\n\\]|\\.|\\\n)*", re.DOTALL)
+_LOGICAL = re.compile(r"(?:[^\n\\]|\\\r\n|\\.)*", re.DOTALL)
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|(\r?\n[ \t\f]*)|(.))", re.DOTALL)
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "f": "\f"}
 _KEY_END = re.compile(r"(?:[^\\=:\s]|\\.)*", re.DOTALL)

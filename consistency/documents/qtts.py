@@ -53,6 +53,7 @@ def _units(name: str, text: str) -> tuple[dict[str, str], list[_Unit]]:
     context = ""
     message: dict[str, Element] = {}
     forms: list[Element] = []
+    message_context = ""
 
     def close() -> None:
         src, tr = message.get("source"), message.get("translation")
@@ -62,7 +63,7 @@ def _units(name: str, text: str) -> tuple[dict[str, str], list[_Unit]]:
                 comment = message.get("comment")
                 note = text[comment.start:comment.end] if comment is not None else ""
                 source_text = text[src.start:src.end]  # as written: the key of this unit in every version
-                units.append(_Unit(f"{context}\x04{note + chr(4) if note else ''}{source_text}", src, chosen))
+                units.append(_Unit(f"{message_context}\x04{note + chr(4) if note else ''}{source_text}", src, chosen))
 
     for el in elements:
         if el.name == "name" and el.ancestors[-1:] == ("context",):
@@ -70,7 +71,7 @@ def _units(name: str, text: str) -> tuple[dict[str, str], list[_Unit]]:
         elif el.name == "message":
             if message:
                 close()
-            message, forms = {"message": el}, []
+            message, forms, message_context = {"message": el}, [], context
         elif el.name in ("source", "comment", "translation") and el.ancestors[-1:] == ("message",):
             message[el.name] = el
         elif el.name == "numerusform" and el.ancestors[-1:] == ("translation",):
