@@ -884,7 +884,8 @@ class Extractor:
     def _inflected_months(self) -> str:
         """``|(month…)ending``: in a language that inflects nouns with suffixes and has no pack, a
         month's name of five letters or more may take a case ending as a unit word does (Estonian
-        ``3. oktoobril``, on October 3; ``locale/data/inflection.toml``); empty elsewhere."""
+        ``14. märtsil``, on March 14; ``locale/data/inflection.toml``; a stem that changes, as in
+        ``oktoobril``, is not read); empty elsewhere."""
         if not self.month_endings:
             return ""
         stems = [m for m in self.tab.months if len(m) >= 5 and _ALPHA_END.match(m)]
@@ -898,7 +899,7 @@ class Extractor:
             return value if 1 <= value <= 12 else None
         key = unicodedata.normalize("NFC", raw.casefold())
         found = self.tab.months.get(key) or self.tab.months.get(key.rstrip("."))
-        if found is None and self.month_endings:  # oktoobril: oktoober and a case ending
+        if found is None and self.month_endings:  # märtsil: märts and a case ending
             found = next((self.tab.months[key[:-k]] for k in range(1, self.month_endings + 1)
                           if len(key) - k >= 5 and key[:-k] in self.tab.months), None)
         return found
