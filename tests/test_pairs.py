@@ -116,13 +116,19 @@ def test_any_single_changed_number_of_a_score_is_reported(score, which, change):
 
 
 @pytest.mark.parametrize("text, language, expected", [
+    # a score joined by the language's word for "to" (locale/data/score_joiners.toml)
     ("ダンディーは5対3で勝った。", "ja", [(5, 3)]),
     ("以5比3获胜", "zh", [(5, 3)]),
     ("5대3으로 이겼다", "ko", [(5, 3)]),
     ("차 5대 3명", "ko", []),            # five vehicles, three people: the word is no joiner apart
     ("won 5対3", "en", []),               # only the language's own word
+    # a time with a period after the language's clock word (locale/data/clock.toml)
+    ("Ottelu alkaa klo 19.45.", "fi", [(19, 45)]),
+    ("Mötet börjar kl. 9.30.", "sv", [(9, 30)]),
+    ("Rapat dimulai pukul 15.00 WIB.", "id", [(15, 0)]),
+    ("Matka on 3.45 km.", "fi", []),      # no clock word: a decimal
 ])
-def test_a_score_joined_by_the_languages_word_for_to(text, language, expected):
+def test_pairs_written_the_languages_own_way(text, language, expected):
     assert [p.numbers for p in number_pairs(text, language)] == expected
 
 
@@ -130,3 +136,9 @@ def test_a_japanese_score_changed_in_words_is_reported():
     assert messages(en="Dundee beat Belfast 5-3 on Saturday.", ja="土曜日、ダンディーはベルファストに5対2で勝った。") == [
         "ja gives 5対2 where en gives 5-3"]
     assert messages(en="Dundee beat Belfast 5-3 on Saturday.", ja="土曜日、ダンディーはベルファストに5対3で勝った。") == []
+
+
+def test_a_finnish_time_moved_by_nine_minutes_is_reported():
+    assert messages(en="The match starts at 7:45pm on Tuesday.", fi="Ottelu alkaa tiistaina klo 19.54.") == [
+        "fi gives 19.54 where en gives 7:45"]
+    assert messages(en="The match starts at 7:45pm on Tuesday.", fi="Ottelu alkaa tiistaina klo 19.45.") == []

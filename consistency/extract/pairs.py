@@ -13,7 +13,9 @@ whole, for QTY003 (:func:`consistency.engine.checks.figures.check_pair_mismatch`
   glued to a letter (``F-16``, ``COVID-19``) but for one of a script that attaches words
   (:data:`consistency.locale.scripts.ATTACHING`: ``２：１で``) and an English ``am``/``pm``
   (``2:30pm``), and not before a percent sign; and two numbers joined by the language's word for
-  "to" where it writes scores so (``locale/data/score_joiners.toml``: ja ``5対3``, zh ``5比3``);
+  "to" where it writes scores so (``locale/data/score_joiners.toml``: ja ``5対3``, zh ``5比3``), and
+  a time with a period after the language's clock word (``locale/data/clock.toml``: fi ``klo
+  15.30``, sv ``kl. 19.45``);
 - :func:`same_pair(a, b)` says whether two pairs state the same thing: the same numbers in any
   order (a score is written winner first in one language, home side first in another: ``lost
   1-2`` and ``2:1 verloren``), or the same time of day on a 12-hour and a 24-hour clock
@@ -86,8 +88,28 @@ def number_pairs(text: str, language: str = "") -> list[NumberPair]:
     if joined is not None:
         out.extend(NumberPair(m.start(), m.end(), m.group(), (int(m.group(1)), int(m.group(2))), False)
                    for m in joined.finditer(text))
+    clocked = _clocked(language) if language else None
+    if clocked is not None:
+        taken = {p.start for p in out}
+        out.extend(NumberPair(m.start(1), m.end(), text[m.start(1):m.end()], (int(m.group(1)), int(m.group(2))), True)
+                   for m in clocked.finditer(text) if m.start(1) not in taken)
+    if joined is not None or clocked is not None:
         out.sort(key=lambda p: p.start)
     return out
+
+
+@lru_cache(maxsize=32)
+def _clocked(language: str) -> regex.Pattern | None:
+    """A time of day with a period after the language's clock word (fi ``klo 15.30``, sv ``kl.
+    19.45``, id ``pukul 15.00``; ``locale/data/clock.toml``), none where it has no such word."""
+    from ..locale.calendars import clock_words
+
+    words = clock_words(language)
+    if not words:
+        return None
+    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternatives})[ \u00a0]*(\p{{Nd}}{{1,2}})[.:](\p{{Nd}}{{2}})"
+                         r"(?![\p{N}]|[.:]\p{N})", regex.IGNORECASE)
 
 
 def same_pair(a: NumberPair, b: NumberPair) -> bool:
