@@ -2,7 +2,7 @@
 
 ../shared/corpus/ntrex128 holds the same 1,997 news sentences in English and 20 translations. For each
 language L, each document becomes an en/L bundle (one block per sentence) and is checked with the
-figure and date rules (QTY001, QTY002, QTY003, DAT001):
+figure and date rules (QTY001, QTY002, QTY003, DAT001, DAT002):
 
 - **findings per 100 sentence pairs** on the real translations, by rule. Most are false alarms (a
   figure misread or a conversion not recognised); some are real drift in the translations;
@@ -50,7 +50,7 @@ LANGUAGES = {  # NTREX file code -> locale
     "pol": "pl", "swe": "sv", "fin": "fi", "ell": "el", "arb": "ar", "ind": "id", "tha": "th", "ron": "ro",
     "hun": "hu", "dan": "da", "bul": "bg", "fas": "fa",
 }
-RULES = ("QTY001", "QTY002", "QTY003", "DAT001")
+RULES = ("QTY001", "QTY002", "QTY003", "DAT001", "DAT002")
 #: ``--names``: the name and quotation rules
 NAME_RULES = ("NAM001", "NAM002", "NAM003", "QUO001", "QUO002", "QUO003")
 #: ``--untranslated``: untranslated passages, and the figure rules on the copies

@@ -200,7 +200,7 @@ def test_is_excluded(tmp_path: Path) -> None:
 
 def test_config_is_overridable() -> None:
     config = dataclasses.replace(Config(), select=("DAT",), fail_level=Level.INFO)
-    assert [rule.id for rule in config.select_rules()] == ["DAT001"]
+    assert [rule.id for rule in config.select_rules()] == ["DAT001", "DAT002"]
 
 
 # --------------------------------------------------------------------------- user vocabularies

@@ -57,13 +57,15 @@ def test_builtin_dir_is_the_checkout_rules_folder() -> None:
 
 def test_shipped_rules() -> None:
     rules = load_rules()
-    assert rules.ids == ["COV001", "COV002", "COV003", "COV004", "DAT001", "NAM001", "NAM002", "NAM003", "PLH001", "PLH002",
-                         "QTY001", "QTY002", "QTY003", "QUO001", "QUO002", "QUO003", "STL001", "SUP001", "TRM001"]
+    assert rules.ids == ["COV001", "COV002", "COV003", "COV004", "DAT001", "DAT002", "NAM001", "NAM002", "NAM003",
+                         "PLH001", "PLH002", "QTY001", "QTY002", "QTY003", "QUO001", "QUO002", "QUO003", "STL001", "SUP001",
+                         "TRM001"]
     expected = {
         "QTY001": ("quantity-mismatch", "quantity-mismatch", Level.ERROR, "quantity", {"relative_tolerance": 0.02}),
         "QTY002": ("quantity-missing", "quantity-missing", Level.WARNING, "quantity", {}),
         "QTY003": ("pair-mismatch", "pair-mismatch", Level.ERROR, "quantity", {}),
         "DAT001": ("date-mismatch", "date-mismatch", Level.ERROR, "date", {}),
+        "DAT002": ("weekday-mismatch", "weekday-mismatch", Level.ERROR, "date", {}),
         "COV001": ("missing-passage", "coverage", Level.WARNING, "coverage", {"min_chars": 1}),
         "COV002": ("untranslated-passage", "untranslated", Level.WARNING, "coverage", {"min_words": 4}),
         "SUP001": ("unused-suppression", "unused-suppression", Level.INFO, "meta", {}),
@@ -125,7 +127,7 @@ def test_schema_agrees_with_registry() -> None:
 
 def test_kinds_map_to_check_functions() -> None:
     # the closed set of kinds is a contract of the rule files; each runs check_<kind>
-    assert set(KINDS) == {"quantity-mismatch", "quantity-missing", "pair-mismatch", "date-mismatch", "coverage", "untranslated",
+    assert set(KINDS) == {"quantity-mismatch", "quantity-missing", "pair-mismatch", "date-mismatch", "weekday-mismatch", "coverage", "untranslated",
                           "unused-suppression", "name-missing", "name-variant", "name-conflict", "quote-count",
                           "quote-speaker", "quote-paraphrased", "translation-stale", "placeholder-mismatch",
                           "markup-mismatch", "term-forbidden", "missing-file", "orphan-file"}
@@ -206,7 +208,7 @@ def test_unknown_kind_lists_valid_kinds(tmp_path: Path) -> None:
         load_rules([tmp_path], builtin=False)
     assert str(info.value) == (
         f"{path}: unknown kind 'spelling'; valid kinds are "
-        "quantity-mismatch, quantity-missing, pair-mismatch, date-mismatch, coverage, untranslated, unused-suppression, name-missing, "
+        "quantity-mismatch, quantity-missing, pair-mismatch, date-mismatch, weekday-mismatch, coverage, untranslated, unused-suppression, name-missing, "
         "name-variant, name-conflict, quote-count, quote-speaker, quote-paraphrased, translation-stale, "
         "placeholder-mismatch, markup-mismatch, term-forbidden, missing-file, orphan-file"
     )
@@ -255,8 +257,8 @@ def test_user_dir_adds_and_overrides(tmp_path: Path) -> None:
     _write(tmp_path, _data("QTY001") | {"level": "warning", "options": {"relative_tolerance": 0.05}})
     _write(tmp_path, _data("QTY002") | {"id": "QTY101", "name": "quantity-missing-strict", "level": "error"})
     rules = load_rules([tmp_path])
-    assert rules.ids == ["COV001", "COV002", "COV003", "COV004", "DAT001", "NAM001", "NAM002", "NAM003", "PLH001", "PLH002",
-                         "QTY001", "QTY002", "QTY003", "QTY101", "QUO001", "QUO002", "QUO003", "STL001", "SUP001",
+    assert rules.ids == ["COV001", "COV002", "COV003", "COV004", "DAT001", "DAT002", "NAM001", "NAM002", "NAM003",
+                         "PLH001", "PLH002", "QTY001", "QTY002", "QTY003", "QTY101", "QUO001", "QUO002", "QUO003", "STL001", "SUP001",
                          "TRM001"]
     assert rules["QTY001"].level is Level.WARNING
     assert rules["QTY001"].options["relative_tolerance"] == 0.05
@@ -278,7 +280,7 @@ def test_each_file_is_parsed_once(tmp_path: Path) -> None:
     before = registry._parse_rule_file.cache_info()
     load_rules([tmp_path])
     after = registry._parse_rule_file.cache_info()
-    assert after.misses == before.misses and after.hits == before.hits + 20
+    assert after.misses == before.misses and after.hits == before.hits + 21
     # An edited file is read again.
     path.write_text(path.read_text(encoding="utf-8").replace("warning", "error"), encoding="utf-8")
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
@@ -307,7 +309,7 @@ def test_select_defaults_to_all() -> None:
         (["QTY001"], ["QTY001"]),
         (["qty001"], ["QTY001"]),
         (["quantity-mismatch"], ["QTY001"]),
-        (["missing-passage", "DAT"], ["COV001", "DAT001"]),
+        (["missing-passage", "DAT"], ["COV001", "DAT001", "DAT002"]),
         (["QTY,DAT001"], ["DAT001", "QTY001", "QTY002", "QTY003"]),
         ("SUP001", ["SUP001"]),
     ],
@@ -318,12 +320,12 @@ def test_select(select, expected) -> None:
 
 def test_ignore_removes() -> None:
     rules = load_rules()
-    assert _ids(rules.select(ignore=["QTY002", "COV", "NAM", "QUO", "PLH"])) == ["DAT001", "QTY001", "QTY003", "STL001", "SUP001",
-                                                                                 "TRM001"]
+    assert _ids(rules.select(ignore=["QTY002", "COV", "NAM", "QUO", "PLH"])) == ["DAT001", "DAT002", "QTY001", "QTY003",
+                                                                                 "STL001", "SUP001", "TRM001"]
     assert _ids(rules.select(["QTY"], ["QTY"])) == []
     assert _ids(rules.select(["QTY001"], ["QTY"])) == []
     assert _ids(rules.select(["ALL"], ["unused-suppression", "NAM", "QUO", "PLH", "COV003", "COV004"])) == [
-        "COV001", "COV002", "DAT001", "QTY001", "QTY002", "QTY003", "STL001", "TRM001"]
+        "COV001", "COV002", "DAT001", "DAT002", "QTY001", "QTY002", "QTY003", "STL001", "TRM001"]
 
 
 @pytest.mark.parametrize(
@@ -351,7 +353,8 @@ def test_levels_override_by_specificity() -> None:
     assert selected["QTY002"] is Level.WARNING
     assert selected["DAT001"] is Level.ERROR
     by_name = {r.id: r.level for r in rules.select(levels={"ALL": "info", "date-mismatch": Level.ERROR})}
-    assert by_name == {"COV001": Level.INFO, "COV002": Level.INFO, "DAT001": Level.ERROR, "QTY001": Level.INFO,
+    assert by_name == {"COV001": Level.INFO, "COV002": Level.INFO, "DAT001": Level.ERROR, "DAT002": Level.INFO,
+                       "QTY001": Level.INFO,
                        "QTY002": Level.INFO, "QTY003": Level.INFO, "SUP001": Level.INFO, "NAM001": Level.INFO, "NAM002": Level.INFO,
                        "NAM003": Level.INFO, "QUO001": Level.INFO, "QUO002": Level.INFO, "QUO003": Level.INFO,
                        "STL001": Level.INFO, "PLH001": Level.INFO, "PLH002": Level.INFO, "COV003": Level.INFO,
@@ -373,4 +376,4 @@ def test_ruleset_lookup() -> None:
     assert rules.get("nope") is None
     with pytest.raises(KeyError):
         rules["nope"]
-    assert len(rules) == 19
+    assert len(rules) == 20

@@ -101,6 +101,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("quantity-missing", _CHECKS + "figures:check_quantity_missing", _FIGURE),
     Kind("pair-mismatch", _CHECKS + "figures:check_pair_mismatch", _FIGURE),
     Kind("date-mismatch", _CHECKS + "figures:check_date_mismatch", _FIGURE + _REVISION),
+    Kind("weekday-mismatch", _CHECKS + "figures:check_weekday_mismatch", _FIGURE),
     Kind("coverage", _CHECKS + "coverage:check_coverage", ("locale", "blocks", "chars", "other_locale"), (
         Option("min_chars", "positive integer", 1, "ignore unmatched runs shorter than this many characters"),
     )),

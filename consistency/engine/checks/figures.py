@@ -1,5 +1,5 @@
 """The figure rules: QTY001 (figures disagree), QTY002 (a figure missing), QTY003 (scores, times
-and ratios disagree), DAT001 (dates disagree), STL001 (a translation still holds the source's previous value).
+and ratios disagree), DAT001 (dates disagree), DAT002 (days of the week disagree), STL001 (a translation still holds the source's previous value).
 
 They read the figure clusters of the bundle (:mod:`consistency.match.clusters`) and decide who
 deviates: with a declared source, the versions that disagree with it (but where two or more
@@ -14,7 +14,7 @@ replaces the roles the values alone give, and a stale translation is STL001's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -23,6 +23,7 @@ import regex
 
 from ...display import display_value
 from ...extract.pairs import NumberPair, number_pairs, same_pair
+from ...extract.weekdays import weekday_mentions
 from ...locale.tags import language
 from ...match.agreement import agree, claim_key, comparable
 from ...match.clusters import Cluster, informative
@@ -39,6 +40,7 @@ __all__ = [
     "check_quantity_mismatch",
     "check_quantity_missing",
     "check_translation_stale",
+    "check_weekday_mismatch",
 ]
 
 
@@ -345,11 +347,22 @@ def check_quantity_missing(an: BundleAnalysis, rule) -> Iterator[Finding]:
 
 @dataclass(frozen=True)
 class _Held:
-    """A score, time or ratio of one version: the pair and the figure claim that covers it, if
-    any (a range the figure rules read, ``10-15``)."""
+    """A score, time, ratio or weekday one version writes: where, as written, what it states (the
+    numbers, or the day), and the figure claim that covers it, if any (a range the figure rules
+    read, ``10-15``)."""
 
-    pair: NumberPair
-    claim: Claim | None
+    start: int
+    end: int
+    text: str
+    pair: NumberPair | None = None
+    day: int | None = None
+    claim: Claim | None = None
+
+
+def _same(a: _Held, b: _Held) -> bool:
+    if a.pair is not None and b.pair is not None:
+        return same_pair(a.pair, b.pair)
+    return a.day is not None and a.day == b.day
 
 
 def _held_pairs(an: BundleAnalysis, v: int, blocks: tuple[int, ...]) -> list[_Held]:
@@ -365,16 +378,23 @@ def _held_pairs(an: BundleAnalysis, v: int, blocks: tuple[int, ...]) -> list[_He
             over = [c for c in claims if c.start < end and start < c.end]
             if any(c.unit or c.kind is ClaimKind.DATE for c in over):
                 continue
-            out.append(_Held(replace(p, start=start, end=end), over[0] if over else None))
+            out.append(_Held(start, end, p.text, pair=p, claim=over[0] if over else None))
     return out
 
 
+def _held_weekdays(an: BundleAnalysis, v: int, blocks: tuple[int, ...]) -> list[_Held]:
+    doc = an.documents[v]
+    return [_Held(block.start + s, block.start + e, text, day=day)
+            for b in blocks for block in (doc.blocks[b],)
+            for s, e, text, day in weekday_mentions(block.text, doc.locale)]
+
+
 def _unmatched(mine: list[_Held], theirs: list[_Held]) -> tuple[list[_Held], list[_Held]]:
-    """What is left of each side once every pair is matched with one that states the same."""
+    """What is left of each side once every item is matched with one that states the same."""
     left = list(theirs)
     alone = []
     for h in mine:
-        k = next((i for i, t in enumerate(left) if same_pair(h.pair, t.pair)), None)
+        k = next((i for i, t in enumerate(left) if _same(h, t)), None)
         if k is None:
             alone.append(h)
         else:
@@ -382,24 +402,23 @@ def _unmatched(mine: list[_Held], theirs: list[_Held]) -> tuple[list[_Held], lis
     return alone, left
 
 
-def _pair_locations(an: BundleAnalysis, held: dict[int, list[_Held]], versions: list[int], first: _Held,
+def _held_locations(an: BundleAnalysis, held: dict[int, list[_Held]], versions: list[int], first: _Held,
                     role: str) -> Iterator[Location]:
-    """Where each of ``versions`` writes ``first`` (written by the first of them) or the pair that
-    states the same, in the versions' order."""
+    """Where each of ``versions`` writes ``first`` (written by the first of them) or what states
+    the same, in the versions' order."""
     for w in sorted(versions):
-        h = first if w == versions[0] else next(h for h in held[w] if same_pair(first.pair, h.pair))
-        yield location(an, w, h.pair.start, h.pair.end, role, h.pair.text)
+        h = first if w == versions[0] else next(h for h in held[w] if _same(first, h))
+        yield location(an, w, h.start, h.end, role, h.text)
 
 
-def check_pair_mismatch(an: BundleAnalysis, rule) -> Iterator[Finding]:
-    """QTY003: a score, record, game clock, time of day or ratio that corresponding passages write
-    with other numbers (``2-1`` / ``2-10``; ``19:45`` / ``19:54``).  Only passages where both
-    versions write such pairs are compared, and only pairs left over on both sides once the
-    equal ones are matched, in the order they are written: a version that words the score or
-    writes the time another way (``7pm``, ``19 Uhr``) has nothing to compare."""
+def _leftover_findings(an: BundleAnalysis, rule, held_of) -> Iterator[Finding]:
+    """Findings of ``rule`` for what corresponding passages write differently, where both write
+    something of the kind ``held_of(an, v, blocks)`` reads: what is left on both sides once the
+    equal ones are matched, paired in the order it is written; the deviant chosen as the other
+    figure rules choose it."""
     n = len(an.documents)
     for group in an.groups:
-        held = {v: _held_pairs(an, v, group[v]) for v in range(n) if group[v]}
+        held = {v: held_of(an, v, group[v]) for v in range(n) if group[v]}
         held = {v: h for v, h in held.items() if h}
         if len(held) < 2:
             continue
@@ -413,21 +432,46 @@ def check_pair_mismatch(an: BundleAnalysis, rule) -> Iterator[Finding]:
                 if x.claim is not None and r.claim is not None and comparable(x.claim, r.claim) and not agree(
                         x.claim, r.claim, relative_tolerance=an.relative_tolerance):
                     continue  # two ranges that do not overlap: QTY001 reports them
-                with_x = [v] + [w for w in held if w not in (v, ref) and any(same_pair(x.pair, h.pair) for h in held[w])]
-                with_r = [ref] + [w for w in held if w not in (v, ref) and any(same_pair(r.pair, h.pair) for h in held[w])]
+                with_x = [v] + [w for w in held if w not in (v, ref) and any(_same(x, h) for h in held[w])]
+                with_r = [ref] + [w for w in held if w not in (v, ref) and any(_same(r, h) for h in held[w])]
                 if an.holds_reference(with_r, with_x):
                     deviant, dv, reference, rv = x, with_x, r, with_r
                 else:
                     deviant, dv, reference, rv = r, with_r, x, with_x
-                if (dv[0], deviant.pair.start) in reported:
+                if (dv[0], deviant.start) in reported:
                     continue
-                reported.add((dv[0], deviant.pair.start))
-                locations = [*_pair_locations(an, held, dv, deviant, "deviant"),
-                             *_pair_locations(an, held, rv, reference, "reference")]
+                reported.add((dv[0], deviant.start))
+                locations = [*_held_locations(an, held, dv, deviant, "deviant"),
+                             *_held_locations(an, held, rv, reference, "reference")]
                 message = rule.format_message(
-                    locale=", ".join(an.documents[w].locale for w in sorted(dv)), value=deviant.pair.text,
-                    text=deviant.pair.text, other_locale=", ".join(an.documents[w].locale for w in sorted(rv)),
-                    other_value=reference.pair.text, other_text=reference.pair.text, unit="")
-                key = ("pair " + "-".join(map(str, deviant.pair.numbers)) + " vs "
-                       + "-".join(map(str, reference.pair.numbers)))
-                yield finding(an, rule, message, locations, key)
+                    locale=", ".join(an.documents[w].locale for w in sorted(dv)), value=_shown(deviant),
+                    text=deviant.text, other_locale=", ".join(an.documents[w].locale for w in sorted(rv)),
+                    other_value=_shown(reference), other_text=reference.text, unit="")
+                yield finding(an, rule, message, locations, _key(deviant) + " vs " + _key(reference))
+
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _shown(h: _Held) -> str:
+    return _DAYS[h.day] if h.day is not None else h.text
+
+
+def _key(h: _Held) -> str:
+    return ("day " + _DAYS[h.day]) if h.day is not None else "pair " + "-".join(map(str, h.pair.numbers if h.pair else ()))
+
+
+def check_pair_mismatch(an: BundleAnalysis, rule) -> Iterator[Finding]:
+    """QTY003: a score, record, game clock, time of day or ratio that corresponding passages write
+    with other numbers (``2-1`` / ``2-10``; ``19:45`` / ``19:54``).  Only passages where both
+    versions write such pairs are compared, and only pairs left over on both sides once the
+    equal ones are matched, in the order they are written: a version that words the score or
+    writes the time another way (``7pm``, ``19 Uhr``) has nothing to compare."""
+    yield from _leftover_findings(an, rule, _held_pairs)
+
+
+def check_weekday_mismatch(an: BundleAnalysis, rule) -> Iterator[Finding]:
+    """DAT002: a day of the week that corresponding passages name differently (``Tuesday`` /
+    ``Mittwoch``), by the same leftovers as QTY003: only passages where both versions name a day,
+    never a day one version leaves out."""
+    yield from _leftover_findings(an, rule, _held_weekdays)

@@ -1,0 +1,66 @@
+"""Days of the week named in text, from CLDR's day names (babel): ``Tuesday``, ``Dienstag``,
+``火曜日``, ``星期二``, ``tiistaina``, ``يوم الثلاثاء``.
+
+Contract: :func:`weekday_mentions(text, locale)` returns ``(start, end, day)`` for every wide day
+name CLDR gives the locale (format and stand-alone), ``day`` 0 for Monday to 6 for Sunday. A
+name CLDR capitalizes is matched with its capital only (Indonesian ``Minggu`` is Sunday,
+``minggu`` a week); one it writes in lower case is matched in any case. A name made of a prefix
+and another day's name (Persian ``پنجشنبه``, Thursday, ``پنج`` + ``شنبه``) is also read with a
+zero-width non-joiner or a space between the two, as text writes it. In scripts that separate
+words a name is a whole word (a case ending is not read: Russian ``в среду`` against CLDR's
+``среда`` is no mention, and so compares with nothing). DAT002 compares them
+(:func:`consistency.engine.checks.figures.check_weekday_mismatch`).
+
+>>> [(text, day) for _s, _e, text, day in weekday_mentions("Am Dienstag, nicht am Montag", "de")]
+[('Dienstag', 1), ('Montag', 0)]
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..locale.scripts import ATTACHING
+
+__all__ = ["weekday_mentions"]
+
+
+@lru_cache(maxsize=64)
+def _pattern(locale: str) -> tuple[regex.Pattern | None, dict[str, int]]:
+    from babel.dates import get_day_names
+
+    from ..locale.cldr import parse_locale
+
+    loc = parse_locale(locale)
+    names: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for day, name in get_day_names("wide", context, loc).items():
+            if name and len(name) >= 2:
+                names.setdefault(str(name), int(day))
+    if not names:
+        return None, {}
+    # a day named by another day's name and a prefix (Persian پنجشنبه, Thursday, is پنج + شنبه):
+    # text joins the two with nothing, a zero-width non-joiner or a space (پنج‌شنبه, پنج شنبه)
+    for name, day in list(names.items()):
+        for other in list(names):
+            if other != name and name.endswith(other) and len(name) > len(other):
+                prefix = name[: len(name) - len(other)].rstrip("\u200c ")
+                for joiner in ("", "\u200c", " "):
+                    names.setdefault(prefix + joiner + other, day)
+    parts = []
+    for name in sorted(names, key=len, reverse=True):
+        literal = regex.escape(name)
+        body = literal if name[0].isupper() or not name[0].isalpha() else f"(?i:{literal})"
+        parts.append(body)
+    guard_left = rf"(?<![\p{{M}}\p{{N}}]|(?![{ATTACHING}])\p{{L}})"
+    guard_right = rf"(?![\p{{M}}\p{{N}}]|(?![{ATTACHING}])\p{{L}})"
+    return regex.compile(guard_left + "(" + "|".join(parts) + ")" + guard_right), {k.casefold(): v for k, v in names.items()}
+
+
+def weekday_mentions(text: str, locale: str) -> list[tuple[int, int, str, int]]:
+    """``(start, end, text, day)`` of each day of the week named in ``text`` (Monday is 0)."""
+    pattern, days = _pattern(locale)
+    if pattern is None:
+        return []
+    return [(m.start(), m.end(), m.group(), days[m.group().casefold()]) for m in pattern.finditer(text)]
