@@ -52,7 +52,6 @@ from consistency.errors import ConfigError
 from consistency.locale.tags import is_version_of, language
 
 __all__ = [
-    "PER_UNIT_SUFFIXES",
     "Bundle",
     "BundlePattern",
     "discover",
@@ -63,8 +62,6 @@ __all__ = [
     "parse_patterns",
 ]
 
-#: Formats whose units are aligned by key and carry their source text (msgid, <source>).
-PER_UNIT_SUFFIXES: tuple[str, ...] = (".po", ".pot", ".xlf", ".xliff", ".ts")
 
 #: Folders never searched (as the configuration's ``DEFAULT_EXCLUDE``).
 _ALWAYS_EXCLUDED: tuple[str, ...] = (
@@ -99,6 +96,8 @@ def is_per_unit(path: str | os.PathLike[str]) -> bool:
     >>> is_per_unit("po/de.po"), is_per_unit("ja.xliff"), is_per_unit("a.de.md")
     (True, True, False)
     """
+    from .documents import PER_UNIT_SUFFIXES  # the loaders' own list (documents/__init__.py)
+
     return os.path.splitext(os.fspath(path))[1].lower() in PER_UNIT_SUFFIXES
 
 

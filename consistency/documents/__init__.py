@@ -32,6 +32,7 @@ from consistency.model import Block, Document
 
 __all__ = [
     "MAX_BYTES",
+    "PER_UNIT_SUFFIXES",
     "document_format",
     "is_multilingual",
     "known_locale",
@@ -111,73 +112,48 @@ def load_source_document(
     return units[1](name, locale=locale, text=text)
 
 
-_UNIT_FORMATS = {".po": "po", ".pot": "po", ".xlf": "xliff", ".xliff": "xliff", ".ts": "qt"}
+#: Per-unit formats: extension -> the module and functions giving their (translation, source) versions.
+_UNIT_FORMATS = {
+    ".po": ("po", "load_po", "load_po_source"), ".pot": ("po", "load_po", "load_po_source"),
+    ".xlf": ("xliff", "load_xliff", "load_xliff_source"), ".xliff": ("xliff", "load_xliff", "load_xliff_source"),
+    ".ts": ("qtts", "load_ts", "load_ts_source"),
+}
+#: The extensions of the per-unit formats, which carry their own source text (PO, XLIFF, Qt Linguist).
+PER_UNIT_SUFFIXES: tuple[str, ...] = tuple(_UNIT_FORMATS)
+
+
+def _loader(module: str, function: str) -> Callable[..., Document]:
+    """``consistency.documents.<module>.<function>``, imported on first use."""
+    from importlib import import_module
+
+    return getattr(import_module(f"consistency.documents.{module}"), function)
 
 
 def _unit_loaders(name: str) -> tuple[Callable[..., Document], Callable[..., Document]] | None:
     """The (translation, source) loaders of a per-unit format, imported on first use."""
     form = _UNIT_FORMATS.get(os.path.splitext(name)[1].lower())
-    if form == "po":
-        from consistency.documents.po import load_po, load_po_source
-
-        return load_po, load_po_source
-    if form == "xliff":
-        from consistency.documents.xliff import load_xliff, load_xliff_source
-
-        return load_xliff, load_xliff_source
-    if form == "qt":
-        from consistency.documents.qtts import load_ts, load_ts_source
-
-        return load_ts, load_ts_source
-    return None
+    if form is None:
+        return None
+    module, translation, source = form
+    return _loader(module, translation), _loader(module, source)
 
 
-_KEYED_FORMATS = {".json": "json", ".arb": "json", ".yml": "yaml", ".yaml": "yaml", ".xml": "android",
-                  ".strings": "strings", ".stringsdict": "stringsdict", ".srt": "subtitles", ".vtt": "subtitles",
-                  ".properties": "properties", ".resx": "resx", ".ftl": "fluent"}
+#: Keyed resource formats: extension -> the module and function loading one version.
+_KEYED_FORMATS = {
+    ".json": ("jsonres", "load_json"), ".arb": ("jsonres", "load_json"),
+    ".yml": ("yamlres", "load_yaml"), ".yaml": ("yamlres", "load_yaml"),
+    ".xml": ("android", "load_android"),
+    ".strings": ("apple", "load_strings"), ".stringsdict": ("apple", "load_stringsdict"),
+    ".srt": ("subtitles", "load_subtitles"), ".vtt": ("subtitles", "load_subtitles"),
+    ".properties": ("javaprops", "load_properties"), ".resx": ("resx", "load_resx"), ".ftl": ("fluent", "load_fluent"),
+}
 _MULTILINGUAL_FORMATS = {".tmx": "tmx", ".xcstrings": "xcstrings", ".csv": "table", ".tsv": "table"}
 
 
 def _keyed_loader(name: str) -> Callable[..., Document] | None:
     """The loader of a key-value resource format, imported on first use."""
     form = _KEYED_FORMATS.get(os.path.splitext(name)[1].lower())
-    if form == "json":
-        from consistency.documents.jsonres import load_json
-
-        return load_json
-    if form == "yaml":
-        from consistency.documents.yamlres import load_yaml
-
-        return load_yaml
-    if form == "android":
-        from consistency.documents.android import load_android
-
-        return load_android
-    if form == "strings":
-        from consistency.documents.apple import load_strings
-
-        return load_strings
-    if form == "properties":
-        from consistency.documents.javaprops import load_properties
-
-        return load_properties
-    if form == "resx":
-        from consistency.documents.resx import load_resx
-
-        return load_resx
-    if form == "fluent":
-        from consistency.documents.fluent import load_fluent
-
-        return load_fluent
-    if form == "stringsdict":
-        from consistency.documents.apple import load_stringsdict
-
-        return load_stringsdict
-    if form == "subtitles":
-        from consistency.documents.subtitles import load_subtitles
-
-        return load_subtitles
-    return None
+    return _loader(*form) if form is not None else None
 
 
 def is_multilingual(path: str | os.PathLike[str]) -> bool:
