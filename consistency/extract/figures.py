@@ -35,7 +35,7 @@ from ..locale.cldr import ISO_DATE, date_patterns, normalize_tag, tables, typed_
 from ..locale.calendars import clock_prepositions, clock_words, era_of
 from ..locale.inflection import inflection
 from ..locale.packs import load_pack
-from ..locale.scripts import ATTACHING
+from ..locale.scripts import ATTACHING, WORD_END
 from ..model import Claim, ClaimKind, Qualifier
 from ..nonprose import FIGURE_NOISE_BY_CHAR, FIGURE_NOISE_DIGITS
 from .loanwords import loanword_power, loanword_scales
@@ -104,7 +104,7 @@ def _blank(text: str, spans) -> str:
 #: Hebrew, Armenian, Georgian, Ethiopic…; locale/scripts.py: ATTACHING): no letter, mark or digit
 #: may follow (Mon. must not match in Montag, bn মি, metres, in মিলিয়ন, million), but a letter of
 #: an attaching script may (2GWの, 달러의).
-_END = rf"(?![\p{{M}}\p{{N}}]|(?![{ATTACHING}])\p{{L}})"
+_END = WORD_END
 
 
 #: After a whole word of any script that separates words by spaces.
@@ -305,7 +305,9 @@ class Extractor:
                                     if unit == "year") - set(self.year_forms)
         self.scales: dict[str, int] = _keyed({**tab.scales, **pack.scales})
         #: the longest case ending a month's name may take here (0: none; :meth:`_inflected_months`)
-        self.month_endings = inflection().max_ending if inflection().takes_endings(tab.language) else 0
+        rule = inflection()
+        takes_endings = rule.takes_endings(tab.language)
+        self.month_endings = rule.max_ending if takes_endings else 0
         #: million, billion, trillion borrowed from English where neither CLDR nor the pack names a
         #: million (hi मिलियन, bn মিলিয়ন; :mod:`.loanwords`)
         self.loan_scales = loanword_scales(self.scales)
@@ -340,9 +342,8 @@ class Extractor:
         exact = [forms[w] for w in shadowing]
         exact_alt = ("|(?-i:" + _alt([f for f in exact if f.endswith(".")], boundary=False)
                      + "|" + _scale_alt([f for f in exact if not f.endswith(".")]) + ")") if exact else ""
-        rule = inflection()
         inflected_scales = ""
-        if rule.takes_endings(tab.language):
+        if takes_endings:
             # fi 200 miljardin, 3,5 miljoonalla: a scale word takes a case ending as a unit word does
             # (below); abbreviations (milj., mrd.) do not
             inflected_scales = _with_endings(
@@ -366,7 +367,7 @@ class Extractor:
         cased = sorted({w for k, w in self._surfaces(tab, pack) if _key(w) in short}, key=len, reverse=True)
         words = [u for u in self.units if u not in short]
         inflected = ""
-        if rule.takes_endings(tab.language):
+        if takes_endings:
             # a language that inflects with suffixes and has no pack listing the forms: a long unit
             # word may take an ending (fi 35 millimetrin, pl 5-kilometrowy; locale/data/inflection.toml)
             inflected = _with_endings([w for w in words if len(w) >= rule.min_stem and _ALPHA_END.match(w)],

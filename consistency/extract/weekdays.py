@@ -1,8 +1,8 @@
 """Days of the week named in text, from CLDR's day names (babel): ``Tuesday``, ``Dienstag``,
 ``火曜日``, ``星期二``, ``tiistaina``, ``يوم الثلاثاء``.
 
-Contract: :func:`weekday_mentions(text, locale)` returns ``(start, end, day)`` for every wide day
-name CLDR gives the locale (format and stand-alone), ``day`` 0 for Monday to 6 for Sunday. A
+Contract: :func:`weekday_mentions(text, locale)` returns ``(start, end, text, day)`` for every wide
+day name CLDR gives the locale (format and stand-alone), ``day`` 0 for Monday to 6 for Sunday. A
 name CLDR capitalizes is matched with its capital only (Indonesian ``Minggu`` is Sunday,
 ``minggu`` a week); one it writes in lower case is matched in any case. A name made of a prefix
 and another day's name (Persian ``پنجشنبه``, Thursday, ``پنج`` + ``شنبه``) is also read with a
@@ -21,21 +21,18 @@ from functools import lru_cache
 
 import regex
 
-from ..locale.scripts import ATTACHING
+from ..locale.scripts import WORD_END, WORD_START
 
 __all__ = ["weekday_mentions"]
 
 
 @lru_cache(maxsize=64)
 def _pattern(locale: str) -> tuple[regex.Pattern | None, dict[str, int]]:
-    from babel.dates import get_day_names
-
     from ..locale.cldr import parse_locale
 
-    loc = parse_locale(locale)
     names: dict[str, int] = {}
     for context in ("format", "stand-alone"):
-        for day, name in get_day_names("wide", context, loc).items():
+        for day, name in parse_locale(locale).days.get(context, {}).get("wide", {}).items():
             if name and len(name) >= 2:
                 names.setdefault(str(name), int(day))
     if not names:
@@ -53,9 +50,7 @@ def _pattern(locale: str) -> tuple[regex.Pattern | None, dict[str, int]]:
         literal = regex.escape(name)
         body = literal if name[0].isupper() or not name[0].isalpha() else f"(?i:{literal})"
         parts.append(body)
-    guard_left = rf"(?<![\p{{M}}\p{{N}}]|(?![{ATTACHING}])\p{{L}})"
-    guard_right = rf"(?![\p{{M}}\p{{N}}]|(?![{ATTACHING}])\p{{L}})"
-    return regex.compile(guard_left + "(" + "|".join(parts) + ")" + guard_right), {k.casefold(): v for k, v in names.items()}
+    return regex.compile(WORD_START + "(" + "|".join(parts) + ")" + WORD_END), {k.casefold(): v for k, v in names.items()}
 
 
 def weekday_mentions(text: str, locale: str) -> list[tuple[int, int, str, int]]:

@@ -10,7 +10,8 @@ non-letters have no script here.  The classification is cached per code point in
 - :func:`script_counts`: how many letters of each script a text has (the alignment: a block's
   dominant script, :func:`consistency.match.align.script_of`);
 - :data:`ATTACHING`: the scripts whose letters may follow a number or a unit word without a space
-  between them, as the inside of a regex character class.
+  between them, as the inside of a regex character class; :data:`WORD_END` and :data:`WORD_START`,
+  the lookarounds that say a word ends or begins by it.
 
 >>> letter_script("W"), letter_script("ウ"), letter_script("う"), letter_script("한"), letter_script("7")
 ('Latn', 'Kana', 'Kana', 'Hang', None)
@@ -24,7 +25,7 @@ from collections import Counter
 
 import regex
 
-__all__ = ["ATTACHING", "SCRIPTS", "letter_script", "script_counts"]
+__all__ = ["ATTACHING", "SCRIPTS", "WORD_END", "WORD_START", "letter_script", "script_counts"]
 
 #: Scripts whose words a number, a unit or a scale word may be followed by without a space: those
 #: written without spaces (Han, kana, the South-East Asian scripts of line-break class SA: 2GWの,
@@ -32,6 +33,11 @@ __all__ = ["ATTACHING", "SCRIPTS", "letter_script", "script_counts"]
 #: every other script (Latin, Cyrillic, Greek, the Indic scripts, Hebrew, Armenian, Georgian,
 #: Ethiopic…) a letter right after a word continues that word.  A regex class body: ``[{ATTACHING}]``.
 ATTACHING = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Line_Break=SA}\p{Arabic}"
+
+#: Regex lookarounds: a word ends (begins) here unless a mark, a digit or a letter of a script that
+#: does not attach words follows (precedes): ``Mon.`` is no word in ``Montag``, ``2GWの`` is one.
+WORD_END = rf"(?![\p{{M}}\p{{N}}]|(?![{ATTACHING}])\p{{L}})"
+WORD_START = rf"(?<![\p{{M}}\p{{N}}]|(?![{ATTACHING}])\p{{L}})"
 
 #: The scripts told apart, in tie-breaking order.
 SCRIPTS: tuple[str, ...] = (
