@@ -58,6 +58,11 @@ class NumberPair:
     minutes: bool
 
 
+def _alternation(words) -> str:
+    """The words as a regex alternation, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _joiner_table() -> dict[str, tuple[str, ...]]:
     text = resources.files("consistency.locale").joinpath("data/score_joiners.toml").read_text("utf-8")
@@ -70,7 +75,7 @@ def _joined(language: str) -> regex.Pattern | None:
     words = _joiner_table().get(language)
     if not words:
         return None
-    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    alternatives = _alternation(words)
     return regex.compile(rf"(?<![\p{{N}}.,:]|\p{{N}}(?:{alternatives}))(\p{{Nd}}{{1,3}})(?:{alternatives})(\p{{Nd}}{{1,3}})"
                          rf"(?![\p{{N}}%٪％]|[.,:]\p{{N}}|(?:{alternatives})\p{{N}})")
 
@@ -107,7 +112,7 @@ def _clocked(language: str) -> regex.Pattern | None:
     words = clock_words(language)
     if not words:
         return None
-    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    alternatives = _alternation(words)
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alternatives})[ \u00a0]*(\p{{Nd}}{{1,2}})[.:](\p{{Nd}}{{2}})"
                          r"(?![\p{N}]|[.:]\p{N})", regex.IGNORECASE)
 
