@@ -23,9 +23,8 @@ import os
 import re
 
 from consistency.documents.keyed import Entry, blocks_of
-from consistency.documents.locales import locale_from_path, normalize_locale
+from consistency.documents.locales import version_locale
 from consistency.documents.reading import read_text
-from consistency.errors import LocaleError
 from consistency.model import Document
 
 __all__ = ["load_fluent"]
@@ -43,7 +42,7 @@ def load_fluent(path: str | os.PathLike[str], *, locale: str | None = None, text
         text = read_text(name)
     entries = list(_entries(text))
     blocks = blocks_of(text, entries, lambda e: _masked(text, e.start, e.end), "string")
-    return Document(path=name, locale=_locale(name, locale), text=text, blocks=blocks)
+    return Document(path=name, locale=version_locale(name, locale), text=text, blocks=blocks)
 
 
 def _entries(text: str):
@@ -106,12 +105,3 @@ def _masked(text: str, start: int, end: int) -> list[str]:
             chars[keep[0]:keep[1]] = _masked("".join(chars), keep[0], keep[1])
         i = close + 1
     return chars
-
-
-def _locale(name: str, locale: str | None) -> str:
-    if locale is not None:
-        return normalize_locale(locale)
-    tag = locale_from_path(name)
-    if tag is None:
-        raise LocaleError(f"{name}: cannot tell the locale from the path; pass --locale {name}=TAG")
-    return tag

@@ -22,7 +22,7 @@ import os
 import re
 
 from consistency.documents.keyed import Entry, blocks_of, decode_in_place
-from consistency.documents.locales import locale_from_path, normalize_locale
+from consistency.documents.locales import version_locale
 from consistency.documents.reading import read_text
 from consistency.model import Document
 
@@ -52,7 +52,7 @@ def load_properties(path: str | os.PathLike[str], *, locale: str | None = None, 
         text = read_text(name, latin1_fallback=True)
     entries = list(_entries(text))
     blocks = blocks_of(text, entries, lambda e: decode_in_place(text, e.start, e.end, _ESCAPE, _decode), "string")
-    return Document(path=name, locale=_locale(name, locale), text=text, blocks=blocks)
+    return Document(path=name, locale=version_locale(name, locale, default="en"), text=text, blocks=blocks)
 
 
 def _entries(text: str):
@@ -72,9 +72,3 @@ def _entries(text: str):
         sep = _SEPARATOR.match(text, key_end, start + len(line))
         value_start = sep.end() if sep else key_end
         yield Entry(_ESCAPE.sub(_decode, text[key_start:key_end]), value_start, start + len(line))
-
-
-def _locale(name: str, locale: str | None) -> str:
-    if locale is not None:
-        return normalize_locale(locale)
-    return locale_from_path(name) or "en"

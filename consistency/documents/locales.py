@@ -16,7 +16,7 @@ from pathlib import PurePath
 
 from consistency.errors import LocaleError
 
-__all__ = ["AMBIGUOUS_CODES", "known_locale", "locale_from_path", "normalize_locale"]
+__all__ = ["AMBIGUOUS_CODES", "known_locale", "locale_from_path", "normalize_locale", "version_locale"]
 
 _TAG = re.compile(
     r"(?P<lang>[A-Za-z]{2,3})"
@@ -61,6 +61,21 @@ def known_locale(tag: str) -> str | None:
     ('pt-BR', None, None)
     """
     return _validate(tag.strip())
+
+
+def version_locale(name: str, locale: str | None, *, default: str | None = None) -> str:
+    """A loaded version's locale: ``locale`` if given (``--locale``), else the one its path names,
+    else ``default`` (a base bundle or neutral file: English), else a one-line error.
+
+    >>> version_locale("messages_de.properties", None), version_locale("Strings.resx", None, default="en")
+    ('de', 'en')
+    """
+    if locale is not None:
+        return normalize_locale(locale)
+    tag = locale_from_path(name) or default
+    if tag is None:
+        raise LocaleError(f"{name}: cannot tell the locale from the path; pass --locale {name}=TAG")
+    return tag
 
 
 def locale_from_path(path: str | os.PathLike[str]) -> str | None:

@@ -22,7 +22,7 @@ import os
 import re
 
 from consistency.documents.keyed import Entry, blocks_of
-from consistency.documents.locales import locale_from_path, normalize_locale
+from consistency.documents.locales import version_locale
 from consistency.documents.reading import read_text
 from consistency.documents.xmlscan import content, scan
 from consistency.model import Document
@@ -52,10 +52,4 @@ def load_resx(path: str | os.PathLike[str], *, locale: str | None = None, text: 
         decoded = _FORMAT_ITEM.sub(lambda m: " " * len(m.group()), decoded)
         chars[Entry(attrs.get("name", ""), start, end)] = list(decoded)
     blocks = blocks_of(text, chars, lambda e: chars[e], "string")
-    return Document(path=name, locale=_locale(name, locale), text=text, blocks=blocks)
-
-
-def _locale(name: str, locale: str | None) -> str:
-    if locale is not None:
-        return normalize_locale(locale)
-    return locale_from_path(name) or "en"
+    return Document(path=name, locale=version_locale(name, locale, default="en"), text=text, blocks=blocks)
