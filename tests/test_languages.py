@@ -281,6 +281,53 @@ def test_a_space_groups_digits_in_every_locale_as_si_writes_them():
     assert parse_digits("820 00", "en")[0] == 820                 # a group has three digits
 
 
+@pytest.mark.parametrize("text, locale, expected", [
+    # gl: CLDR groups with a space, text mostly with a period, as Spanish does
+    ("Un orzamento de 2.400 millóns para 12.000 vehículos.", "gl",
+     [("2.400 millóns", "2.4E+9", None), ("12.000", "12000", None)]),
+    ("Mosten blir 1.250 meter lang.", "nb", [("1.250 meter", "1250", "meter")]),
+    ("Мост длиной 1.250 метров.", "ru", [("1.250 метров", "1250", "meter")]),
+    ("Rata on 1.5 km pitkä.", "fi", [("1.5 km", "1.5", "kilometer")]),        # no group of three: a decimal
+])
+def test_a_period_between_groups_of_three_groups_where_the_decimal_sign_is_a_comma(text, locale, expected):
+    assert figures(text, locale) == expected
+
+
+@given(st.integers(min_value=1000, max_value=10**12))
+@settings(max_examples=100)
+def test_every_comma_decimal_locale_reads_a_number_grouped_with_periods(n):
+    from consistency.extract.numbers import parse_digits
+
+    written = f"{n:,}".replace(",", ".")
+    for locale in _COMMA_DECIMAL_LOCALES:
+        assert parse_digits(written, locale)[:3:2] == (n, len(written)), (locale, written)
+
+
+_COMMA_DECIMAL_LOCALES = ("gl", "fr", "pt-PT", "nb", "sv", "fi", "cs", "pl", "ru", "uk", "bg", "kk", "lv", "af")
+
+
+@pytest.mark.parametrize("text, locale, value", [
+    ("آج آبادی 2,10,000 ہے۔", "ur", "210000"),              # ur: CLDR groups the Western way
+    ("A budget of 1,25,00,000 rupees.", "en", "1.25E+7"),
+    ("A budget of 1,250,000 rupees.", "en", "1.25E+6"),
+])
+def test_lakhs_and_crores_grouped_with_commas_in_every_locale(text, locale, value):
+    [(_t, v, _u)] = figures(text, locale)
+    assert v == value
+
+
+@given(st.integers(min_value=100_000, max_value=10**13))
+@settings(max_examples=100)
+def test_a_number_grouped_the_indian_way_parses_where_a_comma_groups(n):
+    from babel.numbers import format_decimal
+
+    from consistency.extract.numbers import parse_digits
+
+    written = format_decimal(n, locale="en_IN")
+    for locale in ("en", "ur", "ne", "bn", "hi"):
+        assert parse_digits(written, locale)[0] == n, (locale, written)
+
+
 @pytest.mark.parametrize("locale", ["en", "en-US", "en-GB"])
 def test_british_and_american_unit_spellings_under_every_english_locale(locale):
     text = "The pipe is 12 kilometres long, holds 300 litres and the trucks drive at 40 kph on 7 sq km."

@@ -85,6 +85,12 @@ def _group_classes(tab: LocaleTables) -> str:
             accepted.update(APOSTROPHES)
         else:
             accepted.add(group)
+    if tab.decimal == ",":
+        # where the decimal sign is a comma, a period between groups of three is a group separator
+        # whatever CLDR's own is: gl, whose CLDR groups with a space, is mostly written 2.400 and
+        # 12.000 as Spanish is; fr, pt-PT, nb, ru text often so.  It cannot be read as a decimal sign
+        # there, and a grouping must be strict (1.5 and 19.30 are none)
+        accepted.add(".")
     accepted.discard(tab.decimal)
     accepted.add(ARABIC_GROUP)  # the Arabic script's own separators mean one thing in every locale
     accepted.update(typed_groups(tab, "".join(accepted)))  # ، typed for ٬ (locale/data/separators.toml)
@@ -148,8 +154,11 @@ def parse_digits(token: str, tag: str, *, period_decimal: bool = False) -> tuple
         # Western 3-3 grouping: CLDR's own currency patterns do in most of them (dv ¤ #,##0.00),
         # and so does news text.  1,000,000 cannot be an Indian grouping, so accepting either
         # is unambiguous.
+        # The other way round, lakhs and crores are written with commas beyond the locales CLDR
+        # groups so (ur, en, ne text: 2,10,000): 2,10,000 cannot be a Western grouping either.
         valid = _valid_grouping(first, sizes, primary, secondary) or (
-            secondary != primary and _valid_grouping(first, sizes, primary, primary))
+            secondary != primary and _valid_grouping(first, sizes, primary, primary)) or (
+            group_char == "," and primary == 3 and len(sizes) > 1 and _valid_grouping(first, sizes, 3, 2))
         if valid and si_space and group_char == " " and (len(sizes) > SI_SPACE_GROUPS or token[j:j + 1] == " "):
             valid = False  # 99 100 101 102 …: a list, not one number
         if valid:
