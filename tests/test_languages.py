@@ -541,9 +541,22 @@ def test_a_unit_word_with_a_case_ending_in_a_suffixing_language(text, locale, un
     ("Ohjelmalla oli 3,5 miljoonalla katsojalla.", "fi", "3.5E+6"),    # adessive
     ("Umowa warta 5 milionów złotych.", "pl", "5E+6"),
     ("A 3 milliárdos beruházás elkészült.", "hu", "3E+9"),
+    # the stem CLDR's forms share (milljarður, milljarðar) takes the other cases' endings
+    ("Samningur upp á 2,4 milljarða króna.", "is", "2.4E+9"),
+    ("Ugovor vrijedan 3 milijardi kuna.", "hr", "3E+9"),
 ])
 def test_a_scale_word_with_a_case_ending_in_a_suffixing_language(text, locale, value):
     assert [v for _t, v, _u in figures(text, locale)] == [value]
+
+
+@pytest.mark.parametrize("text, locale, expected", [
+    ("Un orzamento de 2.400 millóns de euros.", "gl", [("2.400 millóns de euros", "2.4E+9", "EUR")]),
+    ("Un pressupost de 340 milions d'euros.", "ca", [("340 milions d'euros", "3.4E+8", "EUR")]),
+    ("Un buget de 2,4 miliarde de euro.", "ro", [("2,4 miliarde de euro", "2.4E+9", "EUR")]),
+])
+def test_the_word_between_a_scale_word_and_its_currency(text, locale, expected):
+    """locale/data/scale_connectors.toml, for languages whose pack (if any) lists none."""
+    assert figures(text, locale) == expected
 
 
 @pytest.mark.parametrize("text, locale, expected", [

@@ -22,6 +22,7 @@ CLDR tables; cut into modules, that state would become public for a single calle
 from __future__ import annotations
 
 import calendar
+import os
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
@@ -231,6 +232,24 @@ def _with_endings(stems, max_ending: int) -> str:
             + r")\p{L}{1," + str(max_ending) + r"}(?![\p{L}\p{M}\p{N}])")
 
 
+def _shared_stems(words, values: dict[str, int], min_stem: int) -> dict[str, int]:
+    """The longest beginning the words of one value share, where two or more words have it, it is no
+    word itself and at least ``min_stem`` letters long; stem -> value.
+
+    >>> _shared_stems(["milljarður", "milljarðar", "milljón"], {"milljarður": 9, "milljarðar": 9, "milljón": 6}, 5)
+    {'milljarð': 9}
+    """
+    by_value: dict[int, list[str]] = {}
+    for word in words:
+        by_value.setdefault(values[word], []).append(word)
+    stems = {}
+    for value, forms in by_value.items():
+        stem = os.path.commonprefix(forms) if len(forms) > 1 else ""
+        if len(stem) >= min_stem and stem not in values:
+            stems[stem] = value
+    return stems
+
+
 def _scale_alt(words) -> str:
     """Like :func:`_alt` for scale words: abbreviations (Mrd., Tsd.) take their
     period; a long word does not ("billion." ends a sentence)."""
@@ -343,11 +362,15 @@ class Extractor:
         exact_alt = ("|(?-i:" + _alt([f for f in exact if f.endswith(".")], boundary=False)
                      + "|" + _scale_alt([f for f in exact if not f.endswith(".")]) + ")") if exact else ""
         inflected_scales = ""
+        #: the stems the forms of one scale word share (is milljarður, milljarðar: milljarð), which
+        #: take the endings of its other cases (milljarða, milljörðum is not read)
+        self.scale_stems: dict[str, int] = {}
         if takes_endings:
             # fi 200 miljardin, 3,5 miljoonalla: a scale word takes a case ending as a unit word does
             # (below); abbreviations (milj., mrd.) do not
-            inflected_scales = _with_endings(
-                [w for w in self.scales if len(w) >= max(5, rule.min_stem) and _ALPHA_END.match(w)], rule.max_ending)
+            long_scales = [w for w in self.scales if len(w) >= max(5, rule.min_stem) and _ALPHA_END.match(w)]
+            self.scale_stems = _shared_stems(long_scales, self.scales, max(5, rule.min_stem))
+            inflected_scales = _with_endings([*long_scales, *self.scale_stems], rule.max_ending)
         self.scale_re = regex.compile(
             _SP + "?" + "(?:(" + _scale_alt([w for w in self.scales if w not in short_scales and w not in shadowing])
             + exact_alt + ")" + inflected_scales + ")", flags
@@ -1308,7 +1331,7 @@ class Extractor:
 
     def _scale(self, surface: str) -> int:
         key = _key(surface)
-        return self.scales.get(key, self.scales.get(key.rstrip("."), 0))
+        return self.scales.get(key, self.scales.get(key.rstrip("."), self.scale_stems.get(key, 0)))
 
     def _currency_code(self, surface: str | None) -> str | None:
         if not surface:

@@ -253,7 +253,15 @@ def _load_pack(language: str) -> Pack:
             for key in ("words", "multipliers", "connectors", "glued", "plural_multipliers"):
                 numbers.setdefault(key, icu_words[key])
             numbers["needs_unit"] = [*icu_words["needs_unit"], *numbers.get("needs_unit", [])]
+    if "scale_connectors" not in numbers and (connectors := _scale_connectors().get(language)):
+        numbers["scale_connectors"] = connectors  # gl millóns de euros: locale/data/scale_connectors.toml
     return replace(parse_pack(data, language=language), own_words=own_words)
+
+
+@lru_cache(maxsize=1)
+def _scale_connectors() -> dict[str, list[str]]:
+    text = resources.files("consistency.locale").joinpath("data/scale_connectors.toml").read_text("utf-8")
+    return {lang: [str(w) for w in words] for lang, words in tomllib.loads(text)["scale_connectors"].items()}
 
 
 def lists_own_words(language: str) -> bool:
