@@ -434,6 +434,20 @@ def test_a_century_written_with_cldrs_word_for_a_century(text, locale, label):
     assert label in [v for _t, v, _u in figures(text, locale)]
 
 
+@pytest.mark.parametrize("text, locale", [
+    # after a numeral, the word takes its case ending (locale/data/inflection.toml)
+    ("Köprü 19. yüzyılda yapıldı.", "tr"), ("Köprü XIX. yüzyılda yapıldı.", "tr"),
+    ("Most je sagrađen u 19. stoljeću.", "hr"),                   # the stem stoljeć- of stoljeće, stoljeća
+    ("Мост је саграђен у 19. веку.", "sr"), ("Körpü XIX əsrdə tikilib.", "az"),
+    ("Көпір XIX ғасырда салынған.", "kk"), ("Zubia XIX. mendean eraiki zen.", "eu"),
+    ("Sild ehitati 19. sajandil.", "et"),
+    ("पूल 19व्या शतकात बांधला गेला.", "mr"),                        # a postposition glued in a Brahmic script
+    ("पुल १९औं शताब्दीमा बनेको हो।", "ne"),
+])
+def test_a_century_word_with_a_case_ending_after_a_numeral(text, locale):
+    assert "C19" in [v for _t, v, _u in figures(text, locale)]
+
+
 @pytest.mark.parametrize("text, locale", [("Il ponte durò 2 secoli.", "it"), ("Trwało to 3 wieki.", "pl"),
                                           ("Zmarła w wieku 17 lat.", "pl"),  # wiek: century, and age
                                           ("Uczniowie w wieku od 11 do 18 lat.", "pl"),  # an age range
@@ -871,6 +885,20 @@ def test_a_hundred_named_by_a_decade_suffix_agrees_with_its_century():
 ])
 def test_an_age_in_its_forties_is_no_decade(text, locale):
     assert all(not (v or "").endswith("0s") for _t, v, _u in figures(text, locale))
+
+
+@pytest.mark.parametrize("text, locale, expected", [
+    ("Broen ble bygd på 1800-tallet og fornyet på 1980-tallet.", "nb", ["1800s", "1980s"]),
+    ("Brua vart bygd på 1800-talet.", "nn", ["1800s"]),
+    ("Broen blev bygget i 1800-tallet.", "da", ["1800s"]),
+])
+def test_a_norwegian_or_danish_hundred_or_decade(text, locale, expected):
+    assert [v for _t, v, _u in figures(text, locale)] == expected
+
+
+def test_the_1800s_agree_with_the_19th_century():
+    assert messages(("QTY001", "QTY002", "DAT001"), en="The bridge was built in the 19th century.\n",
+                    nb="Brua ble bygd på 1800-tallet.\n") == []
 
 
 def test_a_round_hundred_is_its_century_as_well_as_its_first_decade():

@@ -615,8 +615,10 @@ class Extractor:
         words = self.century_words
         if not words:
             return []
-        century = "(?:" + _alt(words, boundary=False) + ")"
         after = "(?:" + _alt(words, boundary=False, left=True) + ")"  # a whole word where words are spaced
+        # after a Roman numeral or an ordinal, the word may take the case ending its language glues
+        # to it (tr 19. yüzyılda, sr 19. веку, az XIX əsrdə, mr 19व्या शतकात)
+        ended = self._ended_century()
         extra = []
         if self.articles:  # ar القرن 19, "the century 19": with the article, a number right after it
             the = rf"(?<![\p{{L}}\p{{M}}])(?:{_alt(self.articles, boundary=False)})(?:{_alt(words, boundary=False)})"
@@ -624,17 +626,34 @@ class Extractor:
         roman = r"(?-i:(?P<roman>(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})))"
         space = r"[ \u00a0]+"
         return [
-            rf"(?<![\p{{L}}\p{{N}}]){roman}(?:\.|-?\p{{Ll}}{{1,3}}|º)?{space}{century}(?![\p{{L}}\p{{M}}])",
+            rf"(?<![\p{{L}}\p{{N}}]){roman}(?:\.|-?\p{{Ll}}{{1,3}}|º)?{space}{ended}(?![\p{{L}}\p{{M}}])",
             rf"{after}\p{{L}}{{0,3}}{space}(?:\p{{L}}{{1,3}}{space})?{roman}(?:-\p{{L}}{{1,3}})?(?![\p{{L}}\p{{N}}])",
             # an ordinal mark: a period, letters (el 19ο, es 19.º, tr 19'uncu) or a Brahmic script's
             # suffix (hi 19वीं)
-            rf"(?<![\d.,])(?P<century>[12]?\d)(?:\.|-?\p{{Ll}}{{1,3}}|º|[\p{{Lo}}\p{{M}}]{{1,4}}){space}{century}"
+            rf"(?<![\d.,])(?P<century>[12]?\d)(?:\.|-?\p{{Ll}}{{1,3}}|º|[\p{{Lo}}\p{{M}}]{{1,4}}){space}{ended}"
             rf"(?![\p{{L}}\p{{M}}])",
             # not a range after it (pl "w wieku od 11 do 18 lat", at the age of 11 to 18)
             rf"{after}(?:{space}|(?<=[\p{{Thai}}\p{{Lao}}\p{{Khmer}}\p{{Myanmar}}]))[\p{{L}}\p{{M}}]{{1,4}}[ \u00a0-]*"
             rf"(?P<century>[12]?\d)(?!\d|[.,]\d)(?![ \u00a0]+\p{{L}}{{1,3}}[ \u00a0]+\d)",
             *extra,
         ]
+
+    def _ended_century(self) -> str:
+        """A century word after a numeral: as CLDR writes it, or, where its language glues case
+        endings or postpositions to a noun (``locale/data/inflection.toml``: ``languages``,
+        ``glued_postpositions``), followed by up to ``max_ending`` letters, also after the stem its
+        forms share (hr stoljeće, stoljeća: stoljeć-u)."""
+        rule = inflection()
+        words = self.century_words
+        language = self.tab.language
+        if language not in rule.languages and language not in rule.glued_postpositions:
+            return "(?:" + _alt(words, boundary=False) + ")"
+        stem = os.path.commonprefix(words) if len(words) > 1 else ""
+        stems = [stem] if len(stem) >= 3 and stem not in words else []
+        # no guard after the word: an ending may begin with a vowel sign (mr शतक-ात); the patterns
+        # end in one (no letter or mark after the ending)
+        alternation = "|".join(_lit(w) for w in sorted({*words, *stems}, key=len, reverse=True))
+        return f"(?:{alternation})" + rf"(?:[\p{{L}}\p{{M}}]{{1,{rule.max_ending}}})?"
 
     @staticmethod
     def _ordinal(num: _Num, start: int, end: int, text: str) -> Claim | None:

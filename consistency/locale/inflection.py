@@ -35,6 +35,9 @@ class Inflection:
     #: language -> (masculine ending, its feminine endings in every case) of surnames (cs Kowalski,
     #: Kowalská, Kowalskou; Merkel, Merkelová)
     feminine_surnames: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
+    #: languages of Brahmic scripts that write case endings and postpositions glued to a noun (mr
+    #: शतकात, ne शताब्दीमा)
+    glued_postpositions: frozenset[str] = frozenset()
 
     def dual_forms(self, language: str, word: str) -> list[str]:
         """``word`` (a dual as CLDR writes it) in the other cases of ``language``: ar ``سنتان``
@@ -76,4 +79,5 @@ def inflection() -> Inflection:
                        for lang, pairs in data.get("plural_endings", {}).items()},
                       frozenset(data.get("apostrophe_suffixes", ())),
                       {lang: tuple((str(e[0]), tuple(map(str, e[1:]))) for e in entries)
-                       for lang, entries in data.get("feminine_surnames", {}).items()})
+                       for lang, entries in data.get("feminine_surnames", {}).items()},
+                      frozenset(data.get("glued_postpositions", ())))
