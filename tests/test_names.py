@@ -884,6 +884,20 @@ def test_a_feminine_form_of_another_surname_is_still_reported():
     assert rules_of(findings(an, "NAM002")) == ["NAM002"]
 
 
+@pytest.mark.parametrize("other", [
+    "Mer Helena Varqa körpünü açdı.",                # Azerbaijani writes q for a foreign name's g
+    "Mer Helena Varqa mühəndis Tomas Berqlə görüşdü.",  # and a case ending after it
+])
+def test_a_foreign_name_respelled_by_its_languages_rule_is_no_misspelling(other):
+    an = bundle(en="Mayor Helena Varga opened the bridge. She met engineer Tomas Berg.", az=other)
+    assert rules_of(findings(an, "NAM002")) == []
+
+
+def test_a_respelled_name_that_is_another_name_is_still_reported():
+    an = bundle(en="Mayor Helena Varga opened the bridge.", az="Mer Helena Varka körpünü açdı.")
+    assert rules_of(findings(an, "NAM002")) == ["NAM002"]
+
+
 @pytest.mark.parametrize("locale, other", [
     ("ka", "ქარიშხალი ხუთშაბათისთვის ხორვატიისკენ გადაინაცვლებს."),   # Georgian: "towards Croatia"
     ("hy", "Փոթորիկը հինգշաբթի կհասնի Խորվաթիայում։"),                 # Armenian: "in Croatia"

@@ -38,6 +38,8 @@ class Inflection:
     #: languages of Brahmic scripts that write case endings and postpositions glued to a noun (mr
     #: शतकात, ne शताब्दीमा)
     glued_postpositions: frozenset[str] = frozenset()
+    #: language -> (letters, as it writes them) in every foreign name (az g: q, Varga: Varqa)
+    name_respellings: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def dual_forms(self, language: str, word: str) -> list[str]:
         """``word`` (a dual as CLDR writes it) in the other cases of ``language``: ar ``سنتان``
@@ -80,4 +82,6 @@ def inflection() -> Inflection:
                       frozenset(data.get("apostrophe_suffixes", ())),
                       {lang: tuple((str(e[0]), tuple(map(str, e[1:]))) for e in entries)
                        for lang, entries in data.get("feminine_surnames", {}).items()},
-                      frozenset(data.get("glued_postpositions", ())))
+                      frozenset(data.get("glued_postpositions", ())),
+                      {lang: tuple((str(a), str(b)) for a, b in pairs)
+                       for lang, pairs in data.get("name_respellings", {}).items()})

@@ -42,7 +42,7 @@ from ..extract.translit import name_similarity, phonetic_key, romanize, skeleton
 from ..locale.scripts import letter_script
 from ..locale.tags import language
 
-from .spelling import feminine_form, single_variant, surname_typo, variant
+from .spelling import own_spelling, single_variant, surname_typo, variant
 from ..extract.patterns import compiled
 
 if TYPE_CHECKING:
@@ -267,7 +267,7 @@ def link_names(an: BundleAnalysis) -> NameLinks:
                             matched_a.add(ka)
                             matched_b.add(kb)
                             if ka != kb and ka not in B and kb not in A and (variant(a, b) or surname_typo(an, v, a, w, b)) \
-                                    and not feminine_form(an, v, a, w, b):
+                                    and not own_spelling(an, v, a, w, b):
                                 variants.append((v, a, w, b))  # Noel Walsh / Noelle Walsh share "walsh"
                                 variant_groups.append(g)
                         elif s >= MIN_SIMILARITY:
@@ -296,7 +296,7 @@ def link_names(an: BundleAnalysis) -> NameLinks:
                             continue
                         if variant(a, b) or (single_variant(a, b) and _known_elsewhere(an, v, w, a, b)
                                               and not _common_word(an, v, g, b) and not _common_word(an, w, g, a)):
-                            if not feminine_form(an, v, a, w, b):  # cs Kowalská is Kowalski: one name
+                            if not own_spelling(an, v, a, w, b):  # cs Kowalská is Kowalski, az Varqa is Varga: one name
                                 variants.append((v, a, w, b))
                                 variant_groups.append(g)
                             uf.union((v, ka), (w, kb))

@@ -23,7 +23,8 @@ from ..extract.names import Mention
 from ..extract.persons import looks_like_person
 from ..locale.tags import language
 
-__all__ = ["feminine_form", "inflected", "plain", "single_variant", "surname_typo", "variant"]
+__all__ = ["feminine_form", "inflected", "own_spelling", "plain", "respelled", "single_variant", "surname_typo",
+           "variant"]
 
 
 def variant(a: Mention, b: Mention) -> bool:
@@ -142,6 +143,38 @@ def feminine_form(an: Any, v: int, a: Mention, w: int, b: Mention) -> bool:
             if len(stem) >= 2 and any(fem == stem + f_end for f_end in f_ends):
                 return True
     return False
+
+
+def respelled(an: Any, v: int, a: Mention, w: int, b: Mention) -> bool:
+    """Whether ``a`` (version ``v``) and ``b`` (version ``w``) are one name, one of them with the
+    letters its version's language writes for the other's in every foreign name
+    (``locale/data/inflection.toml``, ``name_respellings``: Azerbaijani ``Helena Varqa`` for Helena
+    Varga)."""
+    from ..locale.inflection import inflection
+
+    if not (a.script == b.script == "latin"):
+        return False
+    rules = inflection().name_respellings
+    words = [regex.findall(r"[\p{L}\p{M}]+", m.text.casefold()) for m in (a, b)]
+    k = min(len(words[0]), len(words[1]))  # az Mer Helena Varqa: the name's words, not a title before them
+    if not k:
+        return False
+    x, y = " ".join(words[0][-k:]), " ".join(words[1][-k:])
+    for version, own, foreign in ((v, x, y), (w, y, x)):
+        pairs = rules.get(language(an.documents[version].locale), ())
+        if not pairs:
+            continue
+        for old, new in pairs:
+            foreign = foreign.replace(old, new)
+        if own == foreign or own.startswith(foreign) and own[len(foreign):].isalpha() and len(own) - len(foreign) <= 4:
+            return True  # az Berqlə: the respelled name with a case ending
+    return False
+
+
+def own_spelling(an: Any, v: int, a: Mention, w: int, b: Mention) -> bool:
+    """Whether two spellings are one name as each version's language spells it: a feminine surname
+    (:func:`feminine_form`) or a foreign name respelled (:func:`respelled`)."""
+    return feminine_form(an, v, a, w, b) or respelled(an, v, a, w, b)
 
 
 def surname_typo(an: Any, v: int, a: Mention, w: int, b: Mention) -> bool:
