@@ -1090,3 +1090,27 @@ def test_a_unit_word_before_a_number_is_no_unit_where_cldr_writes_it_after():
 ])
 def test_a_month_written_with_another_apostrophe_or_a_case_ending(text, locale, label):
     assert label in [v for _t, v, _u in figures(text, locale)]
+
+
+@pytest.mark.parametrize("locale, other", [
+    ("gl", "As obras durarán tres anos e custarán 340 millóns de euros.\n"),   # no pack, no ICU rules
+    ("eu", "Obrek hiru urte iraungo dute eta 340 milioi euro kostatuko dute.\n"),
+    ("ur", "تعمیر میں تین سال لگیں گے اور لاگت 34 کروڑ یورو ہوگی۔\n"),
+])
+def test_a_figure_spelled_out_everywhere_is_not_missing_where_number_words_cannot_be_read(locale, other):
+    from consistency.locale.packs import reads_number_words
+
+    assert not reads_number_words(locale)
+    en = "The works will take three years and cost 340 million euros.\n"
+    assert messages(("QTY001", "QTY002"), en=en, **{locale: other}) == []
+    # a figure written in digits is still compared there
+    dropped = other.replace("340", "").replace("34 ", "")
+    assert len(messages(("QTY002",), en=en, **{locale: dropped})) == 1
+
+
+def test_a_spelled_figure_is_still_missing_where_number_words_are_read():
+    from consistency.locale.packs import reads_number_words
+
+    assert reads_number_words("es") and reads_number_words("sv") and reads_number_words("ja")
+    en = "The works will take three years.\n"
+    assert len(messages(("QTY002",), en=en, es="Las obras durarán mucho tiempo.\n")) == 1

@@ -264,6 +264,14 @@ def _scale_connectors() -> dict[str, list[str]]:
     return {lang: [str(w) for w in words] for lang, words in tomllib.loads(text)["scale_connectors"].items()}
 
 
+def reads_number_words(language: str) -> bool:
+    """Whether numbers spelled out in ``language`` can be read: its pack or ICU's spell-out rules
+    give number words, or CJK numerals (50 of NTREX-128's languages have neither: Galician, Basque,
+    Urdu, Marathi, Yoruba…)."""
+    pack = load_pack(language)
+    return bool(pack.words or pack.cjk_digits)
+
+
 def lists_own_words(language: str) -> bool:
     """Whether ``language`` has a pack with number words of its own, written against CLDR's unit
     names alone (so the rules that derive forms CLDR lacks, case endings and relative-time words,

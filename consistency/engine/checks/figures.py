@@ -24,6 +24,7 @@ import regex
 from ...display import display_value
 from ...extract.pairs import NumberPair, number_pairs, same_pair
 from ...extract.weekdays import weekday_mentions
+from ...locale.packs import reads_number_words
 from ...locale.tags import language
 from ...match.agreement import agree, claim_key, comparable
 from ...match.clusters import Cluster, informative
@@ -310,6 +311,14 @@ def _stated_somehow(an: BundleAnalysis, v: int, cluster: Cluster) -> bool:
     return False
 
 
+def _spelled(c: Claim) -> bool:
+    """Whether a claim is written without digits (three years, 三年, a dozen)."""
+    return _DIGIT.search(c.text) is None
+
+
+_DIGIT = regex.compile(r"\p{Nd}")
+
+
 def check_quantity_missing(an: BundleAnalysis, rule) -> Iterator[Finding]:
     """QTY002: a figure in one version's passage with no counterpart in another."""
     n = len(an.documents)
@@ -320,6 +329,10 @@ def check_quantity_missing(an: BundleAnalysis, rule) -> Iterator[Finding]:
             continue  # the passage itself is missing: COV001 reports it
         missing = [v for v in present if v not in cluster.members]
         missing = [v for v in missing if not _stated_somehow(an, v, cluster)]
+        if all(_spelled(c) for c in cluster.members.values()):
+            # written in words wherever it is written: a version whose language's number words
+            # cannot be read (no pack, no ICU spell-out rules) may write it so too
+            missing = [v for v in missing if reads_number_words(language(an.documents[v].locale))]
         if not missing:
             continue
         holders = sorted(cluster.members)
