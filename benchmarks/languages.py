@@ -24,7 +24,12 @@ COV002 reports that sentence; "figures misread" counts the copies with a figure 
 date rule reports something (read with the translation's number conventions, an English ``1,500``
 in the German version was one and a half):
 
-    python benchmarks/languages.py [--languages de,sv,...] [--mutations 40] [--base REV] [--names | --untranslated]
+    python benchmarks/languages.py [--languages de,sv,...|all] [--mutations 40] [--base REV] [--names | --untranslated]
+                                   [--corpus NTREX-128-FOLDER]
+
+``--corpus`` measures another folder of NTREX-128 files, such as ``NTREX-128/`` of a clone of
+github.com/MicrosoftTranslator/NTREX, which holds all 128 languages (``--languages all``, or file
+codes such as ``fra,ces,tur``); languages this project was not developed on are then measured too.
 """
 
 from __future__ import annotations
@@ -41,7 +46,8 @@ from collections import Counter, OrderedDict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-NTREX = ROOT.parent / "shared" / "corpus" / "ntrex128"
+#: the corpus folder: ../shared/corpus/ntrex128, or ``--corpus`` (passed on to the measuring processes)
+NTREX = Path(os.environ.get("CLAIM_CONSISTENCY_NTREX", ROOT.parent / "shared" / "corpus" / "ntrex128"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from tables import table  # noqa: E402  (benchmarks/tables.py)
 
@@ -66,8 +72,27 @@ UNITS = [  # English unit words, each with another of the same dimension
 SCALES = [("million", "billion"), ("billion", "million"), ("thousand", "million")]
 
 
+def locale_of(code: str) -> str:
+    """The locale of an NTREX file code: ours for the 20 languages above, else CLDR's alias of the
+    ISO 639-3 code (``ces`` -> ``cs``, ``srp-Cyrl`` -> ``sr-Cyrl``, ``zho-CN`` -> ``zh-CN``)."""
+    if code in LANGUAGES:
+        return LANGUAGES[code]
+    from babel.core import get_global
+
+    base, _, rest = code.partition("-")
+    return "-".join(filter(None, [get_global("language_aliases").get(base, base), rest]))
+
+
+def available(corpus: Path) -> list[str]:
+    """The codes of every translation in ``corpus`` (NTREX-128's ``newstest2019-ref.CODE.txt``)."""
+    return sorted(p.name[len("newstest2019-ref."):-len(".txt")] for p in corpus.glob("newstest2019-ref.*.txt"))
+
+
 def read_lines(name: str) -> list[str]:
-    text = (NTREX / name).read_bytes().decode("utf-8")
+    path = NTREX / name
+    if not path.exists() and (NTREX.parent / name).exists():
+        path = NTREX.parent / name  # the NTREX repository keeps DOCUMENT_IDS.tsv beside NTREX-128/
+    text = path.read_bytes().decode("utf-8")
     return text.split("\n")[:-1] if text.endswith("\n") else text.splitlines()
 
 
@@ -163,7 +188,7 @@ def run_language(code: str, per_kind: int, rule_ids: tuple[str, ...] = RULES) ->
     from consistency.engine.registry import load_rules
     from consistency.model import Document
 
-    locale = LANGUAGES[code]
+    locale = locale_of(code)
     rules = [r for r in load_rules() if r.id in rule_ids]
 
     def check(doc: str, en: list[str], other: list[str]) -> list[tuple[str, int]]:
@@ -230,7 +255,7 @@ def rows_of(data: dict[str, dict], rule_ids: tuple[str, ...] = RULES) -> tuple[l
             totals[kind + "_all"] += len(items)
         totals["findings"] += sum(d["counts"].values())
         totals["pairs"] += d["pairs"]
-        rows.append([code, LANGUAGES[code], f"{per100:.2f}",
+        rows.append([code, locale_of(code), f"{per100:.2f}",
                      " ".join(f"{r} {d['counts'].get(r, 0)}" for r in rule_ids),
                      *(f"{f}/{n}" for f, n in recall.values())])
     summary = {"per100": 100 * totals["findings"] / max(1, totals["pairs"]),
@@ -240,7 +265,11 @@ def rows_of(data: dict[str, dict], rule_ids: tuple[str, ...] = RULES) -> tuple[l
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--languages", default=",".join(LANGUAGES))
+    parser.add_argument("--languages", default=",".join(LANGUAGES),
+                        help="NTREX file codes or locales, comma-separated, or 'all' (every translation in the corpus)")
+    parser.add_argument("--corpus", type=Path,
+                        help="a folder of NTREX-128 files (default ../shared/corpus/ntrex128; the full set of 128 "
+                             "languages is NTREX-128/ of github.com/MicrosoftTranslator/NTREX)")
     parser.add_argument("--mutations", type=int, default=40, help="mutations per kind and language")
     parser.add_argument("--base", help="a git revision to measure side by side")
     parser.add_argument("--names", action="store_true",
@@ -250,10 +279,17 @@ def main() -> None:
     args = parser.parse_args()
     rule_ids = NAME_RULES if args.names else COPY_RULES if args.untranslated else RULES
     per_kind = 0 if args.names else args.mutations
+    global NTREX
+    if args.corpus is not None:
+        NTREX = args.corpus.resolve()
+        os.environ["CLAIM_CONSISTENCY_NTREX"] = str(NTREX)  # the measuring processes read the same files
     if not NTREX.is_dir():
         raise SystemExit(f"skipped: {NTREX} is absent")
-    codes = [c for c in args.languages.split(",") if c in LANGUAGES] or \
-        [c for c, loc in LANGUAGES.items() if loc in args.languages.split(",")]
+    present = available(NTREX)
+    wanted = args.languages.split(",")
+    codes = present if wanted == ["all"] else \
+        [c for c in wanted if c in present] or [c for c in present if locale_of(c) in wanted]
+    codes = [c for c in codes if not c.startswith("eng")]  # English against English measures nothing
     runs = {"now": ROOT}
     tmp = None
     if args.base:
