@@ -83,6 +83,16 @@ def locale_of(code: str) -> str:
     return "-".join(filter(None, [get_global("language_aliases").get(base, base), rest]))
 
 
+def _known_locale(tag: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(tag, sep="-")
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
 def available(corpus: Path) -> list[str]:
     """The codes of every translation in ``corpus`` (NTREX-128's ``newstest2019-ref.CODE.txt``)."""
     return sorted(p.name[len("newstest2019-ref."):-len(".txt")] for p in corpus.glob("newstest2019-ref.*.txt"))
@@ -290,6 +300,10 @@ def main() -> None:
     codes = present if wanted == ["all"] else \
         [c for c in wanted if c in present] or [c for c in present if locale_of(c) in wanted]
     codes = [c for c in codes if not c.startswith("eng")]  # English against English measures nothing
+    unknown = [c for c in codes if not _known_locale(locale_of(c))]
+    if unknown:
+        print(f"left out, locales CLDR (babel) does not know: {', '.join(unknown)}\n")
+        codes = [c for c in codes if c not in unknown]
     runs = {"now": ROOT}
     tmp = None
     if args.base:
