@@ -80,7 +80,7 @@ def locale_of(code: str) -> str:
     from babel.core import get_global
 
     base, _, rest = code.partition("-")
-    return "-".join(filter(None, [get_global("language_aliases").get(base, base), rest]))
+    return "-".join(filter(None, [get_global("language_aliases").get(base, base).replace("_", "-"), rest]))
 
 
 def _known_locale(tag: str) -> bool:
