@@ -94,7 +94,8 @@ class Claim:
     #: the number is a word that is also an article or pronoun (eine Woche,
     #: one of): it matches counterparts but its absence is not reported
     weak: bool = False
-    #: a unit the same surface also names (ポンド, Pfund: GBP or pounds of weight)
+    #: a unit the same surface also names (ポンド, Pfund: GBP or pounds of weight), or the currency
+    #: its symbol names in English where the locale reads another (es-MX $: MXN, or USD)
     alt_unit: str | None = None
     #: the digits may also be read as this power of ten times the value: ``150.000`` in ``ar`` is
     #: 150, and 150,000 as Moroccan Arabic writes it (a regional variant of the language groups

@@ -1114,3 +1114,32 @@ def test_a_spelled_figure_is_still_missing_where_number_words_are_read():
     assert reads_number_words("es") and reads_number_words("sv") and reads_number_words("ja")
     en = "The works will take three years.\n"
     assert len(messages(("QTY002",), en=en, es="Las obras durarán mucho tiempo.\n")) == 1
+
+
+@pytest.mark.parametrize("locale, other", [
+    ("es-MX", "Su fianza se fijó en $350,000.\n"),       # CLDR: $ is the peso in es-MX
+    ("fr-CA", "Sa caution est de 350 000 $.\n"),          # the Canadian dollar in fr-CA
+    ("zh-TW", "他的保釋金為 $350,000。\n"),                   # the New Taiwan dollar in zh-TW
+])
+def test_a_dollar_sign_kept_from_the_source_reads_as_us_dollars_too(locale, other):
+    en = "His bail was set at $350,000.\n"
+    assert messages(("QTY001", "QTY002"), en=en, **{locale: other}) == []
+    assert len(messages(("QTY001",), en=en, **{locale: other.replace("350", "530")})) == 1
+    # another currency symbol is still another currency
+    assert len(messages(("QTY001",), en="His bail was set at £350,000.\n", **{locale: other})) == 1
+
+
+@pytest.mark.parametrize("locale, other", [
+    ("es-MX", "Una encuesta a 20.000 alumnos.\n"),        # es-MX's decimal point is Spanish's group sign
+    ("de-CH", "Eine Umfrage unter 20.000 Schülern.\n"),
+])
+def test_a_regional_locale_reads_its_languages_grouping_too(locale, other):
+    assert messages(("QTY001", "QTY002"), en="A survey of 20,000 pupils.\n", **{locale: other}) == []
+    assert messages(("QTY001", "QTY002"), en="A survey of 20 pupils.\n", **{locale: other}) == []
+    assert len(messages(("QTY001",), en="A survey of 30,000 pupils.\n", **{locale: other})) == 1
+
+
+@pytest.mark.parametrize("text, locale", [("Sales fell 1,8 per cent.", "en"), ("Las ventas cayeron un 1,8 por ciento.", "es-MX")])
+def test_a_decimal_comma_where_the_comma_groups_is_a_weak_decimal_not_two_numbers(text, locale):
+    [claim] = extract_claims(text, locale)
+    assert (str(claim.value), claim.unit, claim.weak) == ("1.8", "percent", True)

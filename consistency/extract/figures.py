@@ -67,8 +67,9 @@ _ROUND_SCALES = frozenset(Decimal(10) ** k for k in (2, 3, 6, 9, 12))
 _PLAIN_LIMIT = Decimal(1_000_000)
 #: a period after a number and a word in lower case (da "16. hul")
 _DOT_THEN_LOWER = regex.compile(r"\.[ \u00a0]+\p{Ll}")
-#: a token of one or two digits, a period or comma, and two digits (15.00, 2,53)
-_OTHER_DECIMAL = regex.compile(r"\d{1,2}[.,]\d{2}")
+#: a token of one to three digits, a period or comma, and two digits (15.00, 2,53), or a comma and
+#: one (1,8: a decimal comma where the comma groups; a period and one digit is as often a date, fi 30.9)
+_OTHER_DECIMAL = regex.compile(r"\d{1,3}[.,]\d{2}|\d{1,3},\d")
 
 def _noise_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in FIGURE_NOISE_DIGITS.finditer(text)] if DIGIT.search(text) else []
@@ -300,9 +301,14 @@ class Extractor:
         self.era = era_of(tab.language)  # th: years of the Buddhist era (locale/data/calendars.toml)
         from ..locale.regional import decimal_as_group
 
-        # ar 150.000 is 150 here and 150,000 in ar-MA: such a number keeps both readings
+        # ar 150.000 is 150 here and 150,000 in ar-MA: such a number keeps both readings; so does
+        # es-MX 20.000, 20 by its own CLDR data and 20,000 as Spanish writes it elsewhere (a regional
+        # locale whose decimal sign is its language's group sign)
         ambiguous = decimal_as_group(tab.language)
-        self.ambiguous_decimal = ambiguous if ambiguous and ambiguous == tab.decimal.strip(BIDI_MARKS) else ""
+        decimal = tab.decimal.strip(BIDI_MARKS)
+        if tab.tag != tab.language and tables(tab.language).group.strip(BIDI_MARKS) == decimal:
+            ambiguous = decimal
+        self.ambiguous_decimal = ambiguous if ambiguous and ambiguous == decimal else ""
         # digits grouped by threes with that sign, as the variant writes them (150.000, 1.500.000)
         self.variant_grouped_re = regex.compile(
             r"\d{1,3}(?:" + regex.escape(self.ambiguous_decimal) + r"\d{3})+(?!\d)") if self.ambiguous_decimal else None
@@ -332,6 +338,12 @@ class Extractor:
         self.loan_scales = loanword_scales(self.scales)
         # surfaces are folded like the text (CLDR's ￥ is matched as ¥)
         self.currencies: dict[str, str] = _keyed({**tab.currencies, **pack.currencies})
+        #: the currency a surface names in English where this locale reads it as another: a bare $ is
+        #: the peso in es-MX, the Canadian dollar in fr-CA, the New Taiwan dollar in zh-TW, and a
+        #: translation keeps the $ of a source that meant US dollars; such a figure reads either way
+        english = {} if tab.language == "en" and tab.tag == "en" else _keyed(tables("en").currencies)
+        self.other_currency = {k: english[k] for k, code in self.currencies.items()
+                               if english.get(k, code) != code}
         # a pack maps a CLDR surface to "" to say it is no unit in prose (ja 度 counts times)
         self.units: dict[str, str] = _keyed({k: v for k, v in {**tab.units, **pack.units}.items() if v})
         for word in pack.percent_words + tab.percent_signs:
@@ -1093,12 +1105,14 @@ class Extractor:
                 s = ps.start()
         # currency before: $80, US$ 5, USD1.00, 5 € handled below
         currency = None
+        other_currency = None  # what the symbol names in English, where that is another currency
         if s == num.start:
             cb = self.currency_before_re.search(work, max(0, s - 8), s)
             if cb:
                 currency = self._currency_code(cb.group(1))
                 if currency:
                     s = cb.start()
+                    other_currency = self.other_currency.get(_key(cb.group(1)))
         # Glued to letters: model names and codes (GPT-4, COVID-19, A320, H100), not figures. Hebrew
         # writes a hyphen (maqaf) between a one-letter prefix and digits: ב-2027 is "in 2027",
         # כ-350,000 "about 350,000" (its codes are written in Latin letters).
@@ -1196,6 +1210,7 @@ class Extractor:
             currency = ca_code
             pos = ca.end()
             alt_unit = self.units.get(_key(ca.group(1)))  # ポンド, Pfund: money or weight
+            other_currency = self.other_currency.get(_key(ca.group(1)))
         elif um:
             unit = self.units[_key(_unit_surface(um))]
             pos = um.end()
@@ -1320,7 +1335,8 @@ class Extractor:
         return Claim(
             kind=kind, start=s, end=pos, text=text[s:pos], value=_clean(value), low=_clean(low),
             high=_clean(high), unit=currency or unit, precision=_clean(precision), qualifier=qualifier,
-            low_open=low_open, high_open=high_open, weak=weak, alt_unit=alt_unit,
+            low_open=low_open, high_open=high_open, weak=weak,
+            alt_unit=alt_unit or (other_currency if currency else None),
             alt_scale=num.alt_scale if value is not None and not half else 0,
         ), pos
 

@@ -42,8 +42,8 @@ def _has_readings(c: Claim) -> bool:
 
 
 def _readings(c: Claim) -> list[Claim]:
-    """The claim, and the claim read with its alternative unit (ポンド as weight) or its digits'
-    alternative grouping (ar ``150.000`` as 150,000)."""
+    """The claim, and the claim read with its alternative unit (ポンド as weight, es-MX ``$`` as US
+    dollars) or its digits' alternative grouping (ar ``150.000`` as 150,000)."""
     if not _has_readings(c):
         return [c]
     from dataclasses import replace
@@ -51,7 +51,10 @@ def _readings(c: Claim) -> list[Claim]:
     plain = replace(c, alt_unit=None, alt_scale=0)
     out = [plain]
     if c.alt_unit is not None:
-        out.append(replace(plain, kind=ClaimKind.QUANTITY, unit=c.alt_unit))
+        # another currency (an ISO code: es-MX $ as US dollars) stays money; a unit (ポンド as
+        # weight) is a quantity
+        money = c.kind is ClaimKind.MONEY and c.alt_unit.isupper()
+        out.append(replace(plain, kind=ClaimKind.MONEY if money else ClaimKind.QUANTITY, unit=c.alt_unit))
     if c.alt_scale:
         out.append(replace(plain, **{f: _scaled(getattr(c, f), c.alt_scale) for f in ("value", "low", "high", "precision")}))
     return out

@@ -136,13 +136,13 @@ def plausible_pair(a: Claim, b: Claim) -> bool:
     200 Meter: :data:`CONVERSION_SLIP`)."""
     if a.weak or b.weak:
         return False  # "a year" is no mistranslation of "2年"
-    if a.kind is ClaimKind.MONEY and b.kind is ClaimKind.MONEY and a.unit != b.unit:
+    if a.kind is ClaimKind.MONEY and b.kind is ClaimKind.MONEY and not _same_unit(a, b):
         return a.value is not None and a.value == b.value  # $80 billion vs 80 Milliarden Euro
     if not comparable(a, b):
         return False
     if a.kind is ClaimKind.COUNT and informative(a) != informative(b):
         return False  # "1つ" is no mistranslation of "37": a small count pairs with a small count
-    if a.unit == b.unit:
+    if _same_unit(a, b):
         return True
     if a.value is None or b.value is None:
         return False
@@ -163,9 +163,15 @@ def pair_rank(a: Claim, b: Claim) -> int:
     """How close a slip ``b`` is for ``a``, for two claims :func:`plausible_pair` accepts: 0 the
     same number with another unit (a unit word mistranslated: 385 miles, 385 km), 1 the same unit
     (8 Mrd. for 80 Mrd.), 2 a conversion gone wrong."""
-    if a.value is not None and a.value == b.value and a.unit != b.unit:
+    same = _same_unit(a, b)
+    if a.value is not None and a.value == b.value and not same:
         return 0
-    return 1 if a.unit == b.unit else 2
+    return 1 if same else 2
+
+
+def _same_unit(a: Claim, b: Claim) -> bool:
+    """The same unit, in either claim's reading (es-MX ``$`` is pesos, or US dollars)."""
+    return a.unit == b.unit or bool({a.unit, a.alt_unit} & {b.unit, b.alt_unit} - {None})
 
 
 #: a measure converted wrongly is at most this factor from the right conversion (feet for metres:
