@@ -545,9 +545,21 @@ def test_a_currency_symbol_that_is_also_a_unit_keeps_its_case():
     ("Az 5 kilométeres út elkészült.", "hu", "kilometer"),
     ("5 kilometrelik yol açıldı.", "tr", "kilometer"),
     ("Vlak dorazil za 5 hodinami.", "cs", "hour"),
+    # the stem CLDR's forms share (kilomeeter, kilomeetrit: kilomeet-) takes the other cases' endings
+    ("Orkaan möödus 64 kilomeetri kauguselt.", "et", "kilometer"),
+    ("Sadu võib ulatuda 15 sentimeetrini.", "et", "centimeter"),
+    ("Most je dugačak 12 kilometara.", "hr", "kilometer"),
 ])
 def test_a_unit_word_with_a_case_ending_in_a_suffixing_language(text, locale, unit):
     assert [u for _t, _v, u in figures(text, locale)] == [unit]
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("Tveir hestar voru í girðingunni.", "is"),   # hest- is no stem of a unit: a horse, not horsepower
+    ("Kupili 2 kamery.", "sk"),
+])
+def test_a_short_shared_beginning_is_no_unit_stem(text, locale):
+    assert all(u is None for _t, _v, u in figures(text, locale))
 
 
 @pytest.mark.parametrize("text, locale, value", [
@@ -1143,3 +1155,15 @@ def test_a_regional_locale_reads_its_languages_grouping_too(locale, other):
 def test_a_decimal_comma_where_the_comma_groups_is_a_weak_decimal_not_two_numbers(text, locale):
     [claim] = extract_claims(text, locale)
     assert (str(claim.value), claim.unit, claim.weak) == ("1.8", "percent", True)
+
+
+@pytest.mark.parametrize("typed", ['ק"מ', "ק“מ", "ק”מ", "ק״מ"])
+def test_a_hebrew_abbreviation_with_a_typed_gershayim(typed):
+    assert figures(f"העיר נמצאת 620 {typed} דרומה.", "he") == [(f"620 {typed}", "620", "kilometer")]
+
+
+def test_quotation_marks_around_hebrew_words_stay_quotation_marks():
+    from consistency.extract.numbers import normalize_text
+
+    text = 'הוא אמר "שלום" לכולם'  # marks between a space and a letter: no gershayim
+    assert normalize_text(text) == text

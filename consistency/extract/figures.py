@@ -233,9 +233,13 @@ def _with_endings(stems, max_ending: int) -> str:
             + r")\p{L}{1," + str(max_ending) + r"}(?![\p{L}\p{M}\p{N}])")
 
 
-def _shared_stems(words, values: dict[str, int], min_stem: int) -> dict[str, int]:
-    """The longest beginning the words of one value share, where two or more words have it, it is no
-    word itself and at least ``min_stem`` letters long; stem -> value.
+#: the shortest stem of a unit word's forms that takes their endings (:func:`_shared_stems`)
+_UNIT_STEM = 6
+
+
+def _shared_stems(words, values: dict, min_stem: int) -> dict:
+    """The longest beginning the words of one value (a scale's power, a unit) share, where two or more
+    words have it, it is no word itself and at least ``min_stem`` letters long; stem -> value.
 
     >>> _shared_stems(["milljarður", "milljarðar", "milljón"], {"milljarður": 9, "milljarðar": 9, "milljón": 6}, 5)
     {'milljarð': 9}
@@ -404,9 +408,15 @@ class Extractor:
         inflected = ""
         if takes_endings:
             # a language that inflects with suffixes and has no pack listing the forms: a long unit
-            # word may take an ending (fi 35 millimetrin, pl 5-kilometrowy; locale/data/inflection.toml)
-            inflected = _with_endings([w for w in words if len(w) >= rule.min_stem and _ALPHA_END.match(w)],
-                                      rule.max_ending)
+            # word may take an ending (fi 35 millimetrin, pl 5-kilometrowy; locale/data/inflection.toml),
+            # and so may the stem its forms share (et kilomeeter, kilomeetrit: 64 kilomeetri)
+            long_words = [w for w in words if len(w) >= rule.min_stem and _ALPHA_END.match(w)]
+            # a stem of six letters or more: a shorter one is as often another word's start (is hest-,
+            # horsepower, and hestur, a horse; sl mili-, millilitre, and milijarda)
+            single = [w for w in long_words if " " not in w and "\u00a0" not in w]
+            stems = _shared_stems(single, self.units, max(_UNIT_STEM, rule.min_stem))
+            self.units.update(stems)
+            inflected = _with_endings([*long_words, *stems], rule.max_ending)
         self.unit_re = regex.compile(
             "(?:" + _SP + "{0,2}|-)(?:(" + _alt(words) + "|(?-i:" + _alt(cased) + "))" + inflected + ")", flags
         )

@@ -14,6 +14,7 @@ Decimal('23')
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from decimal import Decimal
 from functools import lru_cache
@@ -63,14 +64,26 @@ _FOLD = _FoldTable()
 
 def normalize_text(text: str) -> str:
     """NFKC's width folding, one character for one character (offsets survive);
-    bidi marks and zero-width spaces read as spaces.
+    bidi marks and zero-width spaces read as spaces; a quotation mark or apostrophe between two
+    Hebrew letters is the gershayim or geresh it was typed for.
 
     >>> normalize_text("８００億ドル")
     '800億ドル'
     """
     if text.isascii():
         return text
-    return text.translate(_FOLD)
+    text = text.translate(_FOLD)
+    if _HEBREW_LETTER.search(text):
+        # Hebrew abbreviations as keyboards type them: a quotation mark for the gershayim (ק"מ,
+        # ק“מ for CLDR's ק״מ, km; ש"ח, shekels), an apostrophe for the geresh inside a word
+        text = _TYPED_GERSHAYIM.sub("\u05f4", text)
+        text = _TYPED_GERESH.sub("\u05f3", text)
+    return text
+
+
+_HEBREW_LETTER = re.compile(r"[\u05d0-\u05ea]")
+_TYPED_GERSHAYIM = re.compile(r"(?<=[\u05d0-\u05ea])[\"“”](?=[\u05d0-\u05ea])")
+_TYPED_GERESH = re.compile(r"(?<=[\u05d0-\u05ea])['‘’](?=[\u05d0-\u05ea])")
 
 
 def _group_classes(tab: LocaleTables) -> str:
