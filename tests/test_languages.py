@@ -1167,3 +1167,15 @@ def test_quotation_marks_around_hebrew_words_stay_quotation_marks():
 
     text = 'הוא אמר "שלום" לכולם'  # marks between a space and a letter: no gershayim
     assert normalize_text(text) == text
+
+
+@pytest.mark.parametrize("text, locale, label", [
+    ("Sastanak je u nedelju, 30. septembra.", "sr-Latn", "--09-30"),   # septembar: a fleeting a
+    ("Састанак је 30. септембра.", "sr", "--09-30"),
+    ("Srečanje bo 30. septembra.", "sl", "--09-30"),                   # september: a fleeting e
+    ("Kohtumine on 1. oktoobril.", "et", "--10-01"),
+    ("Schůzka bude 6. listopadu a 12. října.", "cs", "--11-06"),       # říjen: října
+    ("Sastanak je 30. rujna.", "hr", "--09-30"),
+])
+def test_a_month_whose_vowel_an_ending_drops(text, locale, label):
+    assert label in [v for _t, v, _u in figures(text, locale)]

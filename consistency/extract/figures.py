@@ -27,7 +27,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from typing import Any, cast
 
 import regex
@@ -232,6 +232,9 @@ def _with_endings(stems, max_ending: int) -> str:
     return ("|(" + "|".join(_lit(w) for w in sorted(stems, key=len, reverse=True))
             + r")\p{L}{1," + str(max_ending) + r"}(?![\p{L}\p{M}\p{N}])")
 
+
+#: a vowel before a month name's final consonant that an ending drops (:meth:`Extractor._month_stems`)
+_FLEETING = regex.compile(r"[^aeiouäöüõаеиоуяєі][aeoаео][^\W\daeiouäöüõаеиоуяєі]$")
 
 #: the shortest stem of a unit word's forms that takes their endings (:func:`_shared_stems`)
 _UNIT_STEM = 6
@@ -949,12 +952,20 @@ class Extractor:
     def _inflected_months(self) -> str:
         """``|(month…)ending``: in a language that inflects nouns with suffixes and has no pack, a
         month's name of five letters or more may take a case ending as a unit word does (Estonian
-        ``14. märtsil``, on March 14; ``locale/data/inflection.toml``; a stem that changes, as in
-        ``oktoobril``, is not read); empty elsewhere."""
+        ``14. märtsil``, on March 14; ``locale/data/inflection.toml``; so may its stem without a
+        fleeting vowel, :meth:`_month_stems`: ``oktoobril``, ``30. septembra``); empty elsewhere."""
         if not self.month_endings:
             return ""
         stems = [m for m in self.tab.months if len(m) >= 5 and _ALPHA_END.match(m)]
-        return _with_endings(stems, self.month_endings).replace("|(", "|(?:", 1)
+        return _with_endings([*stems, *self._month_stems], self.month_endings).replace("|(", "|(?:", 1)
+
+    @cached_property
+    def _month_stems(self) -> dict[str, int]:
+        """The stems of the months whose name ends in a vowel and a consonant, without that vowel,
+        where the language drops it before an ending (a fleeting vowel: sl september, 30.
+        septembra; sr septembar, septembra; et oktoober, oktoobri): stem -> month."""
+        return {m[:-2] + m[-1]: n for m, n in self.tab.months.items()
+                if len(m) >= 5 and _FLEETING.search(m) and m[:-2] + m[-1] not in self.tab.months}
 
     def _month(self, raw: str | None) -> int | None:
         if raw is None:
@@ -964,9 +975,10 @@ class Extractor:
             return value if 1 <= value <= 12 else None
         key = unicodedata.normalize("NFC", raw.casefold())
         found = self.tab.months.get(key) or self.tab.months.get(key.rstrip("."))
-        if found is None and self.month_endings:  # märtsil: märts and a case ending
-            found = next((self.tab.months[key[:-k]] for k in range(1, self.month_endings + 1)
-                          if len(key) - k >= 5 and key[:-k] in self.tab.months), None)
+        if found is None and self.month_endings:  # märtsil: märts and a case ending; septembr-a
+            stems = {**self._month_stems, **self.tab.months}
+            found = next((stems[key[:-k]] for k in range(1, self.month_endings + 1)
+                          if len(key) - k >= 4 and key[:-k] in stems), None)
         return found
 
     def _cldr_currency_symbols(self) -> list[str]:
