@@ -1179,3 +1179,10 @@ def test_quotation_marks_around_hebrew_words_stay_quotation_marks():
 ])
 def test_a_month_whose_vowel_an_ending_drops(text, locale, label):
     assert label in [v for _t, v, _u in figures(text, locale)]
+
+
+@pytest.mark.parametrize("text, locale", [("Gradnja će trajati tri godine.", "sr-Latn"),
+                                          ("Градња ће трајати три године.", "sr-Cyrl")])
+def test_serbian_number_words_in_either_script(text, locale):
+    """ICU spells Serbian numbers in Cyrillic; locale/data/digraphic.toml gives them in Latin too."""
+    assert [(v, u) for _t, v, u in figures(text, locale)] == [("3", "year")]

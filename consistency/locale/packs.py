@@ -253,9 +253,24 @@ def _load_pack(language: str) -> Pack:
             for key in ("words", "multipliers", "connectors", "glued", "plural_multipliers"):
                 numbers.setdefault(key, icu_words[key])
             numbers["needs_unit"] = [*icu_words["needs_unit"], *numbers.get("needs_unit", [])]
+    if (letters := _digraphic().get(language)) is not None:
+        # sr: ICU's Cyrillic words, and the same words in the Latin alphabet (data/digraphic.toml)
+        table = str.maketrans(letters)
+        for key in ("words", "multipliers", "extra_words"):
+            if isinstance(numbers.get(key), dict):
+                numbers[key] = {**{w.translate(table): v for w, v in numbers[key].items()}, **numbers[key]}
+        for key in ("connectors", "needs_unit", "plural_multipliers"):
+            if isinstance(numbers.get(key), list):
+                numbers[key] = list(dict.fromkeys([*numbers[key], *(w.translate(table) for w in numbers[key])]))
     if "scale_connectors" not in numbers and (connectors := _scale_connectors().get(language)):
         numbers["scale_connectors"] = connectors  # gl millóns de euros: locale/data/scale_connectors.toml
     return replace(parse_pack(data, language=language), own_words=own_words)
+
+
+@lru_cache(maxsize=1)
+def _digraphic() -> dict[str, dict[str, str]]:
+    text = resources.files("consistency.locale").joinpath("data/digraphic.toml").read_text("utf-8")
+    return {lang: {str(k): str(v) for k, v in letters.items()} for lang, letters in tomllib.loads(text).items()}
 
 
 @lru_cache(maxsize=1)
