@@ -1186,3 +1186,21 @@ def test_a_month_whose_vowel_an_ending_drops(text, locale, label):
 def test_serbian_number_words_in_either_script(text, locale):
     """ICU spells Serbian numbers in Cyrillic; locale/data/digraphic.toml gives them in Latin too."""
     assert [(v, u) for _t, v, u in figures(text, locale)] == [("3", "year")]
+
+
+@pytest.mark.parametrize("text, locale, expected", [
+    ("Zákon platí od doby před dvěma lety.", "cs", [("2", "year")]),   # locative, instrumental
+    ("Stalo se to během pěti dnů.", "cs", [("5", "day")]),
+    ("V posledných dvoch rokoch rástol.", "sk", [("2", "year")]),
+    ("To se je zgodilo pred dvema letoma.", "sl", [("2", "year")]),
+    ("Töö valmib kahe aasta jooksul.", "et", [("2", "year")]),          # genitive
+    ("Leping sõlmiti kaheks aastaks.", "et", [("2", "year")]),          # translative
+    ("Gradnja je trajala tijekom dviju godina.", "hr", [("2", "year")]),
+])
+def test_a_number_word_in_a_case_icu_does_not_decline(text, locale, expected):
+    """locale/data/number_cases.toml, beside ICU's nominative words."""
+    assert [(v, u) for _t, v, u in figures(text, locale)] == expected
+
+
+def test_a_declined_number_word_that_is_also_an_ordinal_is_left_out():
+    assert figures("See oli tema viies võit.", "et") == []   # viies: "fifth", and "in five"

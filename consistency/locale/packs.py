@@ -253,6 +253,9 @@ def _load_pack(language: str) -> Pack:
             for key in ("words", "multipliers", "connectors", "glued", "plural_multipliers"):
                 numbers.setdefault(key, icu_words[key])
             numbers["needs_unit"] = [*icu_words["needs_unit"], *numbers.get("needs_unit", [])]
+    if not own_words and (declined := _number_cases().get(language)):
+        # cs dvou, pěti; et kahe, kaheks: the cases ICU does not decline (data/number_cases.toml)
+        numbers["extra_words"] = {**declined, **numbers.get("extra_words", {})}
     if (letters := _digraphic().get(language)) is not None:
         # sr: ICU's Cyrillic words, and the same words in the Latin alphabet (data/digraphic.toml)
         table = str.maketrans(letters)
@@ -265,6 +268,12 @@ def _load_pack(language: str) -> Pack:
     if "scale_connectors" not in numbers and (connectors := _scale_connectors().get(language)):
         numbers["scale_connectors"] = connectors  # gl millóns de euros: locale/data/scale_connectors.toml
     return replace(parse_pack(data, language=language), own_words=own_words)
+
+
+@lru_cache(maxsize=1)
+def _number_cases() -> dict[str, dict[str, int]]:
+    text = resources.files("consistency.locale").joinpath("data/number_cases.toml").read_text("utf-8")
+    return {lang: {str(w): int(v) for w, v in words.items()} for lang, words in tomllib.loads(text)["words"].items()}
 
 
 @lru_cache(maxsize=1)
