@@ -390,6 +390,19 @@ def test_korean_numerals(text, value):
     assert parsed is not None and parsed[0] == Decimal(value)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("우즈는 29경기 중 19경기에서 졌다.", [("29", "29"), ("19", "19")]),   # 경기 (games): no 10¹⁶
+    ("이 모든 것이 11월에 달려 있다.", [("11월", "--11")]),                 # a month, not the count 11
+    ("회의는 11월 6일에 열린다.", [("11월 6일", "--11-06")]),
+    ("계약은 11개월 동안 유효하다.", [("11개월", "11")]),
+])
+def test_korean_months_and_words_that_begin_with_a_scale_syllable(text, expected):
+    from consistency.extract import extract_claims
+
+    got = [(c.text, c.label if c.kind.value == "date" else str(c.value)) for c in extract_claims(text, "ko")]
+    assert got == expected
+
+
 SPELLED = [
     ("fr", "quatre-vingt-douze", 92), ("fr", "soixante-dix", 70), ("fr", "soixante-dix-sept", 77),
     ("fr", "soixante et onze", 71), ("fr", "deux cent mille", 200_000), ("fr", "vingt et un", 21),
