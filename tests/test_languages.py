@@ -1204,3 +1204,14 @@ def test_a_number_word_in_a_case_icu_does_not_decline(text, locale, expected):
 
 def test_a_declined_number_word_that_is_also_an_ordinal_is_left_out():
     assert figures("See oli tema viies võit.", "et") == []   # viies: "fifth", and "in five"
+
+
+@pytest.mark.parametrize("text, locale, expected", [
+    ("Trong quý 2 năm 2018 có 40.000 ca mới.", "vi", ["2018-Q2", "40000"]),   # CLDR's quarter names
+    ("Ve 2. čtvrtletí 2018 vzrostl o 3 %.", "cs", ["2018-Q2", "3"]),
+    ("Vào tháng 10 năm ngoái có bạo loạn.", "vi", ["--10"]),               # October: no 10 years
+    ("Ông đã tới Nhà Trắng vào thứ Hai tuần trước.", "vi", []),             # Monday: no two weeks
+    ("הוא הגיע ביום שני האחרון.", "he", []),                                # on Monday: no 2
+])
+def test_quarters_months_and_weekdays_named_with_numbers(text, locale, expected):
+    assert [v for _t, v, _u in figures(text, locale)] == expected

@@ -32,7 +32,8 @@ from typing import Any, cast
 
 import regex
 
-from ..locale.cldr import ISO_DATE, date_patterns, normalize_tag, tables, typed_groups, units_before_number
+from ..locale.cldr import (ISO_DATE, date_patterns, normalize_tag, quarter_names, tables, typed_groups,
+                           units_before_number)
 from ..locale.calendars import clock_prepositions, clock_words, era_of
 from ..locale.inflection import inflection
 from ..locale.packs import load_pack
@@ -322,6 +323,17 @@ class Extractor:
         from babel.numbers import list_currencies
 
         self.iso_codes = frozenset(list_currencies())
+        #: whether a day of the week is named with a number word (vi Thứ Hai, Monday, "the second";
+        #: he יום שני): day names are then blanked before figures are read
+        from ..locale.cldr import parse_locale
+
+        days = {str(name).casefold() for context in ("format", "stand-alone")
+                for name in parse_locale(tag).days.get(context, {}).get("wide", {}).values() if name}
+        numbered = bool({w for name in days for w in name.split()} & {_key(w) for w in pack.words})
+        proclitics = inflection().proclitics.get(tab.language)
+        self.numbered_days = regex.compile(
+            r"(?<![\p{L}\p{M}])" + (f"(?:{_alt(proclitics, boundary=False)})?" if proclitics else "")
+            + "(" + _alt(days) + ")", regex.IGNORECASE) if numbered else None
         from babel import Locale
 
         from ..locale.cldr import unit_case_names, unit_plural_forms
@@ -617,6 +629,16 @@ class Extractor:
             sources += [(pattern, "century", ordinal_map) for pattern in spelled]
             if (grammar := self._century_by_grammar()) is not None:
                 sources.append((grammar, "century_form", {}))
+        if not any(dp.kind == "quarter" for dp in self.pack.dates) and (quarters := quarter_names(self.tag)):
+            # CLDR's names of the quarters, with the year after them if there is one (vi quý 2 năm
+            # 2018, cs 2. čtvrtletí 2018, ca 2n trimestre de 2018): the 2 is no count
+            names = _alt(list(quarters), boundary=True)
+            sources.append((rf"(?<![\p{{L}}\p{{N}}])(?P<quarter>{names})"
+                            rf"(?:[ \u00a0]+(?:\p{{L}}{{1,4}}[ \u00a0]+)?(?P<year>{{YEAR}}))?", "quarter", dict(quarters)))
+        if not any(dp.kind == "month" for dp in self.pack.dates) and (
+                numbered := [m for m in self.tab.months if DIGIT.search(m)]):
+            # a month whose name holds its number (vi tháng 10, October) alone: a month, not a count
+            sources.append((rf"(?<![\p{{L}}\p{{N}}])(?P<month>{_alt(numbered)})(?!\p{{N}})", "month", {}))
         if self.era is not None:  # th ปี 2557, พ.ศ. 2557: the Buddhist era's 2014
             words = [*self.era["markers"], *(w for w, unit in self.units.items() if unit == "year")]
             sources.append((rf"(?:{_alt(words, boundary=False)})[ \u00a0]*(?P<era_year>2[3-6]\d\d)(?!\d|[.,]\d)",
@@ -770,6 +792,8 @@ class Extractor:
                 continue  # a clock time is no date
             claims.append(dated)
             date_spans.append((dated.start, dated.end))
+        if self.numbered_days is not None:  # vi thứ Hai tuần trước: Monday last week, no two weeks
+            clock += [m.span(1) for m in self.numbered_days.finditer(work)]
         work = _blank(work, _merge(sorted(date_spans + clock)))
         if self.excluded_re is not None:
             work = _blank(work, [m.span() for m in self.excluded_re.finditer(work)])

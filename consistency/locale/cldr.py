@@ -397,6 +397,21 @@ def month_names(data: Mapping[str, Any]) -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=64)
+def quarter_names(tag: str) -> dict[str, int]:
+    """CLDR's names of the quarters of ``tag`` (vi ``quý 2``, cs ``2. čtvrtletí``, lt ``II
+    ketvirtis``, ca ``2n trimestre``; format and stand-alone, wide and abbreviated), casefolded ->
+    1-4; a name of digits alone (the narrow ``2``) is left out."""
+    out: dict[str, int] = {}
+    quarters = _plain(parse_locale(tag)._data.get("quarters", {}))
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in ((quarters.get(context) or {}).get(width) or {}).items():
+                if isinstance(name, str) and not name.strip(". ").isdigit() and len(name) >= 2:
+                    out.setdefault(unicodedata.normalize("NFC", name.casefold()), int(number))
+    return out
+
+
 #: CLDR date skeletons and formats read as dates in every locale: day-month-year, month-year and
 #: day-month, wide and abbreviated months, and the numeric medium format in the locale's order.
 _DATE_SKELETONS = ("yMMMMd", "yMMMd", "yMMMM", "yMMM", "MMMMd", "MMMd", "Md")
