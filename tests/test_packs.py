@@ -551,3 +551,16 @@ def test_every_table_of_the_inflection_data_is_keyed_by_language():
     tables = {k: v for k, v in data.items() if isinstance(v, dict)}
     assert tables and all(regex.fullmatch(r"[a-z]{2,3}", lang) for t in tables.values() for lang in t), tables.keys()
     assert {"languages", "genitive_s", "apostrophe_suffixes", "min_stem", "max_ending"} <= set(data)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("共和党在十一月的选举中，三月和11月", [("十一月", "--11"), ("三月", "--03"), ("11月", "--11")]),
+    ("裴洛西對於星期四卡瓦諾的作供表示", []),                   # 星期四, Thursday: no 4 calories
+    ("在他祖父功績的 100 周年當天", [("100 周年", "100")]),      # an anniversary: years, not weeks
+    ("合同为期3个月", [("3个月", "3")]),
+])
+def test_chinese_months_weekdays_and_anniversaries(text, expected):
+    from consistency.extract import extract_claims
+
+    got = [(c.text, c.label if c.kind.value == "date" else str(c.value)) for c in extract_claims(text, "zh")]
+    assert got == expected

@@ -37,7 +37,7 @@ from ..locale.cldr import (ISO_DATE, date_patterns, normalize_tag, quarter_names
 from ..locale.calendars import clock_prepositions, clock_words, era_of
 from ..locale.inflection import inflection
 from ..locale.packs import load_pack
-from ..locale.scripts import ATTACHING, WORD_END
+from ..locale.scripts import ATTACHING, WORD_END, WORD_START
 from ..model import Claim, ClaimKind, Qualifier
 from ..nonprose import FIGURE_NOISE_BY_CHAR, FIGURE_NOISE_DIGITS
 from .loanwords import loanword_power, loanword_scales
@@ -329,10 +329,11 @@ class Extractor:
 
         days = {str(name).casefold() for context in ("format", "stand-alone")
                 for name in parse_locale(tag).days.get(context, {}).get("wide", {}).values() if name}
-        numbered = bool({w for name in days for w in name.split()} & {_key(w) for w in pack.words})
+        numbered = bool({w for name in days for w in name.split()} & {_key(w) for w in pack.words}) or any(
+            ch in pack.cjk_digits for name in days for ch in name)  # zh 星期四: Thursday, no 4
         proclitics = inflection().proclitics.get(tab.language)
         self.numbered_days = regex.compile(
-            r"(?<![\p{L}\p{M}])" + (f"(?:{_alt(proclitics, boundary=False)})?" if proclitics else "")
+            WORD_START + (f"(?:{_alt(proclitics, boundary=False)})?" if proclitics else "")
             + "(" + _alt(days) + ")", regex.IGNORECASE) if numbered else None
         from babel import Locale
 
