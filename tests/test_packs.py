@@ -67,7 +67,7 @@ def test_pack_parses_and_loads(lang):
     assert data.get("language") == lang
     pack = load_pack(lang)
     assert pack.language == lang
-    known = {"language", "numbers", "scales", "vague", "qualifiers", "currencies", "units", "counters",
+    known = {"language", "extends", "numbers", "scales", "vague", "qualifiers", "currencies", "units", "counters",
              "ranges", "percent", "ordinals", "dates", "noise", "unit_prefixes", "duals", "homographs",
                  "quotes", "speech", "names"}
     assert set(data) <= known, f"unknown tables: {set(data) - known}"
@@ -564,3 +564,21 @@ def test_chinese_months_weekdays_and_anniversaries(text, expected):
 
     got = [(c.text, c.label if c.kind.value == "date" else str(c.value)) for c in extract_claims(text, "zh")]
     assert got == expected
+
+
+def test_a_pack_that_extends_another_reads_its_tables_and_adds_its_own():
+    zh, yue = load_pack("zh"), load_pack("yue")
+    assert yue.language == "yue" and yue.cjk_big == zh.cjk_big and len(yue.dates) == len(zh.dates)
+    assert yue.units["日"] == "day" and "日" not in zh.units
+
+
+@pytest.mark.parametrize("text, locale, expected", [
+    ("他说，2017年12月发生了地震。", "zh", [("2017年12月", "2017-12")]),   # ，is , once width-folded
+    ("佢話，2017年12月發生咗地震，喺過去兩日。", "yue", [("2017年12月", "2017-12"), ("兩日", "2")]),
+])
+def test_a_year_after_a_full_width_comma(text, locale, expected):
+    from consistency.extract import extract_claims
+
+    got = [(c.text, c.label if c.kind.value == "date" else str(c.value)) for c in extract_claims(text, locale)]
+    assert got == expected
+

@@ -605,12 +605,14 @@ class Extractor:
         # not the start of میلیون); in scripts written without spaces it may be followed by text
         months = ("(?:" + _alt(self.tab.months) + _WORD_END + self._inflected_months() + ")") if self.tab.months else "(?!)"
         macros = {
-            "{YEAR}": r"(?<![\d.,'’])(?:1[89]\d\d|20\d\d|2100)(?!\d|[.,]\d)",
+            # not after a digit and a separator (1,2017; 3.2017), but after punctuation (，2017年
+            # is ,2017年 once width-folded)
+            "{YEAR}": r"(?<![\d'’]|\d[.,])(?:1[89]\d\d|20\d\d|2100)(?!\d|[.,]\d)",
             # a year inside a numeric date (14.3.2023), whose separator may be a period
             "{YEARN}": r"(?:1[89]\d\d|20\d\d|2100)(?!\d|[.,]\d)",
             # a decade or a hundred before a suffix that says so (fi 1600-luku, sv 1600-talet):
             # every round year since 1000; {YEAR} alone starts at 1800
-            "{DECADE}": r"(?<![\d.,'’])(?:1\d\d0|20\d0)(?!\d|[.,]\d)",
+            "{DECADE}": r"(?<![\d'’]|\d[.,])(?:1\d\d0|20\d0)(?!\d|[.,]\d)",
             "{MONTH}": months,
             "{DAY}": r"(?:3[01]|[12]\d|0?[1-9])",
             "{NUM}": r"\d+",

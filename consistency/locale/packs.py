@@ -241,6 +241,10 @@ def _load_pack(language: str) -> Pack:
             data = tomllib.loads(source.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"language pack {language}.toml: {exc}") from exc
+    if isinstance(base := data.pop("extends", None), str):
+        # yue extends zh: the other language's pack, each table of this one added to its table
+        # (a key of this pack wins), its lists of patterns (dates, noise) after this pack's own
+        data = _extended(_raw_pack(root, base), data)
     # [numbers] words (en, de…) or CJK numerals (ja) replace ICU's words; a [numbers] table with
     # only other keys (glued_units, extra_words, needs_unit) adds to them
     numbers = data.setdefault("numbers", {})
@@ -294,6 +298,25 @@ def reads_number_words(language: str) -> bool:
     Urdu, Marathi, Yoruba…)."""
     pack = load_pack(language)
     return bool(pack.words or pack.cjk_digits)
+
+
+def _raw_pack(root, language: str) -> dict:
+    try:
+        return tomllib.loads(root.joinpath(f"{language}.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"language pack {language}.toml (extended by another pack): {exc}") from exc
+
+
+def _extended(base: dict, own: dict) -> dict:
+    out = {key: value for key, value in base.items() if key != "language"}
+    for key, value in own.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = {**out[key], **value}
+        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = [*value, *out[key]]
+        else:
+            out[key] = value
+    return out
 
 
 def lists_own_words(language: str) -> bool:
