@@ -1215,3 +1215,15 @@ def test_a_declined_number_word_that_is_also_an_ordinal_is_left_out():
 ])
 def test_quarters_months_and_weekdays_named_with_numbers(text, locale, expected):
     assert [v for _t, v, _u in figures(text, locale)] == expected
+
+
+@pytest.mark.parametrize("text, locale, expected", [
+    ("Tai įvyko prieš dvejus metus.", "lt", [("2", "year")]),           # a collective numeral, plural-only metai
+    ("Jis valdžioje septynerius metus.", "lt", [("7", "year")]),
+    ("Tai įvyko 2009 m. vasarą, o siena 5 m aukščio.", "lt", [("2009", None), ("5", "meter")]),  # CLDR's y 'm'. LLLL
+    ("Tas notika 2018. gada jūnijā.", "lv", [("2018", None)]),           # CLDR's y. 'gada'. MMMM
+])
+def test_lithuanian_collective_numerals_and_the_words_cldr_writes_after_a_year(text, locale, expected):
+    got = [(c.label[:4] if c.kind.value == "date" else str(c.value), None if c.kind.value == "date" else c.unit)
+           for c in extract_claims(text, locale)]
+    assert got == expected

@@ -990,9 +990,15 @@ class Extractor:
     def _month_stems(self) -> dict[str, int]:
         """The stems of the months whose name ends in a vowel and a consonant, without that vowel,
         where the language drops it before an ending (a fleeting vowel: sl september, 30.
-        septembra; sr septembar, septembra; et oktoober, oktoobri): stem -> month."""
-        return {m[:-2] + m[-1]: n for m, n in self.tab.months.items()
-                if len(m) >= 5 and _FLEETING.search(m) and m[:-2] + m[-1] not in self.tab.months}
+        septembra; sr septembar, septembra; et oktoober, oktoobri), and the stem CLDR's forms of a
+        month share: stem -> month."""
+        stems = {m[:-2] + m[-1]: n for m, n in self.tab.months.items()
+                 if len(m) >= 5 and _FLEETING.search(m) and m[:-2] + m[-1] not in self.tab.months}
+        # and the stem the forms of one month share (lt birželis, birželio: biržel-į, the accusative)
+        words = [m for m in self.tab.months if " " not in m and _ALPHA_END.match(m) and len(m) >= 5]
+        for stem, n in _shared_stems(words, self.tab.months, 5).items():
+            stems.setdefault(stem, n)
+        return stems
 
     def _month(self, raw: str | None) -> int | None:
         if raw is None:
@@ -1484,19 +1490,29 @@ _PADDING = regex.compile(r"(?<=[\u00a0\u202f\u2009\u2007]) +| {2,}")
 
 
 def _year_suffix(locale) -> regex.Pattern | None:
-    """What CLDR writes after a year alone (its ``y`` skeleton: bg ``y г.``, lv ``y. g.``), as a
-    pattern, when that holds a letter; a bare ``.`` (hu, sr ``y.``) could end a sentence."""
-    pattern = locale.datetime_skeletons.get("y")
-    text = getattr(pattern, "pattern", None) or (str(pattern) if pattern is not None else "")
-    if not text.startswith("y") or "y" in text[1:]:
+    """What CLDR writes right after a year, in its skeletons of a year alone and of a year and a
+    month (bg ``y г.``, lv ``y. g.`` and ``y. 'gada'. MMMM``, lt ``y 'm'. LLLL``: 2009 m.; ru ``LLLL
+    y г.``), as a pattern, when that holds a letter; a bare ``.`` (hu, sr ``y.``) could end a
+    sentence."""
+    literals: list[str] = []
+    for skeleton in ("y", "yMMMM", "yMMMMd", "yMMM"):
+        pattern = locale.datetime_skeletons.get(skeleton)
+        text = getattr(pattern, "pattern", None) or (str(pattern) if pattern is not None else "")
+        if text.count("y") != 1:
+            continue
+        after = text[text.index("y") + 1:]
+        literal = compiled(r"^(?:'[^']*'|[^A-Za-z'])*").match(after).group().replace("'", "").rstrip(" ,")
+        if compiled(r"\p{L}").search(literal) and literal not in literals:
+            literals.append(literal)
+    if not literals:
         return None
-    literal = text[1:].replace("'", "")
-    if not compiled(r"\p{L}").search(literal):
-        return None
-    parts = [regex.escape(ch) if not ch.isspace() else r"[\s\u00a0\u202f]?" for ch in literal]
-    if not literal[:1].isspace():
-        parts.insert(0, r"[\s\u00a0\u202f]?")
-    return regex.compile("".join(parts) + r"(?![\p{L}])", regex.IGNORECASE | regex.V0)
+    alternatives = []
+    for literal in sorted(literals, key=len, reverse=True):
+        parts = [regex.escape(ch) if not ch.isspace() else r"[\s\u00a0\u202f]?" for ch in literal]
+        if not literal[:1].isspace():
+            parts.insert(0, r"[\s\u00a0\u202f]?")
+        alternatives.append("".join(parts))
+    return regex.compile("(?:" + "|".join(alternatives) + r")(?![\p{L}])", regex.IGNORECASE | regex.V0)
 
 
 def _unit_surface(match: regex.Match) -> str:
