@@ -582,3 +582,19 @@ def test_a_year_after_a_full_width_comma(text, locale, expected):
     got = [(c.text, c.label if c.kind.value == "date" else str(c.value)) for c in extract_claims(text, locale)]
     assert got == expected
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tatagal ito ng tatlong taon.", [("tatlong taon", "3", "year")]),         # the linker -ng
+    ("Apat na taon at limang araw.", [("Apat na taon", "4", "year"), ("limang araw", "5", "day")]),
+    ("Nagkakahalaga ito ng 340 milyong euro.", [("340 milyong euro", "3.4E+8", "EUR")]),
+    ("Dumalo ang dalawampu't isang tao.", [("dalawampu't isang", "21", None)]),
+    ("Noong ika-19 na siglo.", [("ika-19 na siglo", "C19", None)]),
+    ("Daan-daang bata ang inilipat.", []),                   # hundreds: a vague amount, no 100 × 100
+])
+def test_filipino_numbers_with_their_linker(text, expected):
+    from consistency.extract import extract_claims
+
+    got = [(c.text, c.label if c.kind.value == "date" else str(c.value) if c.value is not None else f"{c.low}..{c.high}",
+            None if c.kind.value == "date" else c.unit) for c in extract_claims(text, "fil")]
+    assert got == expected
