@@ -142,3 +142,11 @@ def test_a_finnish_time_moved_by_nine_minutes_is_reported():
     assert messages(en="The match starts at 7:45pm on Tuesday.", fi="Ottelu alkaa tiistaina klo 19.54.") == [
         "fi gives 19.54 where en gives 7:45"]
     assert messages(en="The match starts at 7:45pm on Tuesday.", fi="Ottelu alkaa tiistaina klo 19.45.") == []
+
+
+def test_a_swahili_time_counted_from_dawn_is_the_same_time():
+    """locale/data/clock.toml [offset]: East African time, saa 6:55 mchana is 12:55."""
+    en = "The match starts at 12:55 p.m. on Tuesday.\n"
+    assert messages(en=en, sw="Mechi inaanza saa 6:55 mchana Jumanne.\n") == []
+    assert messages(en=en, sw="Mechi inaanza saa 12:55 Jumanne.\n") == []    # the international time
+    assert len(messages(en=en, sw="Mechi inaanza saa 7:55 mchana Jumanne.\n")) == 1

@@ -117,8 +117,9 @@ def _clocked(language: str) -> regex.Pattern | None:
                          r"(?![\p{N}]|[.:]\p{N})", regex.IGNORECASE)
 
 
-def same_pair(a: NumberPair, b: NumberPair) -> bool:
-    """The same numbers in any order, or the same time of day on a 12- and a 24-hour clock.
+def same_pair(a: NumberPair, b: NumberPair, a_offset: int = 0, b_offset: int = 0) -> bool:
+    """The same numbers in any order, or the same time of day on a 12- and a 24-hour clock; a time
+    written where the clock counts from dawn (``*_offset`` hours: Swahili 6) also as that time.
 
     >>> p, q, r = number_pairs("won 2-1, kick-off 7:45, final 1:2 at 19:45")[:2] + number_pairs("1:2")
     >>> same_pair(p, r), same_pair(q, number_pairs("um 19:45 Uhr")[0]), same_pair(p, number_pairs("2-10")[0])
@@ -128,5 +129,5 @@ def same_pair(a: NumberPair, b: NumberPair) -> bool:
         return True
     if len(a.numbers) == len(b.numbers) == 2 and (a.minutes or b.minutes) and a.numbers[1] == b.numbers[1]:
         h, k = a.numbers[0], b.numbers[0]
-        return h <= 24 and k <= 24 and h % 12 == k % 12
+        return h <= 24 and k <= 24 and (h % 12 == k % 12 or (h + a_offset) % 12 == (k + b_offset) % 12)
     return False

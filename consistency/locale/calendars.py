@@ -38,6 +38,12 @@ def clock_words(language: str) -> tuple[str, ...]:
     return tuple(_clock()["before"].get(language, ()))
 
 
+def clock_offset(language: str) -> int:
+    """The hours ``language`` counts its clock from (sw 6: saa 1 is 7 o'clock), else 0:
+    ``locale/data/clock.toml``."""
+    return int(_clock().get("offset", {}).get(language, 0))
+
+
 def clock_prepositions(language: str) -> tuple[str, ...]:
     """The prepositions before a time of day written with the word for an hour (nl ``om 15 uur``):
     ``locale/data/clock.toml``."""

@@ -399,9 +399,8 @@ def month_names(data: Mapping[str, Any]) -> dict[str, int]:
 
 @lru_cache(maxsize=64)
 def quarter_names(tag: str) -> dict[str, int]:
-    """CLDR's names of the quarters of ``tag`` (vi ``quý 2``, cs ``2. čtvrtletí``, lt ``II
-    ketvirtis``, ca ``2n trimestre``; format and stand-alone, wide and abbreviated), casefolded ->
-    1-4; a name of digits alone (the narrow ``2``) is left out."""
+    """CLDR's quarter names of ``tag`` (vi ``quý 2``, cs ``2. čtvrtletí``; format and stand-alone,
+    wide and abbreviated), casefolded -> 1-4; a name of digits alone (narrow ``2``) is left out."""
     out: dict[str, int] = {}
     quarters = _plain(parse_locale(tag)._data.get("quarters", {}))
     for context in ("format", "stand-alone"):

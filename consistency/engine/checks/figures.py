@@ -24,6 +24,7 @@ import regex
 from ...display import display_value
 from ...extract.pairs import NumberPair, number_pairs, same_pair
 from ...extract.weekdays import weekday_mentions
+from ...locale.calendars import clock_offset
 from ...locale.packs import reads_number_words
 from ...locale.tags import language
 from ...match.agreement import agree, claim_key, comparable
@@ -370,11 +371,13 @@ class _Held:
     pair: NumberPair | None = None
     day: int | None = None
     claim: Claim | None = None
+    #: the hours the version's clock counts from (locale/data/clock.toml [offset])
+    clock_offset: int = 0
 
 
 def _same(a: _Held, b: _Held) -> bool:
     if a.pair is not None and b.pair is not None:
-        return same_pair(a.pair, b.pair)
+        return same_pair(a.pair, b.pair, a.clock_offset, b.clock_offset)
     return a.day is not None and a.day == b.day
 
 
@@ -383,6 +386,7 @@ def _held_pairs(an: BundleAnalysis, v: int, blocks: tuple[int, ...]) -> list[_He
     unit or currency (``10-15 km``, a measured range) is the figure rules' alone."""
     out = []
     doc = an.documents[v]
+    offset = clock_offset(language(doc.locale))  # sw saa 6:55 is 12:55
     for b in blocks:
         block = doc.blocks[b]
         claims = an.claims[v][b]
@@ -391,7 +395,7 @@ def _held_pairs(an: BundleAnalysis, v: int, blocks: tuple[int, ...]) -> list[_He
             over = [c for c in claims if c.start < end and start < c.end]
             if any(c.unit or c.kind is ClaimKind.DATE for c in over):
                 continue
-            out.append(_Held(start, end, p.text, pair=p, claim=over[0] if over else None))
+            out.append(_Held(start, end, p.text, pair=p, claim=over[0] if over else None, clock_offset=offset))
     return out
 
 
