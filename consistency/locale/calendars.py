@@ -41,7 +41,8 @@ def clock_words(language: str) -> tuple[str, ...]:
 def clock_offset(language: str) -> int:
     """The hours ``language`` counts its clock from (sw 6: saa 1 is 7 o'clock), else 0:
     ``locale/data/clock.toml``."""
-    return int(_clock().get("offset", {}).get(language, 0))
+    hours = _clock().get("offset", {}).get(language, 0)
+    return hours if isinstance(hours, int) else 0
 
 
 def clock_prepositions(language: str) -> tuple[str, ...]:
