@@ -1196,6 +1196,8 @@ def test_serbian_number_words_in_either_script(text, locale):
     ("Töö valmib kahe aasta jooksul.", "et", [("2", "year")]),          # genitive
     ("Leping sõlmiti kaheks aastaks.", "et", [("2", "year")]),          # translative
     ("Gradnja je trajala tijekom dviju godina.", "hr", [("2", "year")]),
+    ("Thóg sé dhá bhliain agus ceithre lá.", "ga", [("2", "year"), ("4", "day")]),   # not ICU's a dó
+    ("Tá sé ann le sé mhí.", "ga", [("6", "month")]),                                # sé: "he", and six
 ])
 def test_a_number_word_in_a_case_icu_does_not_decline(text, locale, expected):
     """locale/data/number_cases.toml, beside ICU's nominative words."""

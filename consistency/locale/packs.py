@@ -258,8 +258,12 @@ def _load_pack(language: str) -> Pack:
                 numbers.setdefault(key, icu_words[key])
             numbers["needs_unit"] = [*icu_words["needs_unit"], *numbers.get("needs_unit", [])]
     if not own_words and (declined := _number_cases().get(language)):
-        # cs dvou, pěti; et kahe, kaheks: the cases ICU does not decline (data/number_cases.toml)
+        # cs dvou, pěti; et kahe, kaheks: the cases ICU does not decline (data/number_cases.toml);
+        # a word for 0 or 1, or of two letters, is a figure only with a unit after it (ga sé: six,
+        # and "he"), as ICU's are (locale/spellout.py)
         numbers["extra_words"] = {**declined, **numbers.get("extra_words", {})}
+        short = [w for w, v in declined.items() if v <= 1 or len(w) <= 2]
+        numbers["needs_unit"] = [*numbers.get("needs_unit", []), *short]
     if (letters := _digraphic().get(language)) is not None:
         # sr: ICU's Cyrillic words, and the same words in the Latin alphabet (data/digraphic.toml)
         table = str.maketrans(letters)
