@@ -1198,6 +1198,7 @@ def test_serbian_number_words_in_either_script(text, locale):
     ("Gradnja je trajala tijekom dviju godina.", "hr", [("2", "year")]),
     ("Thóg sé dhá bhliain agus ceithre lá.", "ga", [("2", "year"), ("4", "day")]),   # not ICU's a dó
     ("Tá sé ann le sé mhí.", "ga", [("6", "month")]),                                # sé: "he", and six
+    ("Það tók tveggja ára vinnu og fjórum dögum síðar.", "is", [("2", "year"), ("4", "day")]),
 ])
 def test_a_number_word_in_a_case_icu_does_not_decline(text, locale, expected):
     """locale/data/number_cases.toml, beside ICU's nominative words."""
