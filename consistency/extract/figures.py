@@ -237,6 +237,9 @@ def _with_endings(stems, max_ending: int) -> str:
 #: a vowel before a month name's final consonant that an ending drops (:meth:`Extractor._month_stems`)
 _FLEETING = regex.compile(r"[^aeiouäöüõаеиоуяєі][aeoаео][^\W\daeiouäöüõаеиоуяєі]$")
 
+#: a final vowel a case ending replaces in a month's name (:meth:`Extractor._month_stems`)
+_FINAL_VOWEL = regex.compile(r"[^\W\daeiouაეიოუ][aeiouაეიოუ]$")
+
 #: the shortest stem of a unit word's forms that takes their endings (:func:`_shared_stems`)
 _UNIT_STEM = 6
 
@@ -994,6 +997,10 @@ class Extractor:
         month share: stem -> month."""
         stems = {m[:-2] + m[-1]: n for m, n in self.tab.months.items()
                  if len(m) >= 5 and _FLEETING.search(m) and m[:-2] + m[-1] not in self.tab.months}
+        # a name without the final vowel an ending replaces (ka ივლისი: 20 ივლისს, on July 20)
+        for m, n in self.tab.months.items():
+            if len(m) >= 5 and _FINAL_VOWEL.search(m) and " " not in m:
+                stems.setdefault(m[:-1], n)
         # and the stem the forms of one month share (lt birželis, birželio: biržel-į, the accusative)
         words = [m for m in self.tab.months if " " not in m and _ALPHA_END.match(m) and len(m) >= 5]
         for stem, n in _shared_stems(words, self.tab.months, 5).items():
