@@ -1231,3 +1231,10 @@ def test_lithuanian_collective_numerals_and_the_words_cldr_writes_after_a_year(t
     got = [(c.label[:4] if c.kind.value == "date" else str(c.value), None if c.kind.value == "date" else c.unit)
            for c in extract_claims(text, locale)]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, locale", [("Destekleyenlerin oranı yüzde 38 oldu.", "tr"),
+                                          ("Destekleyenlerin oranı yüzde otuz sekiz oldu.", "tr"),
+                                          ("Ehuneko 38 aurka dago.", "eu")])
+def test_the_word_for_per_cent_before_the_number_as_cldr_writes_it(text, locale):
+    assert [(v, u) for _t, v, u in figures(text, locale)] == [("38", "percent")]

@@ -32,8 +32,8 @@ from typing import Any, cast
 
 import regex
 
-from ..locale.cldr import (ISO_DATE, date_patterns, normalize_tag, quarter_names, tables, typed_groups,
-                           units_before_number)
+from ..locale.cldr import (ISO_DATE, date_patterns, normalize_tag, percent_words_before, quarter_names, tables,
+                           typed_groups, units_before_number)
 from ..locale.calendars import clock_prepositions, clock_words, era_of
 from ..locale.inflection import inflection
 from ..locale.packs import load_pack
@@ -410,9 +410,11 @@ class Extractor:
             _SP + "?" + "(?:(" + _scale_alt([w for w in self.scales if w not in short_scales and w not in shadowing])
             + exact_alt + ")" + inflected_scales + ")", flags
         )
+        # th ร้อยละ 20 (the pack), tr yüzde 20, eu ehuneko 20 (CLDR's pattern for a percentage)
+        percent_before = (*pack.percent_before, *percent_words_before(tag))
         self.percent_before_re = regex.compile(
-            "(?:" + _alt(pack.percent_before, boundary=False) + ")" + _SP + r"?\Z", flags
-        ) if pack.percent_before else None
+            "(?:" + _alt(percent_before, boundary=False) + ")" + _SP + r"?\Z", flags
+        ) if percent_before else None
         self.prefix_scale_re = regex.compile(
             "(" + _alt(tab.prefix_scales, boundary=False) + ")" + _SP + r"?\Z", flags
         ) if tab.prefix_scales else None

@@ -6,6 +6,10 @@ locale babel ships: number symbols, compact scale words, currency symbols and
 names, unit display names mapped to pint units, month names and the percent
 sign.  Everything here is CLDR; what CLDR lacks lives in the language packs
 (:mod:`consistency.locale.packs`).
+
+This module is longer than 600 lines: it reads one area of CLDR's data per function (numbers,
+currencies, units and their cases, months, quarters, date formats), each small, and they share
+the locale parsing and the cache of :func:`tables`.
 """
 
 from __future__ import annotations
@@ -395,6 +399,19 @@ def month_names(data: Mapping[str, Any]) -> dict[str, int]:
                         out.setdefault(form, int(number))
                         out.setdefault(form.rstrip("."), int(number))
     return out
+
+
+@lru_cache(maxsize=64)
+def percent_words_before(tag: str) -> tuple[str, ...]:
+    """The word CLDR writes before a number for per cent (tr ``yüzde 7``, eu ``ehuneko 7``), if any."""
+    from babel.units import format_unit
+
+    try:
+        written = format_unit(7, "concentr-percent", locale=parse_locale(tag), length="long")
+    except (KeyError, ValueError):
+        return ()
+    before = written.split("7")[0].strip(" \u00a0\u200e\u200f")
+    return (before,) if before[:1].isalpha() else ()
 
 
 @lru_cache(maxsize=64)
