@@ -1216,6 +1216,7 @@ def test_a_declined_number_word_that_is_also_an_ordinal_is_left_out():
     ("Vào tháng 10 năm ngoái có bạo loạn.", "vi", ["--10"]),               # October: no 10 years
     ("Ông đã tới Nhà Trắng vào thứ Hai tuần trước.", "vi", []),             # Monday: no two weeks
     ("הוא הגיע ביום שני האחרון.", "he", []),                                # on Monday: no 2
+    ("Kit, ameyi k3 ɖe eƒe dɔwɔhati.", "ee", []),          # CLDR's abbreviated quarter k3, with no year: none
 ])
 def test_quarters_months_and_weekdays_named_with_numbers(text, locale, expected):
     assert [v for _t, v, _u in figures(text, locale)] == expected

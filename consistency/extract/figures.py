@@ -640,9 +640,12 @@ class Extractor:
         if not any(dp.kind == "quarter" for dp in self.pack.dates) and (quarters := quarter_names(self.tag)):
             # CLDR's names of the quarters, with the year after them if there is one (vi quý 2 năm
             # 2018, cs 2. čtvrtletí 2018, ca 2n trimestre de 2018): the 2 is no count
-            names = _alt(list(quarters), boundary=True)
-            sources.append((rf"(?<![\p{{L}}\p{{N}}])(?P<quarter>{names})"
-                            rf"(?:[ \u00a0]+(?:\p{{L}}{{1,4}}[ \u00a0]+)?(?P<year>{{YEAR}}))?", "quarter", dict(quarters)))
+            # an abbreviation of three characters or fewer (Q3, ee k3) only with its year
+            year = r"[ \u00a0]+(?:\p{L}{1,4}[ \u00a0]+)?(?P<year>{YEAR})"
+            names = _alt([q for q in quarters if len(q) > 3], boundary=True)
+            short = _alt([q for q in quarters if len(q) <= 3], boundary=True)
+            sources.append((rf"(?<![\p{{L}}\p{{N}}])(?:(?P<quarter>{names})(?:{year})?|(?P<quarter>{short}){year})",
+                            "quarter", dict(quarters)))
         if not any(dp.kind == "month" for dp in self.pack.dates) and (
                 numbered := [m for m in self.tab.months if DIGIT.search(m)]):
             # a month whose name holds its number (vi tháng 10, October) alone: a month, not a count
