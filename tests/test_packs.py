@@ -598,3 +598,13 @@ def test_filipino_numbers_with_their_linker(text, expected):
     got = [(c.text, c.label if c.kind.value == "date" else str(c.value) if c.value is not None else f"{c.low}..{c.high}",
             None if c.kind.value == "date" else c.unit) for c in extract_claims(text, "fil")]
     assert got == expected
+
+
+def test_a_month_of_no_year_is_not_compared_with_a_year():
+    from test_names import bundle, findings
+
+    en = "2005: A series of quakes hit the coast in late March and early April.\n"
+    zh = "2005：一連串的地震在 3 月尾和 4 月初襲擊了海岸。\n"
+    assert [f.rule for f in findings(bundle(en=en, **{"zh-TW": zh}), "DAT001", "QTY001")] == []
+    # a month against a month still is
+    assert len(findings(bundle(en="It opens on April 4.\n", zh="它于5月4日开放。\n"), "DAT001")) == 1

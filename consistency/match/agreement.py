@@ -71,8 +71,22 @@ def comparable(a: Claim, b: Claim) -> bool:
     return _comparable(a, b)
 
 
+def _yearless(c: Claim) -> bool:
+    """A date with a month and no year (``--04``, ``--04-01``)."""
+    return (c.label or "").startswith("--")
+
+
+def _has_month(c: Claim) -> bool:
+    """A date whose label names a month (``2017-12``, ``--04``), not a year, a quarter or a decade."""
+    label = c.label or ""
+    return label.startswith("--") or (len(label) >= 7 and label[4] == "-" and label[5:7].isdigit())
+
+
 def _comparable(a: Claim, b: Claim) -> bool:
     if a.kind in _POSITIONS or b.kind in _POSITIONS:
+        if a.kind is ClaimKind.DATE and b.kind is ClaimKind.DATE and (
+                _yearless(a) and not _has_month(b) or _yearless(b) and not _has_month(a)):
+            return False  # a month of no year (zh 4月初, early April) says nothing of a year (2005)
         return a.kind is b.kind  # a date with a date, an ordinal (16th) with an ordinal
     if a.kind not in _NUMERIC or b.kind not in _NUMERIC:
         return False
