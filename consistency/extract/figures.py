@@ -43,6 +43,7 @@ from ..nonprose import FIGURE_NOISE_BY_CHAR, FIGURE_NOISE_DIGITS
 from .loanwords import loanword_power, loanword_scales
 from .patterns import DIGIT, compiled, needs_digit
 from .numbers import BIDI_MARKS, MAX_EXPONENT, MINUS_SIGNS, normalize_text, parse_cjk, parse_digits, parse_words
+from .weekdays import day_names
 
 __all__ = ["Extractor", "extract", "extractor"]
 
@@ -328,10 +329,7 @@ class Extractor:
         self.iso_codes = frozenset(list_currencies())
         #: whether a day of the week is named with a number word (vi Thứ Hai, Monday, "the second";
         #: he יום שני): day names are then blanked before figures are read
-        from ..locale.cldr import parse_locale
-
-        days = {str(name).casefold() for context in ("format", "stand-alone")
-                for name in parse_locale(tag).days.get(context, {}).get("wide", {}).values() if name}
+        days = {name.casefold() for name in day_names(tag)}
         numbered = bool({w for name in days for w in name.split()} & {_key(w) for w in pack.words}) or any(
             ch in pack.cjk_digits for name in days for ch in name)  # zh 星期四: Thursday, no 4
         proclitics = inflection().proclitics.get(tab.language)
@@ -706,8 +704,7 @@ class Extractor:
         language = self.tab.language
         if language not in rule.languages and language not in rule.glued_postpositions:
             return "(?:" + _alt(words, boundary=False) + ")"
-        stem = os.path.commonprefix(words) if len(words) > 1 else ""
-        stems = [stem] if len(stem) >= 3 and stem not in words else []
+        stems = _shared_stems(words, dict.fromkeys(words, "century"), 3)
         # no guard after the word: an ending may begin with a vowel sign (mr शतक-ात); the patterns
         # end in one (no letter or mark after the ending)
         alternation = "|".join(_lit(w) for w in sorted({*words, *stems}, key=len, reverse=True))
@@ -1012,6 +1009,11 @@ class Extractor:
             stems.setdefault(stem, n)
         return stems
 
+    @cached_property
+    def _month_forms(self) -> dict[str, int]:
+        """The months' names and their stems (:meth:`_month_stems`), a name winning: form -> month."""
+        return {**self._month_stems, **self.tab.months}
+
     def _month(self, raw: str | None) -> int | None:
         if raw is None:
             return None
@@ -1021,7 +1023,7 @@ class Extractor:
         key = unicodedata.normalize("NFC", raw.casefold())
         found = self.tab.months.get(key) or self.tab.months.get(key.rstrip("."))
         if found is None and self.month_endings:  # märtsil: märts and a case ending; septembr-a
-            stems = {**self._month_stems, **self.tab.months}
+            stems = self._month_forms
             found = next((stems[key[:-k]] for k in range(1, self.month_endings + 1)
                           if len(key) - k >= 4 and key[:-k] in stems), None)
         return found

@@ -23,11 +23,13 @@ import regex
 
 from ..locale.scripts import WORD_END, WORD_START
 
-__all__ = ["weekday_mentions"]
+__all__ = ["day_names", "weekday_mentions"]
 
 
 @lru_cache(maxsize=64)
-def _pattern(locale: str) -> tuple[regex.Pattern | None, dict[str, int]]:
+def day_names(locale: str) -> dict[str, int]:
+    """CLDR's wide names of the days of the week (format and stand-alone), as CLDR writes them ->
+    0 for Monday to 6 for Sunday."""
     from ..locale.cldr import parse_locale
 
     names: dict[str, int] = {}
@@ -35,6 +37,12 @@ def _pattern(locale: str) -> tuple[regex.Pattern | None, dict[str, int]]:
         for day, name in parse_locale(locale).days.get(context, {}).get("wide", {}).items():
             if name and len(name) >= 2:
                 names.setdefault(str(name), int(day))
+    return names
+
+
+@lru_cache(maxsize=64)
+def _pattern(locale: str) -> tuple[regex.Pattern | None, dict[str, int]]:
+    names = dict(day_names(locale))
     if not names:
         return None, {}
     # a day named by another day's name and a prefix (Persian پنجشنبه, Thursday, is پنج + شنبه):

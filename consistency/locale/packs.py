@@ -235,16 +235,11 @@ _OWN_WORD_KEYS = ("words", "multipliers", "cjk_digits", "cjk_small", "cjk_big")
 def _load_pack(language: str) -> Pack:
     root = resources.files("consistency.locale").joinpath("packs")
     source = root.joinpath(f"{language}.toml")
-    data: dict = {}
-    if source.is_file():
-        try:
-            data = tomllib.loads(source.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"language pack {language}.toml: {exc}") from exc
+    data: dict = _read_pack(source, language) if source.is_file() else {}
     if isinstance(base := data.pop("extends", None), str):
         # yue extends zh: the other language's pack, each table of this one added to its table
         # (a key of this pack wins), its lists of patterns (dates, noise) after this pack's own
-        data = _extended(_raw_pack(root, base), data)
+        data = _extended(_read_pack(root.joinpath(f"{base}.toml"), base), data)
     # [numbers] words (en, de…) or CJK numerals (ja) replace ICU's words; a [numbers] table with
     # only other keys (glued_units, extra_words, needs_unit) adds to them
     numbers = data.setdefault("numbers", {})
@@ -278,22 +273,30 @@ def _load_pack(language: str) -> Pack:
     return replace(parse_pack(data, language=language), own_words=own_words)
 
 
-@lru_cache(maxsize=1)
+def _read_pack(source, language: str) -> dict:
+    """The decoded TOML of a pack file; a malformed one is a one-line :class:`ConfigError`."""
+    try:
+        return tomllib.loads(source.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"language pack {language}.toml: {exc}") from exc
+
+
+@lru_cache(maxsize=8)
+def _data(name: str) -> dict:
+    """The decoded ``locale/data/<name>.toml``, read once per process."""
+    return tomllib.loads(resources.files("consistency.locale").joinpath(f"data/{name}.toml").read_text("utf-8"))
+
+
 def _number_cases() -> dict[str, dict[str, int]]:
-    text = resources.files("consistency.locale").joinpath("data/number_cases.toml").read_text("utf-8")
-    return {lang: {str(w): int(v) for w, v in words.items()} for lang, words in tomllib.loads(text)["words"].items()}
+    return {lang: {str(w): int(v) for w, v in words.items()} for lang, words in _data("number_cases")["words"].items()}
 
 
-@lru_cache(maxsize=1)
 def _digraphic() -> dict[str, dict[str, str]]:
-    text = resources.files("consistency.locale").joinpath("data/digraphic.toml").read_text("utf-8")
-    return {lang: {str(k): str(v) for k, v in letters.items()} for lang, letters in tomllib.loads(text).items()}
+    return {lang: {str(k): str(v) for k, v in letters.items()} for lang, letters in _data("digraphic").items()}
 
 
-@lru_cache(maxsize=1)
 def _scale_connectors() -> dict[str, list[str]]:
-    text = resources.files("consistency.locale").joinpath("data/scale_connectors.toml").read_text("utf-8")
-    return {lang: [str(w) for w in words] for lang, words in tomllib.loads(text)["scale_connectors"].items()}
+    return {lang: [str(w) for w in words] for lang, words in _data("scale_connectors")["scale_connectors"].items()}
 
 
 def reads_number_words(language: str) -> bool:
@@ -302,13 +305,6 @@ def reads_number_words(language: str) -> bool:
     Urdu, Marathi, Yoruba…)."""
     pack = load_pack(language)
     return bool(pack.words or pack.cjk_digits)
-
-
-def _raw_pack(root, language: str) -> dict:
-    try:
-        return tomllib.loads(root.joinpath(f"{language}.toml").read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"language pack {language}.toml (extended by another pack): {exc}") from exc
 
 
 def _extended(base: dict, own: dict) -> dict:
@@ -338,6 +334,5 @@ def _inflection_a_endings(language: str | None) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _name_a_endings() -> dict[str, tuple[str, ...]]:
-    text = resources.files("consistency.locale").joinpath("data/inflection.toml").read_text("utf-8")
     return {lang: tuple(sorted(map(str, endings), key=len, reverse=True))
-            for lang, endings in tomllib.loads(text).get("name_a_endings", {}).items()}
+            for lang, endings in _data("inflection").get("name_a_endings", {}).items()}

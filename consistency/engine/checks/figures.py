@@ -23,6 +23,7 @@ import regex
 
 from ...display import display_value
 from ...extract.pairs import NumberPair, number_pairs, same_pair
+from ...extract.patterns import DIGIT
 from ...extract.weekdays import weekday_mentions
 from ...locale.calendars import clock_offset
 from ...locale.packs import reads_number_words
@@ -314,10 +315,7 @@ def _stated_somehow(an: BundleAnalysis, v: int, cluster: Cluster) -> bool:
 
 def _spelled(c: Claim) -> bool:
     """Whether a claim is written without digits (three years, 三年, a dozen)."""
-    return _DIGIT.search(c.text) is None
-
-
-_DIGIT = regex.compile(r"\p{Nd}")
+    return DIGIT.search(c.text) is None
 
 
 def check_quantity_missing(an: BundleAnalysis, rule) -> Iterator[Finding]:
