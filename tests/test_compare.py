@@ -157,3 +157,41 @@ def test_the_same_number_with_another_unit_is_the_partner_of_a_unit_slip():
     assert [f.message for f in findings(an, "QTY001")] == [
         "de gives 385 miles where en gives 385 kilometers (a tie: as many versions give each value; en is the "
         "reference only as the first version — declare the source to settle it)"]
+
+
+@pytest.mark.parametrize(
+    "en, de, message",
+    [
+        # a range whose unit word was mistranslated: the same bounds, another unit
+        ("Up to 1 to 4 inches of rain will fall.", "Es fallen bis zu 1 bis 4 Zentimeter Regen.",
+         "de gives 1–4 centimeters where en gives 1–4 inches"),
+        # the same number with a unit of another dimension: a unit word mistranslated, though the
+        # two cannot be converted into each other
+        ("The town expects 80 degrees on Tuesday.", "Die Stadt erwartet am Dienstag 80 Prozent.",
+         "de gives 80% where en gives 80 °"),
+        ("The crates weigh 10 to 40 kilograms.", "Die Kisten wiegen 10 bis 40 Zoll.",
+         "de gives 10–40 inches where en gives 10–40 kilograms"),
+    ],
+)
+def test_a_unit_word_mistranslated_with_the_number_kept_is_a_mismatch(en, de, message):
+    """The digits are the same on both sides, so the figure is not missing: the unit changed."""
+    from test_names import bundle, findings
+
+    an = bundle(en=en, de=de)
+    assert [f.message.split(" (")[0] for f in findings(an, "QTY001")] == [message]
+    assert findings(an, "QTY002") == []
+
+
+def test_a_currency_and_a_unit_that_share_a_word_are_no_unit_slip():
+    """``pounds`` is money in one version and weight in the other (pt ``libras``): the same number
+    with a currency and a unit is a word read two ways, far more often than a translator's slip."""
+    from test_names import bundle, findings
+
+    an = bundle(en="The firm paid £125 million for the chain.", pt="A empresa pagou 125 milhões de libras pela cadeia.")
+    assert findings(an, "QTY001") == []
+
+
+def test_an_iso_code_in_lower_case_is_a_word_not_money():
+    """CLDR's English symbol of the lek is its code ``ALL``: in capitals a currency, folded a word."""
+    assert [(c.kind, c.unit) for c in extract_claims("He took match four all-square.", "en")] == [(ClaimKind.COUNT, None)]
+    assert [(c.kind, c.unit) for c in extract_claims("It cost 40 ALL.", "en")] == [(ClaimKind.MONEY, "ALL")]

@@ -69,3 +69,13 @@ def test_a_year_before_a_case_of_the_word_year_is_that_year(text, locale, year):
 
 def test_a_count_before_a_case_of_the_word_year_is_a_count():
     assert (Decimal(5), "year") in _quantities("Efter 5 års arbete var det klart.", "sv")
+
+
+@pytest.mark.parametrize("text, locale, value, unit", [
+    ("Поезд приходит каждые 37 минут.", "ru", 37, "minute"),      # CLDR's arc minute is also минут
+    ("Он пробежал дистанцию за 48 секунд.", "ru", 48, "second"),
+    ("বাসটি 15 মিনিট দেরিতে এসেছে।", "bn", 15, "minute"),
+])
+def test_a_name_cldr_gives_the_minute_and_the_arc_minute_is_time(text, locale, value, unit):
+    """Where CLDR names the arc minute (or second) as the minute of time, prose means the time."""
+    assert _quantities(text, locale) == [(Decimal(value), unit)]

@@ -1432,6 +1432,8 @@ class Extractor:
             yield _key(surface), surface
         for surface in pack.units:
             yield _key(surface), surface
+        for surface in (*pack.percent_words, *tab.percent_signs):  # da CLDR writes "pct.", texts "%"
+            yield _key(surface), surface
 
     def _scale(self, surface: str) -> int:
         key = _key(surface)

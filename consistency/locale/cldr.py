@@ -191,7 +191,9 @@ def _currencies(data: dict, territory: str | None) -> dict[str, str]:
             preferred = set()
     # Symbols: a symbol shared by several currencies goes to the locale's own.
     for code, symbol in symbols.items():
-        if not symbol or len(code) != 3:
+        if not symbol or len(code) != 3 or symbol == code:
+            # a symbol that is the ISO code itself is read as codes are, in capitals: folded, en's
+            # ALL, TRY and CUP would make "four all", "try" and "cup" money
             continue
         key = symbol.casefold()
         if key in out and out[key] in preferred:
@@ -239,6 +241,20 @@ def unit_surfaces(tag: str) -> tuple[str, ...]:
     return own
 
 
+#: units whose CLDR names other units share in some languages, where prose means the other: the arc
+#: minute and arc second are named as the minute and second of time in 25 languages (ru ``минут``,
+#: bn ``মিনিট``), and news counts time far more often than angles
+_SECOND_READINGS = frozenset({"angle-arc-minute", "angle-arc-second"})
+
+
+def _letters(surface: str) -> int:
+    """How many characters of ``surface`` are letters other than modifier letters (``ʻ``): or its
+    length, for a symbol of no letters (``%``, ``°``)."""
+    if not any(ch.isalpha() for ch in surface):
+        return len(surface)
+    return sum(1 for ch in surface if ch.isalpha() and unicodedata.category(ch) != "Lm")
+
+
 def unit_names(data: Mapping[str, Any], *, keep_case: bool = False, widths: tuple[str, ...] = ("long", "short", "narrow")
            ) -> dict[str, str]:
     mapping = _unit_map()
@@ -246,7 +262,7 @@ def unit_names(data: Mapping[str, Any], *, keep_case: bool = False, widths: tupl
     ambiguous = set(mapping["ambiguous_surfaces"])
     out: dict[str, str] = {}
     patterns = _plain(data.get("unit_patterns", {}))
-    for unit_id, pint_name in pint_names.items():
+    for unit_id, pint_name in sorted(pint_names.items(), key=lambda item: item[0] in _SECOND_READINGS):
         forms = patterns.get(unit_id) or {}
         for width in widths:
             for plural, pattern in (forms.get(width) or {}).items():
@@ -255,8 +271,8 @@ def unit_names(data: Mapping[str, Any], *, keep_case: bool = False, widths: tupl
                 surface = pattern.replace("{0}", "").strip(" \u00a0\u202f")
                 if not surface or surface.casefold() in ambiguous:
                     continue
-                if width == "narrow" and (len(surface) < 2 or surface.isascii() and surface.islower()):
-                    continue
+                if width == "narrow" and (_letters(surface) < 2 or surface.isascii() and surface.islower()):
+                    continue  # one letter (to ʻa, a day, and a particle), or lower-case ASCII
                 out.setdefault(surface if keep_case else surface.casefold(), pint_name)
     return out
 

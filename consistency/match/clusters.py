@@ -24,7 +24,7 @@ from typing import Sequence
 
 import regex
 
-from ..model import Claim, ClaimKind
+from ..model import Claim, ClaimKind, Qualifier
 from .agreement import DEFAULT_RELATIVE_TOLERANCE, agree, claim_key, comparable
 
 #: a figure written in words and a hyphen, no digit: "four-day", "more than seven-year"
@@ -138,17 +138,47 @@ def plausible_pair(a: Claim, b: Claim) -> bool:
         return False  # "a year" is no mistranslation of "2年"
     if a.kind is ClaimKind.MONEY and b.kind is ClaimKind.MONEY and not _same_unit(a, b):
         return a.value is not None and a.value == b.value  # $80 billion vs 80 Milliarden Euro
+    if _unit_word_slip(a, b):
+        return True
     if not comparable(a, b):
         return False
     if a.kind is ClaimKind.COUNT and informative(a) != informative(b):
         return False  # "1つ" is no mistranslation of "37": a small count pairs with a small count
     if _same_unit(a, b):
         return True
+    if _same_number(a, b):
+        return True
     if a.value is None or b.value is None:
         return False
-    if a.value == b.value:
-        return True
     return _converted_nearby(a, b)
+
+
+def _unit_word_slip(a: Claim, b: Claim) -> bool:
+    """The same number with units of different dimensions (80 degrees as 80 per cent, 10 kg as 10
+    inches): one unit word mistranslated, though the two measure different things."""
+    return a.unit is not None and b.unit is not None and a.unit != b.unit and _same_number(a, b) \
+        and not _NOT_SLIPS & {a.kind, b.kind} and not _rate_elided(a.unit, b.unit)
+
+
+def _rate_elided(a: str, b: str) -> bool:
+    """One unit is the other's rate with the "per" left out (winds of 85 miles for 85 mph, where
+    the sentence says it is a speed): an elision, not another unit word."""
+    return a.partition("/")[0] == b or b.partition("/")[0] == a
+
+
+#: dates and ordinals (positions, which no unit word turns into a measure), and money: a currency
+#: and a unit share words (pound, pt libra, hu font, ja ポンド) far more often than a translator
+#: writes a currency for a unit
+_NOT_SLIPS = {ClaimKind.DATE, ClaimKind.ORDINAL, ClaimKind.MONEY}
+
+
+def _same_number(a: Claim, b: Claim) -> bool:
+    """The same number, or the same range (``1 to 4``), written with both claims' units: where the
+    units differ, a unit word mistranslated (385 miles as 385 km, 1 to 4 inches as 1 to 4 cm)."""
+    if a.value is not None or b.value is not None:
+        return a.value is not None and a.value == b.value
+    return a.qualifier is Qualifier.RANGE and b.qualifier is Qualifier.RANGE \
+        and a.low is not None and (a.low, a.high) == (b.low, b.high)
 
 
 def _closest(a: Claim, pool: Sequence[Claim]) -> list[Claim]:
@@ -164,7 +194,7 @@ def pair_rank(a: Claim, b: Claim) -> int:
     same number with another unit (a unit word mistranslated: 385 miles, 385 km), 1 the same unit
     (8 Mrd. for 80 Mrd.), 2 a conversion gone wrong."""
     same = _same_unit(a, b)
-    if a.value is not None and a.value == b.value and not same:
+    if _same_number(a, b) and not same:
         return 0
     return 1 if same else 2
 
