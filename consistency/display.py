@@ -33,6 +33,8 @@ def describe_value(c: Claim) -> str:
 
 _SCALES = ((12, "trillion"), (9, "billion"), (6, "million"))
 _UNIT_SYMBOLS = {"percent": "%", "degree_Celsius": "°C", "degree_Fahrenheit": "°F", "degree": "°"}
+#: units whose name is no English word
+_UNIT_NAMES = {"score_point": "point"}
 _PARTS = {"begin": "early {}", "mid": "mid-{}", "end": "late {}"}
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -53,7 +55,7 @@ def display_value(c: Claim) -> str:
         n = int(cast(Decimal, c.value))
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return f"{n}{suffix}"
-    unit = _UNIT_SYMBOLS.get(c.unit or "", (c.unit or "").replace("_", " "))
+    unit = _UNIT_SYMBOLS.get(c.unit or "", _UNIT_NAMES.get(c.unit or "", (c.unit or "").replace("_", " ")))
     if unit and c.unit not in _UNIT_SYMBOLS and (c.value is None or c.value != 1) and unit.islower():
         unit = _plural(unit)
     unit = f" {unit}" if unit and unit != "%" else unit

@@ -15,6 +15,8 @@ from decimal import Decimal
 from typing import Any, Sequence, Union
 
 __all__ = [
+    "COUNTED_UNITS",
+    "SCORE_POINT",
     "BundleInfo",
     "Block",
     "Change",
@@ -27,6 +29,15 @@ __all__ = [
     "Qualifier",
     "Revision",
 ]
+
+
+#: The unit of "40 points", "40 Punkte", "40ポイント": points of a score, an index or a poll, which
+#: are no per cent (a translation that writes ``40 %`` for them changed the figure), though
+#: percentage points read as either (``40 percentage points`` against ``40 %`` or ``40 Punkte``)
+SCORE_POINT = "score_point"
+#: Units that count things: a bare number of the same value states the same figure, however small
+#: (``5.6 points`` against ru ``5,6 очка``, where the word for points is not read)
+COUNTED_UNITS = frozenset({SCORE_POINT})
 
 
 class ClaimKind(str, enum.Enum):

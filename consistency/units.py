@@ -30,6 +30,9 @@ __all__ = ["EXTRA_DEFINITIONS", "compatible", "conversion_factor", "convert", "k
 EXTRA_DEFINITIONS = (
     "calendar_quarter = 3 * month",
     "calendar_decade = 10 * year",  # pint's own "decade" is a logarithmic ratio
+    # points of a score, an index or a poll (consistency.model.SCORE_POINT): a dimension of their
+    # own (pint's "point" is the typographic length)
+    "score_point = [score]",
 )
 
 #: unit names the comparison itself uses (temperature differences for bare "degrees")
@@ -149,7 +152,10 @@ def known_units() -> list[str]:
             data = tomllib.load(fh)
         names.update(v for v in (data.get("units") or {}).values() if isinstance(v, str) and v)
         names.update(v for v in ((data.get("counters") or {}).get("units") or {}).values() if isinstance(v, str) and v)
+        names.update(v for v in (data.get("unit_alternatives") or {}).values() if isinstance(v, str) and v)
         prefixes.update(v for v in (data.get("unit_prefixes") or {}).values() if isinstance(v, str) and v)
+    with resources.files("consistency.locale").joinpath("data/unit_alternatives.toml").open("rb") as fh:
+        names.update(v for words in tomllib.load(fh).values() for v in words.values() if isinstance(v, str) and v)
     base = sorted(names)
     # the extractor's composition for "時速85マイル": UNIT + "/" + prefix unit (kilo(gram) read as km)
     for prefix in prefixes:

@@ -191,6 +191,32 @@ def test_a_currency_and_a_unit_that_share_a_word_are_no_unit_slip():
     assert findings(an, "QTY001") == []
 
 
+@pytest.mark.parametrize(
+    "en, other, expected",
+    [
+        # points are no per cent: the translation changed the figure
+        ("Support for the plan rose 12 points.", {"de": "Die Zustimmung stieg um 12 Prozent."},
+         ["de gives 12% where en gives 12 points"]),
+        # percentage points read as per cent (a translation writes them as %) or as points
+        ("He won the district by 20 points.", {"de": "Er gewann den Bezirk mit 20 Prozentpunkten."}, []),
+        ("She won by 40 percentage points.", {"ja": "彼女は40%の差で勝った。"}, []),
+        ("She won by 40 percentage points.", {"es": "Ganó por 40 puntos."}, []),
+        # a count of points where the translation's word for points is not read (cs has no pack):
+        # the same count, however small
+        ("He averaged 5.6 points a game.", {"cs": "V průměru zaznamenal 5,6 bodu na zápas."}, []),
+        ("He averaged 5.6 points a game.", {"ru": "В среднем он набирал 5,6 очка за игру."}, []),
+        # el βαθμούς and fo stig are degrees, and the points of a match (a pack's table; a data file)
+        ("They trail the leaders by 8 points.", {"el": "Βρίσκονται 8 βαθμούς πίσω από τους πρωτοπόρους."}, []),
+        ("They trail the leaders by 8 points.", {"fo": "Teir eru 8 stig aftanfyri."}, []),
+    ],
+)
+def test_points_are_not_per_cent_but_percentage_points_are_either(en, other, expected):
+    from test_names import bundle, findings
+
+    an = bundle(en=en, **other)
+    assert [f.message.split(" (")[0] for f in findings(an, "QTY001") + findings(an, "QTY002")] == expected
+
+
 def test_an_iso_code_in_lower_case_is_a_word_not_money():
     """CLDR's English symbol of the lek is its code ``ALL``: in capitals a currency, folded a word."""
     assert [(c.kind, c.unit) for c in extract_claims("He took match four all-square.", "en")] == [(ClaimKind.COUNT, None)]

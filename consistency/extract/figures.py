@@ -369,6 +369,9 @@ class Extractor:
         self.units: dict[str, str] = _keyed({k: v for k, v in {**tab.units, **pack.units}.items() if v})
         for word in pack.percent_words + tab.percent_signs:
             self.units[_key(word)] = "percent"
+        #: a unit word's other reading (40 percentage points: per cent, or points), the claim's
+        #: ``alt_unit``: the figure agrees with either
+        self.unit_alternatives: dict[str, str] = _keyed(pack.unit_alternatives)
         # a number word that is also a unit word (hu hét: seven, and week) is a figure only
         # with a unit after it
         self.needs_unit = pack.needs_unit | {w for w in pack.words if _key(w) in self.units}
@@ -804,7 +807,7 @@ class Extractor:
             clock += [m.span(1) for m in self.numbered_days.finditer(work)]
         work = _blank(work, _merge(sorted(date_spans + clock)))
         if self.excluded_re is not None:
-            work = _blank(work, [m.span() for m in self.excluded_re.finditer(work)])
+            work = _blank(work, [m.span() for m in self.excluded_re.finditer(work) if not self._ends_unit(work, m)])
         pos = 0
         while True:
             m = self.core_re.search(work, pos)
@@ -1283,6 +1286,7 @@ class Extractor:
         elif um:
             unit = self.units[_key(_unit_surface(um))]
             pos = um.end()
+            alt_unit = self.unit_alternatives.get(_key(_unit_surface(um)))
         if unit is None and not currency and counter is None and self.unit_before_re is not None:
             ub = self.unit_before_re.search(work, max(0, s - 40), s)
             if ub:  # sw mita 3.5, kilomita 3.5: the unit's name before the number, as CLDR writes it
@@ -1408,6 +1412,11 @@ class Extractor:
             alt_unit=alt_unit or (other_currency if currency else None),
             alt_scale=num.alt_scale if value is not None and not half else 0,
         ), pos
+
+    def _ends_unit(self, work: str, m) -> bool:
+        """Is the excluded word ``m`` the end of a unit word written there (zh 百分点 stays unread
+        alone, but 5个百分点 is five percentage points)?"""
+        return any(_key(work[m.start() - k:m.end()]) in self.units for k in (1, 2) if m.start() >= k)
 
     def _qualifier_is_noun_complement(self, work: str, qb) -> bool:
         """``ein Hilfspaket über 8 Milliarden``: the pack says which words make the qualifier

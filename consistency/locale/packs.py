@@ -69,6 +69,9 @@ class Pack:
     percent_words: tuple[str, ...] = ()
     #: words that say "per cent" before the number (th ร้อยละ 20, zh 百分之二十)
     percent_before: tuple[str, ...] = ()
+    #: unit words that may mean another unit (percentage points: per cent, or points; el βαθμούς:
+    #: degrees, or points): read as either, whichever the other version has
+    unit_alternatives: dict[str, str] = field(default_factory=dict)
     ordinal_prefix: tuple[str, ...] = ()
     ordinal_suffix: tuple[str, ...] = ()
     dot_ordinal: bool = False
@@ -175,6 +178,7 @@ def parse_pack(data: dict, *, language: str) -> Pack:
         between_connectors=tuple(p.casefold() for p in ranges.get("between_connectors", [])),
         percent_words=tuple(w.casefold() for w in (data.get("percent") or {}).get("words", [])),
         percent_before=tuple(w.casefold() for w in (data.get("percent") or {}).get("before", [])),
+        unit_alternatives={k: str(v) for k, v in _fold(data.get("unit_alternatives")).items()},
         ordinal_prefix=tuple(ordinals.get("prefix", [])),
         ordinal_suffix=tuple(ordinals.get("suffix", [])),
         dot_ordinal=bool(ordinals.get("dot_ordinal", False)),
@@ -268,6 +272,9 @@ def _load_pack(language: str) -> Pack:
         for key in ("connectors", "needs_unit", "plural_multipliers"):
             if isinstance(numbers.get(key), list):
                 numbers[key] = list(dict.fromkeys([*numbers[key], *(w.translate(table) for w in numbers[key])]))
+    if alternatives := _data("unit_alternatives").get(language):
+        # fo stig: degrees, or points (locale/data/unit_alternatives.toml); the pack's own win
+        data["unit_alternatives"] = {**alternatives, **data.get("unit_alternatives", {})}
     if "scale_connectors" not in numbers and (connectors := _scale_connectors().get(language)):
         numbers["scale_connectors"] = connectors  # gl millóns de euros: locale/data/scale_connectors.toml
     return replace(parse_pack(data, language=language), own_words=own_words)

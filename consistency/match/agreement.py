@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import cast
 
 from ..display import describe_value
-from ..model import Claim, ClaimKind, Qualifier
+from ..model import COUNTED_UNITS, Claim, ClaimKind, Qualifier
 
 __all__ = ["DEFAULT_RELATIVE_TOLERANCE", "THRESHOLD_REACH", "UNIT_READINGS", "agree", "comparable", "claim_key"]
 
@@ -97,7 +97,8 @@ def _comparable(a: Claim, b: Claim) -> bool:
     if a.kind is ClaimKind.PERCENT or b.kind is ClaimKind.PERCENT:
         return a.kind is b.kind
     if a.kind is ClaimKind.COUNT or b.kind is ClaimKind.COUNT:
-        return a.kind is b.kind or _same_bare_value(a, b)
+        # a count of points is a count (5.6 points against th 5.6, whose word for points is unread)
+        return a.kind is b.kind or _same_bare_value(a, b) or bool({a.unit, b.unit} & COUNTED_UNITS)
     if a.unit == b.unit:
         return True
     if a.unit in UNIT_READINGS or b.unit in UNIT_READINGS:
@@ -112,6 +113,10 @@ def _comparable(a: Claim, b: Claim) -> bool:
     return a.unit is not None and b.unit is not None and compatible(a.unit, b.unit)
 
 
+#: the units of counts: none, or a counted unit
+_COUNTS = {None, *COUNTED_UNITS}
+
+
 def _readings_of(unit: str | None) -> tuple[str | None, ...]:
     """The unit and, for an ambiguous unit (``ton``, ``キロ``), each unit it may stand for."""
     return UNIT_READINGS.get(unit, (unit,)) if unit is not None else (unit,)
@@ -122,7 +127,7 @@ def _same_bare_value(a: Claim, b: Claim) -> bool:
     £11 million): the same value, so the figures correspond and agree."""
     if (a.kind is ClaimKind.COUNT) == (b.kind is ClaimKind.COUNT) or ClaimKind.ORDINAL in (a.kind, b.kind):
         return False
-    return a.value is not None and a.value == b.value and abs(a.value) >= 10
+    return a.value is not None and a.value == b.value and (abs(a.value) >= 10 or bool({a.unit, b.unit} & COUNTED_UNITS))
 
 
 def _bounds(c: Claim) -> tuple[Decimal | None, bool, Decimal | None, bool]:
@@ -300,7 +305,7 @@ def _agree_plain(a: Claim, b: Claim, relative_tolerance, *, rounded: bool = Fals
     bb = _convert_bounds(bb, b.unit, a.unit)
     if bb is None:
         return False
-    if a.unit != b.unit:
+    if a.unit != b.unit and not {a.unit, b.unit} <= _COUNTS:  # converted (a count of points is a count)
         rel = Decimal(str(relative_tolerance))
         if _overlap(_widen(ba, rel), _widen(bb, rel)):
             return True

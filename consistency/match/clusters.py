@@ -24,7 +24,7 @@ from typing import Sequence
 
 import regex
 
-from ..model import Claim, ClaimKind, Qualifier
+from ..model import COUNTED_UNITS, Claim, ClaimKind, Qualifier
 from .agreement import DEFAULT_RELATIVE_TOLERANCE, agree, claim_key, comparable
 
 #: a figure written in words and a hyphen, no digit: "four-day", "more than seven-year"
@@ -119,8 +119,9 @@ def informative(c: Claim) -> bool:
     czterodniowy, nelipäiväinen) or rephrase."""
     if c.weak or c.kind is ClaimKind.ORDINAL or (c.qualifier is not None and c.qualifier.value == "several"):
         return False  # an ordinal is often spelled out (16th, sechzehnten): compared, never missing
-    if c.value is not None and abs(c.value) < 10 and c.unit is None and c.kind is ClaimKind.COUNT:
-        return False
+    if c.value is not None and abs(c.value) < 10 and (c.unit is None and c.kind is ClaimKind.COUNT
+                                                      or c.unit in COUNTED_UNITS):
+        return False  # a count of points is a count: four points, vier Punkte, 4 очка
     if c.value is not None and abs(c.value) < 10 and c.unit is not None and _SPELLED_ADJECTIVE.fullmatch(c.text):
         return False
     if c.value == 1 and c.qualifier is None:
@@ -142,7 +143,7 @@ def plausible_pair(a: Claim, b: Claim) -> bool:
         return True
     if not comparable(a, b):
         return False
-    if a.kind is ClaimKind.COUNT and informative(a) != informative(b):
+    if (a.kind is ClaimKind.COUNT or a.unit in COUNTED_UNITS) and informative(a) != informative(b):
         return False  # "1つ" is no mistranslation of "37": a small count pairs with a small count
     if _same_unit(a, b):
         return True
@@ -200,8 +201,14 @@ def pair_rank(a: Claim, b: Claim) -> int:
 
 
 def _same_unit(a: Claim, b: Claim) -> bool:
-    """The same unit, in either claim's reading (es-MX ``$`` is pesos, or US dollars)."""
-    return a.unit == b.unit or bool({a.unit, a.alt_unit} & {b.unit, b.alt_unit} - {None})
+    """The same unit, in either claim's reading (es-MX ``$`` is pesos, or US dollars); a count of
+    points and a bare count count the same things."""
+    return a.unit == b.unit or bool({a.unit, a.alt_unit} & {b.unit, b.alt_unit} - {None}) \
+        or {a.unit, b.unit} <= _COUNTS
+
+
+#: the units of counts: none, or a counted unit (5.6 points against th 5.6)
+_COUNTS = {None, *COUNTED_UNITS}
 
 
 #: a measure converted wrongly is at most this factor from the right conversion (feet for metres:
