@@ -221,3 +221,13 @@ def test_an_iso_code_in_lower_case_is_a_word_not_money():
     """CLDR's English symbol of the lek is its code ``ALL``: in capitals a currency, folded a word."""
     assert [(c.kind, c.unit) for c in extract_claims("He took match four all-square.", "en")] == [(ClaimKind.COUNT, None)]
     assert [(c.kind, c.unit) for c in extract_claims("It cost 40 ALL.", "en")] == [(ClaimKind.MONEY, "ALL")]
+
+
+def test_an_agreeing_figure_of_the_same_value_is_the_partner_before_one_it_merely_holds():
+    """``up to 6 inches`` agrees with ``2から4インチ`` (the range lies below six) and with
+    ``最大6インチ``; it pairs with the second, so the changed unit of the range is reported."""
+    from test_names import bundle, findings
+
+    an = bundle(en="Models predict 2 to 4 centimetres of rain, with up to 6 inches in places.",
+                ja="モデルは2から4インチの雨、所により最大6インチを予測している。")
+    assert [f.message.split(" (")[0] for f in findings(an, "QTY001")] == ["ja gives 2–4 inches where en gives 2–4 centimeters"]

@@ -4,7 +4,7 @@ Contract: :func:`cluster_claims` takes the aligned groups (``groups[g][v]``: the
 of version ``v`` in group ``g``), the claims per block (``claims[v][b]``), the pivot version and
 the relative tolerance, and returns one :class:`Cluster` per figure, in group order.  A claim
 belongs to exactly one cluster.  Within a group, claims pair first with an *agreeing* claim
-(in text order), then with the one remaining *plausible* mistranslation of it (same unit, or
+(one of the same normalized value if there is one, else the first in text order), then with the one remaining *plausible* mistranslation of it (same unit, or
 the same number with another unit), the closest kind of slip first (:func:`pair_rank`: where
 one claim is the same number with another unit, it is the partner, though a wrong conversion
 would also be plausible), version by version against the pivot, then among the other versions; a claim left over opens its own cluster (a figure the other versions lack).
@@ -63,11 +63,19 @@ def cluster_claims(groups: Sequence[Sequence[Sequence[int]]], claims: Sequence[S
                 if v in cluster.members or not remaining:
                     continue
                 ref = representative(cluster, pivot)
+                match = None
                 for c in remaining:
                     if comparable(ref, c) and agree(ref, c, relative_tolerance=relative_tolerance):
-                        cluster.members[v] = c
-                        remaining.remove(c)
-                        break
+                        if match is None:
+                            match = c
+                        if claim_key(c) == claim_key(ref):
+                            # the same value written the same way beats a claim that merely agrees
+                            # (up to 6 inches: 最大6インチ, not 2から4インチ, whose range it holds)
+                            match = c
+                            break
+                if match is not None:
+                    cluster.members[v] = match
+                    remaining.remove(match)
             # then disagreeing partners, only where the pairing is unambiguous:
             # the one open claim of its kind on each side (else each is "missing"), the closest
             # kind of slip first (pair_rank: the same number with another unit, 385 miles as
