@@ -22,7 +22,8 @@ from typing import cast
 from ..display import describe_value
 from ..model import COUNTED_UNITS, Claim, ClaimKind, Qualifier
 
-__all__ = ["DEFAULT_RELATIVE_TOLERANCE", "THRESHOLD_REACH", "UNIT_READINGS", "agree", "comparable", "claim_key"]
+__all__ = ["DEFAULT_RELATIVE_TOLERANCE", "THRESHOLD_REACH", "UNIT_READINGS", "agree", "comparable", "claim_key",
+           "counts_alike"]
 
 #: Claim kinds whose values can be compared with each other.
 _NUMERIC = {ClaimKind.COUNT, ClaimKind.QUANTITY, ClaimKind.MONEY, ClaimKind.PERCENT, ClaimKind.DURATION,
@@ -115,6 +116,12 @@ def _comparable(a: Claim, b: Claim) -> bool:
 
 #: the units of counts: none, or a counted unit
 _COUNTS = {None, *COUNTED_UNITS}
+
+
+def counts_alike(a: Claim, b: Claim) -> bool:
+    """Do ``a`` and ``b`` count things alike: both bare, or a bare count and a count of points
+    (5.6 points against th 5.6, whose word for points is unread)?"""
+    return {a.unit, b.unit} <= _COUNTS
 
 
 def _readings_of(unit: str | None) -> tuple[str | None, ...]:
@@ -305,7 +312,7 @@ def _agree_plain(a: Claim, b: Claim, relative_tolerance, *, rounded: bool = Fals
     bb = _convert_bounds(bb, b.unit, a.unit)
     if bb is None:
         return False
-    if a.unit != b.unit and not {a.unit, b.unit} <= _COUNTS:  # converted (a count of points is a count)
+    if a.unit != b.unit and not counts_alike(a, b):  # converted (a count of points is a count)
         rel = Decimal(str(relative_tolerance))
         if _overlap(_widen(ba, rel), _widen(bb, rel)):
             return True

@@ -4,7 +4,8 @@ Contract: :func:`cluster_claims` takes the aligned groups (``groups[g][v]``: the
 of version ``v`` in group ``g``), the claims per block (``claims[v][b]``), the pivot version and
 the relative tolerance, and returns one :class:`Cluster` per figure, in group order.  A claim
 belongs to exactly one cluster.  Within a group, claims pair first with an *agreeing* claim
-(one of the same normalized value if there is one, else the first in text order), then with the one remaining *plausible* mistranslation of it (same unit, or
+(one of the same normalized value if there is one, else the first in text order), then with the
+one remaining *plausible* mistranslation of it (same unit, or
 the same number with another unit), the closest kind of slip first (:func:`pair_rank`: where
 one claim is the same number with another unit, it is the partner, though a wrong conversion
 would also be plausible), version by version against the pivot, then among the other versions; a claim left over opens its own cluster (a figure the other versions lack).
@@ -25,7 +26,7 @@ from typing import Sequence
 import regex
 
 from ..model import COUNTED_UNITS, Claim, ClaimKind, Qualifier
-from .agreement import DEFAULT_RELATIVE_TOLERANCE, agree, claim_key, comparable
+from .agreement import DEFAULT_RELATIVE_TOLERANCE, agree, claim_key, comparable, counts_alike
 
 #: a figure written in words and a hyphen, no digit: "four-day", "more than seven-year"
 _SPELLED_ADJECTIVE = regex.compile(r"[\p{L}\p{M}]+(?:[ \u00a0][\p{L}\p{M}]+)*-[\p{L}\p{M}]+")
@@ -211,12 +212,7 @@ def pair_rank(a: Claim, b: Claim) -> int:
 def _same_unit(a: Claim, b: Claim) -> bool:
     """The same unit, in either claim's reading (es-MX ``$`` is pesos, or US dollars); a count of
     points and a bare count count the same things."""
-    return a.unit == b.unit or bool({a.unit, a.alt_unit} & {b.unit, b.alt_unit} - {None}) \
-        or {a.unit, b.unit} <= _COUNTS
-
-
-#: the units of counts: none, or a counted unit (5.6 points against th 5.6)
-_COUNTS = {None, *COUNTED_UNITS}
+    return a.unit == b.unit or bool({a.unit, a.alt_unit} & {b.unit, b.alt_unit} - {None}) or counts_alike(a, b)
 
 
 #: a measure converted wrongly is at most this factor from the right conversion (feet for metres:
