@@ -154,8 +154,9 @@ def known_units() -> list[str]:
         names.update(v for v in ((data.get("counters") or {}).get("units") or {}).values() if isinstance(v, str) and v)
         names.update(v for v in (data.get("unit_alternatives") or {}).values() if isinstance(v, str) and v)
         prefixes.update(v for v in (data.get("unit_prefixes") or {}).values() if isinstance(v, str) and v)
-    with resources.files("consistency.locale").joinpath("data/unit_alternatives.toml").open("rb") as fh:
-        names.update(v for words in tomllib.load(fh).values() for v in words.values() if isinstance(v, str) and v)
+    from .locale.packs import shared_unit_alternatives
+
+    names.update(u for words in shared_unit_alternatives().values() for u in words.values() if u)
     base = sorted(names)
     # the extractor's composition for "時速85マイル": UNIT + "/" + prefix unit (kilo(gram) read as km)
     for prefix in prefixes:

@@ -1284,9 +1284,10 @@ class Extractor:
             alt_unit = self.units.get(_key(ca.group(1)))  # ポンド, Pfund: money or weight
             other_currency = self.other_currency.get(_key(ca.group(1)))
         elif um:
-            unit = self.units[_key(_unit_surface(um))]
+            surface = _key(_unit_surface(um))
+            unit = self.units[surface]
             pos = um.end()
-            alt_unit = self.unit_alternatives.get(_key(_unit_surface(um)))
+            alt_unit = self.unit_alternatives.get(surface)
         if unit is None and not currency and counter is None and self.unit_before_re is not None:
             ub = self.unit_before_re.search(work, max(0, s - 40), s)
             if ub:  # sw mita 3.5, kilomita 3.5: the unit's name before the number, as CLDR writes it

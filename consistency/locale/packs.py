@@ -14,7 +14,7 @@ from importlib import resources
 
 from ..errors import ConfigError
 
-__all__ = ["Pack", "available_packs", "has_pack", "lists_own_words", "load_pack"]
+__all__ = ["Pack", "available_packs", "has_pack", "lists_own_words", "load_pack", "shared_unit_alternatives"]
 
 QUALIFIERS = {"approx", "at_least", "more_than", "less_than", "at_most", "almost", "only"}
 
@@ -272,7 +272,7 @@ def _load_pack(language: str) -> Pack:
         for key in ("connectors", "needs_unit", "plural_multipliers"):
             if isinstance(numbers.get(key), list):
                 numbers[key] = list(dict.fromkeys([*numbers[key], *(w.translate(table) for w in numbers[key])]))
-    if alternatives := _data("unit_alternatives").get(language):
+    if alternatives := shared_unit_alternatives().get(language):
         # fo stig: degrees, or points (locale/data/unit_alternatives.toml); the pack's own win
         data["unit_alternatives"] = {**alternatives, **data.get("unit_alternatives", {})}
     if "scale_connectors" not in numbers and (connectors := _scale_connectors().get(language)):
@@ -292,6 +292,12 @@ def _read_pack(source, language: str) -> dict:
 def _data(name: str) -> dict:
     """The decoded ``locale/data/<name>.toml``, read once per process."""
     return tomllib.loads(resources.files("consistency.locale").joinpath(f"data/{name}.toml").read_text("utf-8"))
+
+
+def shared_unit_alternatives() -> dict[str, dict[str, str]]:
+    """``locale/data/unit_alternatives.toml``: language -> {unit word -> its other unit} (fo stig:
+    degrees, or points), read by every language, a pack's own table winning."""
+    return {lang: {str(w): str(u) for w, u in words.items()} for lang, words in _data("unit_alternatives").items()}
 
 
 def _number_cases() -> dict[str, dict[str, int]]:
