@@ -905,3 +905,50 @@ def test_a_respelled_name_that_is_another_name_is_still_reported():
 def test_a_place_with_a_georgian_or_armenian_case_ending_is_named(locale, other):
     an = bundle(en="The storm will reach Croatia by Thursday.", **{locale: other})
     assert rules_of(findings(an, "NAM001")) == []
+
+
+# --------------------------------------------------------------------------- the scan's skipped places
+
+def test_folding_keeps_each_skipped_kind_of_character():
+    """The scan for names skips lower-case letters, hiragana or punctuation where no surface starts
+    with one; that is exact only if folding a character keeps its kind (a folded surface is looked up
+    at the folded text)."""
+    from consistency.extract.names import _SKIPPABLE
+    from consistency.extract.vocabulary import fold_chars
+
+    for kind, pattern in _SKIPPABLE.items():
+        changed = [ch for ch in map(chr, range(0x30000)) if pattern.fullmatch(ch)
+                   and not pattern.fullmatch(fold_chars(ch))]
+        assert not changed, (kind, changed[:5])
+    hiragana = [ch for ch in map(chr, range(0x3040, 0x30a0)) if fold_chars(ch) != ch]
+    assert not hiragana
+
+
+_SCAN_PIECES = ["Berlin", "berlin", "Paris", "paris", "Obama", "ひらがな", "ひら", "がな", "パリ", "東京", "は", "の",
+                "、", "。", "「", "」", "(", ")", "-", "'", " ", " ", "Zoë", "zoë", "Москва", "москва", "ＰＡＲＩＳ",
+                "solar farm", "Solar Farm", "iPhone", "IPHONE", "x", "Ä", "ß", "3M", "42"]
+
+
+@given(st.lists(st.sampled_from(_SCAN_PIECES), max_size=14), st.sampled_from(["en", "de", "ja", "ru", "fr"]))
+def test_skipping_places_finds_what_the_full_scan_finds(pieces, locale):
+    """Skipping the kinds of place no surface starts at changes nothing: the same names as a scan
+    that stops at every place, with the built-in vocabulary and with one that has lower-case terms."""
+    import consistency.extract.names as names
+    from consistency.extract.vocabulary import Entity, Vocabulary, default_vocabulary
+    from consistency.locale.packs import load_pack
+
+    text = "".join(pieces)
+    lower = Vocabulary((*default_vocabulary().entities,
+                        Entity(id="solar-farm", type="term", forms={locale: ("solar farm",)}),
+                        Entity(id="iphone", type="product", forms={locale: ("iPhone",)})))
+    for vocab in (default_vocabulary(), lower):
+        skip = names._surfaces(locale, vocab).skip
+        assert ("lower" in skip) == (vocab is not lower)
+        found = names._known(text, locale, load_pack(locale), vocab)
+        original = names._name_starts
+        names._name_starts = lambda _skip: names._NAME_START
+        try:
+            full = names._known(text, locale, load_pack(locale), vocab)
+        finally:
+            names._name_starts = original
+        assert found == full, (skip, text)

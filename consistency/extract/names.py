@@ -110,6 +110,8 @@ class _Surfaces:
     #: first two folded characters (one for a one-character surface) -> [(length, {folded surface:
     #: (original, entity id, type, evidence)})], longest first
     index: dict
+    #: the kinds of character no surface can start at (:data:`_SKIPPABLE`), which the scan skips
+    skip: tuple[str, ...] = ()
 
 
 
@@ -156,7 +158,27 @@ def _surfaces_of(locale: str, vocab: Vocabulary) -> _Surfaces:
             continue  # never found: the scan does not stop on white space (_NAME_START)
         by_length.setdefault(folded[:2], {}).setdefault(len(folded), {})[folded] = item
     index = {key: sorted(tables.items(), reverse=True) for key, tables in by_length.items()}
-    return _Surfaces(index)
+    return _Surfaces(index, _skippable(items))
+
+
+def _skippable(items: dict[str, tuple[str, str | None, str | None, str]]) -> tuple[str, ...]:
+    """What of :data:`_SKIPPABLE` the scan for ``items`` can skip: a kind of character none of them
+    starts with, or hiragana but before the first two characters of the few surfaces that do
+    (``"Hiragana:ひら"``: CLDR's ja name of the script).
+
+    A lower-case Latin or Cyrillic letter starts only a surface written in lower case (a capital
+    name is not found in lower case, :func:`_known`); folding keeps each kind a kind and hiragana
+    as it is (``tests/test_names.py`` checks every code point), so a kind no folded surface starts
+    with starts no match."""
+    skip = []
+    for kind, pattern in _SKIPPABLE.items():
+        starting = [folded for folded, (orig, *_) in items.items()
+                    if pattern.match(folded) and not (kind == "lower" and orig[0].isupper())]
+        if not starting:
+            skip.append(kind)
+        elif kind == "hiragana" and len(heads := sorted({folded[:2] for folded in starting})) <= 16:
+            skip.append(kind + ":" + "|".join(heads))
+    return tuple(skip)
 
 
 # --------------------------------------------------------------------------- extraction
@@ -264,6 +286,27 @@ _WORD_CHAR = "A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff"
 #: Latin or Cyrillic word.  The scan visits these places only (one finditer in C, not a Python
 #: step per character).
 _NAME_START = regex.compile(rf"(?<![{_WORD_BEFORE}])\S|[^\s{_WORD_CHAR}]")
+#: Kinds of character where most scanned places are and few names start: a lower-case Latin or
+#: Cyrillic letter (most words of a Latin or Cyrillic text), hiragana (half of a Japanese one),
+#: punctuation.  A locale's scan skips each kind none of its surfaces starts with.
+_SKIPPABLE = {
+    "lower": regex.compile(r"[\p{Ll}&&[\p{Latin}\p{Cyrillic}]]", regex.V1),
+    "hiragana": regex.compile(r"\p{Hiragana}"),
+    "punctuation": regex.compile(r"\p{P}"),
+}
+
+
+@lru_cache(maxsize=8)
+def _name_starts(skip: tuple[str, ...]) -> regex.Pattern[str]:
+    """:data:`_NAME_START` without the places of the ``skip`` kinds of :data:`_SKIPPABLE`."""
+    if not skip:
+        return _NAME_START
+    avoid = []
+    for kind in skip:
+        kind, _, heads = kind.partition(":")
+        but = "|".join(regex.escape(head) for head in heads.split("|")) if heads else ""
+        avoid.append(f"(?!{but}){_SKIPPABLE[kind].pattern}" if but else _SKIPPABLE[kind].pattern)
+    return regex.compile(rf"(?!{'|'.join(avoid)})(?:{_NAME_START.pattern})", regex.V1)
 
 
 _CAMEL, _LETTER = regex.compile(r"\p{Ll}\p{Lu}"), regex.compile(r"\p{L}")
@@ -271,13 +314,14 @@ _CAMEL, _LETTER = regex.compile(r"\p{Ll}\p{Lu}"), regex.compile(r"\p{L}")
 
 def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mention]:
     """Vocabulary and gazetteer names in ``text``, longest first, no overlaps."""
-    surfaces = _surfaces(locale, vocab).index
+    known = _surfaces(locale, vocab)
+    surfaces = known.index
     folded = fold_chars(text)
     calendar = calendar_words(locale)
     out: list[Mention] = []
     n = len(text)
     resume = 0  # the end of the last name found
-    for where in _NAME_START.finditer(text):
+    for where in _name_starts(known.skip).finditer(text):
         i = where.start()
         if i < resume:
             continue
