@@ -635,24 +635,40 @@ def _dp(
     t_prev = t_row
     x_prev = x_row
     prev_pair_dense = zeros
+    # Rows are full width (the recurrences read the rows above at any column of this row's band, and
+    # outside a row's band its cells are infinite), but a row dropped is cleaned in its band and used
+    # again: making and freeing full rows of floats for every row cost time with the square of the
+    # length (a third of the alignment of 20,000 blocks).
+    spare_rows = [[inf] * (m + 1) for _ in range(4)]  # clean (infinite everywhere); five rows are in use
+    spare_dense = [[0.0] * (m + 1) for _ in range(2)]  # clean (zero everywhere)
+    tri_a_buf = [0.0] * (m + 1)
+    tri_b_buf = [0.0] * (m + 1)
+    written = {id(t_row): (0, hi[0])}  # the band a row in use was written in
+
+    def clean(row: list[float]) -> None:
+        first, last = written.pop(id(row))
+        row[first:last + 1] = empty_row[first:last + 1]
+        spare_rows.append(row)
+
     for i in range(1, n + 1):
         ai = i - 1
-        t_cur = [inf] * (m + 1)
-        x_cur = [inf] * (m + 1)
+        t_cur = spare_rows.pop()
+        x_cur = spare_rows.pop()
         row_lo = lo[i]
+        written[id(t_cur)] = written[id(x_cur)] = (row_lo, hi[i])
         bp = bytearray(hi[i] - row_lo + 1)
         # Dense copies of this row's sparse tables.
-        pair_dense = zeros.copy()
+        pair_dense = spare_dense.pop()
         for j, w in pair[ai].items():
             pair_dense[j] = w
         tri_a_dense = zeros
         if tri_a[ai]:
-            tri_a_dense = zeros.copy()
+            tri_a_dense = tri_a_buf
             for j, w in tri_a[ai].items():
                 tri_a_dense[j] = w
         tri_b_dense = zeros
         if tri_b[ai]:
-            tri_b_dense = zeros.copy()
+            tri_b_dense = tri_b_buf
             for j, w in tri_b[ai].items():
                 tri_b_dense[j] = w
         na1 = na[ai]
@@ -766,6 +782,18 @@ def _dp(
             t_left = best
         back.append(bp)
         back_lo.append(row_lo)
+        if t_prev2 is not empty_row:
+            clean(t_prev2)
+        if x_prev is not x_row:
+            clean(x_prev)
+        if prev_pair_dense is not zeros:
+            for j in pair[ai - 1]:
+                prev_pair_dense[j] = 0.0
+            spare_dense.append(prev_pair_dense)
+        for j in tri_a[ai]:
+            tri_a_buf[j] = 0.0
+        for j in tri_b[ai]:
+            tri_b_buf[j] = 0.0
         t_prev2 = t_prev
         t_prev = t_cur
         x_prev = x_cur
