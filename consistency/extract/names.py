@@ -567,6 +567,9 @@ def _extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = No
         word = w.group()
         first = word[0]
         capital = first.isupper() and (_is_latin(first) or _is_cyrillic(first) or _is_greek(first))
+        if not capital and not run:  # most words: nothing to end, nothing to start
+            prev_end = w.end()
+            continue
         # von, van, da join a first name to a surname (Ursula von der Leyen, Leonardo da Vinci),
         # not two names ("von Manchester United zu Real Madrid")
         lower_particle = word.casefold() in particles and run and (

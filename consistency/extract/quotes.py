@@ -283,7 +283,7 @@ def extract_quotes(text: str, locale: str, *, names: list[Mention] | None = None
         from .names import extract_names
 
         names = extract_names(text, locale)
-    cjk = lang in ("ja", "zh", "ko") or sum(1 for ch in text if _is_cjk(ch)) > len(text) / 3
+    cjk = lang in ("ja", "zh", "ko") or _is_cjk_text(text)
     pronouns = pack.speech_pronouns
     spans = [(o, c) for o, c, _ in pairs]
     out: list[Quote] = []
@@ -450,8 +450,12 @@ def _after_term_marker(text: str, o: int, pack: Pack) -> bool:
                for m in pack.quote_terms_before)
 
 
+#: The characters :func:`_is_cjk` says are CJK, counted in C
+_CJK = regex.compile("[\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef]")
+
+
 def _is_cjk_text(text: str) -> bool:
-    return sum(1 for ch in text if _is_cjk(ch)) > len(text) / 3
+    return len(_CJK.findall(text)) > len(text) / 3
 
 
 def _words(content: str) -> int:

@@ -143,6 +143,7 @@ def check_untranslated(an: BundleAnalysis, rule) -> Iterator[Finding]:
         if not ref_blocks or words_key(theirs_text) is None:
             continue
         near = []
+        theirs = None  # the reference's common words, once per group
         for v in targets:
             blocks = group[v]
             if not blocks or any((v, b) in shared_blocks for b in blocks):
@@ -150,7 +151,10 @@ def check_untranslated(an: BundleAnalysis, rule) -> Iterator[Finding]:
             mine_text = " ".join(an.documents[v].blocks[b].text for b in blocks)
             mine = common_words(mine_text) if words_key(mine_text) is not None else ""
             # the common words (no capital: names and titles are kept in a translation) nearly the same
-            if len(mine.split()) < min_words or fuzz.ratio(mine, common_words(theirs_text)) < NEAR_COPY:
+            if len(mine.split()) < min_words:
+                continue
+            theirs = common_words(theirs_text) if theirs is None else theirs
+            if fuzz.ratio(mine, theirs) < NEAR_COPY:
                 continue
             evidence = evidence or language_evidence(an.documents, ref, an.shared)
             if evidence.language(v, mine_text, besides=(mine_text, theirs_text)) == "reference":
