@@ -139,23 +139,28 @@ def check_untranslated(an: BundleAnalysis, rule) -> Iterator[Finding]:
     evidence = None
     for group in an.groups:
         ref_blocks = group[ref]
-        theirs_text = " ".join(ref_doc.blocks[b].text for b in ref_blocks)
-        if not ref_blocks or words_key(theirs_text) is None:
+        if not ref_blocks:
             continue
+        theirs_text = " ".join(ref_doc.blocks[b].text for b in ref_blocks)
         near = []
         theirs = None  # the reference's common words, once per group
+        prose = None  # whether the reference's passage reads as prose (words_key), once per group
         for v in targets:
             blocks = group[v]
             if not blocks or any((v, b) in shared_blocks for b in blocks):
                 continue
             mine_text = " ".join(an.documents[v].blocks[b].text for b in blocks)
-            mine = common_words(mine_text) if words_key(mine_text) is not None else ""
-            # the common words (no capital: names and titles are kept in a translation) nearly the same
+            # the common words (no capital: names and titles are kept in a translation) nearly the
+            # same, in two passages that read as prose (the cheap tests first)
+            mine = common_words(mine_text)
             if len(mine.split()) < min_words:
                 continue
             theirs = common_words(theirs_text) if theirs is None else theirs
-            if fuzz.ratio(mine, theirs) < NEAR_COPY:
+            if fuzz.ratio(mine, theirs) < NEAR_COPY or words_key(mine_text) is None:
                 continue
+            prose = words_key(theirs_text) is not None if prose is None else prose
+            if not prose:
+                break
             evidence = evidence or language_evidence(an.documents, ref, an.shared)
             if evidence.language(v, mine_text, besides=(mine_text, theirs_text)) == "reference":
                 near.append(v)
