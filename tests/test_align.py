@@ -685,3 +685,36 @@ def test_the_block_at_an_offset_is_the_first_that_holds_it(layout, reverse):
             (b for b in blocks if b.start <= offset < b.end or b.start == offset), None)
         assert an.block_index_through(0, offset) == next(
             (i for i, b in enumerate(blocks) if b.start <= offset <= b.end), None)
+
+
+# --------------------------------------------------------------------------- word anchors one version writes
+
+_WORDS = ["Berlin", "Anna", "the", "die", "in", "Tesla", "solar", "Park", "und", "and", "Oslo", "42", "7 km", "2019"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6), min_size=1, max_size=9),
+       st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6), min_size=1, max_size=9),
+       st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6), max_size=9))
+def test_word_anchors_no_other_version_writes_change_no_alignment(en, de, fr):
+    """A bundle's features leave out the words only one version writes (memory of long articles);
+    the groups are those of the features with every word, and the shared words stay."""
+    from consistency.documents.text import parse_text
+    from consistency.extract import extract_claims
+    from consistency.match.groups import aligned_groups, block_anchors, features
+    from consistency.model import Document
+
+    docs = []
+    for loc, paragraphs in (("en", en), ("de", de), ("fr", fr)):
+        if paragraphs:
+            text = "\n\n".join(" ".join(words) + "." for words in paragraphs) + "\n"
+            docs.append(Document(path=f"{loc}.txt", locale=loc, text=text, blocks=tuple(parse_text(text))))
+    claims = [[extract_claims(block.text, doc.locale) for block in doc.blocks] for doc in docs]
+    pruned = features(docs, claims)
+    whole = [[block_features(block.text, anchors=block_anchors(doc, b, claims[v][b]), kind=block.kind)
+              for b, block in enumerate(doc.blocks)] for v, doc in enumerate(docs)]
+    assert aligned_groups(pruned) == aligned_groups(whole)
+    written = [{x for f in per for x in f.anchors} for per in whole]
+    for v, per in enumerate(pruned):
+        for f, g in zip(per, whole[v]):
+            others = set().union(*(written[w] for w in range(len(docs)) if w != v))
+            assert f.anchors == {x for x in g.anchors if not x.startswith("tok:") or x in others}
