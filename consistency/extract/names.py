@@ -375,6 +375,7 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
         words = [w for w in _WORD.findall(surface_text)] or [surface_text]
         tokens = tuple(_token_key(w, script) for w in words)
         stems = tuple(_token_key(_strip_suffix(w, pack) if latin_like else w, script) for w in words)
+        stems = tokens if stems == tokens else stems  # one tuple where no word has a suffix (memory)
         if evidence == "gazetteer" and latin_like and len(words) == 1 and sentence_initial(text, i) \
                 and not pack.capitalised_nouns:
             evidence = "weak"  # "Police arrest ...", "Mother ..." open a sentence
@@ -544,6 +545,7 @@ def _extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = No
         script = "cyrillic" if _is_cyrillic(words[0][0]) else "greek" if _is_greek(words[0][0]) else "latin"
         tokens = tuple(_token_key(w, script) for w in words)
         stems = tuple(_token_key(_strip_suffix(w, pack), script) for w in words)
+        stems = tokens if stems == tokens else stems
         acronym = all(w.isupper() and len(w) <= 5 for w in words if w.isalpha()) and any(w.isalpha() for w in words)
         camel = any(_CAMEL.search(w) or (DIGIT.search(w) and _LETTER.search(w)) for w in words)
         initial = sentence_initial(text, start)
