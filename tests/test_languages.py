@@ -1239,3 +1239,23 @@ def test_lithuanian_collective_numerals_and_the_words_cldr_writes_after_a_year(t
                                           ("Ehuneko 38 aurka dago.", "eu")])
 def test_the_word_for_per_cent_before_the_number_as_cldr_writes_it(text, locale):
     assert [(v, u) for _t, v, u in figures(text, locale)] == [("38", "percent")]
+
+
+# ----------------------------------------------------------------------------- Serbian in Cyrillic
+
+
+def test_a_short_month_takes_a_one_letter_case_ending():
+    """sr CLDR writes јун, мај, март in the nominative only; a date writes the genitive (12. јуна).
+    A month of three or four letters takes a one-letter ending, no longer one: мајка (mother) and
+    мајор (major) are no months."""
+    assert [v for _t, v, _u in figures("Састанак је 12. јуна 2019. у Нишу.", "sr")] == ["2019-06-12"]
+    assert [v for _t, v, _u in figures("Од 3. марта до 1. маја 2020.", "sr")] == ["--03-03", "2020-05-01"]
+    assert [v for _t, v, _u in figures("Sestanek bo 12. maja 2021.", "sl")] == ["2021-05-12"]
+    assert not [c for c in extract_claims("Дошла је 12. мајка и 3. мајор.", "sr") if c.kind.value == "date"]
+
+
+def test_serbian_cyrillic_writes_its_latin_unit_symbols_in_its_own_letters():
+    """CLDR's sr writes cm and kg in Latin letters; a Cyrillic text writes цм, кг (letter for letter,
+    locale/data/digraphic.toml), where Russian writes см."""
+    assert figures("До 25 цм кише и 3 кг леда.", "sr") == [("25 цм", "25", "centimeter"), ("3 кг", "3", "kilogram")]
+

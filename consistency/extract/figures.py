@@ -988,11 +988,16 @@ class Extractor:
         """``|(month…)ending``: in a language that inflects nouns with suffixes and has no pack, a
         month's name of five letters or more may take a case ending as a unit word does (Estonian
         ``14. märtsil``, on March 14; ``locale/data/inflection.toml``; so may its stem without a
-        fleeting vowel, :meth:`_month_stems`: ``oktoobril``, ``30. septembra``); empty elsewhere."""
+        fleeting vowel, :meth:`_month_stems`: ``oktoobril``, ``30. septembra``); a shorter name (of
+        three or four letters) a one-letter ending only (sr ``12. јуна``, ``маја``, ``марта``; sl
+        ``maja``; sk ``mája``: a longer one would make words of them, sr ``мајка``, ``мајор``,
+        ``јунак``); empty elsewhere."""
         if not self.month_endings:
             return ""
         stems = [m for m in self.tab.months if len(m) >= 5 and _ALPHA_END.match(m)]
-        return _with_endings([*stems, *self._month_stems], self.month_endings).replace("|(", "|(?:", 1)
+        short = [m for m in self.tab.months if 3 <= len(m) < 5 and m.isalpha()]
+        return (_with_endings([*stems, *self._month_stems], self.month_endings).replace("|(", "|(?:", 1)
+                + _with_endings(short, 1).replace("|(", "|(?:", 1))
 
     @cached_property
     def _month_stems(self) -> dict[str, int]:
@@ -1029,6 +1034,8 @@ class Extractor:
             stems = self._month_forms
             found = next((stems[key[:-k]] for k in range(1, self.month_endings + 1)
                           if len(key) - k >= 4 and key[:-k] in stems), None)
+            if found is None and 4 <= len(key) <= 5 and key[:-1].isalpha():  # a short name, one letter more
+                found = self.tab.months.get(key[:-1])
         return found
 
     def _cldr_currency_symbols(self) -> list[str]:

@@ -332,17 +332,36 @@ def unit_duals(data: Mapping[str, Any]) -> dict[str, str]:
 _CYRILLIC_LATIN_SYMBOLS = frozenset({"bg", "mk", "sr", "be", "uk", "kk", "ky", "mn", "tg"})
 
 
-def _cyrillic_symbols(data: Mapping[str, Any]) -> dict[str, str]:
+def _cyrillic_symbols(data: Mapping[str, Any], language: str) -> dict[str, str]:
     """The Cyrillic symbols Russian's CLDR writes for the units this locale writes in Latin letters
-    (bg ``km`` -> ``км``), two letters or more (``г`` is also "year")."""
+    (bg ``km`` -> ``км``), two letters or more (``г`` is also "year"); in a language written in
+    both scripts letter for letter (``locale/data/digraphic.toml``), also its own Latin symbols
+    spelled in its Cyrillic letters (sr ``cm`` -> ``цм``, where Russian writes ``см``)."""
+    from .packs import digraphic
+
     own = unit_names(data, widths=("short",))
     latin_units = {unit for surface, unit in own.items() if surface.isascii()}
     units_of: dict[str, set[str]] = {}
     for surface, unit in unit_names(parse_locale("ru")._data, keep_case=True, widths=("short",)).items():
         units_of.setdefault(surface.casefold(), set()).add(unit)
     # a symbol two units share once case is folded (Мл megalitre, мл millilitre) is left out
-    return {s: next(iter(us)) for s, us in units_of.items()
-            if len(us) == 1 and next(iter(us)) in latin_units and len(s) >= 2 and s not in own}
+    out = {s: next(iter(us)) for s, us in units_of.items()
+           if len(us) == 1 and next(iter(us)) in latin_units and len(s) >= 2 and s not in own}
+    if (letters := digraphic(language)) is not None:
+        to_cyrillic = {latin: cyrillic for cyrillic, latin in letters.items()}
+        longest = sorted(to_cyrillic, key=len, reverse=True)
+        cased: dict[str, set[str]] = {}
+        for surface, unit in unit_names(data, keep_case=True, widths=("short",)).items():
+            cased.setdefault(surface.casefold(), set()).add(unit)
+        for surface, unit in own.items():
+            if len(surface) < 2 or not surface.isascii() or not surface.isalpha() or len(cased.get(surface, ())) > 1:
+                continue  # and ML (megalitre) / mL (millilitre): one spelling in Cyrillic letters
+            spelled, rest = "", surface.casefold()
+            while rest and (latin := next((x for x in longest if rest.startswith(x)), None)) is not None:
+                spelled, rest = spelled + to_cyrillic[latin], rest[len(latin):]
+            if not rest and spelled not in own:
+                out.setdefault(spelled, unit)
+    return out
 
 
 #: CLDR's relative-time fields and the units they name
@@ -600,7 +619,7 @@ def _tables(tag: str) -> LocaleTables:
     units = unit_names(data) if base is not None else {
         **unit_case_names(loc.language), **relative, **regional_units(loc.language), **unit_names(data)}
     if base is None and loc.language in _CYRILLIC_LATIN_SYMBOLS:
-        units = {**_cyrillic_symbols(data), **units}
+        units = {**_cyrillic_symbols(data, loc.language), **units}
     if base is None:
         units = {**_root_rates(), **units}
     months = month_names(data) if base is not None else {**regional_months(loc.language), **month_names(data)}

@@ -14,7 +14,8 @@ from importlib import resources
 
 from ..errors import ConfigError
 
-__all__ = ["Pack", "available_packs", "has_pack", "lists_own_words", "load_pack", "shared_unit_alternatives"]
+__all__ = ["Pack", "available_packs", "digraphic", "has_pack", "lists_own_words", "load_pack",
+           "shared_unit_alternatives"]
 
 QUALIFIERS = {"approx", "at_least", "more_than", "less_than", "at_most", "almost", "only"}
 
@@ -263,7 +264,7 @@ def _load_pack(language: str) -> Pack:
         numbers["extra_words"] = {**declined, **numbers.get("extra_words", {})}
         short = [w for w, v in declined.items() if v <= 1 or len(w) <= 2]
         numbers["needs_unit"] = [*numbers.get("needs_unit", []), *short]
-    if (letters := _digraphic().get(language)) is not None:
+    if (letters := digraphic(language)) is not None:
         # sr: ICU's Cyrillic words, and the same words in the Latin alphabet (data/digraphic.toml)
         table = str.maketrans(letters)
         for key in ("words", "multipliers", "extra_words"):
@@ -304,8 +305,11 @@ def _number_cases() -> dict[str, dict[str, int]]:
     return {lang: {str(w): int(v) for w, v in words.items()} for lang, words in _data("number_cases")["words"].items()}
 
 
-def _digraphic() -> dict[str, dict[str, str]]:
-    return {lang: {str(k): str(v) for k, v in letters.items()} for lang, letters in _data("digraphic").items()}
+def digraphic(language: str) -> dict[str, str] | None:
+    """``locale/data/digraphic.toml``: where ``language`` is written in two scripts letter for
+    letter (sr), its Cyrillic letters and their Latin ones; else None."""
+    letters = _data("digraphic").get(language)
+    return {str(k): str(v) for k, v in letters.items()} if letters is not None else None
 
 
 def _scale_connectors() -> dict[str, list[str]]:
