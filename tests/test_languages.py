@@ -1259,3 +1259,31 @@ def test_serbian_cyrillic_writes_its_latin_unit_symbols_in_its_own_letters():
     locale/data/digraphic.toml), where Russian writes см."""
     assert figures("До 25 цм кише и 3 кг леда.", "sr") == [("25 цм", "25", "centimeter"), ("3 кг", "3", "kilogram")]
 
+
+def test_letters_of_the_other_script_inside_a_word_are_read_as_their_look_alikes():
+    """A text converted to Cyrillic by a faulty tool keeps Latin a, e, o, j inside Cyrillic words
+    (чeтири дaнa, 20. jунa): they are read as the Cyrillic letters they look like
+    (locale/data/homoglyphs.toml), and the claims are those of the clean text, at the same offsets."""
+    clean = "Четири дана касније, 20. јуна, стигло је 35 милиона долара."
+    mixed = clean.translate(str.maketrans("аеој", "aeoj"))
+    assert mixed != clean
+    assert [(c.start, c.end, c.value, c.unit, c.label) for c in extract_claims(mixed, "sr")] == [
+        (c.start, c.end, c.value, c.unit, c.label) for c in extract_claims(clean, "sr")]
+    assert len(extract_claims(clean, "sr")) >= 3
+
+
+@given(st.text(alphabet="abcdeopxyjiABCEHKMOPTXаеорсхуіјдњшАВЕКМНОРСТХ .,-1", max_size=40))
+def test_unmixing_homoglyphs_keeps_offsets_and_unmixed_words(text):
+    """One character for one; a word of one script is never changed, and unmixing twice changes
+    nothing more."""
+    import regex
+
+    from consistency.locale.scripts import unmix_homoglyphs
+
+    out = unmix_homoglyphs(text)
+    assert len(out) == len(text)
+    for m in regex.finditer(r"[\p{L}\p{M}]+", text):
+        word = m.group()
+        if not (regex.search(r"\p{Latin}", word) and regex.search(r"\p{Cyrillic}", word)):
+            assert out[m.start():m.end()] == word
+    assert unmix_homoglyphs(out) == out

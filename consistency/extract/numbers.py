@@ -22,6 +22,7 @@ from functools import lru_cache
 from ..errors import ParseError
 from ..locale.cldr import APOSTROPHES, SPACE_GROUPS, LocaleTables, normalize_tag, tables, typed_groups
 from ..locale.packs import Pack, load_pack
+from ..locale.scripts import unmix_homoglyphs
 
 __all__ = ["parse_number", "parse_digits", "parse_cjk", "parse_words", "normalize_text"]
 
@@ -64,7 +65,9 @@ _FOLD = _FoldTable()
 
 def normalize_text(text: str) -> str:
     """NFKC's width folding, one character for one character (offsets survive);
-    bidi marks and zero-width spaces read as spaces; a quotation mark or apostrophe between two
+    bidi marks and zero-width spaces read as spaces; a word that mixes Latin and Cyrillic letters
+    that look alike in the script it writes more of (:func:`~consistency.locale.scripts.unmix_homoglyphs`);
+    a quotation mark or apostrophe between two
     Hebrew letters is the gershayim or geresh it was typed for.
 
     >>> normalize_text("８００億ドル")
@@ -72,7 +75,7 @@ def normalize_text(text: str) -> str:
     """
     if text.isascii():
         return text
-    text = text.translate(_FOLD)
+    text = unmix_homoglyphs(text.translate(_FOLD))  # sr "чeтири": a Latin e among Cyrillic letters
     if _HEBREW_LETTER.search(text):
         # Hebrew abbreviations as keyboards type them: a quotation mark for the gershayim (ק"מ,
         # ק“מ for CLDR's ק״מ, km; ש"ח, shekels), an apostrophe for the geresh inside a word

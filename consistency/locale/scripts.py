@@ -9,6 +9,8 @@ non-letters have no script here.  The classification is cached per code point in
   is written in);
 - :func:`script_counts`: how many letters of each script a text has (the alignment: a block's
   dominant script, :func:`consistency.match.align.script_of`);
+- :func:`unmix_homoglyphs`: a word written in Cyrillic and Latin letters that look alike, in one
+  script (``locale/data/homoglyphs.toml``);
 - :data:`ATTACHING`: the scripts whose letters may follow a number or a unit word without a space
   between them, as the inside of a regex character class; :data:`WORD_END` and :data:`WORD_START`,
   the lookarounds that say a word ends or begins by it.
@@ -21,11 +23,14 @@ non-letters have no script here.  The classification is cached per code point in
 
 from __future__ import annotations
 
+import tomllib
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 
 import regex
 
-__all__ = ["ATTACHING", "SCRIPTS", "WORD_END", "WORD_START", "letter_script", "script_counts"]
+__all__ = ["ATTACHING", "SCRIPTS", "WORD_END", "WORD_START", "letter_script", "script_counts", "unmix_homoglyphs"]
 
 #: Scripts whose words a number, a unit or a scale word may be followed by without a space: those
 #: written without spaces (Han, kana, the South-East Asian scripts of line-break class SA: 2GWの,
@@ -85,3 +90,49 @@ def script_counts(text: str, *, sample: bool = True) -> dict[str, int]:
     if sample and len(text) > _SAMPLE:
         text = text[:: len(text) // _SAMPLE + 1]
     return {SCRIPTS[ord(code) - _CODE_BASE]: n for code, n in Counter(text.translate(_TABLE)).items()}
+
+
+#: a Latin letter next to a Cyrillic one, or the other way round: where a word may mix the two
+_MIXED = regex.compile(r"\p{Latin}\p{Cyrillic}|\p{Cyrillic}\p{Latin}")
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_LATIN = regex.compile(r"\p{Latin}")
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+
+
+@lru_cache(maxsize=1)
+def _homoglyphs() -> tuple[dict[int, str], dict[int, str]]:
+    """(Latin letter -> Cyrillic look-alike, Cyrillic letter -> Latin look-alike), as translate tables."""
+    data = tomllib.loads(resources.files("consistency.locale").joinpath("data/homoglyphs.toml").read_text("utf-8"))
+    pairs = data["pairs"]
+    return {ord(lat): cyr for lat, cyr in pairs.items()}, {ord(cyr): lat for lat, cyr in pairs.items()}
+
+
+def unmix_homoglyphs(text: str) -> str:
+    """``text`` with each word that mixes Latin and Cyrillic letters written in the script it writes
+    more of (a tie: the one the whole text writes more of), where every letter of the other has a
+    look-alike (``locale/data/homoglyphs.toml``); one character for one, so offsets survive.
+
+    >>> unmix_homoglyphs("чeтири дaнa") == "четири дана"
+    True
+    >>> unmix_homoglyphs("Instagramга, Дракons")
+    'Instagramга, Дракons'
+    """
+    if not _MIXED.search(text):
+        return text
+    to_cyrillic, to_latin = _homoglyphs()
+    out = list(text)
+    whole = None  # the text's (Latin, Cyrillic) letters, which settle a tie in a word
+    for m in _WORD.finditer(text):
+        word = m.group()
+        latin, cyrillic = len(_LATIN.findall(word)), len(_CYRILLIC.findall(word))
+        if not latin or not cyrillic:
+            continue
+        if latin == cyrillic:
+            whole = whole or (len(_LATIN.findall(text)), len(_CYRILLIC.findall(text)))
+            latin, cyrillic = whole
+            if latin == cyrillic:
+                continue
+        table, minority = (to_cyrillic, _LATIN) if cyrillic > latin else (to_latin, _CYRILLIC)
+        if all(ord(ch) in table for ch in minority.findall(word)):
+            out[m.start():m.end()] = word.translate(table)
+    return "".join(out)
