@@ -549,6 +549,12 @@ def test_a_currency_symbol_that_is_also_a_unit_keeps_its_case():
     ("Orkaan möödus 64 kilomeetri kauguselt.", "et", "kilometer"),
     ("Sadu võib ulatuda 15 sentimeetrini.", "et", "centimeter"),
     ("Most je dugačak 12 kilometara.", "hr", "kilometer"),
+    # Albanian, Mongolian, Tatar, Bashkir, Turkmen decline with suffixes too
+    ("Zjarri dogji 40 hektarë pyll.", "sq", "hectare"),
+    ("Зам 5 километрийн урттай.", "mn", "kilometer"),
+    ("Ул 3 километрга йөгерде.", "tt", "kilometer"),
+    ("Улар 12 километрҙан килде.", "ba", "kilometer"),
+    ("Ol 5 kilometrlik ýoly geçdi.", "tk", "kilometer"),
 ])
 def test_a_unit_word_with_a_case_ending_in_a_suffixing_language(text, locale, unit):
     assert [u for _t, _v, u in figures(text, locale)] == [unit]
@@ -1287,3 +1293,9 @@ def test_unmixing_homoglyphs_keeps_offsets_and_unmixed_words(text):
         if not (regex.search(r"\p{Latin}", word) and regex.search(r"\p{Cyrillic}", word)):
             assert out[m.start():m.end()] == word
     assert unmix_homoglyphs(out) == out
+
+
+def test_albanian_scale_words_and_months_take_their_endings():
+    """sq milion, tetor in CLDR; a text writes milionë (plural) and tetorit (of October)."""
+    assert figures("Kompania shiti 2,5 milionë kopje më 1 tetorit 2019.", "sq") == [
+        ("2,5 milionë", "2.5E+6", None), ("1 tetorit 2019", "2019-10-01", None)]
