@@ -995,9 +995,24 @@ class Extractor:
         if not self.month_endings:
             return ""
         stems = [m for m in self.tab.months if len(m) >= 5 and _ALPHA_END.match(m)]
-        short = [m for m in self.tab.months if 3 <= len(m) < 5 and m.isalpha()]
-        return (_with_endings([*stems, *self._month_stems], self.month_endings).replace("|(", "|(?:", 1)
-                + _with_endings(short, 1).replace("|(", "|(?:", 1))
+        out = _with_endings([*stems, *self._month_stems], self.month_endings).replace("|(", "|(?:", 1)
+        if short := self._short_months:
+            out += r"|(?<![\p{L}\p{M}])" + _with_endings(short, 1)[1:].replace("(", "(?:", 1)
+        return out
+
+    @cached_property
+    def _short_months(self) -> dict[str, int]:
+        """The months' full names (CLDR's wide forms) of three or four letters where the language
+        gives them a one-letter case ending (``short_month_endings`` of
+        ``locale/data/inflection.toml``): name -> month."""
+        if not self.month_endings or self.tab.language not in inflection().short_month_endings:
+            return {}
+        from ..locale.cldr import parse_locale
+
+        months = parse_locale(self.tab.tag).months
+        wide = {str(name).casefold() for context in ("format", "stand-alone")
+                for name in months.get(context, {}).get("wide", {}).values()}
+        return {m: n for m, n in self.tab.months.items() if m in wide and 3 <= len(m) < 5 and m.isalpha()}
 
     @cached_property
     def _month_stems(self) -> dict[str, int]:
@@ -1034,8 +1049,8 @@ class Extractor:
             stems = self._month_forms
             found = next((stems[key[:-k]] for k in range(1, self.month_endings + 1)
                           if len(key) - k >= 4 and key[:-k] in stems), None)
-            if found is None and 4 <= len(key) <= 5 and key[:-1].isalpha():  # a short name, one letter more
-                found = self.tab.months.get(key[:-1])
+            if found is None:  # a short name, one letter more
+                found = self._short_months.get(key[:-1])
         return found
 
     def _cldr_currency_symbols(self) -> list[str]:

@@ -40,6 +40,9 @@ class Inflection:
     glued_postpositions: frozenset[str] = frozenset()
     #: language -> (letters, as it writes them) in every foreign name (az g: q, Varga: Varqa)
     name_respellings: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    #: languages whose month names of three or four letters take a one-letter case ending (sr
+    #: 12. јуна, sl 12. maja, et 12. mail)
+    short_month_endings: frozenset[str] = frozenset()
 
     def dual_forms(self, language: str, word: str) -> list[str]:
         """``word`` (a dual as CLDR writes it) in the other cases of ``language``: ar ``سنتان``
@@ -84,4 +87,5 @@ def inflection() -> Inflection:
                        for lang, entries in data.get("feminine_surnames", {}).items()},
                       frozenset(data.get("glued_postpositions", ())),
                       {lang: tuple((str(a), str(b)) for a, b in pairs)
-                       for lang, pairs in data.get("name_respellings", {}).items()})
+                       for lang, pairs in data.get("name_respellings", {}).items()},
+                      frozenset(data.get("short_month_endings", ())))
