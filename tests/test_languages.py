@@ -5,6 +5,7 @@ The sentences are this project's own."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from babel.dates import format_date
@@ -69,7 +70,8 @@ def test_a_base_locale_reads_the_group_separators_of_its_regional_variants(text,
     ("أنتج المصنع 150.000 سيارة.", "ar", "150.000", 3),         # ar 150; ar-MA 150,000
     ("أنتج المصنع 1.500.000 سيارة.", "ar", "1500000", 0),       # two decimal signs: ar-MA's grouping
     ("Costó 2,500 dólares.", "es", "2.500", 3),                 # es 2.5; es-MX 2,500
-    ("Es kostet 1,500 Euro.", "de", "1.500", 0),                 # no German variant groups with a comma
+    ("Es kostet 1,500 Euro.", "de", "1.500", 3),                 # de 1.5; 1,500 as an English source writes it
+    ("Es kostet 1,50 Euro.", "de", "1.50", 0),                   # two decimals: no grouping
     ("It weighs 2.5 kg.", "en", "2.5", 0),                       # one or two decimals: no grouping
 ])
 def test_a_number_a_regional_variant_groups_differently_keeps_both_readings(text, locale, value, alt_scale):
@@ -1299,3 +1301,13 @@ def test_albanian_scale_words_and_months_take_their_endings():
     """sq milion, tetor in CLDR; a text writes milionë (plural) and tetorit (of October)."""
     assert figures("Kompania shiti 2,5 milionë kopje më 1 tetorit 2019.", "sq") == [
         ("2,5 milionë", "2.5E+6", None), ("1 tetorit 2019", "2019-10-01", None)]
+
+
+def test_a_translation_that_keeps_the_english_grouping_agrees_with_its_source():
+    """sq and vi write 7 000 and a decimal comma; a translation often keeps the source's 7,000: a
+    comma before exactly three digits reads either way in every comma-decimal locale, and a changed
+    figure is still reported."""
+    assert not messages(("QTY001", "QTY002"), en="About 10,000 people came.", sq="Erdhën rreth 10,000 njerëz.")
+    assert not messages(("QTY001", "QTY002"), en="About 10,000 people came.", vi="Khoảng 10,000 người đã đến.")
+    assert messages(("QTY001", "QTY002"), en="About 10,000 people came.", sq="Erdhën rreth 11,000 njerëz.")
+    assert [c.value for c in extract_claims("Kosto 2,5 euro.", "sq")] == [Decimal("2.5")]

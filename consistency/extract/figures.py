@@ -320,6 +320,10 @@ class Extractor:
         decimal = tab.decimal.strip(BIDI_MARKS)
         if tab.tag != tab.language and tables(tab.language).group.strip(BIDI_MARKS) == decimal:
             ambiguous = decimal
+        if decimal == "," and tab.group.strip(BIDI_MARKS) != ",":
+            # and English's grouping, which a translation keeps from its source in every language:
+            # sq "7,000 tonësh", vi "10,000": 7 here, and 7,000 as the source wrote it
+            ambiguous = ","
         self.ambiguous_decimal = ambiguous if ambiguous and ambiguous == decimal else ""
         # digits grouped by threes with that sign, as the variant writes them (150.000, 1.500.000)
         self.variant_grouped_re = regex.compile(
