@@ -117,8 +117,17 @@ def unmix_homoglyphs(text: str) -> str:
     >>> unmix_homoglyphs("Instagramга, Дракons")
     'Instagramга, Дракons'
     """
-    if not _MIXED.search(text):
-        return text
+    while _MIXED.search(text):
+        # a word settled moves the text's count, which may settle a tie in another: again until
+        # nothing changes (each pass leaves fewer mixed words)
+        unmixed = _unmix_once(text)
+        if unmixed == text:
+            break
+        text = unmixed
+    return text
+
+
+def _unmix_once(text: str) -> str:
     to_cyrillic, to_latin = _homoglyphs()
     out = list(text)
     whole = None  # the text's (Latin, Cyrillic) letters, which settle a tie in a word
