@@ -163,8 +163,9 @@ def _surfaces_of(locale: str, vocab: Vocabulary) -> _Surfaces:
 
 def _skippable(items: dict[str, tuple[str, str | None, str | None, str]]) -> tuple[str, ...]:
     """What of :data:`_SKIPPABLE` the scan for ``items`` can skip: a kind of character none of them
-    starts with, or hiragana but before the first two characters of the few surfaces that do
-    (``"Hiragana:ひら"``: CLDR's ja name of the script).
+    starts with, or hiragana but the first characters of the few surfaces that do
+    (``"hiragana:ひ"``: CLDR's ja name of the script, ひらがな; folding keeps a hiragana letter as it
+    is, so the text's letter is the surface's).
 
     A lower-case Latin or Cyrillic letter starts only a surface written in lower case (a capital
     name is not found in lower case, :func:`_known`); folding keeps each kind a kind and hiragana
@@ -176,7 +177,7 @@ def _skippable(items: dict[str, tuple[str, str | None, str | None, str]]) -> tup
                     if pattern.match(folded) and not (kind == "lower" and orig[0].isupper())]
         if not starting:
             skip.append(kind)
-        elif kind == "hiragana" and len(heads := sorted({folded[:2] for folded in starting})) <= 16:
+        elif kind == "hiragana" and len(heads := sorted({folded[0] for folded in starting})) <= 16:
             skip.append(kind + ":" + "|".join(heads))
     return tuple(skip)
 
