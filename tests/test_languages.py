@@ -1311,3 +1311,13 @@ def test_a_translation_that_keeps_the_english_grouping_agrees_with_its_source():
     assert not messages(("QTY001", "QTY002"), en="About 10,000 people came.", vi="Khoảng 10,000 người đã đến.")
     assert messages(("QTY001", "QTY002"), en="About 10,000 people came.", sq="Erdhën rreth 11,000 njerëz.")
     assert [c.value for c in extract_claims("Kosto 2,5 euro.", "sq")] == [Decimal("2.5")]
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("V posledních 2019 dnech se nic nestalo.", "cs"),   # "led" (leden) inside posledních
+    ("To był optymistyczny 2019 rok.", "pl"),             # "styczn" (styczeń) inside optymistyczny
+    ("Rruga e ngushtë 2019 u mbyll.", "sq"),              # "gusht" (August) inside ngushtë
+])
+def test_a_month_with_a_case_ending_starts_a_word(text, locale):
+    """A month's stem and an ending is a month at a word's start only, not inside another word."""
+    assert [v for _t, v, _u in figures(text, locale)] == ["2019"]

@@ -999,7 +999,9 @@ class Extractor:
         if not self.month_endings:
             return ""
         stems = [m for m in self.tab.months if len(m) >= 5 and _ALPHA_END.match(m)]
-        out = _with_endings([*stems, *self._month_stems], self.month_endings).replace("|(", "|(?:", 1)
+        # at a word's start: cs "posledních" holds "led" (leden), pl "optymistyczny" "styczn"
+        out = _with_endings([*stems, *self._month_stems], self.month_endings).replace(
+            "|(", r"|(?<![\p{L}\p{M}])(?:", 1)
         if short := self._short_months:
             out += r"|(?<![\p{L}\p{M}])" + _with_endings(short, 1)[1:].replace("(", "(?:", 1)
         return out
