@@ -643,11 +643,10 @@ def _dp(
     spare_dense = [[0.0] * (m + 1) for _ in range(2)]  # clean (zero everywhere)
     tri_a_buf = [0.0] * (m + 1)
     tri_b_buf = [0.0] * (m + 1)
-    written = {id(t_row): (0, hi[0])}  # the band a row in use was written in
 
-    def clean(row: list[float]) -> None:
-        first, last = written.pop(id(row))
-        row[first:last + 1] = empty_row[first:last + 1]
+    def clean(row: list[float], r: int) -> None:
+        """Row ``r``'s list back to infinite in the band it was written in, and spare."""
+        row[lo[r]:hi[r] + 1] = empty_row[lo[r]:hi[r] + 1]
         spare_rows.append(row)
 
     for i in range(1, n + 1):
@@ -655,7 +654,6 @@ def _dp(
         t_cur = spare_rows.pop()
         x_cur = spare_rows.pop()
         row_lo = lo[i]
-        written[id(t_cur)] = written[id(x_cur)] = (row_lo, hi[i])
         bp = bytearray(hi[i] - row_lo + 1)
         # Dense copies of this row's sparse tables.
         pair_dense = spare_dense.pop()
@@ -783,9 +781,9 @@ def _dp(
         back.append(bp)
         back_lo.append(row_lo)
         if t_prev2 is not empty_row:
-            clean(t_prev2)
+            clean(t_prev2, i - 2)
         if x_prev is not x_row:
-            clean(x_prev)
+            clean(x_prev, i - 1)
         if prev_pair_dense is not zeros:
             for j in pair[ai - 1]:
                 prev_pair_dense[j] = 0.0
