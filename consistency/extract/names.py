@@ -110,8 +110,9 @@ class _Surfaces:
     #: first two folded characters (one for a one-character surface) -> [(length, {folded surface:
     #: (original, entity id, type, evidence)})], longest first
     index: dict
-    #: the kinds of character no surface can start at (:data:`_SKIPPABLE`), which the scan skips
-    skip: tuple[str, ...] = ()
+    #: the kinds of character no surface can start at (:data:`_SKIPPABLE`), which the scan skips,
+    #: each with the letters it is still scanned at (hiragana ひ in ja), none for most
+    skip: tuple[tuple[str, str], ...] = ()
 
 
 
@@ -161,10 +162,10 @@ def _surfaces_of(locale: str, vocab: Vocabulary) -> _Surfaces:
     return _Surfaces(index, _skippable(items))
 
 
-def _skippable(items: dict[str, tuple[str, str | None, str | None, str]]) -> tuple[str, ...]:
+def _skippable(items: dict[str, tuple[str, str | None, str | None, str]]) -> tuple[tuple[str, str], ...]:
     """What of :data:`_SKIPPABLE` the scan for ``items`` can skip: a kind of character none of them
     starts with, or hiragana but the first characters of the few surfaces that do
-    (``"hiragana:ひ"``: CLDR's ja name of the script, ひらがな; folding keeps a hiragana letter as it
+    (``("hiragana", "ひ")``: CLDR's ja name of the script, ひらがな; folding keeps a hiragana letter as it
     is, so the text's letter is the surface's).
 
     A lower-case Latin or Cyrillic letter starts only a surface written in lower case (a capital
@@ -176,9 +177,9 @@ def _skippable(items: dict[str, tuple[str, str | None, str | None, str]]) -> tup
         starting = [folded for folded, (orig, *_) in items.items()
                     if pattern.match(folded) and not (kind == "lower" and orig[0].isupper())]
         if not starting:
-            skip.append(kind)
+            skip.append((kind, ""))
         elif kind == "hiragana" and len(heads := sorted({folded[0] for folded in starting})) <= 16:
-            skip.append(kind + ":" + "|".join(heads))
+            skip.append((kind, "".join(heads)))
     return tuple(skip)
 
 
@@ -298,15 +299,12 @@ _SKIPPABLE = {
 
 
 @lru_cache(maxsize=8)
-def _name_starts(skip: tuple[str, ...]) -> regex.Pattern[str]:
+def _name_starts(skip: tuple[tuple[str, str], ...]) -> regex.Pattern[str]:
     """:data:`_NAME_START` without the places of the ``skip`` kinds of :data:`_SKIPPABLE`."""
     if not skip:
         return _NAME_START
-    avoid = []
-    for kind in skip:
-        kind, _, heads = kind.partition(":")
-        but = "|".join(regex.escape(head) for head in heads.split("|")) if heads else ""
-        avoid.append(f"(?!{but}){_SKIPPABLE[kind].pattern}" if but else _SKIPPABLE[kind].pattern)
+    avoid = [f"(?![{regex.escape(but)}]){_SKIPPABLE[kind].pattern}" if but else _SKIPPABLE[kind].pattern
+             for kind, but in skip]
     return regex.compile(rf"(?!{'|'.join(avoid)})(?:{_NAME_START.pattern})", regex.V1)
 
 
