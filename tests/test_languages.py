@@ -1280,10 +1280,40 @@ def test_letters_of_the_other_script_inside_a_word_are_read_as_their_look_alikes
     assert len(extract_claims(clean, "sr")) >= 3
 
 
-@given(st.text(alphabet="abcdeopxyjiABCEHKMOPTXаеорсхуіјдњшАВЕКМНОРСТХ .,-1", max_size=40))
+def test_greek_look_alikes_inside_a_latin_word_are_read_as_latin_letters():
+    """Ewe text typed with the Greek reversed lunate sigma for the open o (etͻ̃ for etɔ̃, "three")
+    and Greek epsilon for the open e reads as the clean text, at the same offsets."""
+    clean = "Wotsɔ ƒe etɔ̃ kple ɣleti ene tso afima."
+    mixed = clean.replace("ɔ", "ͻ").replace("ɛ", "ε")
+    assert mixed != clean
+    assert [(c.start, c.end, c.value) for c in extract_claims(mixed, "ee")] == [
+        (c.start, c.end, c.value) for c in extract_claims(clean, "ee")]
+    assert [c.value for c in extract_claims(clean, "ee")] == [3, 4]
+
+
+def test_every_homoglyph_pair_has_one_skeleton_in_icu():
+    """Each pair of locale/data/homoglyphs.toml is confusable by Unicode TS #39 as ICU computes it
+    (the same skeleton), and no letter has two look-alikes in one script."""
+    import tomllib
+    from importlib import resources
+
+    icu = pytest.importorskip("icu", reason="PyICU is not installed (pip install 'claim-consistency[icu]')")
+    checker = icu.SpoofChecker()
+    data = tomllib.loads(resources.files("consistency.locale").joinpath("data/homoglyphs.toml").read_text("utf-8"))
+    assert set(data) == {"Latin-Cyrillic", "Latin-Greek"}
+    for pairs in data.values():
+        assert len(set(pairs.values())) == len(pairs)
+        for a, b in pairs.items():
+            assert checker.getSkeleton(0, a) == checker.getSkeleton(0, b), (a, b)
+
+
+_MIXABLE = "abcdeopxyjivɛɔABCEHKMOPTXаеорсхуіјдњшАВЕКМНОРСТХαεοιρνͻΑΒΕΗΟΡΤγ"
+
+
+@given(st.text(alphabet=_MIXABLE + " .,-1\u0303", max_size=40))
 def test_unmixing_homoglyphs_keeps_offsets_and_unmixed_words(text):
-    """One character for one; a word of one script is never changed, and unmixing twice changes
-    nothing more."""
+    """One character for one; a word of one script is never changed, a changed word is left in
+    one script, and unmixing twice changes nothing more."""
     import regex
 
     from consistency.locale.scripts import unmix_homoglyphs
@@ -1291,9 +1321,12 @@ def test_unmixing_homoglyphs_keeps_offsets_and_unmixed_words(text):
     out = unmix_homoglyphs(text)
     assert len(out) == len(text)
     for m in regex.finditer(r"[\p{L}\p{M}]+", text):
-        word = m.group()
-        if not (regex.search(r"\p{Latin}", word) and regex.search(r"\p{Cyrillic}", word)):
-            assert out[m.start():m.end()] == word
+        word, new = m.group(), out[m.start():m.end()]
+        scripts = {s for s in ("Latin", "Cyrillic", "Greek") if regex.search(rf"\p{{{s}}}", word)}
+        if len(scripts) < 2:
+            assert new == word
+        elif new != word:
+            assert len({s for s in scripts if regex.search(rf"\p{{{s}}}", new)}) == 1, (word, new)
     assert unmix_homoglyphs(out) == out
 
 

@@ -9,8 +9,8 @@ non-letters have no script here.  The classification is cached per code point in
   is written in);
 - :func:`script_counts`: how many letters of each script a text has (the alignment: a block's
   dominant script, :func:`consistency.match.align.script_of`);
-- :func:`unmix_homoglyphs`: a word written in Cyrillic and Latin letters that look alike, in one
-  script (``locale/data/homoglyphs.toml``);
+- :func:`unmix_homoglyphs`: a word written in the letters of two scripts that look alike (Latin
+  and Cyrillic, Latin and Greek), in one script (``locale/data/homoglyphs.toml``);
 - :data:`ATTACHING`: the scripts whose letters may follow a number or a unit word without a space
   between them, as the inside of a regex character class; :data:`WORD_END` and :data:`WORD_START`,
   the lookarounds that say a word ends or begins by it.
@@ -92,32 +92,41 @@ def script_counts(text: str, *, sample: bool = True) -> dict[str, int]:
     return {SCRIPTS[ord(code) - _CODE_BASE]: n for code, n in Counter(text.translate(_TABLE)).items()}
 
 
-#: a Latin letter next to a Cyrillic one, or the other way round: where a word may mix the two
-_MIXED = regex.compile(r"\p{Latin}\p{Cyrillic}|\p{Cyrillic}\p{Latin}")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
-_LATIN = regex.compile(r"\p{Latin}")
-_CYRILLIC = regex.compile(r"\p{Cyrillic}")
 
 
 @lru_cache(maxsize=1)
-def _homoglyphs() -> tuple[dict[int, str], dict[int, str]]:
-    """(Latin letter -> Cyrillic look-alike, Cyrillic letter -> Latin look-alike), as translate tables."""
+def _homoglyphs() -> tuple[regex.Pattern[str], dict[str, regex.Pattern[str]], dict[tuple[str, str], dict[int, str]]]:
+    """What ``locale/data/homoglyphs.toml`` says: a pattern that finds a letter of one script next
+    to a letter of another that has look-alikes in it (marks between them allowed), a pattern per
+    script for its letters, and a translate table per (script, script) pair: each letter of the
+    first to its look-alike in the second."""
     data = tomllib.loads(resources.files("consistency.locale").joinpath("data/homoglyphs.toml").read_text("utf-8"))
-    pairs = data["pairs"]
-    return {ord(lat): cyr for lat, cyr in pairs.items()}, {ord(cyr): lat for lat, cyr in pairs.items()}
+    tables: dict[tuple[str, str], dict[int, str]] = {}
+    for name, pairs in data.items():
+        first, second = name.split("-")
+        tables[first, second] = {ord(a): b for a, b in pairs.items()}
+        tables[second, first] = {ord(b): a for a, b in pairs.items()}
+    scripts = sorted({s for pair in tables for s in pair})
+    mixed = regex.compile("|".join(rf"\p{{{a}}}\p{{M}}*\p{{{b}}}" for a, b in sorted(tables)))
+    return mixed, {s: regex.compile(rf"\p{{{s}}}") for s in scripts}, tables
 
 
 def unmix_homoglyphs(text: str) -> str:
-    """``text`` with each word that mixes Latin and Cyrillic letters written in the script it writes
-    more of (a tie: the one the whole text writes more of), where every letter of the other has a
-    look-alike (``locale/data/homoglyphs.toml``); one character for one, so offsets survive.
+    """``text`` with each word that mixes the letters of two scripts written in the script it
+    writes more of (a tie: the one the whole text writes more of), where every letter of the other
+    has a look-alike (``locale/data/homoglyphs.toml``: Latin and Cyrillic, Latin and Greek); one
+    character for one, so offsets survive.
 
     >>> unmix_homoglyphs("чeтири дaнa") == "четири дана"
     True
+    >>> unmix_homoglyphs("ƒe etͻ")
+    'ƒe etɔ'
     >>> unmix_homoglyphs("Instagramга, Дракons")
     'Instagramга, Дракons'
     """
-    while _MIXED.search(text):
+    mixed = _homoglyphs()[0]
+    while mixed.search(text):
         # a word settled moves the text's count, which may settle a tie in another: again until
         # nothing changes (each pass leaves fewer mixed words)
         unmixed = _unmix_once(text)
@@ -128,20 +137,27 @@ def unmix_homoglyphs(text: str) -> str:
 
 
 def _unmix_once(text: str) -> str:
-    to_cyrillic, to_latin = _homoglyphs()
+    _mixed, letters, tables = _homoglyphs()
     out = list(text)
-    whole = None  # the text's (Latin, Cyrillic) letters, which settle a tie in a word
+    whole: dict[str, int] = {}  # the text's letters of each script, which settle a tie in a word
     for m in _WORD.finditer(text):
         word = m.group()
-        latin, cyrillic = len(_LATIN.findall(word)), len(_CYRILLIC.findall(word))
-        if not latin or not cyrillic:
+        counts = {s: n for s, pattern in letters.items() if (n := len(pattern.findall(word)))}
+        if len(counts) < 2:
             continue
-        if latin == cyrillic:
-            whole = whole or (len(_LATIN.findall(text)), len(_CYRILLIC.findall(text)))
-            latin, cyrillic = whole
-            if latin == cyrillic:
+        ranked = sorted(counts, key=counts.__getitem__, reverse=True)
+        if counts[ranked[0]] == counts[ranked[1]]:
+            for s in ranked[:2]:
+                if s not in whole:
+                    whole[s] = len(letters[s].findall(text))
+            if whole[ranked[0]] == whole[ranked[1]]:
                 continue
-        table, minority = (to_cyrillic, _LATIN) if cyrillic > latin else (to_latin, _CYRILLIC)
-        if all(ord(ch) in table for ch in minority.findall(word)):
-            out[m.start():m.end()] = word.translate(table)
+            if whole[ranked[1]] > whole[ranked[0]]:
+                ranked[:2] = ranked[1], ranked[0]
+        major = ranked[0]
+        minority = [(letters[s], tables.get((s, major))) for s in ranked[1:]]
+        if all(table is not None and all(ord(ch) in table for ch in pattern.findall(word)) for pattern, table in minority):
+            for _pattern, table in minority:
+                word = word.translate(table)
+            out[m.start():m.end()] = word
     return "".join(out)
