@@ -898,6 +898,31 @@ def test_a_respelled_name_that_is_another_name_is_still_reported():
     assert rules_of(findings(an, "NAM002")) == ["NAM002"]
 
 
+@pytest.mark.parametrize("locale, en, other", [
+    ("pl", "Juan Carlos Varela spoke to Dianne Feinstein.", "Z Dianną Feinstein rozmawiał Juan Carlos Varela."),
+    ("pl", "Juan Carlos Varela spoke to Dianne Feinstein.", "Juanem Carlosem Varelą zainteresowała się Dianne Feinstein."),
+    ("pl", "The coach praised Sergio Aguero and Mike Lee.", "Trener pochwalił Sergia Aguerę i Mike'a Lee."),
+    ("pl", "The award went to Francesco Molinari.", "Nagrodę przyznano Francescowi Molinari."),
+    ("cs", "The fire reached San Diego and Dolly Parton.", "Požár zasáhl San Diegu a Dollyho Partona."),
+    ("cs", "The host spoke with Laverne Cox.", "Moderátor mluvil s Lavernou Cox."),
+])
+def test_a_foreign_name_in_a_case_of_a_declining_language_is_no_misspelling(locale, en, other):
+    """locale/data/inflection.toml [name_endings]: a case ending after the name or for its final
+    vowel (Juanem, Aguerę for Aguero, Mike'a, San Diegu) is the name declined."""
+    assert rules_of(findings(bundle(en=en, **{locale: other}), "NAM002")) == []
+
+
+@pytest.mark.parametrize("locale, en, other", [
+    ("pl", "Mayor Noelle Walsh opened the bridge.", "Burmistrz Noel Walsh otworzył most."),
+    ("pl", "Mayor Noelle Walsh opened the bridge.", "Most otworzyła burmistrz Noela Walsh."),
+    ("cs", "Singer Dolly Menga opened the bridge.", "Most otevřela zpěvačka Dolla Menga."),  # Dollyho, not Dolla
+])
+def test_a_declined_name_that_is_another_name_is_still_reported(locale, en, other):
+    """Noela is Noel declined, not Noelle: the translation changed the name; a final -y is no vowel
+    a case ending replaces (cs Dolly, Dollyho)."""
+    assert rules_of(findings(bundle(en=en, **{locale: other}), "NAM002")) == ["NAM002"]
+
+
 @pytest.mark.parametrize("locale, other", [
     ("ka", "ქარიშხალი ხუთშაბათისთვის ხორვატიისკენ გადაინაცვლებს."),   # Georgian: "towards Croatia"
     ("hy", "Փոթորիկը հինգշաբթի կհասնի Խորվաթիայում։"),                 # Armenian: "in Croatia"

@@ -43,6 +43,9 @@ class Inflection:
     #: languages whose month names of three or four letters take a one-letter case ending (sr
     #: 12. јуна, sl 12. maja, et 12. mail)
     short_month_endings: frozenset[str] = frozenset()
+    #: language -> the case endings it puts on a foreign name, after it or for its final vowel (pl
+    #: Juanem, Aguery; cs San Diegu)
+    name_endings: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def dual_forms(self, language: str, word: str) -> list[str]:
         """``word`` (a dual as CLDR writes it) in the other cases of ``language``: ar ``سنتان``
@@ -88,4 +91,5 @@ def inflection() -> Inflection:
                       frozenset(data.get("glued_postpositions", ())),
                       {lang: tuple((str(a), str(b)) for a, b in pairs)
                        for lang, pairs in data.get("name_respellings", {}).items()},
-                      frozenset(data.get("short_month_endings", ())))
+                      frozenset(data.get("short_month_endings", ())),
+                      {lang: frozenset(map(str, endings)) for lang, endings in data.get("name_endings", {}).items()})

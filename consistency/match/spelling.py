@@ -23,7 +23,7 @@ from ..extract.names import Mention
 from ..extract.persons import looks_like_person
 from ..locale.tags import language
 
-__all__ = ["feminine_form", "inflected", "own_spelling", "plain", "respelled", "single_variant", "surname_typo",
+__all__ = ["declined", "feminine_form", "inflected", "own_spelling", "plain", "respelled", "single_variant", "surname_typo",
            "variant"]
 
 
@@ -171,10 +171,49 @@ def respelled(an: Any, v: int, a: Mention, w: int, b: Mention) -> bool:
     return False
 
 
+def declined(an: Any, v: int, a: Mention, w: int, b: Mention) -> bool:
+    """Whether ``a`` (version ``v``) and ``b`` (version ``w``) are one name, one of them in a case
+    its version's language puts a foreign name in: each word the other's with a case ending after
+    it or in place of its final vowel (``locale/data/inflection.toml``, ``name_endings``: Polish
+    ``Juanem Carlosem Varelą`` for Juan Carlos Varela, ``Aguery`` for Aguero, ``Mike'a``; Czech
+    ``San Diegu``)."""
+    from ..locale.inflection import inflection
+
+    if not (a.script == b.script == "latin"):
+        return False
+    words = [regex.findall(r"[\p{L}\p{M}’']+", m.text.casefold().replace("’", "'")) for m in (a, b)]
+    k = min(len(words[0]), len(words[1]))  # pl Prezydent Juanem…: the name's words, not a title before them
+    if not k:
+        return False
+    rules = inflection().name_endings
+    for version, own, foreign in ((v, words[0][-k:], words[1][-k:]), (w, words[1][-k:], words[0][-k:])):
+        endings = rules.get(language(an.documents[version].locale))
+        if endings and own != foreign and all(_declines(x, y, endings) for x, y in zip(own, foreign, strict=True)):
+            return True
+    return False
+
+
+#: the final vowels a case ending replaces (pl Aguero: Aguery; cs Laverne: Lavernově; Varela: Varelą)
+_VOWELS = frozenset("aeo")
+
+
+def _declines(own: str, foreign: str, endings: frozenset[str]) -> bool:
+    """``own`` is ``foreign``, or ``foreign`` with one of ``endings`` after it (after an
+    apostrophe too: pl ``mike'a``) or in place of its final vowel (``aguery`` for ``aguero``)."""
+    if own == foreign:
+        return True
+    base, apostrophe, ending = own.partition("'")
+    if apostrophe:
+        return base == foreign and ending in endings
+    stems = (foreign, foreign[:-1]) if foreign[-1:] in _VOWELS else (foreign,)
+    return any(len(stem) >= 3 and own.startswith(stem) and own[len(stem):] in endings for stem in stems)
+
+
 def own_spelling(an: Any, v: int, a: Mention, w: int, b: Mention) -> bool:
     """Whether two spellings are one name as each version's language spells it: a feminine surname
-    (:func:`feminine_form`) or a foreign name respelled (:func:`respelled`)."""
-    return feminine_form(an, v, a, w, b) or respelled(an, v, a, w, b)
+    (:func:`feminine_form`), a foreign name respelled (:func:`respelled`) or declined
+    (:func:`declined`)."""
+    return feminine_form(an, v, a, w, b) or respelled(an, v, a, w, b) or declined(an, v, a, w, b)
 
 
 def surname_typo(an: Any, v: int, a: Mention, w: int, b: Mention) -> bool:
