@@ -56,6 +56,7 @@ def display_value(c: Claim) -> str:
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return f"{n}{suffix}"
     unit = _UNIT_SYMBOLS.get(c.unit or "", _UNIT_NAMES.get(c.unit or "", (c.unit or "").replace("_", " ")))
+    unit = unit.replace("**2", "²").replace("**3", "³")  # pint's meter**2: square metres as written
     if unit and c.unit not in _UNIT_SYMBOLS and (c.value is None or c.value != 1) and unit.islower():
         unit = _plural(unit)
     unit = f" {unit}" if unit and unit != "%" else unit

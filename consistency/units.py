@@ -10,8 +10,10 @@ float, as pint keeps it); a conversion is the ratio of two factors.  For offset 
 table holds pint's converter scale and offset, applied with the float operations pint applies.
 ``tests/test_units.py`` checks every pair in the table against pint (equal to 1e-12 relative: pint
 composes factors in another order, so the last binary digit may differ) and that the table covers
-every unit the data can produce.  A unit not in the table (a user's vocabulary, a composition the
-table lacks) falls back to pint, built once and only then: results never depend on the table.
+every unit the data can produce.  One unit per another (``liter/meter**2``, read from CLDR's "per"
+patterns: 250 l/m² of rain) is composed from the table's entries of both.  A unit not in the table
+(a user's vocabulary, a composition the table lacks) falls back to pint, built once and only then:
+results never depend on the table.
 """
 
 from __future__ import annotations
@@ -69,13 +71,46 @@ def conversion_factor(source: str, target: str) -> Decimal | None:
     """Multiplicative factor from ``source`` to ``target`` unit, or ``None`` when
     they measure different things.  Offsets (°F → °C) return ``None`` here; use
     :func:`convert` for those."""
-    units = table()["units"]
-    if source in units and target in units:
-        (dim_a, factor_a, offset_a), (dim_b, factor_b, offset_b) = units[source], units[target]
+    a, b = _entry(source), _entry(target)
+    if a is not None and b is not None:
+        (dim_a, factor_a, offset_a), (dim_b, factor_b, offset_b) = a, b
         if dim_a != dim_b or offset_a is not None or offset_b is not None:
             return None
         return Decimal(repr(factor_a / factor_b))
     return _pint_factor(source, target)
+
+
+@lru_cache(maxsize=4096)
+def _entry(unit: str) -> tuple[frozenset[tuple[str, int]], float, float | None] | None:
+    """``unit``'s (dimensions, factor, offset) from the table, or for one unit per another
+    (``liter/meter**2``: 250 l/m² of rain, as CLDR's "per" patterns write it) composed from the
+    table's entries of both; None where the table cannot say (pint then does)."""
+    units = table()["units"]
+    if unit in units:
+        dim, factor, offset = units[unit]
+        return _dimensions(dim), factor, offset
+    num, slash, den = unit.partition("/")
+    if not slash or num not in units or den not in units:
+        return None
+    (dim_a, factor_a, offset_a), (dim_b, factor_b, offset_b) = units[num], units[den]
+    if offset_a is not None or offset_b is not None:
+        return None  # °C per hour: no scale to compose
+    dims = dict(_dimensions(dim_a))
+    for name, power in _dimensions(dim_b):
+        dims[name] = dims.get(name, 0) - power
+    return frozenset((k, v) for k, v in dims.items() if v), factor_a / factor_b, None
+
+
+@lru_cache(maxsize=256)
+def _dimensions(text: str) -> frozenset[tuple[str, int]]:
+    """pint's dimensionality as written (``[mass] / [length] ** 2``, ``1 / [time]``,
+    ``dimensionless``) as (dimension, power) pairs."""
+    import re
+
+    out: dict[str, int] = {}
+    for op, name, power in re.findall(r"([*/]?)\s*(\[\w+\])(?:\s*\*\*\s*(-?\d+))?", text):
+        out[name] = out.get(name, 0) + (-1 if op == "/" else 1) * int(power or 1)
+    return frozenset((k, v) for k, v in out.items() if v)
 
 
 def _pint_factor(source: str, target: str) -> Decimal | None:
@@ -101,9 +136,9 @@ def convert(value, source: str, target: str):
     factor = conversion_factor(source, target)
     if factor is not None:
         return value * factor
-    units = table()["units"]
-    if source in units and target in units:
-        (dim_a, scale_a, offset_a), (dim_b, scale_b, offset_b) = units[source], units[target]
+    a, b = _entry(source), _entry(target)
+    if a is not None and b is not None:
+        (dim_a, scale_a, offset_a), (dim_b, scale_b, offset_b) = a, b
         if dim_a != dim_b or (offset_a is None and offset_b is None):
             return None
         if source.startswith("delta_") or target.startswith("delta_"):
@@ -123,9 +158,9 @@ def compatible(source: str, target: str) -> bool:
     """Do both units measure the same dimension?"""
     if source == target:
         return True
-    units = table()["units"]
-    if source in units and target in units:
-        return units[source][0] == units[target][0]
+    a, b = _entry(source), _entry(target)
+    if a is not None and b is not None:
+        return a[0] == b[0]
     ureg = registry()
     try:
         return ureg.Unit(source).dimensionality == ureg.Unit(target).dimensionality

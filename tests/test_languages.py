@@ -594,7 +594,7 @@ def test_the_word_between_a_scale_word_and_its_currency(text, locale, expected):
 
 
 @pytest.mark.parametrize("text, locale, expected", [
-    ("เขาทำงานสี่วันต่อสัปดาห์", "th", [("4", "day")]),              # works four days a week
+    ("เขาทำงานสี่วันต่อสัปดาห์", "th", [("4", "day/week")]),         # works four days a week (CLDR: ต่อสัปดาห์, per week)
     ("ใช้เวลาสองปี สามปี หรือห้าเดือน", "th", [("2", "year"), ("3", "year"), ("5", "month")]),
     ("ราคาสองล้านปอนด์", "th", [("2E+6", "GBP")]),
     ("ສອງປີ", "lo", [("2", "year")]),
@@ -1354,3 +1354,29 @@ def test_a_translation_that_keeps_the_english_grouping_agrees_with_its_source():
 def test_a_month_with_a_case_ending_starts_a_word(text, locale):
     """A month's stem and an ending is a month at a word's start only, not inside another word."""
     assert [v for _t, v, _u in figures(text, locale)] == ["2019"]
+
+
+@pytest.mark.parametrize("locale, text, unit, alt", [
+    ("gl", "Traerá máis de 250 l/m2 de chuvia.", "liter/meter**2", "liter"),
+    ("es", "Cayeron 100 l/m² en la ciudad.", "liter/meter**2", "liter"),
+    ("es", "Cayeron 30 litros por metro cuadrado.", "liter/meter**2", "liter"),
+    ("en", "They work 40 hours per week.", "hour/week", "hour"),
+    ("de", "Die Dichte liegt bei 5 kg/m2.", "kilogram/meter**2", "kilogram"),
+    ("fr", "Il roulait à 120 km/h.", "kilometer/hour", None),   # CLDR's own rate unit, as before
+])
+def test_a_unit_per_another_as_cldr_writes_per_is_one_unit(locale, text, unit, alt):
+    """CLDR's "per" patterns (short /m², long "por metro cuadrado") after a unit make one unit per
+    the other; the plain unit stays the claim's other reading."""
+    (claim,) = extract_claims(text, locale)
+    assert (claim.unit, claim.alt_unit) == (unit, alt)
+
+
+def test_rain_in_litres_per_square_metre_agrees_with_inches():
+    """250 l/m² of rain is 250 mm: a Galician "máis de 250 l/m2" for "up to 10 inches" (254 mm) is
+    the same figure; 25 l/m² is not."""
+    from consistency.match.agreement import agree
+
+    (inches,) = extract_claims("Rosa will bring up to 10 inches of rain.", "en")
+    (right,) = extract_claims("Rosa traerá máis de 250 l/m2 de chuvia.", "gl")
+    (wrong,) = extract_claims("Rosa traerá ata 25 l/m2 de chuvia.", "gl")
+    assert agree(inches, right) and not agree(inches, wrong)

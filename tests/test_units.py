@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from consistency import units
+from consistency.locale.cldr import per_unit_names
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE = units.table()["units"]
@@ -95,3 +96,29 @@ def test_a_check_across_units_does_not_import_pint():
 def test_familiar_conversions(value, source, target, expected):
     got = units.convert(Decimal(value), source, target)
     assert abs(got - Decimal(expected)) < Decimal("0.001"), got
+
+
+_PER_UNITS = sorted({u for tag in ("en", "es", "de", "ja") for u in per_unit_names(tag).values()})
+
+
+@pytest.mark.parametrize("per", _PER_UNITS)
+def test_one_unit_per_another_is_composed_from_the_table_as_pint_converts_it(per):
+    """CLDR's "per" units after any unit of the table (250 l/m², 5 kg/m², 3 km/day): the composed
+    unit converts as pint converts it, to itself and to the same composition in other units, and
+    is compatible with what pint says it is compatible with."""
+    ureg = units.registry()
+    for num, other_num in (("liter", "gallon"), ("kilogram", "pound"), ("kilometer", "mile"), ("hour", "minute")):
+        source, target = f"{num}/{per}", f"{other_num}/{per}"
+        assert units._entry(source) is not None
+        expected = ureg.Quantity(1, source).to(target).magnitude
+        assert float(units.conversion_factor(source, target)) == pytest.approx(expected, rel=1e-12)
+        for plain in ("millimeter", "kilogram", "hour", "dimensionless"):
+            same = ureg.Unit(source).dimensionality == ureg.Unit(plain).dimensionality
+            assert units.compatible(source, plain) is same, (source, plain)
+
+
+def test_rain_in_litres_per_square_metre_is_a_length():
+    """1 l/m² of rain is 1 mm: 250 l/m² is 9.84 inches, without pint."""
+    assert units.convert(Decimal(250), "liter/meter**2", "millimeter") == pytest.approx(Decimal(250))
+    assert abs(units.convert(Decimal(250), "liter/meter**2", "inch") - Decimal("9.8425")) < Decimal("0.001")
+    assert units.convert(Decimal(250), "liter/meter**2", "liter") is None

@@ -32,8 +32,8 @@ from typing import Any, cast
 
 import regex
 
-from ..locale.cldr import (ISO_DATE, date_patterns, normalize_tag, percent_words_before, quarter_names, tables,
-                           typed_groups, units_before_number)
+from ..locale.cldr import (ISO_DATE, date_patterns, normalize_tag, per_unit_names, percent_words_before,
+                           quarter_names, tables, typed_groups, units_before_number)
 from ..locale.calendars import clock_prepositions, clock_words, era_of
 from ..locale.inflection import inflection
 from ..locale.packs import load_pack
@@ -446,6 +446,10 @@ class Extractor:
         self.unit_re = regex.compile(
             "(?:" + _SP + "{0,2}|-)(?:(" + _alt(words) + "|(?-i:" + _alt(cased) + "))" + inflected + ")", flags
         )
+        #: what CLDR writes after a unit for "per" another (gl ``250 l/m2``, ``por metro cadrado``;
+        #: en ``per square meter``): the unit is then one unit per the other
+        self.per_units: dict[str, str] = _keyed(per_unit_names(tab.tag))
+        self.per_re = regex.compile(_SP + "?(" + _alt(self.per_units) + r")(?!\p{N})", flags)
         #: where CLDR writes a unit's name before the number (sw ``kilomita 3.5``, ha, si, ak, to)
         self.unit_before_re = regex.compile(
             "(" + _alt(words, left=True) + "|(?-i:" + _alt(cased, left=True) + "))" + _SP + r"\Z", flags
@@ -1316,6 +1320,10 @@ class Extractor:
             unit = self.units[surface]
             pos = um.end()
             alt_unit = self.unit_alternatives.get(surface)
+            if "/" not in unit and unit != "percent" and (pm := self.per_re.match(work, pos)):
+                # 250 l/m2 of rain: a litre per square metre (a length, as many millimetres); the
+                # plain unit stays its other reading (40 hours per week against 40 Wochenstunden)
+                unit, alt_unit, pos = f"{unit}/{self.per_units[_key(pm.group(1))]}", alt_unit or unit, pm.end()
         if unit is None and not currency and counter is None and self.unit_before_re is not None:
             ub = self.unit_before_re.search(work, max(0, s - 40), s)
             if ub:  # sw mita 3.5, kilomita 3.5: the unit's name before the number, as CLDR writes it

@@ -286,6 +286,41 @@ def _root_rates() -> dict[str, str]:
             if "/" in surface and surface.isascii()}
 
 
+@lru_cache(maxsize=64)
+def per_unit_names(tag: str) -> dict[str, str]:
+    """What CLDR writes after a unit for "per" another unit, in ``tag`` and in the root locale,
+    folded, to that unit's pint name: ``/m²``, ``por metro cadrado``, ``per square meter``, ``/h``
+    (its ``per`` unit patterns). A text writes ``l/m2`` with the digit as often as ``l/m²``: both
+    are read. A surface CLDR gives two units (en ``/m``: per metre, and per month) is none."""
+    mapping: dict[str, str] = _unit_map()["units"]
+    out: dict[str, str] = {}
+    dropped: set[str] = set()
+    loc = parse_locale(tag)
+    sources = [(loc._data, ("long", "short")), (parse_locale("root")._data, ("short",))]
+    if (loc.territory or loc.script) and str(loc) != loc.language:
+        sources.insert(1, (parse_locale(loc.language)._data, ("long", "short")))
+    for data, widths in sources:
+        patterns = _plain(data.get("unit_patterns", {}))
+        for unit_id, pint_name in mapping.items():
+            for width in widths:
+                pattern = ((patterns.get(unit_id) or {}).get(width) or {}).get("per")
+                if not isinstance(pattern, str) or not pattern.startswith("{0}"):
+                    continue
+                surface = pattern.replace("{0}", "").strip(" \u00a0\u202f").casefold()
+                if not surface or surface in dropped:
+                    continue
+                for form in dict.fromkeys((surface, surface.translate(_SUPERSCRIPT_DIGITS))):
+                    if out.get(form, pint_name) != pint_name:
+                        dropped.add(form)
+                        del out[form]
+                    elif form not in dropped:
+                        out[form] = pint_name
+    return out
+
+
+_SUPERSCRIPT_DIGITS = str.maketrans("²³", "23")
+
+
 def unit_ids() -> frozenset[str]:
     """The CLDR unit ids a figure is read in (``length-meter``…; ``locale/data/cldr_units.json``)."""
     return frozenset(_unit_map()["units"])
