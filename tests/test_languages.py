@@ -1380,3 +1380,13 @@ def test_rain_in_litres_per_square_metre_agrees_with_inches():
     (right,) = extract_claims("Rosa traerá máis de 250 l/m2 de chuvia.", "gl")
     (wrong,) = extract_claims("Rosa traerá ata 25 l/m2 de chuvia.", "gl")
     assert agree(inches, right) and not agree(inches, wrong)
+
+
+def test_a_unit_per_another_anchors_the_alignment_as_its_plain_unit():
+    """A translation drops the "per" as often as it keeps it (bg "2 до 3 инча" for "2 to 3 inches
+    per hour"): the compound anchors its passage as the plain measure would."""
+    from consistency.match.groups import value_anchors
+
+    (per,) = extract_claims("Rates approach 2 to 3 inches per hour.", "en")
+    (plain,) = extract_claims("Rates approach 2 to 3 inches.", "en")
+    assert per.unit == "inch/hour" and value_anchors(per) == value_anchors(plain)

@@ -51,10 +51,18 @@ def value_anchors(c: Claim) -> set[str]:
     and ``8 km`` too, as ``6.5 feet`` and ``about 2 m``), so that a passage converted into other units
     anchors its counterpart (a conversion rounded across a boundary, 1.949 / 1.95, does not: an
     anchor helps the alignment, it decides no finding).
-    Other figures (money, percentages of no unit, dates) anchor by their exact normalized value."""
+    Other figures (money, percentages of no unit, dates) anchor by their exact normalized value.
+    A measure of one unit per another that was read as a plain measure too (``2 to 3 inches per
+    hour``; ``250 l/m²``) anchors as the plain measure: a translation drops the "per" as often as
+    it keeps it, and an anchor no other version writes only weakens its block's others."""
+    if c.alt_unit is not None and c.kind is ClaimKind.QUANTITY and "/" in (c.unit or ""):
+        return _value_anchors(c, c.alt_unit)
+    return _value_anchors(c, c.unit)
+
+
+def _value_anchors(c: Claim, unit: str | None) -> set[str]:
     from ..units import table
 
-    unit = c.unit
     entry = table()["units"].get(unit) if unit else None
     x = c.value
     if x is None and isinstance(c.low, Decimal) and isinstance(c.high, Decimal):
