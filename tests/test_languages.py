@@ -1390,3 +1390,19 @@ def test_a_unit_per_another_anchors_the_alignment_as_its_plain_unit():
     (per,) = extract_claims("Rates approach 2 to 3 inches per hour.", "en")
     (plain,) = extract_claims("Rates approach 2 to 3 inches.", "en")
     assert per.unit == "inch/hour" and value_anchors(per) == value_anchors(plain)
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("ca", "El porc pesava 250 quilos."),
+    ("gl", "Un porco de case 250 quilos."),
+    ("tr", "Domuz 250 kilo ağırlığındaydı."),
+    ("cs", "Prase vážilo 250 kilo."),
+    ("hr", "Svinja je imala 250 kila."),
+    ("sr", "Свиња је имала 250 кила."),
+    ("uk", "Свиня важила 250 кіло."),
+    ("id", "Babi itu seberat 250 kilo."),
+])
+def test_the_everyday_kilo_is_a_kilogram_where_cldr_lists_only_the_formal_name(locale, text):
+    """locale/data/everyday_units.toml: the words news writes for a kilogram beside CLDR's names."""
+    (claim,) = extract_claims(text, locale)
+    assert (claim.value, claim.unit) == (250, "kilogram")

@@ -641,7 +641,7 @@ def _tables(tag: str) -> LocaleTables:
         # en-GB reads what en reads ($80 billion), its own data winning ($ is AUD in en-AU)
         return {**getattr(base, name), **regional} if base is not None else regional
 
-    from .regional import regional_groups, regional_months, regional_units
+    from .regional import everyday_units, regional_groups, regional_months, regional_units
 
     # a base locale also reads the unit and month names of its regional variants (en: kilometres,
     # kph from en-GB, en-AU…; es: setiembre from es-PE), its own winning; see locale/regional.py
@@ -652,7 +652,8 @@ def _tables(tag: str) -> LocaleTables:
     # the cases CLDR declines unit names in, below every nominative form (a form that is both is
     # read as the nominative's unit)
     units = unit_names(data) if base is not None else {
-        **unit_case_names(loc.language), **relative, **regional_units(loc.language), **unit_names(data)}
+        **everyday_units(loc.language), **unit_case_names(loc.language), **relative, **regional_units(loc.language),
+        **unit_names(data)}
     if base is None and loc.language in _CYRILLIC_LATIN_SYMBOLS:
         units = {**_cyrillic_symbols(data, loc.language), **units}
     if base is None:
