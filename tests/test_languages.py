@@ -1406,3 +1406,26 @@ def test_the_everyday_kilo_is_a_kilogram_where_cldr_lists_only_the_formal_name(l
     """locale/data/everyday_units.toml: the words news writes for a kilogram beside CLDR's names."""
     (claim,) = extract_claims(text, locale)
     assert (claim.value, claim.unit) == (250, "kilogram")
+
+
+@pytest.mark.parametrize("locale, text, unit", [
+    ("en", "Winds of 85 miles an hour battered the coast.", "mile/hour"),
+    ("en", "She walked 12 miles a day.", "mile/day"),
+    ("de", "Winde mit 137 Kilometern in der Stunde.", "kilometer/hour"),
+    ("fr", "Des vents de 135 km à l'heure.", "kilometer/hour"),
+    ("es", "Vientos de 137 kilómetros a la hora.", "kilometer/hour"),
+    ("it", "Consuma 3 litri al giorno.", "liter/day"),
+])
+def test_a_packs_words_for_per_make_a_rate(locale, text, unit):
+    """A pack's [per_units] beside CLDR's per patterns: English "85 miles an hour" is a speed."""
+    (claim,) = extract_claims(text, locale)
+    assert claim.unit == unit
+
+
+def test_miles_an_hour_agree_with_kilometres_per_hour_and_a_wrong_conversion_is_reported():
+    from consistency.match.agreement import agree
+
+    (mph,) = extract_claims("Winds of 85 miles an hour battered the coast.", "en")
+    (right,) = extract_claims("Winde von 137 km/h trafen die Küste.", "de")
+    (wrong,) = extract_claims("Winde von 185 km/h trafen die Küste.", "de")
+    assert agree(mph, right) and not agree(mph, wrong)

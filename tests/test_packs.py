@@ -69,7 +69,7 @@ def test_pack_parses_and_loads(lang):
     assert pack.language == lang
     known = {"language", "extends", "numbers", "scales", "vague", "qualifiers", "currencies", "units", "counters",
              "ranges", "percent", "ordinals", "dates", "noise", "unit_prefixes", "duals", "homographs",
-             "unit_alternatives", "quotes", "speech", "names"}
+             "unit_alternatives", "per_units", "quotes", "speech", "names"}
     assert set(data) <= known, f"unknown tables: {set(data) - known}"
 
 

@@ -447,8 +447,10 @@ class Extractor:
             "(?:" + _SP + "{0,2}|-)(?:(" + _alt(words) + "|(?-i:" + _alt(cased) + "))" + inflected + ")", flags
         )
         #: what CLDR writes after a unit for "per" another (gl ``250 l/m2``, ``por metro cadrado``;
-        #: en ``per square meter``): the unit is then one unit per the other
-        self.per_units: dict[str, str] = _keyed(per_unit_names(tab.tag))
+        #: en ``per square meter``), and a pack's [per_units] (en ``an hour``): the unit is then
+        #: one unit per the other
+        own = {**pack.per_units, **{k.replace("’", "'"): v for k, v in pack.per_units.items()}}
+        self.per_units: dict[str, str] = _keyed({**per_unit_names(tab.tag), **own})
         self.per_re = regex.compile(_SP + "?(" + _alt(self.per_units) + r")(?!\p{N})", flags)
         #: where CLDR writes a unit's name before the number (sw ``kilomita 3.5``, ha, si, ak, to)
         self.unit_before_re = regex.compile(

@@ -290,8 +290,8 @@ def _root_rates() -> dict[str, str]:
 def per_unit_names(tag: str) -> dict[str, str]:
     """What CLDR writes after a unit for "per" another unit, in ``tag`` and in the root locale,
     folded, to that unit's pint name: ``/m²``, ``por metro cadrado``, ``per square meter``, ``/h``
-    (its ``per`` unit patterns). A text writes ``l/m2`` with the digit as often as ``l/m²``: both
-    are read. A surface CLDR gives two units (en ``/m``: per metre, and per month) is none."""
+    (its ``per`` unit patterns). A text writes ``l/m2`` with the digit as often as ``l/m²``, and
+    ``all'ora`` with the typewriter apostrophe as often as CLDR's ``all’ora``: all are read. A surface CLDR gives two units (en ``/m``: per metre, and per month) is none."""
     mapping: dict[str, str] = _unit_map()["units"]
     out: dict[str, str] = {}
     dropped: set[str] = set()
@@ -309,7 +309,8 @@ def per_unit_names(tag: str) -> dict[str, str]:
                 surface = pattern.replace("{0}", "").strip(" \u00a0\u202f").casefold()
                 if not surface or surface in dropped:
                     continue
-                for form in dict.fromkeys((surface, surface.translate(_SUPERSCRIPT_DIGITS))):
+                plain = surface.translate(_SUPERSCRIPT_DIGITS)
+                for form in dict.fromkeys((surface, plain, plain.replace("’", "'"))):
                     if out.get(form, pint_name) != pint_name:
                         dropped.add(form)
                         del out[form]

@@ -73,6 +73,9 @@ class Pack:
     #: unit words that may mean another unit (percentage points: per cent, or points; el βαθμούς:
     #: degrees, or points): read as either, whichever the other version has
     unit_alternatives: dict[str, str] = field(default_factory=dict)
+    #: words after a unit that say "per" another, beside CLDR's per patterns (en "an hour": 85 miles
+    #: an hour)
+    per_units: dict[str, str] = field(default_factory=dict)
     ordinal_prefix: tuple[str, ...] = ()
     ordinal_suffix: tuple[str, ...] = ()
     dot_ordinal: bool = False
@@ -180,6 +183,7 @@ def parse_pack(data: dict, *, language: str) -> Pack:
         percent_words=tuple(w.casefold() for w in (data.get("percent") or {}).get("words", [])),
         percent_before=tuple(w.casefold() for w in (data.get("percent") or {}).get("before", [])),
         unit_alternatives={k: str(v) for k, v in _fold(data.get("unit_alternatives")).items()},
+        per_units={k: str(v) for k, v in _fold(data.get("per_units")).items()},
         ordinal_prefix=tuple(ordinals.get("prefix", [])),
         ordinal_suffix=tuple(ordinals.get("suffix", [])),
         dot_ordinal=bool(ordinals.get("dot_ordinal", False)),
