@@ -792,6 +792,11 @@ def test_the_hungarian_century_as_text_writes_it(text, label):
     ("Liverpool speelt woensdag om 15 uur tegen Napoli.", "nl"),
     ("De vrouw werd om 7.55 uur gevonden.", "nl"),
     ("Встреча началась в 15 часов.", "ru"),
+    ("Fundurin byrjar kl. 15 í Reykjavík.", "is"),
+    ("Мулоқот соати 15 оғоз шуд.", "tg"),
+    ("A meccs 13 órakor kezdődik.", "hu"),
+    ("Rungtynės prasidės 15 val. Neapolyje.", "lt"),
+    ("Susitikimas vyks 12.30 val. sostinėje.", "lt"),
 ])
 def test_a_number_after_a_clock_word_is_a_time_not_a_count(text, locale):
     assert figures(text, locale) == []
@@ -804,6 +809,8 @@ def test_a_number_after_a_clock_word_is_a_time_not_a_count(text, locale):
     ("۲۴ ساعت گذشته", "fa", [("24", "hour")]),                            # hours: the word after the number
     ("De staking duurde 15 uur.", "nl", [("15", "hour")]),                 # no preposition: a duration
     ("Der Preis stieg um 15 Prozent.", "de", [("15", "percent")]),
+    ("Rungtynės truko 3 valandas.", "lt", [("3", "hour")]),               # a duration writes the word
+    ("A tárgyalás 13 óráig tartott.", "hu", [("13", "hour")]),                 # lasted 13 hours
 ])
 def test_a_clock_word_leaves_other_figures_alone(text, locale, expected):
     assert [(v, u) for _t, v, u in figures(text, locale)] == expected
@@ -815,9 +822,10 @@ def test_the_clock_words_first_in_the_data_are_icus():
     from importlib import resources
 
     data = tomllib.loads(resources.files("consistency.locale").joinpath("data/clock.toml").read_text("utf-8"))
-    from_icu = ["fi", "sv", "da", "nb", "nn", "et", "id", "fa", "he", "vi"]
+    from_icu = ["fi", "sv", "da", "nb", "nn", "et", "id", "fa", "he", "vi", "fo", "is", "tg", "tk", "su", "dsb"]
     checked = [(language, data["before"][language][0]) for language in from_icu]
     checked += [(language, words[0]) for language, words in data["at"].items()]
+    checked += [(language, data["after"][language][0]) for language in ("hsb", "tt")]
     for language, word in checked:
         pattern = icu.DateFormat.createDateTimeInstance(
             icu.DateFormat.kLong, icu.DateFormat.kShort, icu.Locale(language)).toPattern()

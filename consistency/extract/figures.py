@@ -34,7 +34,7 @@ import regex
 
 from ..locale.cldr import (ISO_DATE, date_patterns, normalize_tag, per_unit_names, percent_words_before,
                            quarter_names, tables, typed_groups, units_before_number)
-from ..locale.calendars import clock_prepositions, clock_words, era_of
+from ..locale.calendars import clock_prepositions, clock_words, clock_words_after, era_of
 from ..locale.inflection import inflection
 from ..locale.packs import load_pack
 from ..locale.scripts import ATTACHING, WORD_END, WORD_START
@@ -544,6 +544,9 @@ class Extractor:
         if clock:  # klo 15, kl. 15.30: a time of day (locale/data/clock.toml)
             noise.append(rf"(?<![\p{{L}}\p{{M}}]){_alt(clock)}[ \u00a0]*(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?"
                          rf"(?!\d|[.,:]\d|[\p{{L}}\p{{M}}])")
+        after = clock_words_after(tab.language)
+        if after:  # hu 13 órakor, lt 15 val.: a time of day, the word after it
+            noise.append(rf"(?<![\d.,:])(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?[ \u00a0]*{_alt(after)}")
         hours = [w for w, unit in self.units.items() if unit == "hour"]
         at = clock_prepositions(tab.language)
         if at and hours:  # om 15 uur, в 15 часов: the preposition, a number and the word for an hour

@@ -38,6 +38,12 @@ def clock_words(language: str) -> tuple[str, ...]:
     return tuple(_clock()["before"].get(language, ()))
 
 
+def clock_words_after(language: str) -> tuple[str, ...]:
+    """The words ``language`` writes after a time of day (hu ``órakor``, lt ``val.``):
+    ``locale/data/clock.toml``."""
+    return tuple(_clock().get("after", {}).get(language, ()))
+
+
 def clock_offset(language: str) -> int:
     """The hours ``language`` counts its clock from (sw 6: saa 1 is 7 o'clock), else 0:
     ``locale/data/clock.toml``."""
