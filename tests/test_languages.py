@@ -1437,3 +1437,28 @@ def test_miles_an_hour_agree_with_kilometres_per_hour_and_a_wrong_conversion_is_
     (right,) = extract_claims("Winde von 137 km/h trafen die Küste.", "de")
     (wrong,) = extract_claims("Winde von 185 km/h trafen die Küste.", "de")
     assert agree(mph, right) and not agree(mph, wrong)
+
+
+@pytest.mark.parametrize("locale, text, value, unit", [
+    ("cy", "Prynodd y ddwy gadwyn ddwy flynedd yn ôl.", 2, "year"),     # blynedd softened, dwy too
+    ("cy", "Digwyddodd hyn dair blynedd yn ôl.", 3, "year"),             # tair softened
+    ("cy", "Mwy na thri mis ar ôl yr uwchgynhadledd.", 3, "month"),       # tri, aspirate
+    ("cy", "Maen nhw'n ffrindiau ers deng mlynedd.", 10, "year"),         # deng, blynedd nasalised
+    ("cy", "Bu'n gaeth am ddau ddiwrnod.", 2, "day"),
+    ("ga", "Tá sé ina chónaí ann le dhá bhliain.", 2, "year"),            # bliain lenited
+])
+def test_celtic_initial_mutations_of_number_and_unit_words(locale, text, value, unit):
+    """inflection.toml [initial_mutations]: a number or unit word in each mutated form."""
+    claims = [c for c in extract_claims(text, locale) if c.unit == unit]
+    assert [(c.value, c.unit) for c in claims] == [(value, unit)]
+
+
+def test_a_mutated_form_that_is_another_word_is_no_number():
+    """Welsh ddim ("not") is dim (zero) softened: an exception, never a figure; Welsh chwech (six)
+    starts with a letter of its own, not a c to soften."""
+    from consistency.locale.inflection import inflection
+
+    assert extract_claims("Dywedodd nad oedd ddim yn siŵr.", "cy") == []
+    forms = inflection().mutated("cy", {"chwech": 6, "cant": 100, "dim": 0})
+    assert "ddim" not in forms and not any(f.startswith(("gh", "ngh", "chh")) and f.endswith("wech") for f in forms)
+    assert forms["gant"] == forms["chant"] == forms["nghant"] == 100

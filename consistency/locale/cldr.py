@@ -655,6 +655,11 @@ def _tables(tag: str) -> LocaleTables:
     units = unit_names(data) if base is not None else {
         **everyday_units(loc.language), **unit_case_names(loc.language), **relative, **regional_units(loc.language),
         **unit_names(data)}
+    if base is None:
+        from .inflection import inflection
+
+        # cy flynedd, mlynedd (blynedd), ddiwrnod; ga bhliain (inflection.toml [initial_mutations])
+        units = {**inflection().mutated(loc.language, units), **units}
     if base is None and loc.language in _CYRILLIC_LATIN_SYMBOLS:
         units = {**_cyrillic_symbols(data, loc.language), **units}
     if base is None:

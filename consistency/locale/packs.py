@@ -268,6 +268,13 @@ def _load_pack(language: str) -> Pack:
         numbers["extra_words"] = {**declined, **numbers.get("extra_words", {})}
         short = [w for w, v in declined.items() if v <= 1 or len(w) <= 2]
         numbers["needs_unit"] = [*numbers.get("needs_unit", []), *short]
+    if not own_words and (mutations := _initial_mutations(language, numbers)):
+        # cy dwy flynedd, ddau, dair, thri, dwy fil; ga dhá, thrí, gcúig (inflection.toml
+        # [initial_mutations]): a short form is a figure only with a unit after it
+        words, multipliers = mutations
+        numbers["extra_words"] = {**words, **numbers.get("extra_words", {})}
+        numbers["multipliers"] = {**multipliers, **numbers.get("multipliers", {})}
+        numbers["needs_unit"] = [*numbers.get("needs_unit", []), *(w for w, v in words.items() if len(w) <= 3 or v <= 1)]
     if (letters := digraphic(language)) is not None:
         # sr: ICU's Cyrillic words, and the same words in the Latin alphabet (data/digraphic.toml)
         table = str.maketrans(letters)
@@ -283,6 +290,21 @@ def _load_pack(language: str) -> Pack:
     if "scale_connectors" not in numbers and (connectors := _scale_connectors().get(language)):
         numbers["scale_connectors"] = connectors  # gl millóns de euros: locale/data/scale_connectors.toml
     return replace(parse_pack(data, language=language), own_words=own_words)
+
+
+def _initial_mutations(language: str, numbers: dict) -> tuple[dict[str, int], dict[str, int]] | None:
+    """The number words and multipliers of ``numbers`` (ICU's, the data's declined ones) in each
+    form the initial mutations of ``language`` give them (``locale/data/inflection.toml``), or
+    None for a language without them."""
+    from .inflection import inflection
+
+    rule = inflection()
+    if language not in rule.initial_mutations:
+        return None
+    words = {w: int(v) for key in ("words", "extra_words") if isinstance(numbers.get(key), dict)
+             for w, v in numbers[key].items()}
+    multipliers = {w: int(v) for w, v in (numbers.get("multipliers") or {}).items()}
+    return rule.mutated(language, words), rule.mutated(language, multipliers)
 
 
 def _read_pack(source, language: str) -> dict:
