@@ -97,8 +97,13 @@ def _is_latin_letter(ch: str) -> bool:
     return ch.isalpha() and (ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u0400" <= ch <= "\u04ff")
 
 
+#: CJK symbols, kana, Han, hangul syllables and full-width forms (a character, or counted in C
+#: over a text by :func:`_is_cjk_text`)
+_CJK = regex.compile("[\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef]")
+
+
 def _is_cjk(ch: str) -> bool:
-    return ch != "" and ("\u3000" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3" or "\uff00" <= ch <= "\uffef")
+    return ch != "" and _CJK.match(ch) is not None
 
 
 def _hints(text: str, i: int) -> tuple[bool, bool]:
@@ -448,10 +453,6 @@ def _after_term_marker(text: str, o: int, pack: Pack) -> bool:
     before = text[max(0, o - 40):o].rstrip().casefold()
     return any(before.endswith(m) and (len(before) == len(m) or not before[-len(m) - 1].isalnum())
                for m in pack.quote_terms_before)
-
-
-#: The characters :func:`_is_cjk` says are CJK, counted in C
-_CJK = regex.compile("[\u3000-\u9fff\uac00-\ud7a3\uff00-\uffef]")
 
 
 def _is_cjk_text(text: str) -> bool:
