@@ -38,7 +38,7 @@ import regex
 
 from ..locale.inflection import inflection
 from ..locale.packs import Pack, load_pack
-from ..locale.scripts import letter_script
+from ..locale.scripts import letter_script, unmix_homoglyphs
 from ..locale.tags import language
 from ..locale.words import UNSPACED_SCRIPTS, word_boundaries
 from .translit import ascii_fold, romanize
@@ -459,7 +459,11 @@ def extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = Non
 
     >>> [m.text for m in extract_names("タイ   ムスタンプを押す", "ja")]  # one word across a PO continuation
     ['タイムスタンプ']
+
+    A word that mixes look-alike letters of two scripts is read in one (sr ``Tрамп`` with a Latin
+    T: :func:`~consistency.locale.scripts.unmix_homoglyphs`), offsets unchanged.
     """
+    text = unmix_homoglyphs(text)
     if "  " in text and _CJK_PADDING.search(text):
         from .padding import squeeze
 

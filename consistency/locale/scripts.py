@@ -113,10 +113,10 @@ def _homoglyphs() -> tuple[regex.Pattern[str], dict[str, regex.Pattern[str]], di
 
 
 def unmix_homoglyphs(text: str) -> str:
-    """``text`` with each word that mixes the letters of two scripts written in the script it
-    writes more of (a tie: the one the whole text writes more of), where every letter of the other
-    has a look-alike (``locale/data/homoglyphs.toml``: Latin and Cyrillic, Latin and Greek); one
-    character for one, so offsets survive.
+    """``text`` with each word that mixes the letters of two scripts written in one: the script
+    every letter of the other has a look-alike in (``locale/data/homoglyphs.toml``: Latin and
+    Cyrillic, Latin and Greek), and where both could be, the one the word writes more of (a tie:
+    the one the whole text writes more of); one character for one, so offsets survive.
 
     >>> unmix_homoglyphs("чeтири дaнa") == "четири дана"
     True
@@ -124,6 +124,8 @@ def unmix_homoglyphs(text: str) -> str:
     'ƒe etɔ'
     >>> unmix_homoglyphs("Instagramга, Дракons")
     'Instagramга, Дракons'
+    >>> unmix_homoglyphs("Toмaс") == "Томас"  # three Latin letters, but м has no Latin look-alike
+    True
     """
     mixed = _homoglyphs()[0]
     while mixed.search(text):
@@ -142,22 +144,28 @@ def _unmix_once(text: str) -> str:
     whole: dict[str, int] = {}  # the text's letters of each script, which settle a tie in a word
     for m in _WORD.finditer(text):
         word = m.group()
-        counts = {s: n for s, pattern in letters.items() if (n := len(pattern.findall(word)))}
+        found = {s: pattern.findall(word) for s, pattern in letters.items()}
+        counts = {s: len(chars) for s, chars in found.items() if chars}
         if len(counts) < 2:
             continue
-        ranked = sorted(counts, key=counts.__getitem__, reverse=True)
-        if counts[ranked[0]] == counts[ranked[1]]:
-            for s in ranked[:2]:
-                if s not in whole:
-                    whole[s] = len(letters[s].findall(text))
-            if whole[ranked[0]] == whole[ranked[1]]:
-                continue
-            if whole[ranked[1]] > whole[ranked[0]]:
-                ranked[:2] = ranked[1], ranked[0]
-        major = ranked[0]
-        minority = [(letters[s], tables.get((s, major))) for s in ranked[1:]]
-        if all(table is not None and all(ord(ch) in table for ch in pattern.findall(word)) for pattern, table in minority):
-            for _pattern, table in minority:
-                word = word.translate(table)
-            out[m.start():m.end()] = word
+        # the scripts the word can be written in: every letter of the others has a look-alike in it
+        # (sr "Toмaс": the Latin T, o, a have Cyrillic ones, м has no Latin one)
+        targets = [t for t in counts if all((table := tables.get((s, t))) is not None
+                                            and all(ord(ch) in table for ch in found[s]) for s in counts if s != t)]
+        if len(targets) > 1:  # either way: the script the word writes more of, else the text's
+            targets.sort(key=counts.__getitem__, reverse=True)
+            if counts[targets[0]] == counts[targets[1]]:
+                for t in targets[:2]:
+                    if t not in whole:
+                        whole[t] = len(letters[t].findall(text))
+                if whole[targets[0]] == whole[targets[1]]:
+                    continue
+                targets.sort(key=lambda t: (counts[t], whole.get(t, -1)), reverse=True)
+        if not targets:
+            continue
+        major = targets[0]
+        for s in counts:
+            if s != major:
+                word = word.translate(tables[s, major])
+        out[m.start():m.end()] = word
     return "".join(out)
