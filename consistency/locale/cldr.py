@@ -656,10 +656,10 @@ def _tables(tag: str) -> LocaleTables:
         **everyday_units(loc.language), **unit_case_names(loc.language), **relative, **regional_units(loc.language),
         **unit_names(data)}
     if base is None:
-        from .inflection import inflection
+        from .mutations import mutated
 
         # cy flynedd, mlynedd (blynedd), ddiwrnod; ga bhliain (inflection.toml [initial_mutations])
-        units = {**inflection().mutated(loc.language, units), **units}
+        units = {**mutated(loc.language, units), **units}
     if base is None and loc.language in _CYRILLIC_LATIN_SYMBOLS:
         units = {**_cyrillic_symbols(data, loc.language), **units}
     if base is None:

@@ -8,15 +8,11 @@ languages listed there that have no language pack of their own.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import TypeVar
 
 __all__ = ["Inflection", "inflection"]
-
-V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -50,39 +46,6 @@ class Inflection:
     #: language -> the case endings it puts on a foreign name, after it or for its final vowel (pl
     #: Juanem, Aguery; cs San Diegu)
     name_endings: dict[str, frozenset[str]] = field(default_factory=dict)
-    #: language -> (letters a word starts with, what a mutation writes for them) (cy b: f, m)
-    initial_mutations: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
-    #: language -> mutated forms that are other words (cy ddim, "not")
-    mutation_exceptions: dict[str, frozenset[str]] = field(default_factory=dict)
-    #: language -> the letters a mutation treats as one (cy ch, ll)
-    mutation_digraphs: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
-    def mutated(self, language: str, words: Mapping[str, V]) -> dict[str, V]:
-        """Each word of ``words`` (a phrase: its first word) in the forms the initial mutations
-        of ``language`` give it, with its value: cy ``{"blynedd": "year"}`` -> ``flynedd``,
-        ``mlynedd``.  A form of two values, a form that is already a key, and an exception are
-        left out."""
-        rules = self.initial_mutations.get(language)
-        if not rules:
-            return {}
-        digraphs = self.mutation_digraphs.get(language, ())
-        skip = self.mutation_exceptions.get(language, frozenset())
-        out: dict[str, V] = {}
-        clash: set[str] = set()
-        for word, value in words.items():
-            low = word.casefold()
-            for old, new in rules:
-                if not low.startswith(old) or any(low.startswith(d) and d.startswith(old) and d != old for d in digraphs):
-                    continue  # cy chwech is no c mutated, ga bhliain no b to lenite again
-                form = new + word[len(old):]
-                if word[:1].isupper():
-                    form = form[:1].upper() + form[1:]
-                if form.casefold() in skip or form in words:
-                    continue
-                if form in out and out[form] != value:
-                    clash.add(form)
-                out.setdefault(form, value)
-        return {form: value for form, value in out.items() if form not in clash}
 
     def dual_forms(self, language: str, word: str) -> list[str]:
         """``word`` (a dual as CLDR writes it) in the other cases of ``language``: ar ``سنتان``
@@ -129,8 +92,4 @@ def inflection() -> Inflection:
                       {lang: tuple((str(a), str(b)) for a, b in pairs)
                        for lang, pairs in data.get("name_respellings", {}).items()},
                       frozenset(data.get("short_month_endings", ())),
-                      {lang: frozenset(map(str, endings)) for lang, endings in data.get("name_endings", {}).items()},
-                      {lang: tuple((str(a), str(b)) for a, b in pairs)
-                       for lang, pairs in data.get("initial_mutations", {}).items()},
-                      {lang: frozenset(map(str, words)) for lang, words in data.get("mutation_exceptions", {}).items()},
-                      {lang: tuple(map(str, letters)) for lang, letters in data.get("mutation_digraphs", {}).items()})
+                      {lang: frozenset(map(str, endings)) for lang, endings in data.get("name_endings", {}).items()})

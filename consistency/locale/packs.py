@@ -294,17 +294,16 @@ def _load_pack(language: str) -> Pack:
 
 def _initial_mutations(language: str, numbers: dict) -> tuple[dict[str, int], dict[str, int]] | None:
     """The number words and multipliers of ``numbers`` (ICU's, the data's declined ones) in each
-    form the initial mutations of ``language`` give them (``locale/data/inflection.toml``), or
+    form the initial mutations of ``language`` give them (:mod:`consistency.locale.mutations`), or
     None for a language without them."""
-    from .inflection import inflection
+    from .mutations import mutated, mutates
 
-    rule = inflection()
-    if language not in rule.initial_mutations:
+    if not mutates(language):
         return None
     words = {w: int(v) for key in ("words", "extra_words") if isinstance(numbers.get(key), dict)
              for w, v in numbers[key].items()}
     multipliers = {w: int(v) for w, v in (numbers.get("multipliers") or {}).items()}
-    return rule.mutated(language, words), rule.mutated(language, multipliers)
+    return mutated(language, words), mutated(language, multipliers)
 
 
 def _read_pack(source, language: str) -> dict:
