@@ -4,7 +4,9 @@ Contract:
 
 - :func:`built` returns ``build()``, or what it returned in an earlier process of the same code:
   each locale's compiled extractor (its patterns take 0.1-0.5 s to compile and 2-6 ms to load, the
-  ``regex`` module pickling a pattern with its compiled code), CLDR tables, gazetteers, packs.
+  ``regex`` module pickling a pattern with its compiled code), CLDR tables, gazetteers, packs, the
+  built-in rules and vocabulary (parsed from YAML; :func:`fingerprinted` says which files key an
+  entry).
 - Entries live in ``builds/`` of the user's cache folder (:func:`default_dir`), in a folder keyed by
   the tool's code and data (version plus the size and time of each file of the package and of the
   built-in rules, so an edited checkout never reads a stale entry), the Python version and the
@@ -133,9 +135,8 @@ def write_pickle(path: Path, value: Any) -> None:
 def code_fingerprint() -> bytes:
     """The size and modification time of every file of the package and of the built-in rules (walked
     once per process: the result cache and the built objects both key by it)."""
-    here = Path(__file__).resolve().parent
     h = hashlib.blake2b(digest_size=20)
-    for root in (here, here.parent / "rules"):
+    for root in _fingerprinted_roots():
         if not root.is_dir():
             continue
         for dirpath, dirnames, filenames in os.walk(root):
@@ -145,3 +146,15 @@ def code_fingerprint() -> bytes:
                 st = os.stat(path)
                 h.update(f"{os.path.relpath(path, root)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return h.digest()
+
+
+def _fingerprinted_roots() -> tuple[Path, Path]:
+    here = Path(__file__).resolve().parent
+    return here, here.parent / "rules"
+
+
+def fingerprinted(path: Path) -> bool:
+    """Whether ``path`` lies in the files :func:`code_fingerprint` covers (the package and the
+    built-in rules), so that an object built from it may be kept: an edit of it keys a new folder."""
+    resolved = path.resolve()
+    return any(resolved == root or root in resolved.parents for root in _fingerprinted_roots())

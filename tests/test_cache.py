@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,11 +50,11 @@ def builds(folder: Path) -> list[str]:
 @pytest.fixture
 def fresh_process(monkeypatch):
     """This process as a new one would start: nothing built in memory yet."""
-    from consistency.extract import figures, names, vocabulary
+    from consistency.extract import figures, names, vocabulary, weekdays
     from consistency.locale import cldr, packs
 
     cached = [figures.extractor, cldr.tables, vocabulary.gazetteer, names.calendar_words, names._surfaces,
-              packs.load_pack]
+              packs.load_pack, weekdays._pattern, vocabulary._builtin_vocabulary]
     for function in cached:
         function.cache_clear()
     builds_module._builds_folder.cache_clear()
@@ -217,6 +218,53 @@ def test_a_check_in_a_fresh_process_reads_what_the_first_one_kept(cache_dir, bun
 
     monkeypatch.setattr(figures.Extractor, "__init__", fail)  # unpickling does not call it
     assert check(capsys, str(bundle), "--no-history") == first
+
+
+def test_the_built_in_rules_vocabulary_and_day_names_are_read_back_as_parsed(cache_dir, fresh_process, monkeypatch):
+    from consistency.builds import fingerprinted
+    from consistency.engine import registry
+    from consistency.extract import vocabulary, weekdays
+
+    assert fingerprinted(registry.builtin_rules_dir()) and not fingerprinted(cache_dir)
+    rules = list(registry.load_rules())
+    vocab = vocabulary.default_vocabulary()
+    days = weekdays.weekday_mentions("Am Dienstag, nicht am Montag", "de")
+    kept = builds(cache_dir)
+    assert {"vocabulary-builtin.pickle", "weekdays-de.pickle"} <= set(kept)
+    assert any(name.startswith("rules-") for name in kept)
+    vocabulary._builtin_vocabulary.cache_clear()
+    weekdays._pattern.cache_clear()
+
+    def fail(*_a, **_k):
+        raise AssertionError("parsed again although it was kept")
+
+    monkeypatch.setattr(registry, "_load_dir", fail)
+    monkeypatch.setattr(vocabulary, "load_vocabulary", fail)
+    monkeypatch.setattr(weekdays, "day_names", fail)
+    assert list(registry.load_rules()) == rules
+    assert repr(vocabulary.default_vocabulary().entities) == repr(vocab.entities)  # entities compare by identity
+    assert weekdays.weekday_mentions("Am Dienstag, nicht am Montag", "de") == days
+
+
+def test_rules_outside_the_package_are_never_kept(cache_dir, fresh_process, tmp_path, monkeypatch):
+    from consistency.engine import registry
+
+    own = tmp_path / "rules"
+    shutil.copytree(registry.builtin_rules_dir(), own)
+    monkeypatch.setattr(registry, "builtin_rules_dir", lambda: own)
+    assert registry.load_rules()["QTY001"].source == (own / "QTY001.yml").resolve()
+    assert not any(name.startswith("rules-") for name in builds(cache_dir))
+
+
+def test_a_process_that_finds_the_built_objects_parses_no_yaml_and_no_cldr_locale(cache_dir, bundle):
+    code = ("import sys; from consistency.cli import main; main(['check', '--no-history', sys.argv[1]]); "
+            "print(sorted(m for m in ('yaml', 'babel.dates') if m in sys.modules))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for _ in range(2):  # the first process builds and keeps; the second checks the bundle again
+        shutil.rmtree(cache_dir / "results", ignore_errors=True)
+        run = subprocess.run([sys.executable, "-c", code, str(bundle)], capture_output=True, text=True, env=env,
+                             check=False)
+    assert run.stdout.strip().splitlines()[-1] == "[]", run.stderr
 
 
 def test_workers_store_what_they_check_and_a_second_run_reads_it(cache_dir, tmp_path, capsys, monkeypatch):
