@@ -15,7 +15,6 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from consistency.documents.html import collect_html
 from consistency.documents.masking import (
     BOM,
     Candidate,
@@ -171,6 +170,8 @@ class _Walker:
             for match in _COMMENT.finditer(self.view.text, start, end):
                 self._directive(match.group(1), match.start())
             return
+        from consistency.documents.html import collect_html  # here: html.parser only for HTML blocks
+
         candidates, directives = collect_html(self.view, start, end)
         self.candidates += candidates
         self.directives += directives

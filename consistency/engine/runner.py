@@ -221,10 +221,8 @@ def check_bundles(bundles: Sequence[Bundle], rules, *, source: str | None = None
 def _check_cached(cache, bundles: Sequence[Bundle], sources: Sequence[str | None], rules, *, since: str | None,
                   history: bool, views: bool, **options) -> list[Result]:
     """:func:`check_bundles` through ``cache``: stored results for unchanged bundles, the rest checked."""
-    from ..history import state_of
-
     keys = [cache.key(b.paths, b.locales, source=src, views=views,
-                      history=f"{state_of(b.paths)} since={since}" if history else None)
+                      history=_history_state(b.paths, since) if history else None)
             for b, src in zip(bundles, sources)]
     results: list[Result | None] = [cache.get(k) for k in keys]
     todo = [i for i, r in enumerate(results) if r is None]
@@ -238,6 +236,13 @@ def _check_cached(cache, bundles: Sequence[Bundle], sources: Sequence[str | None
             if store is None:
                 cache.put(keys[i], result)
     return [r for r in results if r is not None]
+
+
+def _history_state(paths: Sequence[str], since: str | None) -> str:
+    """git's state of ``paths`` in a result's key (imported here: a check without history needs no git)."""
+    from ..history import state_of
+
+    return f"{state_of(paths)} since={since}"
 
 
 class _Progress:
