@@ -521,6 +521,16 @@ def test_names_in_those_scripts_sound_alike(latin, other):
     assert name_similarity(latin, other) >= 0.77
 
 
+def test_every_letter_the_transliteration_table_covers_lies_in_its_span():
+    from consistency.extract import translit
+
+    tables, owner = translit._scripts()
+    assert owner  # the shipped table was read
+    low, high = translit._ICU_FIRST, translit._ICU_LAST
+    assert all(low <= ch <= high for ch in owner)
+    assert all(low <= seq[0] <= high for initial, medial in tables.values() for seq in (*initial, *medial))
+
+
 def test_the_shipped_transliteration_table_is_icus():
     pytest.importorskip("icu", reason="PyICU (the icu extra) writes and checks locale/data/translit.json")
     import json
