@@ -34,19 +34,27 @@ __all__ = ["parse_markdown"]
 _LIST_MARKER = re.compile(r"(?:[-+*]|[0-9]{1,9}[.)])(?=[ \t]|$)(?:[ \t]+\[[ xX]\](?=[ \t]|$))?")
 _ATX_OPEN = re.compile(r"[ ]{0,3}(#{1,6})(?=[ \t]|$)")
 _ATX_CLOSE = re.compile(r"(?:(?<=[ \t])|^)#+[ \t]*$")
-_AUTOLINK = re.compile(
-    r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>"
-    r"|<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>"
-)
-_INLINE_HTML = re.compile(
-    r"<(?:!--(?P<comment>.*?)-->"
-    r"|[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*"
-    r"(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*\s*/?>"
-    r"|/[A-Za-z][A-Za-z0-9-]*\s*>"
-    r"|\?.*?\?>|![A-Za-z][^>]*>|!\[CDATA\[.*?\]\]>)",
-    re.DOTALL,
-)
+
+
+@lru_cache(maxsize=1)
+def _angle_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Autolinks and inline HTML, compiled at the first ``<`` of a process's Markdown."""
+    autolink = re.compile(
+        r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>"
+        r"|<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+        r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>"
+    )
+    inline_html = re.compile(
+        r"<(?:!--(?P<comment>.*?)-->"
+        r"|[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*"
+        r"(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*\s*/?>"
+        r"|/[A-Za-z][A-Za-z0-9-]*\s*>"
+        r"|\?.*?\?>|![A-Za-z][^>]*>|!\[CDATA\[.*?\]\]>)",
+        re.DOTALL,
+    )
+    return autolink, inline_html
+
+
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _CITATION = re.compile(r"\[(?:\^[^\]\s]+|[0-9]{1,3}(?:[,–-][0-9]{1,3})*)\]")
@@ -294,10 +302,11 @@ class _Inline:
 
     def _angle(self, index: int) -> int:
         """Autolinks and inline HTML (comments may be directives)."""
-        match = _AUTOLINK.match(self.content, index) or _INLINE_HTML.match(self.content, index)
+        autolink, inline_html = _angle_patterns()
+        match = autolink.match(self.content, index) or inline_html.match(self.content, index)
         if match is None:
             return index + 1
-        if match.re is _INLINE_HTML and match["comment"] is not None:
+        if match.re is inline_html and match["comment"] is not None:
             self.walker._directive(match["comment"], self.positions[index])
         self.mask(index, match.end())
         return match.end()

@@ -448,8 +448,9 @@ def _apostrophe(word: str) -> int:
 
 
 #: Padding between two characters of scripts written without spaces: a PO continuation line
-#: (`"タイ"` `"ムスタンプ"`) or blanked markup inside a word, never a word boundary.
-_CJK_PADDING = regex.compile(
+#: (`"タイ"` `"ムスタンプ"`) or blanked markup inside a word, never a word boundary (compiled where
+#: text has two spaces).
+_CJK_PADDING = (
     r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}ー]) {2,}(?=[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}ー])"
 )
 
@@ -464,10 +465,10 @@ def extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = Non
     T: :func:`~consistency.locale.scripts.unmix_homoglyphs`), offsets unchanged.
     """
     text = unmix_homoglyphs(text)
-    if "  " in text and _CJK_PADDING.search(text):
+    if "  " in text and compiled(_CJK_PADDING).search(text):
         from .padding import squeeze
 
-        squeezed, where = squeeze(text, _CJK_PADDING)
+        squeezed, where = squeeze(text, compiled(_CJK_PADDING))
         return [replace(m, start=where[m.start], end=where[m.end - 1] + 1)
                 for m in _extract_names(squeezed, locale, vocabulary=vocabulary)]
     return _extract_names(text, locale, vocabulary=vocabulary)

@@ -23,13 +23,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-import regex
-
+from ..extract.patterns import compiled
 from ..model import COUNTED_UNITS, Claim, ClaimKind, Qualifier
 from .agreement import DEFAULT_RELATIVE_TOLERANCE, agree, claim_key, comparable, counts_alike
 
 #: a figure written in words and a hyphen, no digit: "four-day", "more than seven-year"
-_SPELLED_ADJECTIVE = regex.compile(r"[\p{L}\p{M}]+(?:[ \u00a0][\p{L}\p{M}]+)*-[\p{L}\p{M}]+")
+_SPELLED_ADJECTIVE = r"[\p{L}\p{M}]+(?:[ \u00a0][\p{L}\p{M}]+)*-[\p{L}\p{M}]+"  # compiled where asked
 
 __all__ = ["MAX_PAIRED", "Cluster", "cluster_claims", "informative", "pair_rank", "plausible_pair", "representative"]
 
@@ -131,7 +130,7 @@ def informative(c: Claim) -> bool:
     if c.value is not None and abs(c.value) < 10 and (c.unit is None and c.kind is ClaimKind.COUNT
                                                       or c.unit in COUNTED_UNITS):
         return False  # a count of points is a count: four points, vier Punkte, 4 очка
-    if c.value is not None and abs(c.value) < 10 and c.unit is not None and _SPELLED_ADJECTIVE.fullmatch(c.text):
+    if c.value is not None and abs(c.value) < 10 and c.unit is not None and compiled(_SPELLED_ADJECTIVE).fullmatch(c.text):
         return False
     if c.value == 1 and c.qualifier is None:
         return False  # "a year", "einen Monat", "1ヶ月": one is often an article

@@ -17,6 +17,7 @@ from typing import Sequence, cast
 
 import regex
 
+from ..extract.patterns import compiled
 from ..model import Claim, ClaimKind, Document
 from .agreement import claim_key
 from .align import BlockFeatures, align_versions, block_features, strong_anchors
@@ -28,8 +29,9 @@ Groups = list[tuple[tuple[int, ...], ...]]
 
 _LATIN_TOKEN = regex.compile(r"[\p{Latin}][\p{Latin}\p{N}]{2,}")
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
-_CODE_SPAN = regex.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", regex.DOTALL)
-_PLACEHOLDER = regex.compile(r"\{\{.*?\}\}|<[^<>\s][^<>]*>")
+# compiled where a block has a code span
+_CODE_SPAN = r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)"
+_PLACEHOLDER = r"\{\{.*?\}\}|<[^<>\s][^<>]*>"
 
 
 def code_anchors(text: str) -> set[str]:
@@ -38,8 +40,8 @@ def code_anchors(text: str) -> set[str]:
     placeholders (``{{paket}}``, ``<file>``) blanked, since translations rename them.  Code is
     the same in every version: an anchor as strong as a figure (see :mod:`consistency.match.align`)."""
     out = set()
-    for m in _CODE_SPAN.finditer(text):
-        code = " ".join(_PLACEHOLDER.sub("_", m.group(2)).split())
+    for m in compiled(_CODE_SPAN, regex.DOTALL).finditer(text):
+        code = " ".join(compiled(_PLACEHOLDER).sub("_", m.group(2)).split())
         if len(code.replace("_", "").strip()) >= 3:
             out.add("code:" + code)
     return out
@@ -185,17 +187,17 @@ def is_keyed(documents: Sequence[Document]) -> bool:
     return any(d.blocks for d in documents) and all(b.key is not None for d in documents for b in d.blocks)
 
 
-_TIMING = regex.compile(r"(\d+):(\d\d):(\d\d)\.(\d{3}) --> (\d+):(\d\d):(\d\d)\.(\d{3})")
+_TIMING = r"(\d+):(\d\d):(\d\d)\.(\d{3}) --> (\d+):(\d\d):(\d\d)\.(\d{3})"  # compiled for keyed documents
 
 
 def is_timed(documents: Sequence[Document]) -> bool:
     """Subtitles: every block is a cue keyed by its timing (:mod:`consistency.documents.subtitles`)."""
-    return is_keyed(documents) and all(b.kind == "cue" and _TIMING.fullmatch(cast(str, b.key))
+    return is_keyed(documents) and all(b.kind == "cue" and compiled(_TIMING).fullmatch(cast(str, b.key))
                                        for d in documents for b in d.blocks)
 
 
 def _interval(key: str) -> tuple[int, int]:
-    m = cast(regex.Match, _TIMING.fullmatch(key))
+    m = cast(regex.Match, compiled(_TIMING).fullmatch(key))
     n = [int(x) for x in m.groups()]
     return (((n[0] * 60 + n[1]) * 60 + n[2]) * 1000 + n[3], ((n[4] * 60 + n[5]) * 60 + n[6]) * 1000 + n[7])
 

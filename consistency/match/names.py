@@ -201,7 +201,7 @@ class NameLinks:
             if not blocks:
                 continue
             seg = doc.text[doc.blocks[blocks[0]].start:doc.blocks[blocks[-1]].end]
-            for word in _CASELESS_WORD.findall(seg):
+            for word in compiled(_CASELESS_WORD).findall(seg):
                 forms = [word] + [word[len(p):] for p in proclitics if word.startswith(p) and len(word) > len(p) + 2]
                 for form in forms:
                     if any(name_similarity(form, t) >= MIN_SIMILARITY + 0.05 for t in tokens):
@@ -418,7 +418,7 @@ def _kana_latin(a: Mention, b: Mention) -> tuple[Mention | None, Mention | None]
 
 
 #: A word of a script without letter case (no capital marks a name there), of at least three letters.
-_CASELESS_WORD = regex.compile(
+_CASELESS_WORD = (  # compiled where such a passage is searched
     r"(?:(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}])(?=\p{L})[^\p{Lu}\p{Ll}\p{Lt}\P{L}][\p{L}\p{M}]{2,})")
 
 

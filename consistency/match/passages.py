@@ -34,6 +34,7 @@ from typing import Sequence
 
 import regex
 
+from ..extract.patterns import compiled
 from ..locale.tags import language
 from ..model import Document
 
@@ -48,9 +49,9 @@ _SENTENCE = regex.compile(r"""[^\n"“”„‟«»‹›「」『』]+?(?:[.!?�
 _WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+")
 _LETTER = regex.compile(r"\p{L}")
 # a word of lower-case letters (punctuation around it allowed): not a code (h264, 128kbit) or a name
-_LOWER_WORD = regex.compile(r"\p{P}*[\p{Ll}\p{M}'’-]+\p{P}*")
+_LOWER_WORD = r"\p{P}*[\p{Ll}\p{M}'’-]+\p{P}*"
 # scripts written without spaces between words: no word count to go by
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_UNSPACED = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"  # both compiled where asked
 
 
 def same_words(a: str, b: str) -> bool:
@@ -98,12 +99,12 @@ def words_key(text: str) -> str | None:
     >>> words_key("AAC Audio @ 128kbit, h264 Video @ CRF 23:") is None
     True
     """
-    if _UNSPACED.search(text):
+    if compiled(_UNSPACED).search(text):
         return None
     tokens = [t for t in text.split() if _LETTER.search(t)]
     if len(tokens) < MIN_WORDS:
         return None
-    if any(ch.isupper() for ch in text) and sum(1 for t in tokens if _LOWER_WORD.fullmatch(t)) < 2:
+    if any(ch.isupper() for ch in text) and sum(1 for t in tokens if compiled(_LOWER_WORD).fullmatch(t)) < 2:
         return None
     return " ".join(_WORD.findall(text.casefold()))
 

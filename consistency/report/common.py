@@ -4,6 +4,7 @@ locations, its history line, the order findings are printed in."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Iterable
 
 from consistency.model import BundleInfo, Finding, Level, Location
@@ -25,7 +26,10 @@ __all__ = [
 TOOL_NAME = "claim-consistency"
 INFORMATION_URI = "https://example.invalid/claim-consistency"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+@cache
+def _control() -> re.Pattern[str]:  # compiled where a report asks
+    return re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def visible(text: str) -> str:
@@ -35,8 +39,8 @@ def visible(text: str) -> str:
     >>> visible("a\x1b[2Jb\u202ec")
     'a\\x1b[2Jb\\u202ec'
     """
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                        else f"\\u{ord(m.group()):04x}", text)
+    return _control().sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                          else f"\\u{ord(m.group()):04x}", text)
 
 
 def level_of(finding: Finding) -> Level:

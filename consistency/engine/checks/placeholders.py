@@ -21,13 +21,14 @@ from pathlib import Path
 
 import regex
 
+from ...extract.patterns import compiled
 from ...model import Finding
 from .common import finding, location
 
 __all__ = ["check_markup_mismatch", "check_placeholder_mismatch", "icu_arguments", "markup", "placeholders"]
 
 _DATA = Path(__file__).resolve().parents[2] / "locale" / "data" / "placeholders.toml"
-_UNICODE_ESCAPE = regex.compile(r"\\u[0-9A-Fa-f]{4}")
+_UNICODE_ESCAPE = r"\\u[0-9A-Fa-f]{4}"  # the patterns of this module are compiled where used
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,7 @@ def placeholders(raw: str) -> Counter[str]:
     named: set[str] = set()
     syntaxes, _markup, _names = _syntaxes()
     # a \u0020 escape (Android, Java, JSON) before a placeholder is a character, not digits
-    raw = _UNICODE_ESCAPE.sub(lambda m: " " * len(m.group()), raw)
+    raw = compiled(_UNICODE_ESCAPE).sub(lambda m: " " * len(m.group()), raw)
     spans: list[tuple[int, int]] = []
     for pattern, template, is_named, conv in syntaxes:
         for m in pattern.finditer(raw):
@@ -95,8 +96,8 @@ def markup(raw: str) -> Counter[str]:
 
 # --------------------------------------------------------------------------- ICU MessageFormat
 
-_IDENT = regex.compile(r"\s*([\p{L}_][\p{L}\p{N}_.-]*|[0-9]+)\s*")
-_WORD = regex.compile(r"\s*([^\s{},]+)\s*")
+_IDENT = r"\s*([\p{L}_][\p{L}\p{N}_.-]*|[0-9]+)\s*"
+_WORD = r"\s*([^\s{},]+)\s*"
 _BRANCHING = frozenset({"plural", "select", "selectordinal"})
 
 
@@ -151,7 +152,7 @@ def _message(text: str, i: int, found: set[str], depth: int) -> int:
 
 
 def _argument(text: str, i: int, found: set[str], depth: int) -> int:
-    m = _IDENT.match(text, i + 1)
+    m = compiled(_IDENT).match(text, i + 1)
     if m is None:
         raise _NotICU
     name, i = m.group(1), m.end()
@@ -160,7 +161,7 @@ def _argument(text: str, i: int, found: set[str], depth: int) -> int:
         return i + 1
     if i >= len(text) or text[i] != ",":
         raise _NotICU
-    m = _WORD.match(text, i + 1)
+    m = compiled(_WORD).match(text, i + 1)
     if m is None:
         raise _NotICU
     kind, i = m.group(1), m.end()
@@ -176,7 +177,7 @@ def _argument(text: str, i: int, found: set[str], depth: int) -> int:
             raise _NotICU
         return close + 1
     while True:
-        m = _WORD.match(text, i)
+        m = compiled(_WORD).match(text, i)
         if m is None:
             while i < len(text) and text[i].isspace():
                 i += 1
