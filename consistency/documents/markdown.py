@@ -91,10 +91,14 @@ def parse_markdown(text: str) -> tuple[Block, ...]:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    """A CommonMark parser with tables and strikethrough, raw HTML allowed."""
+    """A CommonMark parser with tables and strikethrough, raw HTML allowed, that stops at the block
+    tokens: the walker reads no inline token's children (it masks inline syntax itself), and their
+    parse took half of markdown-it's time (84 -> 39 ms over the repository's 69 Markdown files,
+    every block token the same)."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable(["table", "strikethrough"])
+    return (MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable(["table", "strikethrough"])
+            .disable(["inline", "text_join"]))
 
 
 def _front_matter_lines(text: str, starts: list[int], ends: list[int]) -> int:
