@@ -348,7 +348,6 @@ def _cmd_rule(config, args) -> int:
 
 def _cmd_check(config, args) -> int:
     from .engine.api import check
-    from .engine.baseline import write_baseline
     from .engine.checker import resolve_since
     from .engine.resolve import only_named, parse_locale_options, resolve_bundles
     from .model import Level
@@ -394,6 +393,8 @@ def _cmd_check(config, args) -> int:
     if history:
         print_history_note(report)
     if args.write_baseline:
+        from .engine.baseline import write_baseline
+
         write_baseline(args.write_baseline, report.findings, args.reason, covered_bundles={b.id for b in bundles},
                        covered_rules={r.id for r in report.rules})
         print(f"wrote {len(report.findings)} accepted findings to {args.write_baseline}", file=sys.stderr)

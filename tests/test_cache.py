@@ -267,6 +267,17 @@ def test_a_process_that_finds_the_built_objects_parses_no_yaml_and_no_cldr_local
     assert run.stdout.strip().splitlines()[-1] == "[]", run.stderr
 
 
+def test_a_check_whose_every_result_is_stored_imports_no_extractor(cache_dir, bundle):
+    code = ("import sys; from consistency.cli import main; main(['check', '--no-history', sys.argv[1]]); "
+            "print(sorted(m for m in ('consistency.extract.figures', 'consistency.match.analysis') if m in sys.modules))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    runs = [subprocess.run([sys.executable, "-c", code, str(bundle)], capture_output=True, text=True, env=env,
+                           check=False) for _ in range(2)]  # the first checks and stores, the second reads
+    assert [run.stdout.strip().splitlines()[-1] for run in runs] == [
+        "['consistency.extract.figures', 'consistency.match.analysis']", "[]"], runs[1].stderr
+    assert runs[0].stdout.splitlines()[:-1] == runs[1].stdout.splitlines()[:-1]
+
+
 def test_workers_store_what_they_check_and_a_second_run_reads_it(cache_dir, tmp_path, capsys, monkeypatch):
     # --jobs 2: each worker writes the entries of the bundles it checked
     root = tmp_path / "site"

@@ -66,7 +66,6 @@ def check(paths_or_bundles: Any, *, config: Any = None, rules: Sequence[Any] | N
     (COV003, COV004).  The other arguments are :func:`~consistency.engine.runner.check_bundles`'.
     """
     from ..bundles import Bundle
-    from ..extract.vocabulary import vocabulary_for
     from .config import Config, load_config
     from .runner import check_bundles
 
@@ -93,8 +92,12 @@ def check(paths_or_bundles: Any, *, config: Any = None, rules: Sequence[Any] | N
         spec = None
     rules = list(rules)
     source = source or config.source_locale
-    if vocabulary is None:
+    if vocabulary is None and config.rule_dirs:
+        from ..extract.vocabulary import vocabulary_for
+
         vocabulary = vocabulary_for(config.rule_dirs)
+    # else the built-in one, which None stands for: the extractors are imported and it is read only
+    # where a bundle is checked, never for a check whose every result is stored
     if isinstance(cache, bool):
         from ..cache import open_cache
 
