@@ -379,7 +379,8 @@ def load_rules(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -> Rule
 
     A rule in a user directory adds a rule or, with the id of a built-in one,
     replaces it.  Each file is parsed once per process (cached by path,
-    modification time and size).
+    modification time and size); the built-in ones are read back as parsed by an earlier process
+    where the built objects are kept (:func:`consistency.builds.built`).
     """
     by_id: dict[str, Rule] = {}
     if builtin:
