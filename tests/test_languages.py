@@ -1462,3 +1462,9 @@ def test_a_mutated_form_that_is_another_word_is_no_number():
     forms = mutated("cy", {"chwech": 6, "cant": 100, "dim": 0})
     assert "ddim" not in forms and not any(f.startswith(("gh", "ngh", "chh")) and f.endswith("wech") for f in forms)
     assert forms["gant"] == forms["chant"] == forms["nghant"] == 100
+
+
+def test_an_irish_first_is_no_hundred():
+    """ga "an chéad dá pholl" (the first two holes): chéad is céad (a hundred) lenited, and "first";
+    a mutation exception (inflection.toml), so no 102."""
+    assert [c.value for c in extract_claims("Chaill siad an chéad dá pholl.", "ga")] == []
