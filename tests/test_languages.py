@@ -1468,3 +1468,34 @@ def test_an_irish_first_is_no_hundred():
     """ga "an chéad dá pholl" (the first two holes): chéad is céad (a hundred) lenited, and "first";
     a mutation exception (inflection.toml), so no 102."""
     assert [c.value for c in extract_claims("Chaill siad an chéad dá pholl.", "ga")] == []
+
+
+_PER_LOCALES = "en de fr es it pt nl ru pl sv fi el ar id th ro hu da bg fa ja zh ko hi tr cs uk vi gl ca".split()
+
+
+@pytest.mark.parametrize("locale", _PER_LOCALES)
+def test_a_compound_unit_as_babel_formats_it_reads_back_as_that_measure(locale):
+    """Format then parse: babel's compound units (CLDR's per patterns, short and long) read back as
+    one measure of the same size, wherever CLDR writes the number first and its per form names one
+    unit (ru "/г" is per gram and per year: neither)."""
+    from babel.units import format_compound_unit
+
+    from consistency.locale.cldr import per_unit_names
+    from consistency.units import convert
+
+    surfaces = per_unit_names(locale)
+    pairs = [("volume-liter", "area-square-meter", "liter/meter**2"), ("length-kilometer", "duration-hour", "kilometer/hour"),
+             ("mass-kilogram", "area-square-meter", "kilogram/meter**2"), ("length-kilometer", "duration-day", "kilometer/day")]
+    checked = 0
+    for num, den, unit in pairs:
+        for length in ("short", "long"):
+            text = format_compound_unit(250, num, 1, den, locale=locale, length=length)
+            per = text.rsplit("/", 1)[-1] if "/" in text else None
+            if not text.startswith("250") or (per is not None and f"/{per.casefold()}" not in surfaces
+                                              and not any(text.casefold().endswith(s) for s in surfaces)):
+                continue
+            claims = extract_claims(text, locale)
+            assert len(claims) == 1, (text, claims)
+            assert convert(claims[0].value, claims[0].unit, unit) == pytest.approx(250), (text, claims[0])
+            checked += 1
+    assert checked >= 4
