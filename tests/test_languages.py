@@ -1499,3 +1499,14 @@ def test_a_compound_unit_as_babel_formats_it_reads_back_as_that_measure(locale):
             assert convert(claims[0].value, claims[0].unit, unit) == pytest.approx(250), (text, claims[0])
             checked += 1
     assert checked >= 4
+
+
+@pytest.mark.parametrize("locale, text, unit", [
+    ("ko", "제곱미터당 250리터의 비가 내렸다.", "liter/meter**2"),    # CLDR's per pattern before the figure
+    ("ko", "주당 40시간 일한다.", "hour/week"),
+    ("zh-Hant", "每平方公里 250公斤", "kilogram/kilometer**2"),       # kilograms: no speed, no キロ rule
+    ("ja", "時速136キロで走った。", "kilometer/hour"),                 # the pack's prefix, as before
+])
+def test_cldrs_per_patterns_before_a_figure(locale, text, unit):
+    claims = [c for c in extract_claims(text, locale) if c.unit]
+    assert [c.unit for c in claims] == [unit]

@@ -32,8 +32,8 @@ from typing import Any, cast
 
 import regex
 
-from ..locale.cldr import (ISO_DATE, date_patterns, normalize_tag, per_unit_names, percent_words_before,
-                           quarter_names, tables, typed_groups, units_before_number)
+from ..locale.cldr import (ISO_DATE, date_patterns, normalize_tag, per_unit_names, per_unit_prefixes,
+                           percent_words_before, quarter_names, tables, typed_groups, units_before_number)
 from ..locale.calendars import clock_prepositions, clock_words, clock_words_after, era_of
 from ..locale.inflection import inflection
 from ..locale.packs import load_pack
@@ -531,10 +531,13 @@ class Extractor:
         self.ordinal_suffix_re = regex.compile(
             _SP + "?(" + _alt(pack.ordinal_suffix, boundary=False) + ")"
         ) if pack.ordinal_suffix else None
-        self.unit_prefixes = {_key(k): v for k, v in pack.unit_prefixes.items()}
+        # ja 時速85マイル (the pack); ko 제곱미터당 250리터, 주당 40시간 (CLDR's per patterns before a figure)
+        prefixes = {**per_unit_prefixes(tab.tag), **pack.unit_prefixes}
+        self.unit_prefixes = {_key(k): v for k, v in prefixes.items()}
         self.unit_prefix_re = regex.compile(
-            "(" + _alt(pack.unit_prefixes, boundary=False) + ")" + _SP + r"?\Z"
-        ) if pack.unit_prefixes else None
+            "(" + _alt(prefixes, boundary=False) + ")" + _SP + r"?\Z"
+        ) if prefixes else None
+        self.unit_prefix_reach = max((len(k) for k in prefixes), default=0) + 1
         self.range_suffix_re = regex.compile(
             _SP + "?(" + _alt(pack.range_suffix, boundary=False) + ")"
         ) if pack.range_suffix else None
@@ -1342,9 +1345,11 @@ class Extractor:
             num = replace(num, value=num.value * 12 + int(fi.group(1)), end=fi.end())
             unit, pos = "inch", fi.end()
         if self.unit_prefix_re is not None and unit is not None and not currency:
-            up = self.unit_prefix_re.search(work, max(0, s - 6), s)
-            if up:  # 時速85マイル = 85 mile/hour; 時速136キロ = km/h
-                unit = ("kilometer" if unit in ("kilogram", "kilo") else unit) + "/" + self.unit_prefixes[_key(up.group(1))]
+            up = self.unit_prefix_re.search(work, max(0, s - self.unit_prefix_reach), s)
+            if up and "/" not in unit:  # 時速85マイル = 85 mile/hour; 時速136キロ = km/h
+                per = self.unit_prefixes[_key(up.group(1))]
+                speed = per in ("hour", "minute", "second")  # キロ before a time: kilometres, not kilograms
+                unit = ("kilometer" if speed and unit in ("kilogram", "kilo") else unit) + "/" + per
                 s = up.start()
         range_top = None
         if self.range_suffix_re is not None and unit is None and not currency and num.value is not None:

@@ -322,6 +322,31 @@ def per_unit_names(tag: str) -> dict[str, str]:
 _SUPERSCRIPT_DIGITS = str.maketrans("²³", "23")
 
 
+@lru_cache(maxsize=64)
+def per_unit_prefixes(tag: str) -> dict[str, str]:
+    """What CLDR writes before a figure for "per" a unit, in ``tag`` (its ``per`` patterns that end
+    with the figure: ko ``제곱미터당 {0}``, per square metre, ``주당 {0}``, per week; zh-Hant
+    ``每平方公里 {0}``), to that unit's pint name; a surface CLDR gives two units is none."""
+    mapping: dict[str, str] = _unit_map()["units"]
+    out: dict[str, str] = {}
+    dropped: set[str] = set()
+    patterns = _plain(parse_locale(tag)._data.get("unit_patterns", {}))
+    for unit_id, pint_name in mapping.items():
+        for width in ("long", "short"):
+            pattern = ((patterns.get(unit_id) or {}).get(width) or {}).get("per")
+            if not isinstance(pattern, str) or not pattern.endswith("{0}") or pattern.startswith("{0}"):
+                continue
+            surface = pattern.replace("{0}", "").strip(" \u00a0\u202f").casefold()
+            if not surface or surface in dropped:
+                continue
+            if out.get(surface, pint_name) != pint_name:
+                dropped.add(surface)
+                del out[surface]
+            else:
+                out[surface] = pint_name
+    return out
+
+
 def unit_ids() -> frozenset[str]:
     """The CLDR unit ids a figure is read in (``length-meter``…; ``locale/data/cldr_units.json``)."""
     return frozenset(_unit_map()["units"])
