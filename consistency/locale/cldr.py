@@ -291,20 +291,38 @@ def per_unit_names(tag: str) -> dict[str, str]:
     """What CLDR writes after a unit for "per" another unit, in ``tag`` and in the root locale,
     folded, to that unit's pint name: ``/m²``, ``por metro cadrado``, ``per square meter``, ``/h``
     (its ``per`` unit patterns). A text writes ``l/m2`` with the digit as often as ``l/m²``, and
-    ``all'ora`` with the typewriter apostrophe as often as CLDR's ``all’ora``: all are read. A surface CLDR gives two units (en ``/m``: per metre, and per month) is none."""
-    mapping: dict[str, str] = _unit_map()["units"]
-    out: dict[str, str] = {}
-    dropped: set[str] = set()
+    ``all'ora`` with the typewriter apostrophe as often as CLDR's ``all’ora``: all are read. A
+    surface CLDR gives two units (en ``/m``: per metre, and per month) is none."""
     loc = parse_locale(tag)
     sources = [(loc._data, ("long", "short")), (parse_locale("root")._data, ("short",))]
     if (loc.territory or loc.script) and str(loc) != loc.language:
         sources.insert(1, (parse_locale(loc.language)._data, ("long", "short")))
+    return _per_forms(sources, after=True)
+
+
+@lru_cache(maxsize=64)
+def per_unit_prefixes(tag: str) -> dict[str, str]:
+    """What CLDR writes before a figure for "per" a unit, in ``tag`` (its ``per`` patterns that end
+    with the figure: ko ``제곱미터당 {0}``, per square metre, ``주당 {0}``, per week; zh-Hant
+    ``每平方公里 {0}``), to that unit's pint name; a surface CLDR gives two units is none."""
+    return _per_forms([(parse_locale(tag)._data, ("long", "short"))], after=False)
+
+
+def _per_forms(sources: list[tuple[Mapping[str, Any], tuple[str, ...]]], *, after: bool) -> dict[str, str]:
+    """The ``per`` surfaces of the unit patterns of ``sources`` (locale data, widths), folded, to
+    their unit's pint name: those written after a figure (``{0}/m²``) or those written before one
+    (``제곱미터당 {0}``), each with its plain digits and apostrophe too; a surface of two units is
+    dropped."""
+    mapping: dict[str, str] = _unit_map()["units"]
+    out: dict[str, str] = {}
+    dropped: set[str] = set()
     for data, widths in sources:
         patterns = _plain(data.get("unit_patterns", {}))
         for unit_id, pint_name in mapping.items():
             for width in widths:
                 pattern = ((patterns.get(unit_id) or {}).get(width) or {}).get("per")
-                if not isinstance(pattern, str) or not pattern.startswith("{0}"):
+                if not isinstance(pattern, str) or pattern.startswith("{0}") is not after \
+                        or not after and not pattern.endswith("{0}"):
                     continue
                 surface = pattern.replace("{0}", "").strip(" \u00a0\u202f").casefold()
                 if not surface or surface in dropped:
@@ -320,31 +338,6 @@ def per_unit_names(tag: str) -> dict[str, str]:
 
 
 _SUPERSCRIPT_DIGITS = str.maketrans("²³", "23")
-
-
-@lru_cache(maxsize=64)
-def per_unit_prefixes(tag: str) -> dict[str, str]:
-    """What CLDR writes before a figure for "per" a unit, in ``tag`` (its ``per`` patterns that end
-    with the figure: ko ``제곱미터당 {0}``, per square metre, ``주당 {0}``, per week; zh-Hant
-    ``每平方公里 {0}``), to that unit's pint name; a surface CLDR gives two units is none."""
-    mapping: dict[str, str] = _unit_map()["units"]
-    out: dict[str, str] = {}
-    dropped: set[str] = set()
-    patterns = _plain(parse_locale(tag)._data.get("unit_patterns", {}))
-    for unit_id, pint_name in mapping.items():
-        for width in ("long", "short"):
-            pattern = ((patterns.get(unit_id) or {}).get(width) or {}).get("per")
-            if not isinstance(pattern, str) or not pattern.endswith("{0}") or pattern.startswith("{0}"):
-                continue
-            surface = pattern.replace("{0}", "").strip(" \u00a0\u202f").casefold()
-            if not surface or surface in dropped:
-                continue
-            if out.get(surface, pint_name) != pint_name:
-                dropped.add(surface)
-                del out[surface]
-            else:
-                out[surface] = pint_name
-    return out
 
 
 def unit_ids() -> frozenset[str]:
