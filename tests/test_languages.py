@@ -1510,3 +1510,14 @@ def test_a_compound_unit_as_babel_formats_it_reads_back_as_that_measure(locale):
 def test_cldrs_per_patterns_before_a_figure(locale, text, unit):
     claims = [c for c in extract_claims(text, locale) if c.unit]
     assert [c.unit for c in claims] == [unit]
+
+
+@pytest.mark.parametrize("locale, text, unit", [
+    ("zh", "风速达到每小时250公里。", "kilometer/hour"),      # CLDR writes the rate around its figure
+    ("zh", "时速250公里的列车", "kilometer/hour"),             # the zh pack's prefix
+    ("ko", "시속 250킬로미터로 달렸다.", "kilometer/hour"),
+    ("zh", "重力加速度为每平方秒9.8米。", "meter/second**2"),
+])
+def test_a_rate_cldr_writes_around_its_figure(locale, text, unit):
+    """CLDR's zh 每小时{0}公里, ko 시속 {0}킬로미터: the words before the figure say "per hour"."""
+    assert [c.unit for c in extract_claims(text, locale) if c.unit] == [unit]

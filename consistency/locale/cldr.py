@@ -304,8 +304,29 @@ def per_unit_names(tag: str) -> dict[str, str]:
 def per_unit_prefixes(tag: str) -> dict[str, str]:
     """What CLDR writes before a figure for "per" a unit, in ``tag`` (its ``per`` patterns that end
     with the figure: ko ``제곱미터당 {0}``, per square metre, ``주당 {0}``, per week; zh-Hant
-    ``每平方公里 {0}``), to that unit's pint name; a surface CLDR gives two units is none."""
-    return _per_forms([(parse_locale(tag)._data, ("long", "short"))], after=False)
+    ``每平方公里 {0}``; and the words before the figure of a rate written around it, zh ``每小时``
+    of ``每小时{0}公里``, ko ``시속``), to that unit's pint name; a surface CLDR gives two units is
+    none."""
+    data = parse_locale(tag)._data
+    out = _per_forms([(data, ("long", "short"))], after=False)
+    # a rate CLDR writes around its figure (zh 每小时{0}公里, ko 시속 {0}킬로미터: kilometres per
+    # hour) gives its "per" too: the words before the figure, where those after it name the
+    # numerator's unit (公里, kilometres) and the rate is that unit per another
+    names = unit_names(data)
+    mapping: dict[str, str] = _unit_map()["units"]
+    patterns = _plain(data.get("unit_patterns", {}))
+    for unit_id, pint_name in mapping.items():
+        numerator, slash, denominator = pint_name.partition("/")
+        if not slash:
+            continue
+        for width in ("long", "short"):
+            for plural, pattern in ((patterns.get(unit_id) or {}).get(width) or {}).items():
+                if plural == "per" or not isinstance(pattern, str) or pattern.count("{0}") != 1:
+                    continue
+                before, after = (part.strip(" \u00a0\u202f").casefold() for part in pattern.split("{0}"))
+                if before and after and names.get(after) == numerator and out.get(before, denominator) == denominator:
+                    out[before] = denominator
+    return out
 
 
 def _per_forms(sources: list[tuple[Mapping[str, Any], tuple[str, ...]]], *, after: bool) -> dict[str, str]:
