@@ -681,11 +681,11 @@ def _tables(tag: str) -> LocaleTables:
         # en-GB reads what en reads ($80 billion), its own data winning ($ is AUD in en-AU)
         return {**getattr(base, name), **regional} if base is not None else regional
 
-    from .regional import everyday_units, regional_groups, regional_months, regional_units
+    from .regional import regional_groups, regional_months, regional_units
 
     # a base locale also reads the unit and month names of its regional variants (en: kilometres,
     # kph from en-GB, en-AU…; es: setiembre from es-PE), its own winning; see locale/regional.py
-    from .packs import lists_own_words
+    from .packs import everyday_units, lists_own_words
 
     # the relative-time words only where no pack was written against the unit names alone
     relative = relative_unit_names(data) if not lists_own_words(loc.language) else {}

@@ -14,7 +14,7 @@ from importlib import resources
 
 from ..errors import ConfigError
 
-__all__ = ["Pack", "available_packs", "digraphic", "has_pack", "lists_own_words", "load_pack",
+__all__ = ["Pack", "available_packs", "digraphic", "everyday_units", "has_pack", "lists_own_words", "load_pack",
            "shared_unit_alternatives"]
 
 QUALIFIERS = {"approx", "at_least", "more_than", "less_than", "at_most", "almost", "only"}
@@ -324,6 +324,13 @@ def shared_unit_alternatives() -> dict[str, dict[str, str]]:
     """``locale/data/unit_alternatives.toml``: language -> {unit word -> its other unit} (fo stig:
     degrees, or points), read by every language, a pack's own table winning."""
     return {lang: {str(w): str(u) for w, u in words.items()} for lang, words in _data("unit_alternatives").items()}
+
+
+def everyday_units(language: str) -> dict[str, str]:
+    """``locale/data/everyday_units.toml``: unit surface (casefolded) -> pint unit, the words everyday
+    writing uses for a unit where CLDR lists only its formal names (ca ``quilos``, tr ``kilo``)."""
+    return {str(word).casefold(): unit for unit, by_language in _data("everyday_units").items()
+            for word in by_language.get(language, ())}
 
 
 def _number_cases() -> dict[str, dict[str, int]]:

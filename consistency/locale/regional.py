@@ -49,22 +49,6 @@ def regional_units(language: str) -> dict[str, str]:
     return _data()["units"].get(language, {})
 
 
-@lru_cache(maxsize=1)
-def _everyday() -> dict[str, dict[str, list[str]]]:
-    import tomllib
-    from importlib import resources
-
-    text = resources.files("consistency.locale").joinpath("data/everyday_units.toml").read_text("utf-8")
-    return tomllib.loads(text)
-
-
-def everyday_units(language: str) -> dict[str, str]:
-    """Unit surface (casefolded) -> pint unit: the words everyday writing uses for a unit where CLDR
-    lists only its formal names (ca ``quilos``, tr ``kilo``; ``data/everyday_units.toml``)."""
-    return {word.casefold(): unit for unit, by_language in _everyday().items()
-            for word in by_language.get(language, ())}
-
-
 def regional_months(language: str) -> dict[str, int]:
     """Month name (casefolded) -> 1..12, from the regional variants of ``language`` only."""
     return _data()["months"].get(language, {})
