@@ -448,9 +448,10 @@ class Extractor:
         )
         #: what CLDR writes after a unit for "per" another (gl ``250 l/m2``, ``por metro cadrado``;
         #: en ``per square meter``), and a pack's [per_units] (en ``an hour``): the unit is then
-        #: one unit per the other
-        own = {**pack.per_units, **{k.replace("’", "'"): v for k, v in pack.per_units.items()}}
-        self.per_units: dict[str, str] = _keyed({**per_unit_names(tab.tag), **own})
+        #: one unit per the other; each also with the typewriter apostrophe (it ``all'ora`` for
+        #: CLDR's ``all’ora``)
+        per = {**per_unit_names(tab.tag), **pack.per_units}
+        self.per_units: dict[str, str] = _keyed({**{k.replace("’", "'"): v for k, v in per.items()}, **per})
         self.per_re = regex.compile(_SP + "?(" + _alt(self.per_units) + r")(?!\p{N})", flags)
         #: where CLDR writes a unit's name before the number (sw ``kilomita 3.5``, ha, si, ak, to)
         self.unit_before_re = regex.compile(

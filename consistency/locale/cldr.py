@@ -290,9 +290,8 @@ def _root_rates() -> dict[str, str]:
 def per_unit_names(tag: str) -> dict[str, str]:
     """What CLDR writes after a unit for "per" another unit, in ``tag`` and in the root locale,
     folded, to that unit's pint name: ``/m²``, ``por metro cadrado``, ``per square meter``, ``/h``
-    (its ``per`` unit patterns). A text writes ``l/m2`` with the digit as often as ``l/m²``, and
-    ``all'ora`` with the typewriter apostrophe as often as CLDR's ``all’ora``: all are read. A
-    surface CLDR gives two units (en ``/m``: per metre, and per month) is none."""
+    (its ``per`` unit patterns). A text writes ``l/m2`` with the digit as often as ``l/m²``: both
+    are read. A surface CLDR gives two units (en ``/m``: per metre, and per month) is none."""
     loc = parse_locale(tag)
     sources = [(loc._data, ("long", "short")), (parse_locale("root")._data, ("short",))]
     if (loc.territory or loc.script) and str(loc) != loc.language:
@@ -332,8 +331,7 @@ def per_unit_prefixes(tag: str) -> dict[str, str]:
 def _per_forms(sources: list[tuple[Mapping[str, Any], tuple[str, ...]]], *, after: bool) -> dict[str, str]:
     """The ``per`` surfaces of the unit patterns of ``sources`` (locale data, widths), folded, to
     their unit's pint name: those written after a figure (``{0}/m²``) or those written before one
-    (``제곱미터당 {0}``), each with its plain digits and apostrophe too; a surface of two units is
-    dropped."""
+    (``제곱미터당 {0}``), each with its plain digits too; a surface of two units is dropped."""
     mapping: dict[str, str] = _unit_map()["units"]
     out: dict[str, str] = {}
     dropped: set[str] = set()
@@ -342,14 +340,15 @@ def _per_forms(sources: list[tuple[Mapping[str, Any], tuple[str, ...]]], *, afte
         for unit_id, pint_name in mapping.items():
             for width in widths:
                 pattern = ((patterns.get(unit_id) or {}).get(width) or {}).get("per")
-                if not isinstance(pattern, str) or pattern.startswith("{0}") is not after \
-                        or not after and not pattern.endswith("{0}"):
+                if not isinstance(pattern, str):
                     continue
+                written_after = pattern.startswith("{0}")
+                if written_after is not after or not (written_after or pattern.endswith("{0}")):
+                    continue  # after: {0}/m²; before: 제곱미터당 {0}; a figure inside is neither
                 surface = pattern.replace("{0}", "").strip(" \u00a0\u202f").casefold()
                 if not surface or surface in dropped:
                     continue
-                plain = surface.translate(_SUPERSCRIPT_DIGITS)
-                for form in dict.fromkeys((surface, plain, plain.replace("’", "'"))):
+                for form in dict.fromkeys((surface, surface.translate(_SUPERSCRIPT_DIGITS))):
                     if out.get(form, pint_name) != pint_name:
                         dropped.add(form)
                         del out[form]
