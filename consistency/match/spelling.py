@@ -13,7 +13,7 @@ cognate spelled each language's way (:func:`inflected`: ``Schottland`` / ``Scotl
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 from rapidfuzz import fuzz
@@ -25,6 +25,8 @@ from ..locale.tags import language
 
 __all__ = ["declined", "feminine_form", "inflected", "own_spelling", "plain", "respelled", "single_variant", "surname_typo",
            "variant"]
+
+T = TypeVar("T")
 
 
 def variant(a: Mention, b: Mention) -> bool:
@@ -130,13 +132,12 @@ def feminine_form(an: Any, v: int, a: Mention, w: int, b: Mention) -> bool:
 
     if not (a.script == b.script == "latin"):
         return False
-    words = [regex.findall(r"[\p{L}\p{M}]+", m.text) for m in (a, b)]
-    if not (words[0] and words[1]):
+    xs, ys = _last_words(a, b)
+    if not xs:
         return False
-    x, y = words[0][-1].casefold(), words[1][-1].casefold()
     rules = inflection().feminine_surnames
-    for version, fem, masc in ((v, x, y), (w, y, x)):
-        for m_end, f_ends in rules.get(language(an.documents[version].locale), ()):
+    for lang, fem, masc in _each_way(an, v, xs[-1], w, ys[-1]):
+        for m_end, f_ends in rules.get(lang, ()):
             if not masc.endswith(m_end):
                 continue
             stem = masc[: len(masc) - len(m_end)]
@@ -155,13 +156,11 @@ def respelled(an: Any, v: int, a: Mention, w: int, b: Mention) -> bool:
     if not (a.script == b.script == "latin"):
         return False
     rules = inflection().name_respellings
-    words = [regex.findall(r"[\p{L}\p{M}]+", m.text.casefold()) for m in (a, b)]
-    k = min(len(words[0]), len(words[1]))  # az Mer Helena Varqa: the name's words, not a title before them
-    if not k:
+    xs, ys = _last_words(a, b)
+    if not xs:
         return False
-    x, y = " ".join(words[0][-k:]), " ".join(words[1][-k:])
-    for version, own, foreign in ((v, x, y), (w, y, x)):
-        pairs = rules.get(language(an.documents[version].locale), ())
+    for lang, own, foreign in _each_way(an, v, " ".join(xs), w, " ".join(ys)):
+        pairs = rules.get(lang, ())
         if not pairs:
             continue
         for old, new in pairs:
@@ -181,16 +180,29 @@ def declined(an: Any, v: int, a: Mention, w: int, b: Mention) -> bool:
 
     if not (a.script == b.script == "latin"):
         return False
-    words = [regex.findall(r"[\p{L}\p{M}’']+", m.text.casefold().replace("’", "'")) for m in (a, b)]
-    k = min(len(words[0]), len(words[1]))  # pl Prezydent Juanem…: the name's words, not a title before them
-    if not k:
+    xs, ys = _last_words(a, b, letters=r"[\p{L}\p{M}']+")  # pl Mike'a: the apostrophe within the word
+    if not xs:
         return False
     rules = inflection().name_endings
-    for version, own, foreign in ((v, words[0][-k:], words[1][-k:]), (w, words[1][-k:], words[0][-k:])):
-        endings = rules.get(language(an.documents[version].locale))
+    for lang, own, foreign in _each_way(an, v, xs, w, ys):
+        endings = rules.get(lang)
         if endings and own != foreign and all(_declines(x, y, endings) for x, y in zip(own, foreign, strict=True)):
             return True
     return False
+
+
+def _last_words(a: Mention, b: Mention, *, letters: str = r"[\p{L}\p{M}]+") -> tuple[list[str], list[str]]:
+    """The last words of ``a`` and of ``b``, folded, as many of each as the shorter has (az ``Mer
+    Helena Varqa``, pl ``Prezydent Juanem…``: the name's words, not a title before them)."""
+    words = [regex.findall(letters, m.text.casefold().replace("’", "'")) for m in (a, b)]
+    k = min(len(words[0]), len(words[1]))
+    return words[0][len(words[0]) - k:], words[1][len(words[1]) - k:]
+
+
+def _each_way(an: Any, v: int, x: T, w: int, y: T) -> tuple[tuple[str, T, T], tuple[str, T, T]]:
+    """(the language of version ``v``, ``x``, ``y``) and (that of ``w``, ``y``, ``x``): each
+    version's spelling against the other's, by its own language's rules."""
+    return (language(an.documents[v].locale), x, y), (language(an.documents[w].locale), y, x)
 
 
 #: the final vowels a case ending replaces (pl Aguero: Aguery; cs Laverne: Lavernově; Varela: Varelą)
