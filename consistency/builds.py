@@ -154,6 +154,15 @@ def _fingerprinted_roots() -> tuple[Path, Path]:
     return here, here.parent / "rules"
 
 
+def built_from(kind: str, tag: str, source: Path | None, build: Callable[[], T]) -> T:
+    """:func:`built` for an object read from ``source`` (a file or folder), where the code
+    fingerprint covers it (the package's own rules and vocabulary); from anywhere else (a test's
+    copy, a configured folder) built afresh, since nothing would key an entry by its edits."""
+    if source is not None and not fingerprinted(source):
+        return build()
+    return built(kind, tag, build)
+
+
 def fingerprinted(path: Path) -> bool:
     """Whether ``path`` lies in the files :func:`code_fingerprint` covers (the package and the
     built-in rules), so that an object built from it may be kept: an edit of it keys a new folder."""

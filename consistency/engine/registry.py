@@ -366,12 +366,10 @@ def _load_dir(directory: Path) -> list[Rule]:
 def _load_builtin(directory: Path) -> list[Rule]:
     """The built-in rules, parsed and validated once and kept with the built objects: a process
     that finds them on disk imports no YAML parser (PyYAML's import and the 20 files took 14 ms)."""
-    from consistency.builds import built, fingerprinted
+    from consistency.builds import built_from
 
-    if not fingerprinted(directory):  # not the package's own rules: nothing keys an entry by them
-        return _load_dir(directory)
     tag = hashlib.blake2b(str(directory.resolve()).encode(), digest_size=8).hexdigest()  # each rule's source
-    return built("rules", tag, lambda: _load_dir(directory))
+    return built_from("rules", tag, directory, lambda: _load_dir(directory))
 
 
 def load_rules(dirs: Sequence[Path | str] = (), *, builtin: bool = True) -> RuleSet:

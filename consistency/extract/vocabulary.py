@@ -190,12 +190,9 @@ def _mapping_of_lists(value, where: str) -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def _builtin_vocabulary() -> Vocabulary:
     """Kept with the built objects: a process that finds it on disk parses no YAML (7 ms)."""
-    from ..builds import built, fingerprinted
+    from ..builds import built_from
 
-    folder = _builtin_vocab_dir()
-    if folder is not None and not fingerprinted(folder):  # not the package's own: nothing keys an entry by it
-        return load_vocabulary()
-    return built("vocabulary", "builtin", load_vocabulary)
+    return built_from("vocabulary", "builtin", _builtin_vocab_dir(), load_vocabulary)
 
 
 def default_vocabulary() -> Vocabulary:
