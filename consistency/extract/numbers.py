@@ -65,8 +65,8 @@ _FOLD = _FoldTable()
 
 def normalize_text(text: str) -> str:
     """NFKC's width folding, one character for one character (offsets survive);
-    bidi marks and zero-width spaces read as spaces; a word that mixes Latin and Cyrillic letters
-    that look alike in the script it writes more of (:func:`~consistency.locale.scripts.unmix_homoglyphs`);
+    bidi marks and zero-width spaces read as spaces; a word that mixes look-alike letters of two
+    scripts in one of them (:func:`~consistency.locale.scripts.unmix_homoglyphs`);
     a quotation mark or apostrophe between two
     Hebrew letters is the gershayim or geresh it was typed for.
 

@@ -187,9 +187,9 @@ def romanize(text: str) -> str:
             out.append(_hangul(ch, text[i + 1] if i + 1 < n else ""))
         elif "\u0400" <= ch <= "\u04ff":
             out.append(cyr.get(ch.lower(), ""))
-        elif _ICU_FIRST <= ch <= _ICU_LAST and ch in _scripts()[1]:
+        elif _ICU_FIRST <= ch <= _ICU_LAST and ch in (icu := _scripts())[1]:
             # Greek, Arabic, Hebrew, Indic, Thai…: ICU's transliteration, from the table
-            tables, owner = _scripts()
+            tables, owner = icu
             roman, size = _icu_script(text, i, owner, tables)
             out.append(roman)
             i += size
