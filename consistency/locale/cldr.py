@@ -413,7 +413,11 @@ def _cyrillic_symbols(data: Mapping[str, Any], language: str) -> dict[str, str]:
     spelled in its Cyrillic letters (sr ``cm`` -> ``цм``, where Russian writes ``см``)."""
     from .packs import digraphic
 
-    own = unit_names(data, widths=("short",))
+    cased: dict[str, set[str]] = {}  # each folded symbol, and the units its spellings name (ML, mL)
+    own: dict[str, str] = {}
+    for surface, unit in unit_names(data, keep_case=True, widths=("short",)).items():
+        cased.setdefault(surface.casefold(), set()).add(unit)
+        own.setdefault(surface.casefold(), unit)  # as unit_names without keep_case gives them
     latin_units = {unit for surface, unit in own.items() if surface.isascii()}
     units_of: dict[str, set[str]] = {}
     for surface, unit in unit_names(parse_locale("ru")._data, keep_case=True, widths=("short",)).items():
@@ -424,9 +428,6 @@ def _cyrillic_symbols(data: Mapping[str, Any], language: str) -> dict[str, str]:
     if (letters := digraphic(language)) is not None:
         to_cyrillic = {latin: cyrillic for cyrillic, latin in letters.items()}
         longest = sorted(to_cyrillic, key=len, reverse=True)
-        cased: dict[str, set[str]] = {}
-        for surface, unit in unit_names(data, keep_case=True, widths=("short",)).items():
-            cased.setdefault(surface.casefold(), set()).add(unit)
         for surface, unit in own.items():
             if len(surface) < 2 or not surface.isascii() or not surface.isalpha() or len(cased.get(surface, ())) > 1:
                 continue  # and ML (megalitre) / mL (millilitre): one spelling in Cyrillic letters
