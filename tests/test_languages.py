@@ -1063,12 +1063,27 @@ def test_english_scale_loanwords_where_cldr_counts_in_lakhs_and_crores(text, loc
 
 
 @pytest.mark.parametrize("text, locale, value", [
-    ("20 ملوان", "fa", "20"),        # Persian "sailors": CLDR's میلیون names a million, no loanword read
+    ("20 ملوان", "fa", "20"),        # Persian "sailors": a million's consonants, but no i or y after the l
     ("20 लोग", "ne", "20"),          # an ordinary word after a number
     ("20 plan", "bn", "20"),         # a Latin word is never a loanword
 ])
-def test_a_word_is_a_borrowed_scale_only_where_cldr_has_none_and_only_by_its_consonants(text, locale, value):
+def test_a_word_is_a_borrowed_scale_only_by_its_consonants_and_its_llion(text, locale, value):
     assert [v for _t, v, _u in figures(text, locale)] == [value]
+
+
+@pytest.mark.parametrize("text, locale, expected", [
+    # CLDR's Malayalam million is ദശലക്ഷം; news borrows മില്യൺ, also after a currency
+    ("£11 മില്യൺ ഇടപാട്", "ml", [("1.1E+7", "GBP")]),
+    ("60 മില്യൺ ചരക്കുകൾ", "ml", [("6E+7", None)]),
+    # CLDR's Pashto million is میلیونه; news writes میلیون and the oblique میلیونو, and a decimal
+    # point before it is one (CLDR's Latin-digit decimal sign in ps is a comma)
+    ("11 میلیون کسان", "ps", [("1.1E+7", None)]),
+    ("1.5 میلیونو ته", "ps", [("1.5E+6", None)]),
+    # Greek μιλίων (of miles) has a million's letters, and is the locale's unit
+    ("100 μιλίων", "el", [("100", "mile")]),
+])
+def test_a_borrowed_scale_word_is_read_beside_cldrs_own(text, locale, expected):
+    assert [(v, u) for _t, v, u in figures(text, locale)] == expected
 
 
 def test_a_borrowed_million_agrees_with_the_english_and_a_wrong_one_is_reported():

@@ -358,9 +358,9 @@ class Extractor:
         rule = inflection()
         takes_endings = rule.takes_endings(tab.language)
         self.month_endings = rule.max_ending if takes_endings else 0
-        #: million, billion, trillion borrowed from English where neither CLDR nor the pack names a
-        #: million (hi मिलियन, bn মিলিয়ন; :mod:`.loanwords`)
-        self.loan_scales = loanword_scales(self.scales)
+        #: million, billion, trillion borrowed from English, read after the locale's own scale
+        #: words (hi मिलियन, bn মিলিয়ন, ml മില്യൺ; :mod:`.loanwords`)
+        self.loan_scales = loanword_scales()
         # surfaces are folded like the text (CLDR's ￥ is matched as ¥)
         self.currencies: dict[str, str] = _keyed({**tab.currencies, **pack.currencies})
         #: the currency a surface names in English where this locale reads it as another: a bare $ is
@@ -1128,7 +1128,7 @@ class Extractor:
         write a period (``9.30 uur``, ``klo 19.30``, ``30.9``) are no decimals."""
         if self.currency_before_re.search(work, max(0, start - 8), start):
             return True
-        if self.scale_re is not None and self.scale_re.match(work, end):
+        if self.scale_re is not None and self.scale_re.match(work, end) or self._loanword_scale(work, end):
             return True
         ca = self.currency_after_re.match(work, end)
         if ca and self._currency_code(ca.group(1)):
@@ -1136,6 +1136,17 @@ class Extractor:
         # a unit of time may follow a clock time or a date (9.30 uur); a rate (km/h) is no unit of time
         unit = self._unit_after(work, end)
         return unit is not None and self.units[unit] not in TIME_UNITS
+
+    def _loanword_scale(self, work: str, pos: int) -> tuple[int, int] | None:
+        """The power of ten and end of a scale word borrowed from English at ``pos`` (ml
+        ``മില്യൺ``; :mod:`.loanwords`), unless the word is one of the locale's units (el
+        ``μιλίων``, of miles, has a million's letters)."""
+        lm = _NEXT_WORD.match(work, pos)
+        if lm is None or not (power := loanword_power(lm.group(1), self.loan_scales)):
+            return None
+        if (um := self.unit_re.match(work, pos)) is not None and um.end() >= lm.end():
+            return None
+        return power, lm.end()
 
     # -- figures --------------------------------------------------------------------
     def _core(self, m, work: str) -> _Num | None:
@@ -1271,11 +1282,8 @@ class Extractor:
                 exponent += self._scale(_unit_surface(sm))
                 pos = sm.end()
                 sm = self.scale_re.match(work, pos)
-            if not exponent and self.loan_scales:
-                lm = _NEXT_WORD.match(work, pos)
-                power = loanword_power(lm.group(1), self.loan_scales) if lm else 0
-                if power and lm is not None:
-                    exponent, pos = power, lm.end()
+            if not exponent and (loan := self._loanword_scale(work, pos)) is not None:
+                exponent, pos = loan
         if num.source == "vague" and not exponent and self.multiplier_re is not None:
             mm = self.multiplier_re.match(work, pos)
             if mm:  # mehrere hundert, több száz, flere hundrede: [2, 9] × 100

@@ -1,20 +1,21 @@
 """Scale words borrowed from English in languages whose CLDR data counts otherwise.
 
-Contract: :func:`loanword_scales(scales)` gives, for a language whose known scale words
-``scales`` (CLDR's compact formats and its pack, word → power of ten) have none for a million —
-the South Asian languages CLDR counts in lakhs and crores (hi, bn, gu, pa, mr, ne, ur…) and those
-without compact formats — the table of ``locale/data/loanword_scales.toml``: consonant keys →
-power of ten; otherwise an empty table, so that CLDR's own words always decide.
-:func:`loanword_power(word, table)` is the power of ten ``word`` names by that table, or 0: the
-word, romanized by :func:`~consistency.extract.translit.romanize`, reduced to its consonants
-(``मिलियन`` → ``miliyana`` → ``mln``).  A word in Latin script is never a loanword here (a
-Latin-script language has CLDR's words for a million; ``plan`` is no billion).
+Contract: :func:`loanword_scales()` is the table of ``locale/data/loanword_scales.toml``:
+consonant keys → power of ten.  :func:`loanword_power(word, table)` is the power of ten ``word``
+names by that table, or 0: the word, romanized by :func:`~consistency.extract.translit.romanize`,
+reduced to its consonants (``मिलियन`` → ``miliyana`` → ``mln``), and written with an ``i`` or ``y``
+right after its ``l`` (the *-llion* every borrowing keeps: ``milyan``, ``mlyn``; Persian ``ملوان``
+"sailor", ``mlwan``, has the consonants and is no million).  It is asked only where the language's
+own scale words (CLDR's compact formats and its pack) did not match, so CLDR's words always decide;
+that holds also where CLDR names a million in another word than the news borrows (ml ``ദശലക്ഷം``
+beside ``മില്യൺ``; ps ``میلیونه`` beside ``میلیونو``).  A word in Latin script is never a loanword
+here (a Latin-script language has CLDR's words for a million; ``plan`` is no billion).
 
->>> table = loanword_scales({"लाख": 5, "करोड़": 7})
+>>> table = loanword_scales()
 >>> loanword_power("मिलियन", table), loanword_power("বিলিয়ন", table), loanword_power("लोग", table)
 (6, 9, 0)
->>> loanword_scales({"million": 6})
-{}
+>>> loanword_power("മില്യൺ", table), loanword_power("ملوان", table)
+(6, 0)
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ __all__ = ["loanword_power", "loanword_scales"]
 _NOT_CONSONANT = regex.compile(r"[^a-z]|[aeiouyhw]")
 _DOUBLED = regex.compile(r"(.)\1+")
 _LATIN = regex.compile(r"\p{Latin}")
+_NOT_LETTER = regex.compile(r"[^a-z]")
+_LLION = regex.compile(r"l+[iy]")
 
 
 @lru_cache(maxsize=1)
@@ -41,14 +44,18 @@ def _table() -> dict[str, int]:
     return {str(k): int(v) for k, v in tomllib.loads(text)["consonants"].items()}
 
 
-def loanword_scales(scales: Mapping[str, int]) -> dict[str, int]:
-    """The loanword table for a language with these scale words: empty where one names a million."""
-    return {} if 6 in scales.values() else dict(_table())
+def loanword_scales() -> dict[str, int]:
+    """The loanword table: consonants → power of ten."""
+    return dict(_table())
 
 
 @lru_cache(maxsize=4096)
 def _consonants(word: str) -> str:
-    return _DOUBLED.sub(r"\1", _NOT_CONSONANT.sub("", romanize(word).casefold()))
+    """The word's consonants, or "" where its ``l`` is not followed by ``i`` or ``y``."""
+    letters = _NOT_LETTER.sub("", romanize(word).casefold())
+    if not _LLION.search(letters):
+        return ""
+    return _DOUBLED.sub(r"\1", _NOT_CONSONANT.sub("", letters))
 
 
 def loanword_power(word: str, table: Mapping[str, int]) -> int:
