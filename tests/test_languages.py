@@ -1086,6 +1086,32 @@ def test_a_borrowed_scale_word_is_read_beside_cldrs_own(text, locale, expected):
     assert [(v, u) for _t, v, u in figures(text, locale)] == expected
 
 
+@pytest.mark.parametrize("text, locale, expected", [
+    # Latin loanwords where CLDR names no million after a number; marks and the African reference
+    # alphabet's letters folded (ɔ, ŋ, ḽ)
+    ("3.26 miliɔn", "ee", ["3.26E+6"]),
+    ("11 milyoŋ", "wo", ["1.1E+7"]),
+    ("2.8 bhiliyoni", "nd", ["2.8E+9"]),
+    ("5 miḽiyoni", "ve", ["5E+6"]),
+    # before the number where CLDR writes its scale words there (om, sw, ha) or has none (ff),
+    # before a currency, and a period before it a decimal point
+    ("miliyoona 125", "om", ["1.25E+8"]),
+    ("milyon 1.6", "ff", ["1.6E+6"]),
+    ("biliyan €3.1", "ha", ["3.1E+9"]),
+    ("milioni tatu", "sw", ["3E+6"]),
+    # where CLDR names a million, a Latin word is none (Irish bliana, "years")
+    ("5 bliana", "ga", ["5"]),
+])
+def test_scale_loanwords_in_latin_script_and_before_the_number(text, locale, expected):
+    assert [v for _t, v, _u in figures(text, locale)] == expected
+
+
+def test_a_scale_word_after_a_number_is_that_numbers_not_the_next_ones():
+    # Ewe ``ene`` here is "like" (ICU's words read it as four): never four billion
+    values = [v for _t, v, _u in figures("ame abe 2.25 billion ene le 2030", "ee")]
+    assert "2.25E+9" in values and "4E+9" not in values
+
+
 def test_a_borrowed_million_agrees_with_the_english_and_a_wrong_one_is_reported():
     assert messages(("QTY001", "QTY002"), en="The fund raised 20 million dollars.",
                     bn="তহবিলটি ২০ মিলিয়ন ডলার সংগ্রহ করেছে।") == []

@@ -55,6 +55,10 @@ _SP = "[ \u00a0]"
 #: the word after a number, for :mod:`.loanwords` (a whole word of at most twelve letters: text
 #: written without spaces offers none)
 _NEXT_WORD = regex.compile(_SP + r"?([\p{L}\p{M}]{1,12})(?![\p{L}\p{M}])")
+#: a number just before a scale word, whose scale it is (``2.25 billion ene``: Ewe "like", no 4)
+_AFTER_NUMBER = regex.compile(r"\p{N}" + _SP + r"?\Z")
+#: the word before a number (a whole word of at most twelve letters), for :mod:`.loanwords`
+_PREVIOUS_WORD = regex.compile(r"(?<![\p{L}\p{M}])([\p{L}\p{M}]{1,12})" + _SP + r"?\Z")
 # How far one number token may run: a number has at most this many digit groups after its first
 # (10^60, the largest figure read, has 20 groups of three; Indian grouping uses two-digit groups),
 # CJK characters after its first, words after its first.  Unbounded, a line of 20,000 numbers
@@ -361,6 +365,11 @@ class Extractor:
         #: million, billion, trillion borrowed from English, read after the locale's own scale
         #: words (hi मिलियन, bn মিলিয়ন, ml മില്യൺ; :mod:`.loanwords`)
         self.loan_scales = loanword_scales()
+        #: Latin loanwords where no scale word of the locale names a million after a number (ee
+        #: miliɔn, wo milyoŋ); before a number where CLDR writes its scale words so or has none
+        words_after = {power for word, power in self.scales.items() if len(word) > 1}  # not M, B
+        self.latin_loans = 6 not in words_after
+        self.prefix_loans = bool(tab.prefix_scales) or not any(power >= 6 for power in words_after)
         # surfaces are folded like the text (CLDR's ￥ is matched as ¥)
         self.currencies: dict[str, str] = _keyed({**tab.currencies, **pack.currencies})
         #: the currency a surface names in English where this locale reads it as another: a bare $ is
@@ -1123,10 +1132,10 @@ class Extractor:
 
     def _decimal_context(self, work: str, start: int, end: int) -> bool:
         """Whether the number at ``start:end`` (with a period this locale cannot read) states an
-        amount: a currency before it, or a scale word, a currency, a percent or a unit other than
+        amount: a currency or a scale word before it (``milyon 1.6``), or a scale word, a currency, a percent or a unit other than
         one of time after it (``2.52 juta``, ``£2.8 miliar``, ``2.5 км``).  Times and dates that
         write a period (``9.30 uur``, ``klo 19.30``, ``30.9``) are no decimals."""
-        if self.currency_before_re.search(work, max(0, start - 8), start):
+        if self.currency_before_re.search(work, max(0, start - 8), start) or self._prefix_scale(work, start, False):
             return True
         if self.scale_re is not None and self.scale_re.match(work, end) or self._loanword_scale(work, end):
             return True
@@ -1142,11 +1151,28 @@ class Extractor:
         ``മില്യൺ``; :mod:`.loanwords`), unless the word is one of the locale's units (el
         ``μιλίων``, of miles, has a million's letters)."""
         lm = _NEXT_WORD.match(work, pos)
-        if lm is None or not (power := loanword_power(lm.group(1), self.loan_scales)):
+        if lm is None or not (power := loanword_power(lm.group(1), self.loan_scales, latin=self.latin_loans)):
             return None
         if (um := self.unit_re.match(work, pos)) is not None and um.end() >= lm.end():
             return None
         return power, lm.end()
+
+    def _prefix_scale(self, work: str, start: int, words: bool) -> tuple[int, int] | None:
+        """The power of ten and start of a scale word written before the figure at ``start``: one
+        of CLDR's (Swahili ``milioni 5``, Dzongkha ``སྟོང་ཕྲག 1``), or, where CLDR writes them so or
+        has none, a loanword (Oromo ``miliyoona 125``); ``words``: the figure is spelled out."""
+        if self.prefix_scale_re is not None and (ps := self.prefix_scale_re.search(work, max(0, start - 24), start)):
+            power = self.tab.prefix_scales[ps.group(1).casefold()]
+            # before number words only a million or more: a thousand is a word of the language's
+            # own numbers (Ewe akpe eve kple wuiadre, 2017), which the number words read or miss whole
+            if (power >= 6 or not words) and not _AFTER_NUMBER.search(work, max(0, ps.start() - 2), ps.start()):
+                return power, ps.start()
+        if self.prefix_loans and not words and (pw := _PREVIOUS_WORD.search(work, max(0, start - 14), start)):
+            power = loanword_power(pw.group(1), self.loan_scales, latin=self.latin_loans)
+            if power and self._loanword_scale(work, pw.start()) is not None and not _AFTER_NUMBER.search(
+                    work, max(0, pw.start() - 2), pw.start()):
+                return power, pw.start()
+        return None
 
     # -- figures --------------------------------------------------------------------
     def _core(self, m, work: str) -> _Num | None:
@@ -1222,21 +1248,17 @@ class Extractor:
             return None, m.end()
         s = num.start
         exponent = 0
-        if self.prefix_scale_re is not None and num.source == "digits":
-            ps = self.prefix_scale_re.search(work, max(0, s - 24), s)
-            if ps:  # Swahili M1, Dzongkha སྟོང་ཕྲག 1
-                exponent = self.tab.prefix_scales[ps.group(1).casefold()]
-                s = ps.start()
         # currency before: $80, US$ 5, USD1.00, 5 € handled below
         currency = None
         other_currency = None  # what the symbol names in English, where that is another currency
-        if s == num.start:
-            cb = self.currency_before_re.search(work, max(0, s - 8), s)
-            if cb:
-                currency = self._currency_code(cb.group(1))
-                if currency:
-                    s = cb.start()
-                    other_currency = self.other_currency.get(_key(cb.group(1)))
+        cb = self.currency_before_re.search(work, max(0, s - 8), s)
+        if cb:
+            currency = self._currency_code(cb.group(1))
+            if currency:
+                s = cb.start()
+                other_currency = self.other_currency.get(_key(cb.group(1)))
+        if num.source in ("digits", "words") and (scaled := self._prefix_scale(work, s, num.source == "words")) is not None:
+            exponent, s = scaled  # Swahili milioni 5, milioni tatu; Hausa biliyan €3.1
         # Glued to letters: model names and codes (GPT-4, COVID-19, A320, H100), not figures. Hebrew
         # writes a hyphen (maqaf) between a one-letter prefix and digits: ב-2027 is "in 2027",
         # כ-350,000 "about 350,000" (its codes are written in Latin letters).

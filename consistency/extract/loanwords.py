@@ -9,18 +9,24 @@ right after its ``l`` (the *-llion* every borrowing keeps: ``milyan``, ``mlyn``;
 own scale words (CLDR's compact formats and its pack) did not match, so CLDR's words always decide;
 that holds also where CLDR names a million in another word than the news borrows (ml ``ദശലക്ഷം``
 beside ``മില്യൺ``; ps ``میلیونه`` beside ``میلیونو``).  A word in Latin script is never a loanword
-here (a Latin-script language has CLDR's words for a million; ``plan`` is no billion).
+only where the caller says so (``latin=True``: a language CLDR gives no word for a million after a
+number, such as Ewe ``miliɔn``, Northern Ndebele ``miliyoni``, Wolof ``milyoŋ``; elsewhere
+``plan`` is no billion and Irish ``bliana``, years, no billions).  Marks are taken off and the
+letters of ``[letters]`` replaced before the consonants are read (``miḽiyoni``, ``milyoŋ``).
 
 >>> table = loanword_scales()
 >>> loanword_power("मिलियन", table), loanword_power("বিলিয়ন", table), loanword_power("लोग", table)
 (6, 9, 0)
 >>> loanword_power("മില്യൺ", table), loanword_power("ملوان", table)
 (6, 0)
+>>> loanword_power("milyoŋ", table), loanword_power("milyoŋ", table, latin=True)
+(0, 6)
 """
 
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from typing import Mapping
@@ -39,9 +45,18 @@ _LLION = regex.compile(r"l+[iy]")
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, int]:
+def _data() -> dict:
     text = resources.files("consistency.locale").joinpath("data/loanword_scales.toml").read_text("utf-8")
-    return {str(k): int(v) for k, v in tomllib.loads(text)["consonants"].items()}
+    return tomllib.loads(text)
+
+
+def _table() -> dict[str, int]:
+    return {str(k): int(v) for k, v in _data()["consonants"].items()}
+
+
+@lru_cache(maxsize=1)
+def _letters() -> dict[int, str]:
+    return str.maketrans({str(k): str(v) for k, v in _data()["letters"].items()})
 
 
 def loanword_scales() -> dict[str, int]:
@@ -52,14 +67,16 @@ def loanword_scales() -> dict[str, int]:
 @lru_cache(maxsize=4096)
 def _consonants(word: str) -> str:
     """The word's consonants, or "" where its ``l`` is not followed by ``i`` or ``y``."""
-    letters = _NOT_LETTER.sub("", romanize(word).casefold())
+    bare = "".join(c for c in unicodedata.normalize("NFKD", romanize(word).casefold()) if not unicodedata.combining(c))
+    letters = _NOT_LETTER.sub("", bare.translate(_letters()))
     if not _LLION.search(letters):
         return ""
     return _DOUBLED.sub(r"\1", _NOT_CONSONANT.sub("", letters))
 
 
-def loanword_power(word: str, table: Mapping[str, int]) -> int:
-    """The power of ten ``word`` names as a borrowed scale word, else 0."""
-    if not table or not word or _LATIN.match(word):
+def loanword_power(word: str, table: Mapping[str, int], *, latin: bool = False) -> int:
+    """The power of ten ``word`` names as a borrowed scale word, else 0; a word in Latin script
+    only with ``latin``."""
+    if not table or not word or (not latin and _LATIN.match(word)):
         return 0
     return table.get(_consonants(word), 0)
