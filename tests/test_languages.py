@@ -431,6 +431,8 @@ def test_two_numbers_with_periods_are_no_date_without_cldrs_closing_period_and_a
     ("بني الجسر في القرن 19.", "ar", "C19"),
     ("A híd a tizenkilencedik század elején épült.", "hu", "C19"),  # an ordinal word before it
     ("Köprü on dokuzuncu yüzyıl sonunda yapıldı.", "tr", "C19"),
+    ("Cây cầu được xây vào thế kỷ 19.", "vi", "C19"),               # the number alone after it
+    ("A ponte foi construída no século 19.", "pt", "C19"),
 ])
 def test_a_century_written_with_cldrs_word_for_a_century(text, locale, label):
     assert label in [v for _t, v, _u in figures(text, locale)]
@@ -453,6 +455,7 @@ def test_a_century_word_with_a_case_ending_after_a_numeral(text, locale):
 @pytest.mark.parametrize("text, locale", [("Il ponte durò 2 secoli.", "it"), ("Trwało to 3 wieki.", "pl"),
                                           ("Zmarła w wieku 17 lat.", "pl"),  # wiek: century, and age
                                           ("Uczniowie w wieku od 11 do 18 lat.", "pl"),  # an age range
+                                          ("Помер у віці 17 років.", "uk"),  # вік: century, and age
                                           ("Мостът стоя 2 века.", "bg"), ("Это длилось 21 век.", "ru")])
 def test_a_number_of_centuries_or_an_age_is_no_century(text, locale):
     assert not [v for _t, v, _u in figures(text, locale) if v.startswith("C")]

@@ -710,6 +710,7 @@ class Extractor:
             extra.append(rf"{the}[ \u00a0]+(?P<century>[12]?\d)(?!\d|[.,]\d)")
         roman = r"(?-i:(?P<roman>(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})))"
         space = r"[ \u00a0]+"
+        years = _alt([w for w, unit in self.units.items() if unit == "year"] or ["\uffff"], boundary=False)
         return [
             rf"(?<![\p{{L}}\p{{N}}]){roman}(?:\.|-?\p{{Ll}}{{1,3}}|º)?{space}{ended}(?![\p{{L}}\p{{M}}])",
             rf"{after}\p{{L}}{{0,3}}{space}(?:\p{{L}}{{1,3}}{space})?{roman}(?:-\p{{L}}{{1,3}})?(?![\p{{L}}\p{{N}}])",
@@ -720,6 +721,9 @@ class Extractor:
             # not a range after it (pl "w wieku od 11 do 18 lat", at the age of 11 to 18)
             rf"{after}(?:{space}|(?<=[\p{{Thai}}\p{{Lao}}\p{{Khmer}}\p{{Myanmar}}]))[\p{{L}}\p{{M}}]{{1,4}}[ \u00a0-]*"
             rf"(?P<century>[12]?\d)(?!\d|[.,]\d)(?![ \u00a0]+\p{{L}}{{1,3}}[ \u00a0]+\d)",
+            # or the number alone after it (vi thế kỷ 19, pt século 19), unless a word for years
+            # follows (pl "w wieku 17 lat", at the age of 17)
+            rf"{after}{space}(?P<century>[12]?\d)(?!\d|[.,]\d|{space}(?:{years})(?![\p{{L}}\p{{M}}]))",
             *extra,
         ]
 
