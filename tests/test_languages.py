@@ -1565,3 +1565,32 @@ def test_cldrs_per_patterns_before_a_figure(locale, text, unit):
 def test_a_rate_cldr_writes_around_its_figure(locale, text, unit):
     """CLDR's zh 每小时{0}公里, ko 시속 {0}킬로미터: the words before the figure say "per hour"."""
     assert [c.unit for c in extract_claims(text, locale) if c.unit] == [unit]
+
+
+# ----------------------------------------------------------------------------- scale sums
+
+
+@pytest.mark.parametrize("text, locale, expected", [
+    ("3 مىليارد 100 مىليون ياۋرو", "ug", [("3.1E+9", "EUR")]),      # Uyghur, as Chinese writes 3亿1000万
+    ("Это стоило 3 млрд 100 млн рублей.", "ru", [("3.1E+9", "RUB")]),
+    ("۳ میلیارد و ۱۰۰ میلیون دلار", "fa", [("3.1E+9", "USD")]),      # with the locale's "and"
+    ("3 milyon 260 bin izleyici", "tr", [("3.26E+6", None)]),
+])
+def test_an_amount_written_in_two_scale_words_is_their_sum(text, locale, expected):
+    assert [(Decimal(v), u) for _t, v, u in figures(text, locale)] == [(Decimal(v), u) for v, u in expected]
+
+
+@pytest.mark.parametrize("text, locale, values", [
+    ("3 million 5 people", "en", ["3E+6", "5"]),                      # a small number after it is another figure
+    ("2 billion, 300 million", "en", ["2E+9", "3E+8"]),              # a list
+    ("2.5 million 300 thousand", "en", ["2.5E+6", "3E+5"]),          # 300 thousand is no part of a million's tenths
+])
+def test_two_figures_that_are_no_sum_stay_two(text, locale, values):
+    assert [Decimal(v) for _t, v, _u in figures(text, locale)] == [Decimal(v) for v in values]
+
+
+def test_a_translation_that_writes_a_sum_agrees_with_the_english_figure():
+    en = "In 2018 ABC had 3.26 million viewers."
+    assert messages(("QTY001", "QTY002"), en=en, ug="2018-يىلى ABC نىڭ 3 مىليون 260 مىڭ كۆرۈرمىنى بار ئىدى.") == []
+    assert messages(("QTY001", "QTY002"), en=en, ug="2018-يىلى ABC نىڭ 3 مىليون 620 مىڭ كۆرۈرمىنى بار ئىدى.") != []
+

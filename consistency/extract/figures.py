@@ -1586,6 +1586,26 @@ def _compound_factor(prev: Claim, c: Claim, text: str, gap: regex.Pattern) -> De
     return whole
 
 
+def _scale_sum(prev: Claim, c: Claim, text: str, gap: regex.Pattern) -> bool:
+    """Whether ``c`` adds a smaller scale to ``prev``, one amount written in two scale words as
+    Uyghur, Russian, Turkish and Persian news write them (ug ``3 مىليارد 100 مىليون``, ru ``3 млрд
+    100 млн``, fa ``۳ میلیارد و ۱۰۰ میلیون``): both at least thousands, ``c`` below ``prev``'s
+    last written digit, nothing but a space or the locale's "and" between them, and no other unit
+    or currency on the first."""
+    if (prev.kind not in _SUMMED or c.kind not in _SUMMED or prev.value is None or c.value is None
+            or prev.precision is None or c.precision is None or prev.qualifier is not None
+            or c.qualifier is not None or prev.weak or c.weak):
+        return False
+    if prev.unit is not None and prev.unit != c.unit:
+        return False
+    if not (Decimal(1000) <= c.precision < prev.precision and 0 < c.value < prev.precision):
+        return False
+    return (prev.value % prev.precision == 0 and prev.end < c.start
+            and gap.fullmatch(text, prev.end, c.start) is not None)
+
+
+_SUMMED = {ClaimKind.COUNT, ClaimKind.MONEY}
+
 #: the inches after a height's feet (6-foot-6): 0 to 11, nothing glued after them
 _FOOT_INCHES = regex.compile(r"-(1[01]|\d)(?![\d.,]|-?\p{L})")
 
@@ -1648,8 +1668,8 @@ def _in_range(claim: Claim) -> bool:
 
 
 def _merge_compounds(claims: list[Claim], text: str, gap: regex.Pattern) -> list[Claim]:
-    """Merge "6 feet 6 inches" (or 6-foot-6) into one claim in the finer unit,
-    and mark "$200 billion (£150 billion)" conversions as weak: a version that
+    """Merge "6 feet 6 inches" (or 6-foot-6) into one claim in the finer unit, add up
+    "3 مىليارد 100 مىليون" (3 billion 100 million: :func:`_scale_sum`), and mark "$200 billion (£150 billion)" conversions as weak: a version that
     leaves the conversion out has dropped nothing."""
     out: list[Claim] = []
     for c in claims:
@@ -1659,6 +1679,12 @@ def _merge_compounds(claims: list[Claim], text: str, gap: regex.Pattern) -> list
             from dataclasses import replace
 
             c = replace(c, weak=True)
+        if prev is not None and _scale_sum(prev, c, text, gap):
+            value = cast(Decimal, prev.value) + cast(Decimal, c.value)
+            out[-1] = Claim(kind=ClaimKind.MONEY if ClaimKind.MONEY in (prev.kind, c.kind) else c.kind,
+                            start=prev.start, end=c.end, text=text[prev.start:c.end], value=value,
+                            low=value, high=value, unit=c.unit or prev.unit, precision=c.precision)
+            continue
         factor = _compound_factor(prev, c, text, gap) if prev is not None else None
         if prev is not None and factor is not None:
             value = cast(Decimal, prev.value) * factor + cast(Decimal, c.value)
