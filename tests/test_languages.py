@@ -1594,3 +1594,26 @@ def test_a_translation_that_writes_a_sum_agrees_with_the_english_figure():
     assert messages(("QTY001", "QTY002"), en=en, ug="2018-يىلى ABC نىڭ 3 مىليون 260 مىڭ كۆرۈرمىنى بار ئىدى.") == []
     assert messages(("QTY001", "QTY002"), en=en, ug="2018-يىلى ABC نىڭ 3 مىليون 620 مىڭ كۆرۈرمىنى بار ئىدى.") != []
 
+
+# ----------------------------------------------------------------------------- Uyghur's numbered calendar
+
+
+@pytest.mark.parametrize("text, label", [
+    ("2018-يىلى 9-ئاينىڭ 29-كۈنى، لوندون", "2018-09-29"),   # year, month and day by their numbers
+    ("9-ئاينىڭ 30-كۈنى", "--09-30"),
+    ("7-ئايدا قوڭغۇراق چېلىندى", "--07"),                   # "in July"
+    ("2016- يىلى ماساچۇسېتتا", "2016"),                     # a space after the hyphen
+    ("1953 -يىلىدىكى دىلو", "1953"),                        # and before it
+    ("20-ئەسىرنىڭ باشلىرىدا", "C20"),                       # a century
+    ("2000-يىللىرى", "2000s"),                              # a decade
+])
+def test_uyghur_dates_by_numbered_calendar_words(text, label):
+    assert [v for _t, v, _u in figures(text, "ug")] == [label]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("7 ئاي ئىچىدە", "7", "month"),                         # no hyphen: seven months
+    ("5-يىللىق پىلان", "5", "year"),                        # a 5-year plan
+])
+def test_uyghur_counts_of_months_and_years_stay_durations(text, value, unit):
+    assert [(v, u) for _t, v, u in figures(text, "ug")] == [(value, unit)]
