@@ -757,6 +757,14 @@ def test_an_arabic_ordinal_or_per_cent_is_no_count(text, units):
     assert [u for _t, _v, u in figures(text, "ar")] == units
 
 
+@pytest.mark.parametrize("text, value, unit", [
+    ("ከሁለት ዓመት በፊት", "2", "year"),     # "from two years before": two years ago
+    ("ለሁለት ቀናት ቆየች", "2", "day"),       # "for two days"
+])
+def test_amharic_prepositions_written_on_a_number_word(text, value, unit):
+    assert [(v, u) for _t, v, u in figures(text, "am")] == [(value, unit)]
+
+
 def test_the_article_is_no_proclitic():
     # في المائة is "per cent"; المائة alone after it must not be read as a hundred
     assert figures("ارتفعت بنسبة 2.7 في المائة", "ar") == [("2.7 في المائة", "2.7", "percent")]
