@@ -1625,3 +1625,24 @@ def test_uyghur_dates_by_numbered_calendar_words(text, label):
 ])
 def test_uyghur_counts_of_months_and_years_stay_durations(text, value, unit):
     assert [(v, u) for _t, v, u in figures(text, "ug")] == [(value, unit)]
+
+
+# ----------------------------------------------------------------------------- English months
+
+
+@pytest.mark.parametrize("text, locale, label", [
+    ("chisankho cha October 1 chomwe", "ny", "--10-01"),       # Chichewa news keeps the English month
+    ("ngoMgqibelo (September 29, 2018)", "zu", "2018-09-29"),
+    ("Kuanzia 29 September hadi", "sw", "--09-29"),
+    ("ngo-October 2018", "zu", "2018-10"),
+])
+def test_an_english_month_in_a_latin_script_language(text, locale, label):
+    assert label in [v for _t, v, _u in figures(text, locale)]
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("Ndipo May 5 anthu", "ny"),        # May is also a word: never read as the English month
+    ("pa october 1 yokha", "ny"),       # an English month is capitalised
+])
+def test_an_english_month_is_read_only_capitalised_and_never_may(text, locale):
+    assert not [v for _t, v, _u in figures(text, locale) if v.startswith("--")]

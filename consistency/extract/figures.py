@@ -55,6 +55,7 @@ _SP = "[ \u00a0]"
 #: the word after a number, for :mod:`.loanwords` (a whole word of at most twelve letters: text
 #: written without spaces offers none)
 _NEXT_WORD = regex.compile(_SP + r"?([\p{L}\p{M}]{1,12})(?![\p{L}\p{M}])")
+_LATIN_LETTER = regex.compile(r"\p{Latin}")
 #: a number just before a scale word, whose scale it is (``2.25 billion ene``: Ewe "like", no 4)
 _AFTER_NUMBER = regex.compile(r"\p{N}" + _SP + r"?\Z")
 #: the word before a number (a whole word of at most twelve letters), for :mod:`.loanwords`
@@ -677,6 +678,19 @@ class Extractor:
                 numbered := [m for m in self.tab.months if DIGIT.search(m)]):
             # a month whose name holds its number (vi tháng 10, October) alone: a month, not a count
             sources.append((rf"(?<![\p{{L}}\p{{N}}])(?P<month>{_alt(numbered)})(?!\p{{N}})", "month", {}))
+        if (english := self._english_months()):
+            # news in many Latin-script languages keeps the English month (ny "chisankho cha
+            # October 1", zu "ngo-September 29"): read after the locale's own patterns, capitalised,
+            # with a day or a year (never May, also a word: fil "may 5 na tao", there are five)
+            name = "(?-i:(?P<month>" + "|".join(sorted(english, key=len, reverse=True)) + "))"
+            folded: dict[str, object] = {k.casefold(): v for k, v in english.items()}
+            sources += [
+                (rf"(?<![\p{{L}}\p{{N}}]){name}[ \u00a0]+(?P<day>{{DAY}})(?!\d|[.,]\d)"
+                 rf"(?:,?[ \u00a0]+(?P<year>{{YEAR}}))?", "day", folded),
+                (rf"(?<![\d.,])(?P<day>{{DAY}})(?:st|nd|rd|th)?[ \u00a0]+{name}(?:,?[ \u00a0]+(?P<year>{{YEAR}}))?"
+                 rf"(?![\p{{L}}])", "day", folded),
+                (rf"(?<![\p{{L}}\p{{N}}]){name}[ \u00a0]+(?P<year>{{YEAR}})", "month", folded),
+            ]
         if self.era is not None:  # th ปี 2557, พ.ศ. 2557: the Buddhist era's 2014
             words = [*self.era["markers"], *(w for w, unit in self.units.items() if unit == "year")]
             sources.append((rf"(?:{_alt(words, boundary=False)})[ \u00a0]*(?P<era_year>2[3-6]\d\d)(?!\d|[.,]\d)",
@@ -1068,6 +1082,18 @@ class Extractor:
     def _month_forms(self) -> dict[str, int]:
         """The months' names and their stems (:meth:`_month_stems`), a name winning: form -> month."""
         return {**self._month_stems, **self.tab.months}
+
+    def _english_months(self) -> dict[str, int]:
+        """English month names (CLDR's, capitalised) → 1..12 where the locale writes the Latin
+        script and is not English, leaving out May and any name the locale's own months already
+        read; else empty."""
+        if self.tab.language == "en" or not any(_LATIN_LETTER.search(m) for m in self.tab.months):
+            return {}
+        from ..locale.cldr import parse_locale
+
+        wide = parse_locale("en").months["format"]["wide"]
+        return {str(name): int(n) for n, name in wide.items()
+                if n != 5 and str(name).casefold() not in self.tab.months}
 
     def _month(self, raw: str | None) -> int | None:
         if raw is None:
