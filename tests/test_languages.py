@@ -1110,8 +1110,11 @@ def test_a_borrowed_scale_word_is_read_beside_cldrs_own(text, locale, expected):
     ("milyon 1.6", "ff", ["1.6E+6"]),
     ("biliyan €3.1", "ha", ["3.1E+9"]),
     ("milioni tatu", "sw", ["3E+6"]),
-    # where CLDR names a million, a Latin word is none (Irish bliana, "years")
+    # where CLDR names a million, a Latin or Cyrillic word is none (Irish bliana, "years";
+    # Mongolian милийн, "of miles", and баллын, "of points")
     ("5 bliana", "ga", ["5"]),
+    ("10 милийн", "mn", ["10"]),
+    ("6.8 баллын", "mn", ["6.8"]),
 ])
 def test_scale_loanwords_in_latin_script_and_before_the_number(text, locale, expected):
     assert [v for _t, v, _u in figures(text, locale)] == expected

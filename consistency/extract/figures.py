@@ -366,10 +366,11 @@ class Extractor:
         #: million, billion, trillion borrowed from English, read after the locale's own scale
         #: words (hi मिलियन, bn মিলিয়ন, ml മില്യൺ; :mod:`.loanwords`)
         self.loan_scales = loanword_scales()
-        #: Latin loanwords where no scale word of the locale names a million after a number (ee
-        #: miliɔn, wo milyoŋ); before a number where CLDR writes its scale words so or has none
+        #: loanwords in the Latin, Cyrillic or Greek alphabet where no scale word of the locale
+        #: names a million after a number (ee miliɔn, wo milyoŋ); before a number where CLDR
+        #: writes its scale words so or has none
         words_after = {power for word, power in self.scales.items() if len(word) > 1}  # not M, B
-        self.latin_loans = 6 not in words_after
+        self.alphabetic_loans = 6 not in words_after
         self.prefix_loans = bool(tab.prefix_scales) or not any(power >= 6 for power in words_after)
         # surfaces are folded like the text (CLDR's ￥ is matched as ¥)
         self.currencies: dict[str, str] = _keyed({**tab.currencies, **pack.currencies})
@@ -1181,7 +1182,7 @@ class Extractor:
         ``മില്യൺ``; :mod:`.loanwords`), unless the word is one of the locale's units (el
         ``μιλίων``, of miles, has a million's letters)."""
         lm = _NEXT_WORD.match(work, pos)
-        if lm is None or not (power := loanword_power(lm.group(1), self.loan_scales, latin=self.latin_loans)):
+        if lm is None or not (power := loanword_power(lm.group(1), self.loan_scales, alphabetic=self.alphabetic_loans)):
             return None
         if (um := self.unit_re.match(work, pos)) is not None and um.end() >= lm.end():
             return None
@@ -1198,7 +1199,7 @@ class Extractor:
             if (power >= 6 or not words) and not _AFTER_NUMBER.search(work, max(0, ps.start() - 2), ps.start()):
                 return power, ps.start()
         if self.prefix_loans and not words and (pw := _PREVIOUS_WORD.search(work, max(0, start - 14), start)):
-            power = loanword_power(pw.group(1), self.loan_scales, latin=self.latin_loans)
+            power = loanword_power(pw.group(1), self.loan_scales, alphabetic=self.alphabetic_loans)
             if power and self._loanword_scale(work, pw.start()) is not None and not _AFTER_NUMBER.search(
                     work, max(0, pw.start() - 2), pw.start()):
                 return power, pw.start()

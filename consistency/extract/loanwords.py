@@ -8,19 +8,22 @@ right after its ``l`` (the *-llion* every borrowing keeps: ``milyan``, ``mlyn``;
 "sailor", ``mlwan``, has the consonants and is no million).  It is asked only where the language's
 own scale words (CLDR's compact formats and its pack) did not match, so CLDR's words always decide;
 that holds also where CLDR names a million in another word than the news borrows (ml ``ദശലക്ഷം``
-beside ``മില്യൺ``; ps ``میلیونه`` beside ``میلیونو``).  A word in Latin script is never a loanword
-only where the caller says so (``latin=True``: a language CLDR gives no word for a million after a
-number, such as Ewe ``miliɔn``, Northern Ndebele ``miliyoni``, Wolof ``milyoŋ``; elsewhere
-``plan`` is no billion and Irish ``bliana``, years, no billions).  Marks are taken off and the
-letters of ``[letters]`` replaced before the consonants are read (``miḽiyoni``, ``milyoŋ``).
+beside ``മില്യൺ``; ps ``میلیونه`` beside ``میلیونو``).  A word of the Latin, Cyrillic or Greek
+alphabet is a loanword only where the caller says so (``alphabetic=True``: a language whose own
+scale words name no million after a number, such as Ewe ``miliɔn``, Northern Ndebele ``miliyoni``,
+Wolof ``milyoŋ``); elsewhere ``plan`` is no billion, and Irish ``bliana`` (years) and Mongolian
+``милийн`` (of miles) and ``баллын`` (of points) no millions or billions.  Marks are taken off and
+the letters of ``[letters]`` replaced before the consonants are read (``miḽiyoni``, ``milyoŋ``).
 
 >>> table = loanword_scales()
 >>> loanword_power("मिलियन", table), loanword_power("বিলিয়ন", table), loanword_power("लोग", table)
 (6, 9, 0)
 >>> loanword_power("മില്യൺ", table), loanword_power("ملوان", table)
 (6, 0)
->>> loanword_power("milyoŋ", table), loanword_power("milyoŋ", table, latin=True)
+>>> loanword_power("milyoŋ", table), loanword_power("milyoŋ", table, alphabetic=True)
 (0, 6)
+>>> loanword_power("милийн", table)
+0
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ __all__ = ["loanword_power", "loanword_scales"]
 
 _NOT_CONSONANT = regex.compile(r"[^a-z]|[aeiouyhw]")
 _DOUBLED = regex.compile(r"(.)\1+")
-_LATIN = regex.compile(r"\p{Latin}")
+_ALPHABET = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
 _NOT_LETTER = regex.compile(r"[^a-z]")
 _LLION = regex.compile(r"l+[iy]")
 
@@ -74,9 +77,9 @@ def _consonants(word: str) -> str:
     return _DOUBLED.sub(r"\1", _NOT_CONSONANT.sub("", letters))
 
 
-def loanword_power(word: str, table: Mapping[str, int], *, latin: bool = False) -> int:
-    """The power of ten ``word`` names as a borrowed scale word, else 0; a word in Latin script
-    only with ``latin``."""
-    if not table or not word or (not latin and _LATIN.match(word)):
+def loanword_power(word: str, table: Mapping[str, int], *, alphabetic: bool = False) -> int:
+    """The power of ten ``word`` names as a borrowed scale word, else 0; a word of the Latin,
+    Cyrillic or Greek alphabet only with ``alphabetic``."""
+    if not table or not word or (not alphabetic and _ALPHABET.match(word)):
         return 0
     return table.get(_consonants(word), 0)
