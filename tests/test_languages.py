@@ -1120,6 +1120,16 @@ def test_scale_loanwords_in_latin_script_and_before_the_number(text, locale, exp
     assert [v for _t, v, _u in figures(text, locale)] == expected
 
 
+@pytest.mark.parametrize("text, locale, value", [
+    ("20.4 மில்லியனுக்கும் அதிகமான மக்கள்", "ta", "2.04E+7"),   # million + dative: the virama replaced
+    ("3.1 மில்லியனையும்", "ta", "3.1E+6"),
+    ("£2.8 బిలియన్ల విలువైన", "te", "2.8E+9"),                    # billion + genitive, after the virama
+    ("2 કરોડથી વધુ", "gu", "2E+7"),
+])
+def test_a_scale_word_with_a_glued_postposition(text, locale, value):
+    assert [v for _t, v, _u in figures(text, locale)] == [value]
+
+
 def test_a_scale_word_after_a_number_is_that_numbers_not_the_next_ones():
     # Ewe ``ene`` here is "like" (ICU's words read it as four): never four billion
     values = [v for _t, v, _u in figures("ame abe 2.25 billion ene le 2030", "ee")]

@@ -230,14 +230,20 @@ def _alt(words, *, boundary: bool = True, left: bool = False, full_case: bool = 
     return "(?:" + "|".join(parts) + ")"
 
 
-def _with_endings(stems, max_ending: int) -> str:
+def _with_endings(stems, max_ending: int, *, marks: bool = False) -> str:
     """``|(stem…)ending``: a second alternative for a unit or scale pattern, its stem in a group of
-    its own (:func:`_unit_surface`), followed by an ending of up to ``max_ending`` letters; empty
-    without stems."""
+    its own (:func:`_unit_surface`), followed by an ending of up to ``max_ending`` letters (with
+    ``marks``, letters and marks: a Brahmic script's vowel signs); empty without stems."""
     if not stems:
         return ""
+    ending = r"[\p{L}\p{M}]" if marks else r"\p{L}"
     return ("|(" + "|".join(_lit(w) for w in sorted(stems, key=len, reverse=True))
-            + r")\p{L}{1," + str(max_ending) + r"}(?![\p{L}\p{M}\p{N}])")
+            + ")" + ending + "{1," + str(max_ending) + r"}(?![\p{L}\p{M}\p{N}])")
+
+
+#: a virama (or a Malayalam chillu's) at a word's end, which a vowel sign replaces before a
+#: glued postposition (ta மில்லியன் → மில்லியனுக்கு)
+_VIRAMA_END = regex.compile(r"[\u094d\u09cd\u0a4d\u0acd\u0b4d\u0bcd\u0c4d\u0ccd\u0d4d\u0dca]$")
 
 
 #: a vowel before a month name's final consonant that an ending drops (:meth:`Extractor._month_stems`)
@@ -422,6 +428,12 @@ class Extractor:
             long_scales = [w for w in self.scales if len(w) >= max(5, rule.min_stem) and _ALPHA_END.match(w)]
             self.scale_stems = _shared_stems(long_scales, self.scales, max(5, rule.min_stem))
             inflected_scales = _with_endings([*long_scales, *self.scale_stems], rule.max_ending)
+        elif tab.language in rule.glued_postpositions:
+            # ta 20.4 மில்லியனுக்கும் ("more than 20.4 million"), te 2.8 బిలియన్ల: a postposition
+            # glued to a scale word follows it, or replaces its final virama with a vowel sign
+            self.scale_stems = {_VIRAMA_END.sub("", w): v for w, v in self.scales.items()
+                                if len(w) >= 3 and not w.isascii() and not w.endswith(".")}
+            inflected_scales = _with_endings(list(self.scale_stems), 2 * rule.max_ending, marks=True)
         self.scale_re = regex.compile(
             _SP + "?" + "(?:(" + _scale_alt([w for w in self.scales if w not in short_scales and w not in shadowing])
             + exact_alt + ")" + inflected_scales + ")", flags
