@@ -560,6 +560,10 @@ def test_a_currency_symbol_that_is_also_a_unit_keeps_its_case():
     ("Ул 3 километрга йөгерде.", "tt", "kilometer"),
     ("Улар 12 километрҙан килде.", "ba", "kilometer"),
     ("Ol 5 kilometrlik ýoly geçdi.", "tk", "kilometer"),
+    # and Uyghur and Faroese
+    ("ئۇ 5 كىلومېتىردىن كەلدى.", "ug", "kilometer"),
+    ("Søla vaks við 6,6 prosentum.", "fo", "percent"),
+    ("Vegurin er 5 kilometrum longri.", "fo", "kilometer"),
 ])
 def test_a_unit_word_with_a_case_ending_in_a_suffixing_language(text, locale, unit):
     assert [u for _t, _v, u in figures(text, locale)] == [unit]
