@@ -1114,6 +1114,11 @@ def test_a_borrowed_scale_word_is_read_beside_cldrs_own(text, locale, expected):
     ("milyon 1.6", "ff", ["1.6E+6"]),
     ("biliyan €3.1", "ha", ["3.1E+9"]),
     ("milioni tatu", "sw", ["3E+6"]),
+    # Maltese writes the -llion's y as j
+    ("£2.8 biljun", "mt", ["2.8E+9"]),
+    # the English words and abbreviations themselves, in any language's text
+    ("bangaphezu kuka 20 million abantu", "zu", ["2E+7"]),
+    ("UK च्या £2.8bn सौंदर्य", "mr", ["2.8E+9"]),
     # where CLDR names a million, a Latin or Cyrillic word is none (Irish bliana, "years";
     # Mongolian милийн, "of miles", and баллын, "of points")
     ("5 bliana", "ga", ["5"]),

@@ -40,7 +40,7 @@ from ..locale.packs import load_pack
 from ..locale.scripts import ATTACHING, WORD_END, WORD_START
 from ..model import Claim, ClaimKind, Qualifier
 from ..nonprose import FIGURE_NOISE_BY_CHAR, FIGURE_NOISE_DIGITS
-from .loanwords import loanword_power, loanword_scales
+from .loanwords import english_glued_scales, loanword_power, loanword_scales
 from .patterns import DIGIT, compiled, needs_digit
 from .numbers import BIDI_MARKS, MAX_EXPONENT, MINUS_SIGNS, normalize_text, parse_cjk, parse_digits, parse_words
 from .weekdays import day_names
@@ -56,6 +56,8 @@ _SP = "[ \u00a0]"
 #: written without spaces offers none)
 _NEXT_WORD = regex.compile(_SP + r"?([\p{L}\p{M}]{1,12})(?![\p{L}\p{M}])")
 _LATIN_LETTER = regex.compile(r"\p{Latin}")
+#: an abbreviation glued to an amount (£2.8bn), for :func:`.loanwords.english_glued_scales`
+_ENGLISH_GLUED = regex.compile(r"([A-Za-z]{2})(?![\p{L}\p{N}])")
 #: a number just before a scale word, whose scale it is (``2.25 billion ene``: Ewe "like", no 4)
 _AFTER_NUMBER = regex.compile(r"\p{N}" + _SP + r"?\Z")
 #: the word before a number (a whole word of at most twelve letters), for :mod:`.loanwords`
@@ -1365,6 +1367,9 @@ class Extractor:
             if gm and (currency or gm.group(1).isupper() or _key(gm.group(1).rstrip(".")) not in self.units):
                 exponent = self._scale(gm.group(1))
                 pos = gm.end()
+        if not exponent and not num.scaled and currency and num.source == "digits" and (
+                em := _ENGLISH_GLUED.match(work, pos)) and (power := english_glued_scales().get(em.group(1).casefold())):
+            exponent, pos = power, em.end()  # mr £2.8bn: English news' abbreviation, after a currency
         # what follows: percent/unit, currency, counter
         if self.ordinal_suffix_re is not None and not currency and not exponent:
             om = self.ordinal_suffix_re.match(work, pos)

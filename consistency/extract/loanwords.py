@@ -3,8 +3,8 @@
 Contract: :func:`loanword_scales()` is the table of ``locale/data/loanword_scales.toml``:
 consonant keys → power of ten.  :func:`loanword_power(word, table)` is the power of ten ``word``
 names by that table, or 0: the word, romanized by :func:`~consistency.extract.translit.romanize`,
-reduced to its consonants (``मिलियन`` → ``miliyana`` → ``mln``), and written with an ``i`` or ``y``
-right after its ``l`` (the *-llion* every borrowing keeps: ``milyan``, ``mlyn``; Persian ``ملوان``
+reduced to its consonants (``मिलियन`` → ``miliyana`` → ``mln``), and written with an ``i``, ``y``
+or ``j`` right after its ``l`` (the *-llion* every borrowing keeps: ``milyan``, ``mlyn``; Persian ``ملوان``
 "sailor", ``mlwan``, has the consonants and is no million).  It is asked only where the language's
 own scale words (CLDR's compact formats and its pack) did not match, so CLDR's words always decide;
 that holds also where CLDR names a million in another word than the news borrows (ml ``ദശലക്ഷം``
@@ -14,6 +14,8 @@ scale words name no million after a number, such as Ewe ``miliɔn``, Northern Nd
 Wolof ``milyoŋ``); elsewhere ``plan`` is no billion, and Irish ``bliana`` (years) and Mongolian
 ``милийн`` (of miles) and ``баллын`` (of points) no millions or billions.  Marks are taken off and
 the letters of ``[letters]`` replaced before the consonants are read (``miḽiyoni``, ``milyoŋ``).
+The English words themselves (``million``, ``billions``: ``[english]``) are read in every script;
+:func:`english_glued_scales` gives the abbreviations English news glues to an amount (``bn``).
 
 >>> table = loanword_scales()
 >>> loanword_power("मिलियन", table), loanword_power("বিলিয়ন", table), loanword_power("लोग", table)
@@ -38,13 +40,13 @@ import regex
 
 from .translit import romanize
 
-__all__ = ["loanword_power", "loanword_scales"]
+__all__ = ["english_glued_scales", "loanword_power", "loanword_scales"]
 
-_NOT_CONSONANT = regex.compile(r"[^a-z]|[aeiouyhw]")
+_NOT_CONSONANT = regex.compile(r"[^a-z]|[aeiouyjhw]")
 _DOUBLED = regex.compile(r"(.)\1+")
 _ALPHABET = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
 _NOT_LETTER = regex.compile(r"[^a-z]")
-_LLION = regex.compile(r"l+[iy]")
+_LLION = regex.compile(r"l+[iyj]")
 
 
 @lru_cache(maxsize=1)
@@ -67,9 +69,19 @@ def loanword_scales() -> dict[str, int]:
     return dict(_table())
 
 
+def english_glued_scales() -> dict[str, int]:
+    """English journalistic abbreviations glued to an amount (``£2.8bn``) → power of ten."""
+    return {str(k): int(v) for k, v in _data()["english_glued"].items()}
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, int]:
+    return {str(k): int(v) for k, v in _data()["english"].items()}
+
+
 @lru_cache(maxsize=4096)
 def _consonants(word: str) -> str:
-    """The word's consonants, or "" where its ``l`` is not followed by ``i`` or ``y``."""
+    """The word's consonants, or "" where its ``l`` is not followed by ``i``, ``y`` or ``j``."""
     bare = "".join(c for c in unicodedata.normalize("NFKD", romanize(word).casefold()) if not unicodedata.combining(c))
     letters = _NOT_LETTER.sub("", bare.translate(_letters()))
     if not _LLION.search(letters):
@@ -80,6 +92,10 @@ def _consonants(word: str) -> str:
 def loanword_power(word: str, table: Mapping[str, int], *, alphabetic: bool = False) -> int:
     """The power of ten ``word`` names as a borrowed scale word, else 0; a word of the Latin,
     Cyrillic or Greek alphabet only with ``alphabetic``."""
-    if not table or not word or (not alphabetic and _ALPHABET.match(word)):
+    if not table or not word:
+        return 0
+    if (english := _english().get(word.casefold())) is not None:
+        return english  # the English word itself (zu "20 million abantu")
+    if not alphabetic and _ALPHABET.match(word):
         return 0
     return table.get(_consonants(word), 0)
