@@ -1668,3 +1668,23 @@ def test_an_english_month_in_a_latin_script_language(text, locale, label):
 ])
 def test_an_english_month_is_read_only_capitalised_and_never_may(text, locale):
     assert not [v for _t, v, _u in figures(text, locale) if v.startswith("--")]
+
+
+# ----------------------------------------------------------------------------- Malagasy
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("nandritra ny 5 taona", "5", "year"),                    # CLDR's Malagasy names no unit
+    ("18 volana mahery", "18", "month"),
+    ("125 tapitrisa Livres", "1.25E+8", "GBP"),               # the scale word, the pound as news names it
+    ("250 000 dolara", "250000", "USD"),
+    ("40 isan-jato", "40", "percent"),                        # "for each hundred"
+])
+def test_malagasy_units_scales_currencies_and_per_cent(text, value, unit):
+    assert [(v, u) for _t, v, u in figures(text, "mg")] == [(value, unit)]
+
+
+def test_malagasy_qualifiers():
+    claims = extract_claims("Tsy latsaky ny 384 no maty, 5000 mahery no naratra.", "mg")
+    assert [(str(c.value), c.qualifier.value if c.qualifier else None) for c in claims] == [
+        ("384", "at_least"), ("5000", "more_than")]
