@@ -1116,6 +1116,9 @@ def test_a_borrowed_scale_word_is_read_beside_cldrs_own(text, locale, expected):
     ("milioni tatu", "sw", ["3E+6"]),
     # Maltese writes the -llion's y as j
     ("£2.8 biljun", "mt", ["2.8E+9"]),
+    # the milliard, a billion (Tachelhit in Arabic script; Kinyarwanda, before the number)
+    ("2.8 مليار ن الباوند", "shi", ["2.8E+9"]),
+    ("miliyari 2,8 z’amadorali", "rw", ["2.8E+9"]),
     # the English words and abbreviations themselves, in any language's text
     ("bangaphezu kuka 20 million abantu", "zu", ["2E+7"]),
     ("UK च्या £2.8bn सौंदर्य", "mr", ["2.8E+9"]),
