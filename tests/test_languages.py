@@ -1234,6 +1234,17 @@ def test_a_dollar_sign_kept_from_the_source_reads_as_us_dollars_too(locale, othe
     assert len(messages(("QTY001",), en="His bail was set at £350,000.\n", **{locale: other})) == 1
 
 
+@pytest.mark.parametrize("text, locale, expected", [
+    ("Watu walilipa $37 milioni.", "sw", ("USD", "3.7E+7")),   # CLDR's Swahili writes US$
+    ("lu ëppu $37 miilyaar", "wo", ("USD", "3.7E+10")),
+    ("wax ka badan $37 bilyan", "so", ("USD", "3.7E+10")),
+    ("Su fianza: $350", "es-MX", ("MXN", "350")),              # a locale's own $ wins
+])
+def test_english_currency_symbols_read_where_the_locales_cldr_writes_others(text, locale, expected):
+    money = [(c.unit, str(c.value)) for c in extract_claims(text, locale) if c.kind.value == "money"]
+    assert money == [expected]
+
+
 @pytest.mark.parametrize("locale, other", [
     ("es-MX", "Una encuesta a 20.000 alumnos.\n"),        # es-MX's decimal point is Spanish's group sign
     ("de-CH", "Eine Umfrage unter 20.000 Schülern.\n"),

@@ -216,6 +216,17 @@ def _currencies(data: dict, territory: str | None) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _english_symbols() -> dict[str, str]:
+    """The currency symbols CLDR's English writes with a currency sign (``$``, ``£``, ``¥``, ``A$``,
+    ``₹``), folded, to their codes: a translation from English keeps them (sw ``$37``, where CLDR's
+    Swahili writes ``US$``), and every locale reads them after its own, which win (es-MX ``$`` is
+    its peso)."""
+    symbols = _plain(parse_locale("en")._data.get("currency_symbols", {}))
+    return {str(symbol).casefold(): code for code, symbol in symbols.items()
+            if len(code) == 3 and symbol and re.search(r"[$£¥€₩₹₪₱₫]", str(symbol))}
+
+
 @lru_cache(maxsize=64)
 def units_before_number(tag: str) -> bool:
     """Whether CLDR writes a unit's name before the number in ``tag`` (Swahili ``kilomita 7``,
@@ -718,7 +729,8 @@ def _tables(tag: str) -> LocaleTables:
         scale_forms=merged(scale_forms, "scale_forms"),
         conflicting_scales=frozenset(conflicts),
         prefix_scales=_compact_scales(data, prefix=True),
-        currencies=merged(_currencies(data, loc.territory), "currencies"),
+        currencies=merged(_currencies(data, loc.territory), "currencies") if loc.language == "en" else merged(
+            {**_english_symbols(), **_currencies(data, loc.territory)}, "currencies"),
         currency_symbols=frozenset(
             str(v).casefold() for k, v in _plain(data.get("currency_symbols", {})).items() if v and len(k) == 3
         ) | (base.currency_symbols if base is not None else frozenset()),
