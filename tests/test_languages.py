@@ -616,6 +616,12 @@ def test_a_number_word_inside_a_word_without_a_unit_after_it_is_no_figure(text):
     assert figures(text, "th") == []
 
 
+@pytest.mark.parametrize("text", ["ຊາວອາເມລິກາ", "ຫ້າມສູບຢາ"])
+def test_a_number_word_before_a_one_letter_unit_symbol_is_no_figure_without_spaces(text):
+    # lo ຊາວອາເມລິກາ, Americans (ຊາວ: people, and twenty; ອ: an ounce); ຫ້າມ, forbidden (ຫ້າ five, ມ metre)
+    assert figures(text, "lo") == []
+
+
 def test_an_abbreviated_scale_word_takes_no_ending():
     # milj. is an abbreviation: "5 miljaa" is no five million
     assert [v for _t, v, _u in figures("Hinta oli 5 miljaa.", "fi")] == ["5"]

@@ -1442,6 +1442,12 @@ class Extractor:
             alt_unit = self.pack.counter_units.get(counter)
         if num.source == "pscale" and currency is None and unit is None:
             return None, num.end
+        if num.source == "words" and self.spaceless and unit and um and not (currency or counter or exponent) \
+                and len(compiled(r"[\p{L}\p{M}]").findall(um.group())) < 2:
+            # lo ຊາວອາເມລິກາ (Americans): ຊາວ is "people" and "twenty", ອ the start of the next word
+            # and an ounce's abbreviation; in a script without spaces a number word needs a unit
+            # longer than one letter
+            return None, num.end
         has_context = bool(unit or currency or counter or exponent)
         if not has_context and num.source in ("digits", "cjk") and not second \
                 and compiled(r"[\p{Latin}\p{Cyrillic}]").match(work[pos:pos + 1]):
