@@ -1708,3 +1708,19 @@ def test_malagasy_qualifiers():
     claims = extract_claims("Tsy latsaky ny 384 no maty, 5000 mahery no naratra.", "mg")
     assert [(str(c.value), c.qualifier.value if c.qualifier else None) for c in claims] == [
         ("384", "at_least"), ("5000", "more_than")]
+
+
+# ----------------------------------------------------------------------------- Georgian
+
+
+@pytest.mark.parametrize("text, label", [
+    ("მე-19 საუკუნის დამოკიდებულება", "C19"),                   # the ordinal prefix მე-
+    ("მიწისძვრა მოხდა 2017 წლის სექტემბერში.", "2017-09"),       # the year's genitive, the month's locative
+    ("2018 წლის 29 სექტემბერს", "2018-09-29"),
+])
+def test_georgian_centuries_and_months_of_a_year(text, label):
+    assert label in [v for _t, v, _u in figures(text, "ka")]
+
+
+def test_a_georgian_ordinal_is_an_ordinal():
+    assert [c.kind.value for c in extract_claims("მე-5 ადგილი", "ka")] == ["ordinal"]

@@ -1307,14 +1307,14 @@ class Extractor:
         # Glued to letters: model names and codes (GPT-4, COVID-19, A320, H100), not figures. Hebrew
         # writes a hyphen (maqaf) between a one-letter prefix and digits: ב-2027 is "in 2027",
         # כ-350,000 "about 350,000" (its codes are written in Latin letters).
+        if self.pack.ordinal_prefix and (prefix := next((p for p in self.pack.ordinal_prefix if work.endswith(p, 0, s)), None)):
+            return self._ordinal(num, s - len(prefix), num.end, text), num.end  # 第16, ka მე-16
         if num.source in ("digits", "cjk") and s == num.start and s > 0:
             before = work[s - 1]
             if compiled(r"[\p{Latin}\p{Cyrillic}_]").match(before) or (
                 before in "-/" and s > 1 and compiled(r"(?!\p{Hebrew})[\p{L}\p{N}]").match(work[s - 2])
             ):
                 return None, num.end
-        if self.pack.ordinal_prefix and (prefix := next((p for p in self.pack.ordinal_prefix if work.endswith(p, 0, s)), None)):
-            return self._ordinal(num, s - len(prefix), num.end, text), num.end  # 第16
         pos = num.end
         qualifier: Qualifier | None = None
         # range: 2–3 GW, 2〜3ギガワット, 2 bis 3
