@@ -1177,9 +1177,10 @@ class Extractor:
 
     def _decimal_context(self, work: str, start: int, end: int) -> bool:
         """Whether the number at ``start:end`` (with a period this locale cannot read) states an
-        amount: a currency or a scale word before it (``milyon 1.6``), or a scale word, a currency, a percent or a unit other than
-        one of time after it (``2.52 juta``, ``£2.8 miliar``, ``2.5 км``).  Times and dates that
-        write a period (``9.30 uur``, ``klo 19.30``, ``30.9``) are no decimals."""
+        amount: a currency or a scale word before it (``milyon 1.6``), or a scale word, a currency,
+        a percent or a unit other than one of time after it (``2.52 juta``, ``£2.8 miliar``, ``2.5
+        км``).  Times and dates that write a period (``9.30 uur``, ``klo 19.30``, ``30.9``) are no
+        decimals."""
         if self.currency_before_re.search(work, max(0, start - 8), start) or self._prefix_scale(work, start, False):
             return True
         if self.scale_re is not None and self.scale_re.match(work, end) or self._loanword_scale(work, end):
@@ -1304,11 +1305,12 @@ class Extractor:
                 other_currency = self.other_currency.get(_key(cb.group(1)))
         if num.source in ("digits", "words") and (scaled := self._prefix_scale(work, s, num.source == "words")) is not None:
             exponent, s = scaled  # Swahili milioni 5, milioni tatu; Hausa biliyan €3.1
+        # a pack's ordinal prefix first: 第16, and ka მე-16, whose hyphen the next rule reads
+        if self.pack.ordinal_prefix and (prefix := next((p for p in self.pack.ordinal_prefix if work.endswith(p, 0, s)), None)):
+            return self._ordinal(num, s - len(prefix), num.end, text), num.end
         # Glued to letters: model names and codes (GPT-4, COVID-19, A320, H100), not figures. Hebrew
         # writes a hyphen (maqaf) between a one-letter prefix and digits: ב-2027 is "in 2027",
         # כ-350,000 "about 350,000" (its codes are written in Latin letters).
-        if self.pack.ordinal_prefix and (prefix := next((p for p in self.pack.ordinal_prefix if work.endswith(p, 0, s)), None)):
-            return self._ordinal(num, s - len(prefix), num.end, text), num.end  # 第16, ka მე-16
         if num.source in ("digits", "cjk") and s == num.start and s > 0:
             before = work[s - 1]
             if compiled(r"[\p{Latin}\p{Cyrillic}_]").match(before) or (
@@ -1636,6 +1638,10 @@ def _compound_factor(prev: Claim, c: Claim, text: str, gap: regex.Pattern) -> De
     return whole
 
 
+#: the kinds of claim an amount written in two scale words can be (:func:`_scale_sum`)
+_SUMMED = {ClaimKind.COUNT, ClaimKind.MONEY}
+
+
 def _scale_sum(prev: Claim, c: Claim, text: str, gap: regex.Pattern) -> bool:
     """Whether ``c`` adds a smaller scale to ``prev``, one amount written in two scale words as
     Uyghur, Russian, Turkish and Persian news write them (ug ``3 مىليارد 100 مىليون``, ru ``3 млрд
@@ -1653,8 +1659,6 @@ def _scale_sum(prev: Claim, c: Claim, text: str, gap: regex.Pattern) -> bool:
     return (prev.value % prev.precision == 0 and prev.end < c.start
             and gap.fullmatch(text, prev.end, c.start) is not None)
 
-
-_SUMMED = {ClaimKind.COUNT, ClaimKind.MONEY}
 
 #: the inches after a height's feet (6-foot-6): 0 to 11, nothing glued after them
 _FOOT_INCHES = regex.compile(r"-(1[01]|\d)(?![\d.,]|-?\p{L})")
