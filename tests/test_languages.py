@@ -1287,6 +1287,8 @@ def test_quotation_marks_around_hebrew_words_stay_quotation_marks():
     ("Schůzka bude 6. listopadu a 12. října.", "cs", "--11-06"),       # říjen: října
     ("Sastanak je 30. rujna.", "hr", "--09-30"),
     ("შეხვედრა 20 ივლისს გაიმართება.", "ka", "--07-20"),               # ივლისი: the final vowel replaced
+    ("Жолугушуу 30-сентябрда болот.", "ky", "--09-30"),                # сентябрь: the soft sign replaced
+    ("1-октябрдагы референдум", "ky", "--10-01"),
 ])
 def test_a_month_whose_vowel_an_ending_drops(text, locale, label):
     assert label in [v for _t, v, _u in figures(text, locale)]

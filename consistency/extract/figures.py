@@ -251,8 +251,9 @@ _VIRAMA_END = regex.compile(r"[\u094d\u09cd\u0a4d\u0acd\u0b4d\u0bcd\u0c4d\u0ccd\
 #: a vowel before a month name's final consonant that an ending drops (:meth:`Extractor._month_stems`)
 _FLEETING = regex.compile(r"[^aeiouäöüõаеиоуяєі][aeoаео][^\W\daeiouäöüõаеиоуяєі]$")
 
-#: a final vowel a case ending replaces in a month's name (:meth:`Extractor._month_stems`)
-_FINAL_VOWEL = regex.compile(r"[^\W\daeiouაეიოუ][aeiouაეიოუ]$")
+#: a final vowel (or Cyrillic soft sign: ky сентябрь, 30-сентябрда) a case ending replaces in a
+#: month's name (:meth:`Extractor._month_stems`)
+_FINAL_VOWEL = regex.compile(r"[^\W\daeiouაეიოუ][aeiouაეიოუь]$")
 
 #: the shortest stem of a unit word's forms that takes their endings (:func:`_shared_stems`)
 _UNIT_STEM = 6
