@@ -1726,3 +1726,24 @@ def test_georgian_centuries_and_months_of_a_year(text, label):
 
 def test_a_georgian_ordinal_is_an_ordinal():
     assert [c.kind.value for c in extract_claims("მე-5 ადგილი", "ka")] == ["ordinal"]
+
+
+# ----------------------------------------------------------------------------- CLDR's optional letters
+
+
+@pytest.mark.parametrize("text, label", [
+    ("2005eko maiatzaren 30ean", "2005-05-30"),     # CLDR: y('e')'ko' MMMM'ren' d('a')
+    ("2018ko irailaren 29a, Britainia", "2018-09-29"),
+    ("2010eko martxoan", "2010-03"),
+])
+def test_a_cldr_pattern_letter_in_parentheses_is_written_or_not(text, label):
+    assert label in [v for _t, v, _u in figures(text, "eu")]
+
+
+@pytest.mark.parametrize("text", [
+    "otsailean 4-1 irabazi ondoren",              # a score after the month: no 4 February
+    "2017ko irailean 7,1 magnitudeko lurrikara",  # a decimal after it: no 7 September
+    "guztira 18 plakaketa",                       # ira, September's abbreviation, ends guztira (in all)
+])
+def test_no_date_from_a_score_a_decimal_or_a_month_inside_a_word(text):
+    assert not [v for _t, v, _u in figures(text, "eu") if v.startswith("--") or v.count("-") == 2]

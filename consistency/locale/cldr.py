@@ -556,6 +556,8 @@ _DATE_FORMATS = ("long", "medium")
 
 
 _BIDI = "[\u200e\u200f\u061c ]?"  # a bidi mark, or the space normalization makes of it
+#: a quoted literal in parentheses in a CLDR date pattern (eu ``('e')``)
+_OPTIONAL_LITERAL = re.compile(r"\('([^']+)'\)")
 
 
 def _pattern_regex(pattern: str) -> tuple[str, str] | None:
@@ -565,6 +567,7 @@ def _pattern_regex(pattern: str) -> tuple[str, str] | None:
     parts)."""
     out: list[str] = []
     fields: set[str] = set()
+    last_field = ""
     i = 0
     while i < len(pattern):
         ch = pattern[i]
@@ -581,6 +584,7 @@ def _pattern_regex(pattern: str) -> tuple[str, str] | None:
             while j < len(pattern) and pattern[j] == ch:
                 j += 1
             run = j - i
+            last_field = ch
             if ch == "d" and run <= 2:
                 # a day may carry a case ending after a hyphen or apostrophe (hu 14-én, tr 14'ünde),
                 # which then stands for the period that follows the day in the pattern
@@ -594,7 +598,10 @@ def _pattern_regex(pattern: str) -> tuple[str, str] | None:
                     out.append(r"(?<![\d.,])(?P<day>{DAY})(?!\d)(?:[-'’]\p{L}{1,5})?")
                 fields.add("d")
             elif ch in "ML" and run >= 3:
-                out.append("(?P<month>{MONTH})")
+                # a month's name that begins the date is a whole word (eu "guztira 18", in all 18,
+                # ends in ira, September's abbreviation); one after a literal may be glued to it (he
+                # d בMMMM)
+                out.append(("" if out else r"(?<![\p{L}\p{M}])") + "(?P<month>{MONTH})")
                 fields.add("M")
             elif ch in "ML" and run <= 2:
                 out.append(r"(?P<month>0?[1-9]|1[0-2])")
@@ -607,6 +614,12 @@ def _pattern_regex(pattern: str) -> tuple[str, str] | None:
             else:
                 return None  # era (G), two-digit year, weekday, hour…
             i = j
+            continue
+        if ch == "(" and (optional := _OPTIONAL_LITERAL.match(pattern, i)):
+            # eu y('e')'ko', d('a'): CLDR writes a letter the number's sound decides in parentheses
+            # (2005eko, 2010ko); text writes it or not, never the parentheses
+            out.append("(?:" + re.escape(optional.group(1)) + ")?")
+            i = optional.end()
             continue
         if ch in "()[]":
             return None
@@ -631,6 +644,10 @@ def _pattern_regex(pattern: str) -> tuple[str, str] | None:
     else:
         return None
     body = "".join(out).rstrip()
+    if last_field == "d":
+        # a day that ends the date is no score's or range's first number, nor a decimal's whole
+        # part (eu "otsailean 4-1", "irailean 7,1 magnitudeko")
+        body += r"(?![-–]\d|[.,]\d)"
     if "M#" in fields:  # a numeric date: no digit or separator before it, the year after a period
         body = body.replace("(?P<year>{YEAR})", "(?P<year>{YEARN})")
     # a trailing period belongs to the date only when no letter or digit follows (sr 2021. vs 2021.5)
