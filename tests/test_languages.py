@@ -1747,3 +1747,12 @@ def test_a_cldr_pattern_letter_in_parentheses_is_written_or_not(text, label):
 ])
 def test_no_date_from_a_score_a_decimal_or_a_month_inside_a_word(text):
     assert not [v for _t, v, _u in figures(text, "eu") if v.startswith("--") or v.count("-") == 2]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("9-р сарын 30-ны өдөр", "--09-30"),             # CLDR: MMM'ын' d, the genitive glued to the month
+    ("аравдугаар сарын 1-ний бүх нийтийн", "--10-01"),
+    ("2018 оны 9-р сарын 29", "2018-09-29"),
+])
+def test_a_case_ending_cldr_glues_to_a_months_name(text, label):
+    assert label in [v for _t, v, _u in figures(text, "mn")]

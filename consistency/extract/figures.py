@@ -663,6 +663,8 @@ class Extractor:
             # every round year since 1000; {YEAR} alone starts at 1800
             "{DECADE}": r"(?<![\d'’]|\d[.,])(?:1\d\d0|20\d0)(?!\d|[.,]\d)",
             "{MONTH}": months,
+            # a month's name with a case ending CLDR's pattern glues to it (mn MMM'ын': 9-р сарын)
+            "{MONTHG}": "(?:" + _alt(self.tab.months, boundary=False) + ")" if self.tab.months else "(?!)",
             "{DAY}": r"(?:3[01]|[12]\d|0?[1-9])",
             "{NUM}": r"\d+",
             # an elided century (anni '80): the apostrophe, and what autocorrect and keyboards put

@@ -562,7 +562,8 @@ _OPTIONAL_LITERAL = re.compile(r"\('([^']+)'\)")
 
 def _pattern_regex(pattern: str) -> tuple[str, str] | None:
     """A CLDR date pattern (``d. MMMM y``, ``y 'm'. MMMM d 'd'.``) as a regular expression over the
-    extractor's macros ``{DAY}``, ``{MONTH}``, ``{YEAR}``, and its kind (``day`` or ``month``);
+    extractor's macros ``{DAY}``, ``{MONTH}`` (``{MONTHG}`` where an ending is glued to it),
+    ``{YEAR}``, and its kind (``day`` or ``month``);
     ``None`` for patterns this reader does not take (eras, two-digit years, weekdays, optional
     parts)."""
     out: list[str] = []
@@ -601,7 +602,9 @@ def _pattern_regex(pattern: str) -> tuple[str, str] | None:
                 # a month's name that begins the date is a whole word (eu "guztira 18", in all 18,
                 # ends in ira, September's abbreviation); one after a literal may be glued to it (he
                 # d בMMMM)
-                out.append(("" if out else r"(?<![\p{L}\p{M}])") + "(?P<month>{MONTH})")
+                # a name CLDR glues a case ending to (mn MMM'ын': 9-р сарын) ends inside a word
+                glued = pattern[j:j + 1] == "'" and pattern[j + 1:j + 2].isalpha()
+                out.append(("" if out else r"(?<![\p{L}\p{M}])") + ("(?P<month>{MONTHG})" if glued else "(?P<month>{MONTH})"))
                 fields.add("M")
             elif ch in "ML" and run <= 2:
                 out.append(r"(?P<month>0?[1-9]|1[0-2])")
