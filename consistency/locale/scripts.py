@@ -112,6 +112,15 @@ def _homoglyphs() -> tuple[regex.Pattern[str], dict[str, regex.Pattern[str]], di
     return mixed, {s: regex.compile(rf"\p{{{s}}}") for s in scripts}, tables
 
 
+@lru_cache(maxsize=1)
+def _other_than_latin() -> regex.Pattern[str]:
+    """A letter of a script with look-alikes other than Latin.  A mixed word holds letters of two
+    scripts of a pair, so at least one not Latin: a text without such a letter has none, and one
+    search for a single class costs a tenth of searching for every pair."""
+    scripts = sorted({s for pair in _homoglyphs()[2] for s in pair} - {"Latin"})
+    return regex.compile("[" + "".join(rf"\p{{{s}}}" for s in scripts) + "]")
+
+
 def unmix_homoglyphs(text: str) -> str:
     """``text`` with each word that mixes the letters of two scripts written in one: the script
     every letter of the other has a look-alike in (``locale/data/homoglyphs.toml``: Latin and
@@ -127,6 +136,8 @@ def unmix_homoglyphs(text: str) -> str:
     >>> unmix_homoglyphs("Toмaс") == "Томас"  # three Latin letters, but м has no Latin look-alike
     True
     """
+    if _other_than_latin().search(text) is None:
+        return text  # most text: no word there mixes two scripts
     mixed = _homoglyphs()[0]
     while mixed.search(text):
         # a word settled moves the text's count, which may settle a tie in another: again until
