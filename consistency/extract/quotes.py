@@ -37,7 +37,7 @@ from ..locale.tags import language
 from .names import Mention
 from .patterns import compiled
 
-__all__ = ["Quote", "extract_quotes", "quote_words", "CLOSERS"]
+__all__ = ["Quote", "extract_quotes", "has_quotation_marks", "quote_words", "CLOSERS"]
 
 #: opening mark -> the marks that may close it (every language; packs add theirs)
 CLOSERS: dict[str, str] = {
@@ -93,6 +93,19 @@ def _closers(lang: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=64)
+def _marks(lang: str) -> regex.Pattern[str]:
+    """Any quotation mark of ``lang``, opening or closing.  Every quotation starts or ends at one,
+    so a block without one (most blocks) has none, and the pairing visits these places only."""
+    closers = _closers(lang)
+    return regex.compile("[" + "".join(regex.escape(ch) for ch in sorted({*closers, *"".join(closers.values())})) + "]")
+
+
+def has_quotation_marks(text: str, locale: str) -> bool:
+    """Whether ``text`` holds a quotation mark of ``locale`` (without one it holds no quotation)."""
+    return _marks(language(locale)).search(text) is not None
+
+
 def _is_latin_letter(ch: str) -> bool:
     return ch.isalpha() and (ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u0400" <= ch <= "\u04ff")
 
@@ -140,13 +153,12 @@ _DASH_AFTER = regex.compile(r"[ \u00a0]*[—–][ \u00a0]")
 _APOSTROPHE_WORD = regex.compile(r"['’‘][stn][ \u00a0]")
 
 
-def _pair(text: str, closers: dict[str, str]) -> list[tuple[int, int, int]]:
-    """(open index, close index, depth) of the cheapest consistent pairing of the marks."""
+def _pair(text: str, closers: dict[str, str], at: list[int]) -> list[tuple[int, int, int]]:
+    """(open index, close index, depth) of the cheapest consistent pairing of the marks (at ``at``)."""
     all_close = set("".join(closers.values()))
     marks: list[tuple[int, str, bool, bool, bool, bool]] = []  # pos, char, can open, can close, hint o, hint c
-    for i, ch in enumerate(text):
-        if ch not in closers and ch not in all_close:
-            continue
+    for i in at:
+        ch = text[i]
         if ch in "'’" and i > 0 and i + 1 < len(text) and _is_latin_letter(text[i - 1]) and _is_latin_letter(text[i + 1]):
             continue  # an apostrophe: don't, O’Brien, geht’s
         if ch in "'’" and i > 0 and i + 1 < len(text) and text[i - 1].isdigit() and text[i + 1].isdigit():
@@ -194,14 +206,17 @@ def _pair(text: str, closers: dict[str, str]) -> list[tuple[int, int, int]]:
     return sorted((marks[a][0], marks[b][0], d) for a, b, d in pairs)
 
 
-def _edge_quotes(text: str, pairs: list, closers: dict[str, str]) -> list[tuple[int, int, int]]:
+def _edge_quotes(text: str, pairs: list, closers: dict[str, str], at: list[int]) -> list[tuple[int, int, int]]:
     """A quotation running on from the previous block (closing mark only) or into the next
-    one (opening mark at the block start, never closed), as journalists write long quotes."""
+    one (opening mark at the block start, never closed), as journalists write long quotes.
+    ``at``: where the text's quotation marks are, in order."""
     out: list[tuple[int, int, int]] = []
     used = {p for o, c, _ in pairs for p in (o, c)}
     last_end = max((c for _, c, _ in pairs), default=-1)
     # an opening mark never closed, after every pair: the quotation runs into the next block
-    for i in range(len(text) - 1, last_end, -1):
+    for i in reversed(at):
+        if i <= last_end:
+            break
         ch = text[i]
         left = text[i - 1] if i > 0 else ""
         if ch in closers and i not in used and _hints(text, i)[0] and not _APOSTROPHE_WORD.match(text, i) and \
@@ -220,7 +235,10 @@ def _edge_quotes(text: str, pairs: list, closers: dict[str, str]) -> list[tuple[
             return out
     all_close = set("".join(closers.values()))
     first_open = min((o for o, _, _ in pairs), default=len(text))
-    for i, ch in enumerate(text[:first_open]):
+    for i in at:
+        if i >= first_open:
+            break
+        ch = text[i]
         if ch in all_close and i not in used and i > 0 and _hints(text, i)[1] and \
                 (text[i - 1] in ",.!?。！？…、，" or i + 1 >= len(text.rstrip())
                  or (i + 1 < len(text) and text[i + 1] in ",.;:と、。")
@@ -279,8 +297,11 @@ def extract_quotes(text: str, locale: str, *, names: list[Mention] | None = None
     lang = language(locale)
     pack = load_pack(lang)
     closers = _closers(lang)
-    pairs = _pair(text, closers)
-    pairs += _edge_quotes(text, pairs, closers)
+    at = [m.start() for m in _marks(lang).finditer(text)]
+    if not at:
+        return []
+    pairs = _pair(text, closers, at)
+    pairs += _edge_quotes(text, pairs, closers, at)
     pairs.sort()
     if not pairs:
         return []

@@ -25,7 +25,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..extract.names import Mention
-from ..extract.quotes import Quote, extract_quotes, quote_words
+from ..extract.quotes import Quote, extract_quotes, has_quotation_marks, quote_words
 from ..extract.translit import name_similarity
 from ..model import Document
 from .issues import Issue, Side
@@ -55,8 +55,10 @@ def quotes_per_block(documents: Sequence[Document], names: Sequence[Sequence[Seq
         running = None  # the kind of a quotation left open at the end of the previous block
         carried = 0
         for b, block in enumerate(doc.blocks):
-            local = [m.shifted(-block.start) for m in names[v][b]]
-            found = [q.shifted(block.start) for q in extract_quotes(block.text, doc.locale, names=local)]
+            found = []
+            if has_quotation_marks(block.text, doc.locale):  # most blocks: no mention to shift back
+                local = [m.shifted(-block.start) for m in names[v][b]]
+                found = [q.shifted(block.start) for q in extract_quotes(block.text, doc.locale, names=local)]
             carriable = block.kind not in _NOT_CARRIED
             inside_now = running is not None and carriable and not found and carried < _MAX_CARRIED
             if inside_now:
