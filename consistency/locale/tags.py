@@ -12,6 +12,8 @@ from a path live in :mod:`consistency.documents.locales`; this module only reads
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = ["fallbacks", "is_version_of", "language", "region", "same_language", "script", "subtags"]
 
 
@@ -20,8 +22,10 @@ def subtags(tag: str) -> list[str]:
     return [part for part in tag.strip().replace("_", "-").split("-") if part]
 
 
+@lru_cache(maxsize=512)
 def language(tag: str) -> str:
-    """The language subtag, case-folded: ``de-CH`` -> ``de``."""
+    """The language subtag, case-folded: ``de-CH`` -> ``de``.  Cached: the extractors ask it of
+    every block's locale (30,000 times in a check of NTREX en/de/ja)."""
     parts = subtags(tag)
     return parts[0].casefold() if parts else ""
 
