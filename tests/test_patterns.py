@@ -1,4 +1,5 @@
-"""needs_digit: the test that lets the extractor skip a date pattern on text without a digit."""
+"""needs_digit and needs_words: the tests that let the extractor skip a date pattern on text without
+a digit, or without a word it needs (a month's name)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from consistency.extract.figures import extractor
-from consistency.extract.patterns import DIGIT, needs_digit
+from consistency.extract.patterns import DIGIT, needs_digit, needs_words
 
 
 @pytest.mark.parametrize("pattern", [
@@ -69,7 +70,45 @@ def test_the_skip_changes_no_claim(words, locale):
     fx = extractor(locale)
     searched = copy.copy(fx)
     searched.date_needs_digit = tuple(False for _ in fx.date_res)
+    searched.date_needs_words = tuple(None for _ in fx.date_res)
     assert fx.extract(text) == searched.extract(text)
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    (r"(?P<day>\d{1,2})\. (?:März|April)", "April|März"),
+    (r"(?<=in )(?P<month>March|April)(?: (?P<year>\d{4}))?", "April|March"),  # not the look-behind's "in"
+    (r"(?:early|the\s+end\s+of)\s+(?P<year>\d{4})", "early|the"),
+    (r"(?P<q>first|second)\s+quarter", "quarter"),  # one long word before a choice of shorter ones
+    (r"(?:sept\.?|september)\s+\d+", "sept"),  # the standard parser takes their common start out
+    (r"(?:jan|feb)+", "feb|jan"),
+])
+def test_patterns_that_need_words(pattern, words):
+    assert needs_words(pattern).pattern == words
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\d+", r"(?:March)?\s*\d{4}", r"(?:March|\d)", r"(?:Mar|Q)\d", r"(?:March)*", r"(?=March)\w+",
+    r"(?i:March)\s+\d",  # a group's own flags: the finder would compare otherwise
+    r"(?:March){e<=1}",  # fuzzy: the standard parser reads the constraint as text
+    r"\p{Lu}\p{Ll}+", r"(?V1)[[a-z]--[aeiou]]+",
+])
+def test_patterns_that_need_no_word_or_cannot_be_told(pattern):
+    assert needs_words(pattern) is None
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_match_of_a_date_pattern_holds_a_word_it_is_said_to_need(locale):
+    """On the extractor's own patterns, over dates written in many ways: whenever a pattern that
+    needs words matches, its match holds one of them (as the pattern compares)."""
+    fx = extractor(locale)
+    samples = ["3 March 2020", "MARCH 3, 2020", "3. März 2020", "in Mar. 2020", "14.3.2023", "2023-03-14",
+               "Q3 2021", "the third quarter of 2021", "mid-2020", "the 1980s", "19. století", "2014年3月",
+               "H2 2022", "FY2023", "3 марта 2020 года", "в марте", "le 3 mars 2020", "3 de março de 2020"]
+    for (rx, _kind, _map), words in zip(fx.date_res, fx.date_needs_words):
+        if words is not None:
+            for text in samples:
+                for m in rx.finditer(text):
+                    assert not m.group() or words.search(m.group()), (rx.pattern, words.pattern, text)
 
 
 PACK_LANGUAGES = ["ar", "bg", "da", "de", "el", "en", "es", "fa", "fi", "fr", "hi", "hu", "id", "it", "ja", "ko",

@@ -41,7 +41,7 @@ from ..locale.scripts import ATTACHING, WORD_END, WORD_START
 from ..model import Claim, ClaimKind, Qualifier
 from ..nonprose import FIGURE_NOISE_BY_CHAR, FIGURE_NOISE_DIGITS
 from .loanwords import english_glued_scales, loanword_power, loanword_scales
-from .patterns import DIGIT, compiled, needs_digit
+from .patterns import DIGIT, compiled, needs_digit, needs_words
 from .numbers import BIDI_MARKS, MAX_EXPONENT, MINUS_SIGNS, normalize_text, parse_cjk, parse_digits, parse_words
 from .weekdays import day_names
 
@@ -587,6 +587,9 @@ class Extractor:
         self.date_res = self._date_regexes()
         #: which date patterns need a digit: skipped on text without one (most paragraphs)
         self.date_needs_digit = tuple(needs_digit(rx.pattern, rx.flags) for rx, _kind, _map in self.date_res)
+        #: the words a date pattern needs (a month's name), found by one pattern per set of words:
+        #: skipped on text without one (most paragraphs)
+        self.date_needs_words = tuple(needs_words(rx.pattern, rx.flags) for rx, _kind, _map in self.date_res)
 
     # -- compilation ---------------------------------------------------------------
     def _core_regex(self, *, literal_folds: bool = True) -> regex.Pattern:
@@ -899,9 +902,16 @@ class Extractor:
     def _dates(self, work: str, text: str) -> list[Claim]:
         found = []
         digits = DIGIT.search(work) is not None
+        has_words: dict[regex.Pattern[str], bool] = {}  # one search per set of words (a month's names)
         for priority, (rx, kind, mapping) in enumerate(self.date_res):
             if not digits and self.date_needs_digit[priority]:
                 continue
+            words = self.date_needs_words[priority]
+            if words is not None:
+                if words not in has_words:
+                    has_words[words] = words.search(work) is not None
+                if not has_words[words]:
+                    continue
             for m in rx.finditer(work):
                 if m.end() > m.start():
                     found.append((m.start(), -(m.end() - m.start()), priority, m, kind, mapping))

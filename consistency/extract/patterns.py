@@ -1,11 +1,12 @@
 """What a pattern needs before it can match: a cheap test that lets a search be skipped.
 
 A paragraph is searched with some twenty date patterns per locale, and four paragraphs in five of
-a news article hold no digit, which most of those patterns need.  :func:`needs_digit` reads a
-pattern's syntax tree once (the standard library's parser, after the ``regex`` module's own syntax
-is rewritten into a form it reads) and says whether every match holds a digit; the extractor then
-skips the pattern on text without one.  The answer errs one way only: ``False`` whenever the
-pattern cannot be read or a digit is not certain, so a skipped search never had a match.
+a news article hold no digit, which most of those patterns need, and fewer still a month's name.
+:func:`needs_digit` and :func:`needs_words` read a pattern's syntax tree once (the standard
+library's parser, after the ``regex`` module's own syntax is rewritten into a form it reads) and
+say whether every match holds a digit, or one of some words; the extractor then skips the pattern
+on text without one.  The answers err one way only: nothing is said whenever the pattern cannot be
+read or a digit or word is not certain, so a skipped search never had a match.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ _PROPERTY = regex.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Z]")
 DIGIT = regex.compile(r"\d")
 #: named groups (the ``regex`` module allows a name twice, the standard parser does not)
 _NAMED = regex.compile(r"\(\?P?<(?![=!])\w+>")
+#: syntax the standard parser reads as literal text where the regex module does not: a fuzzy
+#: constraint (``(?:March){e<=1}``; a named character, ``\N{…}``, is left out with them)
+_FUZZY = regex.compile(r"\{[^}]*[a-z]")
 
 
 @lru_cache(maxsize=4096)
@@ -45,15 +49,21 @@ def needs_digit(pattern: str, flags: int = 0) -> bool:
     >>> needs_digit(r"(?:mid-)?(?P<month>March|April)(?: (?P<year>\\d{4}))?")
     False
     """
-    if _sre_parse is None:
-        return False
+    tree = _parsed(pattern, flags)
+    return tree is not None and _sequence(tree)
+
+
+def _parsed(pattern: str, flags: int) -> list | None:
+    """``pattern``'s syntax tree as the standard library's parser reads it, where it reads it as the
+    regex module does (properties as letters, a name given twice once), else None."""
     plain = _NAMED.sub("(?:", _PROPERTY.sub(r"\\w", pattern))
+    if _sre_parse is None or _FUZZY.search(plain):
+        return None
     std = re.IGNORECASE if flags & regex.IGNORECASE else 0
     try:
-        tree = _sre_parse.parse(plain, std | (re.VERBOSE if flags & regex.VERBOSE else 0))
+        return list(_sre_parse.parse(plain, std | (re.VERBOSE if flags & regex.VERBOSE else 0)))
     except Exception:  # noqa: BLE001 - syntax only the regex module reads: nothing is certain
-        return False
-    return _sequence(list(tree))
+        return None
 
 
 def _sequence(items) -> bool:
@@ -75,6 +85,74 @@ def _node(op, av) -> bool:
     if op is _c.BRANCH:
         return all(_sequence(branch) for branch in av[1])
     return False  # assertions, anchors, any character, back-references: no digit of their own
+
+
+#: the shortest word :func:`needs_words` offers: a shorter one is in most texts, and saves no search
+MIN_NEEDED_WORD = 3
+
+
+@lru_cache(maxsize=4096)
+def needs_words(pattern: str, flags: int = 0) -> regex.Pattern[str] | None:
+    """A pattern that finds one of the words every match of ``pattern`` (``regex`` syntax, ``flags``)
+    holds, each of :data:`MIN_NEEDED_WORD` letters or more, written as the pattern writes it and
+    compared as it compares (with its flags); None when there are no such words or they cannot be
+    told.  Text where it finds nothing holds no match: seven of an English extractor's date
+    patterns need a month's name (``March``, ``Mar``), which most paragraphs do not write.
+    The same words give the same (one) pattern.
+
+    >>> needs_words(r"(?P<day>\\d{1,2})\\. (?:März|April)").pattern
+    'April|März'
+    >>> needs_words(r"(?:the\\s+)?(?P<decade>\\d{4})s") is None  # "the" is optional, "s" too short
+    True
+    """
+    tree = _parsed(pattern, flags)
+    words = _sequence_words(tree) if tree is not None else None
+    if words is None or min(map(len, words)) < MIN_NEEDED_WORD:
+        return None
+    return _word_finder("|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))), flags)
+
+
+@lru_cache(maxsize=256)
+def _word_finder(alternatives: str, flags: int) -> regex.Pattern[str]:
+    return regex.compile(alternatives, flags)
+
+
+def _sequence_words(items) -> frozenset[str] | None:
+    """Words of which every match of the sequence ``items`` holds one: the literal runs and the
+    items that need words, the choice whose shortest word is longest (then the fewest words)."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run = []
+        if op is not None and (words := _node_words(op, av)) is not None:
+            options.append(words)
+    return max(options, key=lambda ws: (min(map(len, ws)), -len(ws)), default=None)
+
+
+def _node_words(op, av) -> frozenset[str] | None:
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, _high, sub = av
+        return _sequence_words(sub) if low >= 1 else None
+    if op is _c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        # a group that sets its own flags ((?i:…)) compares otherwise than the finder would
+        return None if add_flags or del_flags else _sequence_words(sub)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _sequence_words(av)
+    if op is _c.BRANCH:
+        words: set[str] = set()
+        for branch in av[1]:
+            needed = _sequence_words(branch)
+            if needed is None:
+                return None
+            words |= needed
+        return frozenset(words)
+    return None  # a class, an assertion, an anchor, a back-reference: no word of its own
 
 
 def _is_digit(code: int) -> bool:
