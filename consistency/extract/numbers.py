@@ -317,9 +317,12 @@ def _sorted_morphemes(language: str) -> tuple[tuple[str, int, bool], ...]:
     return tuple(_morphemes(load_pack(language)))
 
 
+@lru_cache(maxsize=8192)
 def parse_words(phrase: str, language: str) -> Decimal | None:
     """Value of a spelled-out number (``twenty-one``, ``dreiundzwanzig``,
-    ``quatre-vingt-douze``), or ``None`` when ``phrase`` is not one."""
+    ``quatre-vingt-douze``), or ``None`` when ``phrase`` is not one.  Cached: the same few words
+    (an article, ``one``, ``eine``) come back in every paragraph, and each reading tries the
+    language's number words one by one."""
     pack = load_pack(language)
     morphs = _sorted_morphemes(language)
     connectors = sorted(pack.connectors, key=len, reverse=True)

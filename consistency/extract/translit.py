@@ -143,6 +143,7 @@ def _hangul(ch: str, nxt: str) -> str:
     return _L[lead] + _V[vowel] + final
 
 
+@lru_cache(maxsize=16384)  # a name's words come back through an article, each read letter by letter
 def romanize(text: str) -> str:
     """``text`` in lower-case ASCII Latin where the script allows (Han is kept as is)."""
     kana, longest = _kana()
