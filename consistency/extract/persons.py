@@ -23,7 +23,7 @@ __all__ = ["looks_like_person"]
 @lru_cache(maxsize=16)
 def _lower_case_words(text: str) -> frozenset[str]:
     """The words a text writes in lower case (its common words)."""
-    return frozenset(w for w in regex.findall(r"[\p{L}\p{M}]+", text) if w.islower())
+    return frozenset(w for w in _LETTERS.findall(text) if w.islower())
 
 
 def looks_like_person(text: str, person: Mention) -> bool:
@@ -33,7 +33,7 @@ def looks_like_person(text: str, person: Mention) -> bool:
     in lower case there: ``court`` in ``Supreme Court``, ``europäischen`` in ``Europäischen
     Parlament``). Translated names of organisations and places (European Parliament /
     Parlamento Europeo) are told from people this way."""
-    words = regex.findall(r"[\p{L}\p{M}’'-]+", person.text)
+    words = _NAME_WORDS.findall(person.text)
     if len(words) < 2:
         return False
     if any(w.lower() != w and w.lower() in _lower_case_words(text) for w in words):
@@ -64,6 +64,8 @@ def looks_like_person(text: str, person: Mention) -> bool:
     return alone > together
 
 
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+_NAME_WORDS = regex.compile(r"[\p{L}\p{M}’'-]+")
 _NAME_GAP = regex.compile(r"[\s・･＝]")
 _LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
 

@@ -195,6 +195,15 @@ def _opens_sentence(text: str, start: int) -> bool:
     return sentence_initial(text, start) and not _ABBREVIATION.search(text[max(0, start - 12):start])
 
 
+def _written_at(text: str, part: str) -> Iterator[int]:
+    """Where ``part`` is written in ``text``, the places apart (a literal search, without a pattern
+    compiled for each name)."""
+    i = text.find(part)
+    while i >= 0:
+        yield i
+        i = text.find(part, i + len(part))
+
+
 def _full_name(an: BundleAnalysis, v: int, m):
     """``(full name, firm)``: the person's full name mention ``m`` of version ``v`` ends with (given name and surname:
     the last two capitalised words in a cased script, or katakana joined by a middle dot), else None.
@@ -226,8 +235,8 @@ def _full_name(an: BundleAnalysis, v: int, m):
     # a sentence's first word is capitalised wherever it stands (Should Congress): such a name is
     # only firm where the version also writes the two words together inside a sentence
     firm = not _opens_sentence(doc.text, first) or doc.text[m.end:m.end + 1] in (",", "،", "、") or any(
-        not _opens_sentence(doc.text, other.start())
-        for other in regex.finditer(regex.escape(m.text[words[-run].start():]), doc.text))
+        not _opens_sentence(doc.text, other)
+        for other in _written_at(doc.text, m.text[words[-run].start():]))
     cut = words[-run].start()  # the run has no particle (von, de), so its words are the last tokens
     person = replace(m, start=m.start + cut, text=m.text[cut:], tokens=m.tokens[-run:], stems=m.stems[-run:])
     block = an.block_of(v, person.start)
