@@ -26,6 +26,7 @@ __all__ = [
     "FIGURE_NOISE_BY_CHAR",
     "FIGURE_NOISE_DIGITS",
     "NON_PROSE",
+    "NON_PROSE_NEEDS",
     "QT_PLACEHOLDER",
     "URL_TRAILER",
 ]
@@ -45,6 +46,9 @@ _PLACEHOLDER = (
 )
 #: What is never prose, whatever the file format.
 NON_PROSE = re.compile(f"{_URL}|{_EMAIL}|{_PLACEHOLDER}")
+#: What every match of :data:`NON_PROSE` holds one of (a URL's scheme or www., an e-mail's @, a
+#: placeholder's brace or percent sign): a passage without any (most paragraphs) is not searched
+NON_PROSE_NEEDS = ("://", "www.", "@", "{", "%")
 
 URL_TRAILER = ".,;:!?)]}'\"*_"
 

@@ -669,3 +669,18 @@ def test_markdown_loader_law(text: str) -> None:
 )
 def test_html_loader_law(text: str) -> None:
     html(text)
+
+
+NON_PROSE_PIECES = ["http", "https", "ftp", "://", "www", ".", "@", "{", "}", "{{", "%", "$", "s", "d", "1", "x",
+                    "a.b", "name", "example.com", " ", "\n", "(", ")", "#", "-", "_", "ä"]
+
+
+@given(st.lists(st.sampled_from(NON_PROSE_PIECES), max_size=12))
+def test_every_non_prose_match_holds_what_the_skip_looks_for(pieces):
+    """The loaders skip the search for URLs, e-mail addresses and placeholders in a passage with
+    none of NON_PROSE_NEEDS: every match holds one."""
+    from consistency.nonprose import NON_PROSE, NON_PROSE_NEEDS
+
+    text = "".join(pieces)
+    for match in NON_PROSE.finditer(text):
+        assert any(needed in match.group() for needed in NON_PROSE_NEEDS), (text, match.group())

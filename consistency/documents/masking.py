@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from consistency.documents.suppression import Directive, assign_directives
 from consistency.model import Block
-from consistency.nonprose import NON_PROSE, URL_TRAILER
+from consistency.nonprose import NON_PROSE, NON_PROSE_NEEDS, URL_TRAILER
 
 __all__ = [
     "BOM",
@@ -90,6 +90,8 @@ class ProseView:
 
     def mask_non_prose(self, start: int, end: int) -> None:
         """Blank URLs, e-mail addresses and placeholders in the file text."""
+        if all(self.text.find(needed, start, end) < 0 for needed in NON_PROSE_NEEDS):
+            return  # the pattern's e-mail branch is tried at every word: not where there is no @
         for match in NON_PROSE.finditer(self.text, start, end):
             stop = match.end()
             if match.group().startswith(("http", "ftp", "www")):
