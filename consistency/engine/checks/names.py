@@ -377,6 +377,8 @@ def _variants(an: BundleAnalysis) -> list[Issue]:
     the source's), every version that spells it otherwise a reference."""
     links = an.name_links
     issues: list[Issue] = []
+    if not links.variants:
+        return issues  # most bundles: no need to count every word of every version
     source = an.source
     folded = links.folded
     seen_variant: dict = {}
