@@ -338,3 +338,15 @@ def test_a_quotation_running_on_closes_after_a_word(locale, text, content):
 
 def test_a_possessive_written_with_a_double_mark_is_no_quotation():
     assert extract_quotes('The fans filled the Lakers" arena for the six-game preseason schedule.', "en") == []
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab Ü.’'-,:1_\n") + ["\u0301", "é", "ж", "の", "Ⅻ"]), max_size=40))
+def test_the_clause_head_is_where_the_plain_search_finds_it(text):
+    """_clause_head searches from the fourth-last word that stands on its own: the same match as
+    the pattern searched from every place."""
+    import regex
+
+    from consistency.extract.quotes import _CLAUSE_HEAD, _clause_head
+
+    plain = regex.compile(_CLAUSE_HEAD.pattern).search(text)
+    assert _clause_head(text).span() == plain.span()

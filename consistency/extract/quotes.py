@@ -279,6 +279,23 @@ def _verb_at(segment: str, pack: Pack, *, cjk: bool) -> tuple[int, str] | None:
     return best
 
 
+#: the last four words of a text, or fewer (a word: letters, periods and apostrophes, then anything
+#: but letters and digits)
+_CLAUSE_HEAD = regex.compile(r"(?:[\p{L}.’']+\W*){0,4}$")
+#: a letter after a space or punctuation mark that no word of :data:`_CLAUSE_HEAD` ends with: a word
+#: of its own there
+_WORD_OF_ITS_OWN = regex.compile(r"(?<=[^\w.’'])\p{L}")
+
+
+def _clause_head(text: str) -> regex.Match[str] | None:
+    """:data:`_CLAUSE_HEAD` searched in ``text`` from where its match can start: at the fourth-last
+    letter that starts a word of its own, or after it (five words do not fit).  Searched from every
+    place, the pattern tried each way to cut each word into four at every word of the text: some
+    milliseconds for 160 characters before a quotation."""
+    starts = [m.start() for m in _WORD_OF_ITS_OWN.finditer(text)]
+    return _CLAUSE_HEAD.search(text, starts[-4] if len(starts) >= 4 else 0)
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     s = start
     while s > 0 and text[s - 1] not in ".!?。！？\n":
@@ -388,7 +405,7 @@ def extract_quotes(text: str, locale: str, *, names: list[Mention] | None = None
                         verb = v[1]
                         lo = max(s_lo, o - 160)
                         # "Elias sagte:", "erklärte er:", "he said:" (not a name further back in the clause)
-                        head = compiled(r"(?:[\p{L}.’']+\W*){0,4}$").search(before[: v[0]])
+                        head = _clause_head(before[: v[0]])
                         lo = max(lo, o - len(before) + (head.start() if head else v[0]))
                         cand = [n for n in names if lo <= n.start and n.end <= o and n.type not in _NOT_SPEAKERS]
                         if cjk:
