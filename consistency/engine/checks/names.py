@@ -204,6 +204,16 @@ def _written_at(text: str, part: str) -> Iterator[int]:
         i = text.find(part, i + len(part))
 
 
+def _written_inside_a_sentence(an: BundleAnalysis, v: int, name: str) -> bool:
+    """Whether version ``v`` writes ``name`` somewhere it does not open a sentence; asked once per
+    name and version (each mention of a person asked it again, a scan of the whole text each time)."""
+    asked = an.derived.setdefault("names:inside-a-sentence", {})
+    if (v, name) not in asked:
+        text = an.documents[v].text
+        asked[v, name] = any(not _opens_sentence(text, at) for at in _written_at(text, name))
+    return asked[v, name]
+
+
 def _full_name(an: BundleAnalysis, v: int, m):
     """``(full name, firm)``: the person's full name mention ``m`` of version ``v`` ends with (given name and surname:
     the last two capitalised words in a cased script, or katakana joined by a middle dot), else None.
@@ -234,9 +244,8 @@ def _full_name(an: BundleAnalysis, v: int, m):
     first = m.start + words[-run].start()
     # a sentence's first word is capitalised wherever it stands (Should Congress): such a name is
     # only firm where the version also writes the two words together inside a sentence
-    firm = not _opens_sentence(doc.text, first) or doc.text[m.end:m.end + 1] in (",", "،", "、") or any(
-        not _opens_sentence(doc.text, other)
-        for other in _written_at(doc.text, m.text[words[-run].start():]))
+    firm = not _opens_sentence(doc.text, first) or doc.text[m.end:m.end + 1] in (",", "،", "、") or \
+        _written_inside_a_sentence(an, v, m.text[words[-run].start():])
     cut = words[-run].start()  # the run has no particle (von, de), so its words are the last tokens
     person = replace(m, start=m.start + cut, text=m.text[cut:], tokens=m.tokens[-run:], stems=m.stems[-run:])
     block = an.block_of(v, person.start)
