@@ -248,10 +248,11 @@ def link_names(an: BundleAnalysis) -> NameLinks:
     variant_groups: list[int] = []
     # 1. matching inside each group
     for g, per in enumerate(pools):
+        distinct = [_distinct(mentions) for mentions in per]  # each version's once, not once per pair
         for v in range(n):
             for w in range(v + 1, n):
-                A = _distinct(per[v])
-                B = _distinct(per[w])
+                A = distinct[v]
+                B = distinct[w]
                 if not A or not B:
                     continue
                 matched_a: set[str] = set()
