@@ -32,13 +32,31 @@ def looks_like_person(text: str, person: Mention) -> bool:
     writes a person on second mention; and no word of it is a common word of the text (written
     in lower case there: ``court`` in ``Supreme Court``, ``europäischen`` in ``Europäischen
     Parlament``). Translated names of organisations and places (European Parliament /
-    Parlamento Europeo) are told from people this way."""
-    words = _NAME_WORDS.findall(person.text)
+    Parlamento Europeo) are told from people this way.
+
+    Asked once per name and text: every mention of a person asks again, and each answer reads
+    every place the surname is written (a long article named often grew with the square of its
+    length)."""
+    answers = _answers(text)
+    key = (person.text, bool(person.title))
+    if key not in answers:
+        answers[key] = _looks_like_person(text, *key)
+    return answers[key]
+
+
+@lru_cache(maxsize=16)
+def _answers(text: str) -> dict[tuple[str, bool], bool]:
+    """:func:`looks_like_person`'s answers for ``text`` so far, by (name, whether a title precedes it)."""
+    return {}
+
+
+def _looks_like_person(text: str, name: str, titled: bool) -> bool:
+    words = _NAME_WORDS.findall(name)
     if len(words) < 2:
         return False
     if any(w.lower() != w and w.lower() in _lower_case_words(text) for w in words):
         return False
-    if person.title:
+    if titled:
         return True
     surname, given = words[-1], words[-2]
     if len(surname) < 3 or not surname[0].isalpha():
