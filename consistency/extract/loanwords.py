@@ -4,8 +4,8 @@ Contract: :func:`loanword_scales()` is the table of ``locale/data/loanword_scale
 consonant keys → power of ten.  :func:`loanword_power(word, table)` is the power of ten ``word``
 names by that table, or 0: the word, romanized by :func:`~consistency.extract.translit.romanize`,
 reduced to its consonants (``मिलियन`` → ``miliyana`` → ``mln``), and written with an ``i``, ``y``
-or ``j`` right after its ``l`` (the *-llion* every borrowing keeps: ``milyan``, ``mlyn``; Persian ``ملوان``
-"sailor", ``mlwan``, has the consonants and is no million).  It is asked only where the language's
+or ``j`` right after its ``l`` (the *-llion* every borrowing keeps: ``milyan``, ``mlyn``,
+Maltese ``biljun``; Persian ``ملوان``, "sailor", ``mlwan``, has the consonants and is no million).  It is asked only where the language's
 own scale words (CLDR's compact formats and its pack) did not match, so CLDR's words always decide;
 that holds also where CLDR names a million in another word than the news borrows (ml ``ദശലക്ഷം``
 beside ``മില്യൺ``; ps ``میلیونه`` beside ``میلیونو``).  A word of the Latin, Cyrillic or Greek
