@@ -1756,3 +1756,15 @@ def test_no_date_from_a_score_a_decimal_or_a_month_inside_a_word(text):
 ])
 def test_a_case_ending_cldr_glues_to_a_months_name(text, label):
     assert label in [v for _t, v, _u in figures(text, "mn")]
+
+
+def test_a_months_name_after_a_class_prefix_is_still_the_month():
+    # Xhosa glues a prefix to the month (kukaNovemba, "of November"): a full name may follow letters
+    assert "--11-06" in [v for _t, v, _u in figures("Emva kukaNovemba 6, ndizakuqwalasela.", "xh")]
+
+
+@pytest.mark.parametrize("locale", ["to", "xh"])
+def test_a_comma_between_groups_of_three_groups_where_the_decimal_sign_is_a_period(locale):
+    # CLDR's Tongan and Xhosa group with a space; a translation keeps its source's $26,750
+    money = [(c.unit, str(c.value)) for c in extract_claims("ha $26,750 lolotonga", locale)]
+    assert money == [("USD", "26750")]

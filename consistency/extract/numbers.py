@@ -107,6 +107,10 @@ def _group_classes(tab: LocaleTables) -> str:
         # 12.000 as Spanish is; fr, pt-PT, nb, ru text often so.  It cannot be read as a decimal sign
         # there, and a grouping must be strict (1.5 and 19.30 are none)
         accepted.add(".")
+    elif tab.decimal == ".":
+        # and where it is a period, a comma between groups of three is one, as the English source
+        # a translation keeps writes it ($26,750 in to, xh, whose CLDR groups with a space)
+        accepted.add(",")
     accepted.discard(tab.decimal)
     accepted.add(ARABIC_GROUP)  # the Arabic script's own separators mean one thing in every locale
     accepted.update(typed_groups(tab, "".join(accepted)))  # ، typed for ٬ (locale/data/separators.toml)
