@@ -599,12 +599,13 @@ def _pattern_regex(pattern: str) -> tuple[str, str] | None:
                     out.append(r"(?<![\d.,])(?P<day>{DAY})(?!\d)(?:[-'’]\p{L}{1,5})?")
                 fields.add("d")
             elif ch in "ML" and run >= 3:
-                # a month's name that begins the date is a whole word (eu "guztira 18", in all 18,
-                # ends in ira, September's abbreviation); one after a literal may be glued to it (he
-                # d בMMMM)
+                # a month's name that begins the date is no short word's end (eu "guztira 18", in
+                # all 18, ends in ira, September's abbreviation); a name of five letters or more may
+                # follow a prefix (xh kukaNovemba 6), and one after a literal be glued to it (he d בMMMM)
                 # a name CLDR glues a case ending to (mn MMM'ын': 9-р сарын) ends inside a word
                 glued = pattern[j:j + 1] == "'" and pattern[j + 1:j + 2].isalpha()
-                out.append(("" if out else r"(?<![\p{L}\p{M}])") + ("(?P<month>{MONTHG})" if glued else "(?P<month>{MONTH})"))
+                out.append(("" if out else r"(?:(?<![\p{L}\p{M}])|(?=\p{L}{5}))")
+                           + ("(?P<month>{MONTHG})" if glued else "(?P<month>{MONTH})"))
                 fields.add("M")
             elif ch in "ML" and run <= 2:
                 out.append(r"(?P<month>0?[1-9]|1[0-2])")
