@@ -1768,3 +1768,8 @@ def test_a_comma_between_groups_of_three_groups_where_the_decimal_sign_is_a_peri
     # CLDR's Tongan and Xhosa group with a space; a translation keeps its source's $26,750
     money = [(c.unit, str(c.value)) for c in extract_claims("ha $26,750 lolotonga", locale)]
     assert money == [("USD", "26750")]
+
+
+def test_a_year_after_a_comma_still_follows_a_date():
+    # pa ਅਕਤੂਬਰ 2,1968 (no space after the comma): the day is the date's, not a number's start
+    assert "--10-02" in [v for _t, v, _u in figures("ਫੌਜ ਨੇ ਅਕਤੂਬਰ 2,1968 ਨੂੰ", "pa")]

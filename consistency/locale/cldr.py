@@ -649,9 +649,10 @@ def _pattern_regex(pattern: str) -> tuple[str, str] | None:
         return None
     body = "".join(out).rstrip()
     if last_field == "d":
-        # a day that ends the date is no score's or range's first number, nor a decimal's whole
-        # part (eu "otsailean 4-1", "irailean 7,1 magnitudeko")
-        body += r"(?![-–]\d|[.,]\d)"
+        # a day that ends the date is no score's or range's first number, nor a decimal's or a
+        # grouped number's start (eu "otsailean 4-1", "irailean 7,1 magnitudeko"); a year may
+        # follow it after a comma (pa ਅਕਤੂਬਰ 2,1968)
+        body += r"(?![-–]\d|[.,]\d{1,3}(?!\d))"
     if "M#" in fields:  # a numeric date: no digit or separator before it, the year after a period
         body = body.replace("(?P<year>{YEAR})", "(?P<year>{YEARN})")
     # a trailing period belongs to the date only when no letter or digit follows (sr 2021. vs 2021.5)
