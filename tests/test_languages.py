@@ -726,6 +726,15 @@ def test_the_arabic_comma_groups_strictly_and_never_where_it_is_the_decimal():
     assert parse_digits("3،500", "fa")[0] == 3500
 
 
+@pytest.mark.parametrize("text, locale, value", [
+    ("خرڅلاو ۲،۸ سلنه لوړ شو", "ps", "2.8"),          # the Arabic comma typed for ٫, where it cannot group
+    ("۱،۶ میلیون کسانو ته", "ps", "1.6E+6"),
+    ("رشد ۴،۵ درصد", "fa", "4.5"),
+])
+def test_the_arabic_comma_typed_for_the_decimal_separator(text, locale, value):
+    assert [v for _t, v, _u in figures(text, locale)] == [value]
+
+
 @pytest.mark.parametrize("text", ["بارش ۷۵ میلیمتر باران", "بارش ۷۵ میلی‌متر باران"])
 def test_a_persian_unit_word_with_or_without_its_zero_width_non_joiner(text):
     # CLDR writes میلی‌متر with a ZWNJ; text as often leaves it out

@@ -20,7 +20,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..errors import ParseError
-from ..locale.cldr import APOSTROPHES, SPACE_GROUPS, LocaleTables, normalize_tag, tables, typed_groups
+from ..locale.cldr import APOSTROPHES, SPACE_GROUPS, LocaleTables, normalize_tag, tables, typed_decimals, typed_groups
 from ..locale.packs import Pack, load_pack
 from ..locale.scripts import unmix_homoglyphs
 
@@ -124,14 +124,15 @@ SI_SPACE_GROUPS = 3
 
 
 @lru_cache(maxsize=256)
-def _symbols(tag: str) -> tuple[str, str, int, int, bool]:
-    """The decimal sign, the group signs, the primary and secondary group sizes, and whether a
-    space groups only as SI writes it (not a group sign of the locale)."""
+def _symbols(tag: str) -> tuple[str, str, int, int, bool, str]:
+    """The decimal sign, the group signs, the primary and secondary group sizes, whether a space
+    groups only as SI writes it (not a group sign of the locale), and what is typed for a decimal
+    sign where it cannot group (:func:`~consistency.locale.cldr.typed_decimals`)."""
     tab = tables(tag)
     groups = _group_classes(tab)
     si_space = " " not in groups
     return tab.decimal.strip(BIDI_MARKS), groups + (" " if si_space else ""), tab.primary_group, \
-        tab.secondary_group, si_space
+        tab.secondary_group, si_space, typed_decimals(tab)
 
 
 def parse_digits(token: str, tag: str, *, period_decimal: bool = False) -> tuple[Decimal, int, int] | None:
@@ -144,7 +145,7 @@ def parse_digits(token: str, tag: str, *, period_decimal: bool = False) -> tuple
     group of three after it) is an English decimal point (:func:`_period_end`);
     the caller decides from the context, where a parse stopped at a period.
     """
-    decimal, groups, primary, secondary, si_space = _symbols(tag)
+    decimal, groups, primary, secondary, si_space, typed_decimal = _symbols(tag)
     n = len(token)
     i = 0
     while i < n and token[i].isdigit():
@@ -185,6 +186,9 @@ def parse_digits(token: str, tag: str, *, period_decimal: bool = False) -> tuple
             # take all groups
             digits = "".join(ch for ch in token[:j] if ch.isdigit())
             int_digits, consumed = digits, j
+        elif group_char is not None and group_char in typed_decimal and len(sizes) == 1 and sizes[0] < 3 and j == n:
+            # ps ۲،۸: the Arabic comma typed for the decimal sign, where it cannot group
+            return _finish(int_digits, token[first + 1:j], j)
         else:
             # the grouping is not a number: stop before the first separator, unless that is an
             # English decimal point

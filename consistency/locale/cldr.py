@@ -35,10 +35,27 @@ APOSTROPHES = "'\u2019\u02bc"
 def group_substitutes() -> dict[str, tuple[str, ...]]:
     """What writers type for a group separator their keyboard lacks (``locale/data/separators.toml``):
     ``{"\u066c": ("\u060c",)}``, the Arabic comma for the Arabic thousands separator."""
+    return _substitutes("group")
+
+
+def decimal_substitutes() -> dict[str, tuple[str, ...]]:
+    """What writers type for a decimal separator their keyboard lacks: ``{"\u066b": ("\u060c",)}``."""
+    return _substitutes("decimal")
+
+
+@lru_cache(maxsize=2)
+def _substitutes(kind: str) -> dict[str, tuple[str, ...]]:
     import tomllib
 
     data = tomllib.loads(resources.files("consistency.locale").joinpath("data/separators.toml").read_text("utf-8"))
-    return {key: tuple(values) for key, values in data.get("group", {}).items()}
+    return {key: tuple(values) for key, values in data.get(kind, {}).items()}
+
+
+def typed_decimals(tab: LocaleTables) -> str:
+    """The substitutes ``tab``'s locale may type for one of its decimal separators (the Arabic comma
+    for ٫ in ar, fa, ps), none that is a decimal separator of its own."""
+    return "".join(dict.fromkeys(v for key, values in decimal_substitutes().items() if key in tab.decimals
+                                 for v in values if v not in tab.decimals and v != tab.decimal))
 
 
 def typed_groups(tab: LocaleTables, accepted: str) -> str:
