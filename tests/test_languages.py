@@ -735,6 +735,11 @@ def test_the_arabic_comma_typed_for_the_decimal_separator(text, locale, value):
     assert [v for _t, v, _u in figures(text, locale)] == [value]
 
 
+def test_two_digits_after_the_arabic_comma_are_a_list_not_a_decimal():
+    # ckb "٥٥،٦٠ خولەک": 55, 60 minutes
+    assert [v for _t, v, _u in figures("دەبێ ٥٥،٦٠ خولەک یاری بکات", "ckb")][:1] == ["55"]
+
+
 @pytest.mark.parametrize("text", ["بارش ۷۵ میلیمتر باران", "بارش ۷۵ میلی‌متر باران"])
 def test_a_persian_unit_word_with_or_without_its_zero_width_non_joiner(text):
     # CLDR writes میلی‌متر with a ZWNJ; text as often leaves it out

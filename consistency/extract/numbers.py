@@ -186,8 +186,9 @@ def parse_digits(token: str, tag: str, *, period_decimal: bool = False) -> tuple
             # take all groups
             digits = "".join(ch for ch in token[:j] if ch.isdigit())
             int_digits, consumed = digits, j
-        elif group_char is not None and group_char in typed_decimal and len(sizes) == 1 and sizes[0] < 3 and j == n:
-            # ps ۲،۸: the Arabic comma typed for the decimal sign, where it cannot group
+        elif group_char is not None and group_char in typed_decimal and sizes == [1] and j == n:
+            # ps ۲،۸: the Arabic comma typed for the decimal sign, where it cannot group (one digit
+            # after it: ckb ٥٥،٦٠ خولەک is "55, 60 minutes")
             return _finish(int_digits, token[first + 1:j], j)
         else:
             # the grouping is not a number: stop before the first separator, unless that is an
