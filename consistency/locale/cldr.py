@@ -580,9 +580,8 @@ _OPTIONAL_LITERAL = re.compile(r"\('([^']+)'\)")
 def _pattern_regex(pattern: str) -> tuple[str, str] | None:
     """A CLDR date pattern (``d. MMMM y``, ``y 'm'. MMMM d 'd'.``) as a regular expression over the
     extractor's macros ``{DAY}``, ``{MONTH}`` (``{MONTHG}`` where an ending is glued to it),
-    ``{YEAR}``, and its kind (``day`` or ``month``);
-    ``None`` for patterns this reader does not take (eras, two-digit years, weekdays, optional
-    parts)."""
+    ``{YEAR}``, and its kind (``day`` or ``month``); ``None`` for patterns this reader does not take
+    (eras, two-digit years, weekdays, brackets other than a quoted letter in parentheses)."""
     out: list[str] = []
     fields: set[str] = set()
     last_field = ""
@@ -618,8 +617,8 @@ def _pattern_regex(pattern: str) -> tuple[str, str] | None:
             elif ch in "ML" and run >= 3:
                 # a month's name that begins the date is no short word's end (eu "guztira 18", in
                 # all 18, ends in ira, September's abbreviation); a name of five letters or more may
-                # follow a prefix (xh kukaNovemba 6), and one after a literal be glued to it (he d בMMMM)
-                # a name CLDR glues a case ending to (mn MMM'ын': 9-р сарын) ends inside a word
+                # follow a prefix (xh kukaNovemba 6), and one after a literal be glued to it (he d
+                # בMMMM); a name CLDR glues a case ending to (mn MMM'ын': 9-р сарын) ends inside a word
                 glued = pattern[j:j + 1] == "'" and pattern[j + 1:j + 2].isalpha()
                 out.append(("" if out else r"(?:(?<![\p{L}\p{M}])|(?=\p{L}{5}))")
                            + ("(?P<month>{MONTHG})" if glued else "(?P<month>{MONTH})"))
@@ -754,6 +753,9 @@ def _tables(tag: str) -> LocaleTables:
     if base is None:
         units = {**_root_rates(), **units}
     months = month_names(data) if base is not None else {**regional_months(loc.language), **month_names(data)}
+    currencies = _currencies(data, loc.territory)
+    if loc.language != "en":  # English's symbols after the locale's own (sw $37)
+        currencies = {**_english_symbols(), **currencies}
 
     return LocaleTables(
         tag=str(loc).replace("_", "-"),
@@ -768,8 +770,7 @@ def _tables(tag: str) -> LocaleTables:
         scale_forms=merged(scale_forms, "scale_forms"),
         conflicting_scales=frozenset(conflicts),
         prefix_scales=_compact_scales(data, prefix=True),
-        currencies=merged(_currencies(data, loc.territory), "currencies") if loc.language == "en" else merged(
-            {**_english_symbols(), **_currencies(data, loc.territory)}, "currencies"),
+        currencies=merged(currencies, "currencies"),
         currency_symbols=frozenset(
             str(v).casefold() for k, v in _plain(data.get("currency_symbols", {})).items() if v and len(k) == 3
         ) | (base.currency_symbols if base is not None else frozenset()),
