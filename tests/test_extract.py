@@ -343,3 +343,31 @@ def test_two_measures_stay_two(locale, text):
 def test_the_everyday_word_for_a_kilogram(locale, text):
     (c,) = extract_claims(text, locale)
     assert (c.value, c.unit) == (Decimal(250), "kilogram")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("A man bought a house for a million dollars in an hour, a year ago, a $5 million grant.", "en"),
+        ("It took an entire day and a half, a-3 score, a 10 km walk, a km, an ounce, a dozen eggs.", "en"),
+        ("Er kaufte ein Haus und eine Woche später einen Hund für eine Million Euro.", "de"),
+        ("Kuna mita moja na milioni moja, asilimia moja.", "sw"),
+    ],
+)
+def test_nothing_follows_is_exact(text: str, locale: str) -> None:
+    """A number word that needs a unit, where no unit can start after it, is skipped before the
+    patterns run: the claims are the same as when every pattern runs."""
+    from consistency.extract.figures import Extractor
+
+    fast = Extractor(locale)
+    full = Extractor(locale)
+    full.follow_res = None  # the pre-check never fires
+    assert fast.follow_res is not None
+    assert fast.extract(text) == full.extract(text)
+
+
+def test_looks_around_marks_anchors_and_lookbehinds() -> None:
+    from consistency.extract.figures import _LOOKS_AROUND
+
+    assert [bool(_LOOKS_AROUND.search(p)) for p in (r"a\b", r"(?<!x)y", "a$", "^a", r"\Z", r"\$", "[^a]", r"\p{L}")] \
+        == [True, True, True, True, True, False, False, False]

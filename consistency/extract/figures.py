@@ -61,6 +61,12 @@ _ENGLISH_GLUED = regex.compile(r"([A-Za-z]{2})(?![\p{L}\p{N}])")
 #: a number just before a scale word, whose scale it is (``2.25 billion ene``: Ewe "like", no 4)
 _AFTER_NUMBER = regex.compile(r"\p{N}" + _SP + r"?\Z")
 #: the word before a number (a whole word of at most twelve letters), for :mod:`.loanwords`
+#: what :meth:`Extractor._nothing_follows` reads after a number word: spaces, the next word, one more
+#: character (a word longer than 20 letters is cut, which only makes a partial match likelier)
+_FOLLOWING = regex.compile(r"[ \u00a0]{0,3}[\p{L}\p{M}]{0,20}.?", regex.DOTALL)
+#: what lets a pattern see outside the text it matches: an anchor, a word boundary, a lookbehind (a
+#: named group ``(?<name>`` too, to be sure), ``$`` or ``^`` (escaped ones, ``[^`` and ``\\`` aside)
+_LOOKS_AROUND = regex.compile(r"(?<!\\)(?:\\\\)*(?:\\[AbBGKmMzZ]|\(\?<|\$|(?<!\[)\^)")
 _PREVIOUS_WORD = regex.compile(r"(?<![\p{L}\p{M}])([\p{L}\p{M}]{1,12})" + _SP + r"?\Z")
 # How far one number token may run: a number has at most this many digit groups after its first
 # (10^60, the largest figure read, has 20 groups of three; Indian grouping uses two-digit groups),
@@ -569,6 +575,16 @@ class Extractor:
             _SP + "?(" + _alt(pack.range_suffix, boundary=False) + ")"
         ) if pack.range_suffix else None
         self.core_re = self._core_regex()
+        #: every pattern :meth:`_figure` matches at a figure's end, for :meth:`_nothing_follows`;
+        #: None where one could look behind its start or ahead to the text's end (an anchor)
+        follow = [rx for rx in (self.range_re, self.between_conn_re, self.scale_re, self.ordinal_suffix_re,
+                                self.unit_re, self.currency_after_re, self.counter_re, self.range_suffix_re)
+                  if rx is not None]
+        self.follow_res: tuple[regex.Pattern, ...] | None = tuple(follow) if not any(
+            _LOOKS_AROUND.search(rx.pattern) for rx in follow) else None
+        #: :meth:`_nothing_follows` by the text after a number word (its next word): the same words
+        #: follow "a" and "an" again and again
+        self.follow_cache: dict[str, bool] = {}
         noise = list(pack.noise)
         clock = clock_words(tab.language)
         if clock:  # klo 15, kl. 15.30: a time of day (locale/data/clock.toml)
@@ -1178,6 +1194,28 @@ class Extractor:
         m = self.currency_after_re.match(work, pos)
         return bool(m and self._currency_code(m.group(1)))
 
+    def _nothing_follows(self, work: str, start: int, pos: int) -> bool:
+        """Whether no pattern :meth:`_figure` reads after a figure can match at ``pos`` and no unit
+        or per cent written before the figure at ``start`` can either.  Exact: a pattern that cannot
+        even partly match the next word (and the character after it) matches nothing longer that
+        starts with it; the answer is kept per next word."""
+        if self.follow_res is None:
+            return False
+        if self.unit_before_re is not None and self.unit_before_re.search(work, max(0, start - 40), start):
+            return False
+        if self.percent_before_re is not None and self.percent_before_re.search(work, max(0, start - 12), start):
+            return False
+        if self.loan_scales and self._loanword_scale(work, pos) is not None:
+            return False
+        following = work[pos:cast(Any, _FOLLOWING.match(work, pos)).end()]
+        nothing = self.follow_cache.get(following)
+        if nothing is None:
+            nothing = all(rx.match(following, partial=True) is None for rx in self.follow_res)
+            if len(self.follow_cache) >= 50_000:
+                self.follow_cache.clear()
+            self.follow_cache[following] = nothing
+        return nothing
+
     def _homograph_follows(self, work: str, pos: int) -> bool:
         """Is the unit after ``pos`` a symbol the pack says is also a common word (it "nel 2019 ha
         vinto": ha is "has" there, not hectares)?"""
@@ -1331,6 +1369,12 @@ class Extractor:
             ):
                 return None, num.end
         pos = num.end
+        if num.source == "words" and not currency and not exponent and self._nothing_follows(work, s, pos) \
+                and work[num.start:pos].casefold() in self.needs_unit:
+            # a number word that needs a unit ("a", "an", "one"), with no unit, currency, scale,
+            # counter, range or ordinal suffix able to start after it, nor a unit or per cent
+            # before it, is no figure: what the checks below find, at a seventh of their cost
+            return None, num.end
         qualifier: Qualifier | None = None
         # range: 2–3 GW, 2〜3ギガワット, 2 bis 3
         second: _Num | None = None
