@@ -557,6 +557,7 @@ def _dp(
     lo: list[int],
     hi: list[int],
     scale_b: float,
+    tables: tuple[list[dict[int, float]], list[dict[int, float]], list[dict[int, float]]] | None = None,
 ) -> list[PairGroup]:
     """The dynamic programme proper (Gotoh's three states, so that a run of
     unmatched blocks pays ``gap_open`` once); returns the groups in order.
@@ -565,10 +566,12 @@ def _dp(
     cost, ``X`` the best ending in a 1-0 group, ``Y`` ending in 0-1.  One
     back-pointer byte per node: bits 0-1 the best match group (1 = 1-1,
     2 = 2-1, 3 = 1-2), bit 2 X extends X, bit 3 Y extends Y, bits 4-5 the state
-    of T (0 match, 1 X, 2 Y).
+    of T (0 match, 1 X, 2 Y).  ``tables``: :func:`_pair_tables` of this band, where the caller has
+    them (the recalibrated pass in the same band reads the first pass's; the programme never
+    changes them).
     """
     n, m = len(a), len(b)
-    pair, tri_a, tri_b = _pair_tables(a, b, prep, lo, hi)
+    pair, tri_a, tri_b = tables if tables is not None else _pair_tables(a, b, prep, lo, hi)
     k0 = costs.smoothing
     log = math.log
     na = prep.na
@@ -931,7 +934,8 @@ def align_pair(
         lo, hi = _band(a, b, margin)
     else:
         lo, hi = [0] * (n + 1), [m] * (n + 1)
-    groups = _dp(a, b, prep, costs, lo, hi, 1.0)
+    tables = _pair_tables(a, b, prep, lo, hi)
+    groups = _dp(a, b, prep, costs, lo, hi, 1.0, tables)
     if recalibrate:
         logs = sorted(
             math.log(prep.nb[g[1][0]] / prep.na[g[0][0]])
@@ -946,7 +950,8 @@ def align_pair(
             if abs(shift) > costs.recalibrate_threshold:
                 if banded and sum(h - low + 1 for low, h in zip(lo, hi)) > 4 * margin * (n + 1):
                     lo, hi = _path_band(groups, n, m, margin)
-                groups = _dp(a, b, prep, costs, lo, hi, math.exp(-shift))
+                    tables = _pair_tables(a, b, prep, lo, hi)  # a narrower band: its own tables
+                groups = _dp(a, b, prep, costs, lo, hi, math.exp(-shift), tables)
     return groups
 
 
