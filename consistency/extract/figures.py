@@ -1369,8 +1369,8 @@ class Extractor:
             ):
                 return None, num.end
         pos = num.end
-        if num.source == "words" and not currency and not exponent and self._nothing_follows(work, s, pos) \
-                and work[num.start:pos].casefold() in self.needs_unit:
+        if num.source == "words" and not currency and not exponent \
+                and work[num.start:pos].casefold() in self.needs_unit and self._nothing_follows(work, s, pos):
             # a number word that needs a unit ("a", "an", "one"), with no unit, currency, scale,
             # counter, range or ordinal suffix able to start after it, nor a unit or per cent
             # before it, is no figure: what the checks below find, at a seventh of their cost
