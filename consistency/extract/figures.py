@@ -60,13 +60,13 @@ _LATIN_LETTER = regex.compile(r"\p{Latin}")
 _ENGLISH_GLUED = regex.compile(r"([A-Za-z]{2})(?![\p{L}\p{N}])")
 #: a number just before a scale word, whose scale it is (``2.25 billion ene``: Ewe "like", no 4)
 _AFTER_NUMBER = regex.compile(r"\p{N}" + _SP + r"?\Z")
-#: the word before a number (a whole word of at most twelve letters), for :mod:`.loanwords`
 #: what :meth:`Extractor._nothing_follows` reads after a number word: spaces, the next word, one more
 #: character (a word longer than 20 letters is cut, which only makes a partial match likelier)
 _FOLLOWING = regex.compile(r"[ \u00a0]{0,3}[\p{L}\p{M}]{0,20}.?", regex.DOTALL)
 #: what lets a pattern see outside the text it matches: an anchor, a word boundary, a lookbehind (a
 #: named group ``(?<name>`` too, to be sure), ``$`` or ``^`` (escaped ones, ``[^`` and ``\\`` aside)
 _LOOKS_AROUND = regex.compile(r"(?<!\\)(?:\\\\)*(?:\\[AbBGKmMzZ]|\(\?<|\$|(?<!\[)\^)")
+#: the word before a number (a whole word of at most twelve letters), for :mod:`.loanwords`
 _PREVIOUS_WORD = regex.compile(r"(?<![\p{L}\p{M}])([\p{L}\p{M}]{1,12})" + _SP + r"?\Z")
 # How far one number token may run: a number has at most this many digit groups after its first
 # (10^60, the largest figure read, has 20 groups of three; Indian grouping uses two-digit groups),
