@@ -30,14 +30,13 @@ The English words themselves (``million``, ``billions``: ``[english]``) are read
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 from typing import Mapping
 
 import regex
 
+from ..locale.datafiles import locale_data
 from .translit import romanize
 
 __all__ = ["english_glued_scales", "loanword_power", "loanword_scales"]
@@ -49,10 +48,8 @@ _NOT_LETTER = regex.compile(r"[^a-z]")
 _LLION = regex.compile(r"l+[iyj]")
 
 
-@lru_cache(maxsize=1)
 def _data() -> dict:
-    text = resources.files("consistency.locale").joinpath("data/loanword_scales.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return locale_data("loanword_scales")
 
 
 def _table() -> dict[str, int]:

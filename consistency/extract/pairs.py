@@ -24,14 +24,13 @@ whole, for QTY003 (:func:`consistency.engine.checks.figures.check_pair_mismatch`
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
 from ..locale.scripts import ATTACHING
+from ..locale.datafiles import locale_data
 
 __all__ = ["NumberPair", "number_pairs", "same_pair"]
 
@@ -65,8 +64,7 @@ def _alternation(words) -> str:
 
 @lru_cache(maxsize=1)
 def _joiner_table() -> dict[str, tuple[str, ...]]:
-    text = resources.files("consistency.locale").joinpath("data/score_joiners.toml").read_text("utf-8")
-    return {str(lang): tuple(map(str, words)) for lang, words in tomllib.loads(text).items()}
+    return {str(lang): tuple(map(str, words)) for lang, words in locale_data("score_joiners").items()}
 
 
 @lru_cache(maxsize=32)

@@ -283,12 +283,10 @@ def name_similarity(a: str, b: str) -> float:
 def _sound_merges() -> tuple[tuple[regex.Pattern, dict[int, int]], ...]:
     """(a pattern finding the script, its key letters merged) per script of
     ``locale/data/sound_merges.toml``."""
-    import tomllib
-    from importlib import resources
+    from ..locale.datafiles import locale_data
 
-    text = resources.files("consistency.locale").joinpath("data/sound_merges.toml").read_text(encoding="utf-8")
     return tuple((regex.compile(rf"\p{{Script={script}}}"), str.maketrans(merges))
-                 for script, merges in tomllib.loads(text).items())
+                 for script, merges in locale_data("sound_merges").items())
 
 
 def _merges_for(a: str, b: str) -> list[dict[int, int]]:

@@ -7,9 +7,9 @@ Read by the figure extractor: Thai ``ปี 2557`` is 2014; and the words before
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
-from importlib import resources
+
+from .datafiles import locale_data
 
 __all__ = ["clock_prepositions", "clock_words", "era_of", "eras"]
 
@@ -17,7 +17,7 @@ __all__ = ["clock_prepositions", "clock_words", "era_of", "eras"]
 @lru_cache(maxsize=1)
 def eras() -> dict:
     """Every entry of locale/data/calendars.toml, by language."""
-    return tomllib.loads(resources.files("consistency.locale").joinpath("data/calendars.toml").read_text("utf-8"))
+    return locale_data("calendars")
 
 
 def era_of(language: str) -> dict | None:
@@ -29,7 +29,7 @@ def era_of(language: str) -> dict | None:
 
 @lru_cache(maxsize=1)
 def _clock() -> dict[str, dict[str, list[str]]]:
-    return tomllib.loads(resources.files("consistency.locale").joinpath("data/clock.toml").read_text("utf-8"))
+    return locale_data("clock")
 
 
 def clock_words(language: str) -> tuple[str, ...]:

@@ -45,10 +45,9 @@ def decimal_substitutes() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=2)
 def _substitutes(kind: str) -> dict[str, tuple[str, ...]]:
-    import tomllib
+    from .datafiles import locale_data
 
-    data = tomllib.loads(resources.files("consistency.locale").joinpath("data/separators.toml").read_text("utf-8"))
-    return {key: tuple(values) for key, values in data.get(kind, {}).items()}
+    return {key: tuple(values) for key, values in locale_data("separators").get(kind, {}).items()}
 
 
 def typed_decimals(tab: LocaleTables) -> str:

@@ -7,10 +7,10 @@ languages listed there that have no language pack of their own.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from .datafiles import locale_data
 
 __all__ = ["Inflection", "inflection"]
 
@@ -76,7 +76,7 @@ def _in_other_case(endings: tuple[tuple[str, str], ...], phrase: str) -> list[st
 
 @lru_cache(maxsize=1)
 def inflection() -> Inflection:
-    data = tomllib.loads(resources.files("consistency.locale").joinpath("data/inflection.toml").read_text("utf-8"))
+    data = locale_data("inflection")
     return Inflection(frozenset(data["languages"]), int(data["min_stem"]), int(data["max_ending"]),
                       frozenset(data.get("genitive_s", ())),
                       {lang: tuple((str(a), str(b)) for a, b in pairs)

@@ -13,11 +13,11 @@ True
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from functools import lru_cache
-from importlib import resources
 from typing import TypeVar
+
+from .datafiles import locale_data
 
 __all__ = ["mutated"]
 
@@ -26,7 +26,7 @@ V = TypeVar("V")
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, tuple[tuple[str, str], ...]], dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
-    data = tomllib.loads(resources.files("consistency.locale").joinpath("data/inflection.toml").read_text("utf-8"))
+    data = locale_data("inflection")
     return ({lang: tuple((str(a), str(b)) for a, b in pairs) for lang, pairs in data.get("initial_mutations", {}).items()},
             {lang: frozenset(map(str, words)) for lang, words in data.get("mutation_exceptions", {}).items()},
             {lang: tuple(map(str, letters)) for lang, letters in data.get("mutation_digraphs", {}).items()})

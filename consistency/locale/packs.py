@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..errors import ConfigError
+from .datafiles import locale_data
 
 __all__ = ["Pack", "available_packs", "digraphic", "everyday_units", "has_pack", "lists_own_words", "load_pack",
            "shared_unit_alternatives"]
@@ -314,10 +315,9 @@ def _read_pack(source, language: str) -> dict:
         raise ConfigError(f"language pack {language}.toml: {exc}") from exc
 
 
-@lru_cache(maxsize=8)
 def _data(name: str) -> dict:
-    """The decoded ``locale/data/<name>.toml``, read once per process."""
-    return tomllib.loads(resources.files("consistency.locale").joinpath(f"data/{name}.toml").read_text("utf-8"))
+    """The decoded ``locale/data/<name>.toml`` (:func:`~consistency.locale.datafiles.locale_data`)."""
+    return locale_data(name)
 
 
 def shared_unit_alternatives() -> dict[str, dict[str, str]]:

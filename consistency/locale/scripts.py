@@ -23,12 +23,12 @@ non-letters have no script here.  The classification is cached per code point in
 
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
 import regex
+
+from .datafiles import locale_data
 
 __all__ = ["ATTACHING", "SCRIPTS", "WORD_END", "WORD_START", "letter_script", "script_counts", "unmix_homoglyphs"]
 
@@ -101,7 +101,7 @@ def _homoglyphs() -> tuple[regex.Pattern[str], dict[str, regex.Pattern[str]], di
     to a letter of another that has look-alikes in it (marks between them allowed), a pattern per
     script for its letters, and a translate table per (script, script) pair: each letter of the
     first to its look-alike in the second."""
-    data = tomllib.loads(resources.files("consistency.locale").joinpath("data/homoglyphs.toml").read_text("utf-8"))
+    data = locale_data("homoglyphs")
     tables: dict[tuple[str, str], dict[int, str]] = {}
     for name, pairs in data.items():
         first, second = name.split("-")
