@@ -1264,11 +1264,10 @@ class Extractor:
             # own numbers (Ewe akpe eve kple wuiadre, 2017), which the number words read or miss whole
             if (power >= 6 or not words) and not _AFTER_NUMBER.search(work, max(0, ps.start() - 2), ps.start()):
                 return power, ps.start()
-        if self.prefix_loans and not words and (pw := _PREVIOUS_WORD.search(work, max(0, start - 14), start)):
-            power = loanword_power(pw.group(1), self.loan_scales, alphabetic=self.alphabetic_loans)
-            if power and self._loanword_scale(work, pw.start()) is not None and not _AFTER_NUMBER.search(
-                    work, max(0, pw.start() - 2), pw.start()):
-                return power, pw.start()
+        if self.prefix_loans and not words and (pw := _PREVIOUS_WORD.search(work, max(0, start - 14), start)) \
+                and (loan := self._loanword_scale(work, pw.start())) is not None \
+                and not _AFTER_NUMBER.search(work, max(0, pw.start() - 2), pw.start()):
+            return loan[0], pw.start()
         return None
 
     # -- figures --------------------------------------------------------------------

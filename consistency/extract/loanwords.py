@@ -66,6 +66,7 @@ def loanword_scales() -> dict[str, int]:
     return dict(_table())
 
 
+@lru_cache(maxsize=1)
 def english_glued_scales() -> dict[str, int]:
     """English journalistic abbreviations glued to an amount (``£2.8bn``) → power of ten."""
     return {str(k): int(v) for k, v in _data()["english_glued"].items()}

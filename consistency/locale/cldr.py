@@ -240,7 +240,8 @@ def _english_symbols() -> dict[str, str]:
     its peso)."""
     symbols = _plain(parse_locale("en")._data.get("currency_symbols", {}))
     return {str(symbol).casefold(): code for code, symbol in symbols.items()
-            if len(code) == 3 and symbol and re.search(r"[$£¥€₩₹₪₱₫]", str(symbol))}
+            if len(code) == 3 and code != "XXX"  # XXX, no currency: ¤
+            and any(unicodedata.category(ch) == "Sc" for ch in str(symbol or ""))}
 
 
 @lru_cache(maxsize=64)
