@@ -461,6 +461,38 @@ def test_a_number_of_centuries_or_an_age_is_no_century(text, locale):
     assert not [v for _t, v, _u in figures(text, locale) if v.startswith("C")]
 
 
+@pytest.mark.parametrize("text, locale", [
+    # an ordinal mark written apart from the number, in scripts other than Latin
+    ("पुल 19 औं शताब्दीमा बनेको हो।", "ne"), ("පාලම 19 වන සියවසේ ඉදිකළේය.", "si"),  # si: the virama replaced
+    ("یہ پل 19 ویں صدی میں بنا۔", "ur"), ("Күпер 19 нчы гасырда төзелгән.", "tt"),
+    ("இந்தப் பாலம் 19 ஆம் நூற்றாண்டில் கட்டப்பட்டது.", "ta"),
+    # a hyphen for the ordinal where the language glues endings
+    ("Көпүрө 19-кылымда курулган.", "ky"), ("Koʻprik 19-asrda qurilgan.", "uz"),
+    # the word with an ending, or a proclitic, before the number
+    ("Ura u ndërtua në shekullin e 19-të.", "sq"), ("Buundada waxaa la dhisay qarnigii 19aad.", "so"),
+    ("הגשר נבנה במאה ה-19.", "he"),
+    ("Podul datează de la sfârșitul secolului al XIX-lea.", "ro"),  # a genitive of four letters
+    # CLDR's abbreviation after a Roman numeral
+    ("Tiltas pastatytas XIX a. pabaigoje.", "lt"), ("Мост построен в XIX в.", "ru"),
+    # Chinese: the noun without the classifier a count takes; Korean (the ko pack)
+    ("这座桥建于十九世纪。", "zh"), ("这座桥建于19 世纪。", "zh"), ("呢座橋喺19世紀起嘅。", "yue"),
+    ("이 다리는 19세기에 지어졌다.", "ko"),
+])
+def test_a_century_as_more_languages_write_it(text, locale):
+    assert "C19" in [v for _t, v, _u in figures(text, locale)]
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("这座桥已有两个世纪的历史。", "zh"), ("这座桥已有2个世纪的历史。", "zh"),  # a count takes the classifier
+    ("建于三十一世纪", "zh"),                                          # no century's number
+    ("이 다리는 2세기 동안 서 있었다.", "ko"),                          # "for two centuries"
+    ("Podul a rezistat 20 de secole.", "ro"),                          # CLDR's own count
+    ("Tiltas stovi V a.", "lt"),                                        # one letter: maybe an initial
+])
+def test_a_count_of_centuries_in_those_languages_is_no_century(text, locale):
+    assert not [v for _t, v, _u in figures(text, locale) if v.startswith("C")]
+
+
 def test_a_version_or_a_score_is_still_no_date():
     assert figures("version 1.2.3", "en") == []
     assert all(v != "2023-03-14" for _t, v, _u in figures("14.3.2023", "en"))  # en does not write d.M.y

@@ -74,6 +74,10 @@ _PREVIOUS_WORD = regex.compile(r"(?<![\p{L}\p{M}])([\p{L}\p{M}]{1,12})" + _SP + 
 # separated by spaces ("1 2 3 …" reads as one grouped token each time the search resumes) cost
 # time quadratic in its length.
 _MAX_GROUPS = 40
+#: Chinese's general classifier, which a count takes and an ordinal does not (两个世纪, 十九世纪)
+_CLASSIFIERS = "个個"
+#: a century's number in Han numerals, 2 to 22 (十九, 二十一)
+_HAN_CENTURY = "(?:二十[一二]?|十[一二三四五六七八九]?|[二三四五六七八九])"  # 一 alone: 上一世纪, the last century
 _MAX_CJK = 96  # digits count here too: 10^60 written out has 61
 _MAX_WORDS = 16
 _APPROX = Decimal("0.05")
@@ -557,6 +561,10 @@ class Extractor:
         self.ordinal_forms = self._ordinal_forms()
         self.century_words = [w for w, unit in self.units.items()
                               if unit == "century" and len(w) > 2 and not w.endswith(".")]
+        # a count of centuries with a classifier (zh 两个世纪, yue 兩個世紀): the noun without it
+        # names the century itself (19世纪, 十九世纪)
+        self.century_bare = sorted({w[1:] for w, unit in self.units.items()
+                                    if unit == "century" and w[:1] in _CLASSIFIERS and len(w) > 2})
         ordinal_words = self._spelled_ordinals()  # whole words: fi kaksitoista holds toista
         excluded = [_alt(pack.excluded)] if pack.excluded else []
         excluded += [_alt(ordinal_words, left=True)] if ordinal_words else []
@@ -747,11 +755,19 @@ class Extractor:
         (bg ``19-ти век``, cs ``19. století``) or a number after it and an ordinal word (id ``abad
         ke-19``, th ``ศตวรรษที่ 19``).  A number with no ordinal mark before the word counts
         centuries (``2 secoli``), and one right after it is no century: Polish ``wiek`` is also an
-        age (``w wieku 17 lat``, "at the age of 17")."""
+        age (``w wieku 17 lat``, "at the age of 17").  Also: an ordinal mark apart from the number
+        in scripts other than Latin (ne ``19 औं शताब्दी``), a hyphen where the language glues
+        endings (ky ``19-кылымда``), the word with an ending or a proclitic before the number (sq
+        ``shekullin e 19-të``, he ``במאה ה-19``), CLDR's abbreviation after a Roman numeral (lt
+        ``XIX a.``) and Chinese's noun without the classifier a count takes (zh ``19世纪``)."""
         words = self.century_words
         if not words:
             return []
         after = "(?:" + _alt(words, boundary=False, left=True) + ")"  # a whole word where words are spaced
+        # before a number, a word of four letters or more may take an ending (sq shekullin e 19-të, so
+        # qarnigii 19aad); a shorter one may be the start of another word (hy դարձնի, "make it")
+        long_words = [w for w in words if len(w) >= 4]
+        ending = rf"(?:{_alt(long_words, boundary=False, left=True)}\p{{L}}{{1,3}})" if long_words else "(?!)"
         # after a Roman numeral or an ordinal, the word may take the case ending its language glues
         # to it (tr 19. yüzyılda, sr 19. веку, az XIX əsrdə, mr 19व्या शतकात)
         ended = self._ended_century()
@@ -762,19 +778,43 @@ class Extractor:
         roman = r"(?-i:(?P<roman>(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})))"
         space = r"[ \u00a0]+"
         years = _alt([w for w, unit in self.units.items() if unit == "year"] or ["\uffff"], boundary=False)
+        rule = inflection()
+        if (proclitics := rule.proclitics.get(self.tab.language)):
+            # he במאה ה-19, "in the century the 19th": the word with what its language glues before it
+            after = rf"(?<![\p{{L}}\p{{M}}])(?:{_alt(proclitics, boundary=False)})?(?:{_alt(words, boundary=False)})"
+        # CLDR's abbreviations after a Roman numeral of two letters or more (lt XIX a., ro XIX sec.,
+        # ru XIX в.): one letter may be a pronoun or an initial
+        abbreviations = [w for w, unit in self.units.items() if unit == "century" and w.endswith(".") and len(w) > 1]
+        if abbreviations:
+            extra.append(rf"(?<![\p{{L}}\p{{N}}])(?-i:(?P<roman>(?=[IVX]{{2}})X{{0,2}}(?:IX|IV|V?I{{0,3}}))){space}"
+                         rf"(?:{_alt(abbreviations, boundary=False)})(?![\p{{L}}\p{{N}}])")
+        # an ordinal mark written apart from the number, in scripts other than Latin (ne 19 औं
+        # शताब्दी, si 19 වන සියවස, ur 19 ویں صدی, tt 19 нчы гасыр), never a scale or unit word nor the
+        # first word of CLDR's own count (ro 20 de secole)
+        not_marks = [*self.scales, *self.units, *(w.split()[0] for w in words if " " in w)]
+        mark = r"(?:[\p{Lo}\p{M}]{1,4}|(?:(?!\p{Latin})\p{Ll}){1,3})"
+        extra.append(rf"(?<![\d.,])(?P<century>[12]?\d)[ \u00a0](?!(?:{_alt(not_marks, boundary=False)})[ \u00a0])"
+                     rf"{mark}{space}{ended}(?![\p{{L}}\p{{M}}])")
+        if self.tab.language in rule.languages:
+            # a hyphen marks the ordinal where the language glues endings (ky 19-кылымда, uz 19-asrda)
+            extra.append(rf"(?<![\d.,])(?P<century>[12]?\d)[-\u2011]{ended}(?![\p{{L}}\p{{M}}])")
+        if self.century_bare:  # zh 19世纪, 十九世纪 (a count: 两个世纪)
+            extra.append(rf"(?<![\d.,{''.join(_HAN_DIGITS)}])(?P<century>[12]?\d|{_HAN_CENTURY})[ \u00a0]?"
+                         rf"(?:{_alt(self.century_bare, boundary=False)})")
         return [
             rf"(?<![\p{{L}}\p{{N}}]){roman}(?:\.|-?\p{{Ll}}{{1,3}}|º)?{space}{ended}(?![\p{{L}}\p{{M}}])",
-            rf"{after}\p{{L}}{{0,3}}{space}(?:\p{{L}}{{1,3}}{space})?{roman}(?:-\p{{L}}{{1,3}})?(?![\p{{L}}\p{{N}}])",
+            # the word may take an ending (ro secolului al XIX-lea)
+            rf"{after}\p{{L}}{{0,4}}{space}(?:\p{{L}}{{1,3}}{space})?{roman}(?:-\p{{L}}{{1,3}})?(?![\p{{L}}\p{{N}}])",
             # an ordinal mark: a period, letters (el 19ο, es 19.º, tr 19'uncu) or a Brahmic script's
             # suffix (hi 19वीं)
             rf"(?<![\d.,])(?P<century>[12]?\d)(?:\.|-?\p{{Ll}}{{1,3}}|º|[\p{{Lo}}\p{{M}}]{{1,4}}){space}{ended}"
             rf"(?![\p{{L}}\p{{M}}])",
             # not a range after it (pl "w wieku od 11 do 18 lat", at the age of 11 to 18)
-            rf"{after}(?:{space}|(?<=[\p{{Thai}}\p{{Lao}}\p{{Khmer}}\p{{Myanmar}}]))[\p{{L}}\p{{M}}]{{1,4}}[ \u00a0-]*"
+            rf"(?:{after}|{ending})(?:{space}|(?<=[\p{{Thai}}\p{{Lao}}\p{{Khmer}}\p{{Myanmar}}]))[\p{{L}}\p{{M}}]{{1,4}}[ \u00a0-]*"
             rf"(?P<century>[12]?\d)(?!\d|[.,]\d)(?![ \u00a0]+\p{{L}}{{1,3}}[ \u00a0]+\d)",
-            # or the number alone after it (vi thế kỷ 19, pt século 19), unless a word for years
-            # follows (pl "w wieku 17 lat", at the age of 17)
-            rf"{after}{space}(?P<century>[12]?\d)(?!\d|[.,]\d|{space}(?:{years})(?![\p{{L}}\p{{M}}]))",
+            # or the number alone after it (vi thế kỷ 19, pt século 19, so qarnigii 19aad), unless a
+            # word for years follows (pl "w wieku 17 lat", at the age of 17)
+            rf"(?:{after}|{ending}){space}(?P<century>[12]?\d)(?!\d|[.,]\d|[-\u2013]\d|{space}(?:{years})(?![\p{{L}}\p{{M}}]))",
             *extra,
         ]
 
@@ -788,7 +828,9 @@ class Extractor:
         language = self.tab.language
         if language not in rule.languages and language not in rule.glued_postpositions:
             return "(?:" + _alt(words, boundary=False) + ")"
-        stems = _shared_stems(words, dict.fromkeys(words, "century"), 3)
+        stems = [*_shared_stems(words, dict.fromkeys(words, "century"), 3)]
+        if language in rule.glued_postpositions:  # si සියවස් -> සියවසේ: a vowel sign for the virama
+            stems += [w[:-1] for w in words if _VIRAMA_END.search(w)]
         # no guard after the word: an ending may begin with a vowel sign (mr शतक-ात); the patterns
         # end in one (no letter or mark after the ending)
         alternation = "|".join(_lit(w) for w in sorted({*words, *stems}, key=len, reverse=True))
@@ -1842,12 +1884,20 @@ def _small_int(value) -> int | None:
     if isinstance(value, int):
         return value
     if isinstance(value, str):
-        table = {"一": 1, "二": 2, "三": 3, "四": 4}
-        if value in table:
-            return table[value]
         if value.isdigit():
             return int(value)
+        if value and all(ch in _HAN_DIGITS for ch in value) and len(value) <= 3:
+            # 一 to 九十九 (四, 十九, 二十一): the tens' digit before 十, the units' after it
+            tens, ten, units = value.rpartition("十")
+            if not ten:
+                return _HAN_DIGITS.get(value) if len(value) == 1 else None
+            high = _HAN_DIGITS.get(tens, 0) if tens else 1
+            low = _HAN_DIGITS.get(units, 0) if units else 0
+            return high * 10 + low if high and "十" not in tens + units else None
     return None
+
+
+_HAN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def _roman(numeral: str) -> int:
