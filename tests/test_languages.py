@@ -1184,6 +1184,27 @@ def test_scale_loanwords_in_latin_script_and_before_the_number(text, locale, exp
     assert [v for _t, v, _u in figures(text, locale)] == expected
 
 
+@pytest.mark.parametrize("text, locale, expected", [
+    # a Bantu noun-class prefix on the loanword, concords between it and its number
+    ("Balemi ba dimilione tse 4.2 ba thabile.", "nso", ["4.2E+6"]),
+    ("Go ne go le batho ba le dimilione di le 1.8 kwa moletlong.", "tn", ["1.8E+6"]),
+    ("Vhathu vha miḽiyoni dza 7.5 vho vhona.", "ve", ["7.5E+6"]),
+    ("Vanhu vanodarika mabhiriyoni 1.4 vanogara ikoko.", "sn", ["1.4E+9"]),  # bh, r for l
+    ("Kambani yakawana nemamiriyoni 6.3 gore rapfuura.", "sn", ["6.3E+6"]),
+    ("Abantu abangamamiliyoni angu-3.9 bavotile.", "nd", ["3.9E+6"]),        # a hyphen after a prefix
+    ("Abantu abangu-12 miliyoni bavotile.", "nd", ["1.2E+7"]),
+    # r for l where the language has no l
+    ("E 4.1 miriona ngā tāngata i pōti.", "mi", ["4.1E+6"]),
+    ("Abantu bangana na miriyoni 2,6 batoye.", "rw", ["2.6E+6"]),
+    # no scale: a verb after a prefix (ny ana-mwalira, "they died"), a number a prefix joins
+    # with no scale word (zu ngo-2019: the noun before such a number is a unit CLDR does not name)
+    ("Anthu 240 anamwalira pangoziyo.", "ny", ["240"]),
+    ("Ukhetho lwaba ngo-2019 eminyakeni engu-5 edlule.", "zu", []),
+])
+def test_scale_loanwords_with_a_class_prefix_concords_and_r_for_l(text, locale, expected):
+    assert [v for _t, v, _u in figures(text, locale)] == expected
+
+
 @pytest.mark.parametrize("text, locale, value", [
     ("20.4 மில்லியனுக்கும் அதிகமான மக்கள்", "ta", "2.04E+7"),   # million + dative: the virama replaced
     ("3.1 மில்லியனையும்", "ta", "3.1E+6"),

@@ -40,7 +40,7 @@ from ..locale.packs import load_pack
 from ..locale.scripts import ATTACHING, WORD_END, WORD_START
 from ..model import Claim, ClaimKind, Qualifier
 from ..nonprose import FIGURE_NOISE_BY_CHAR, FIGURE_NOISE_DIGITS
-from .loanwords import english_glued_scales, loanword_power, loanword_scales
+from .loanwords import english_glued_scales, loanword_power, loanword_scales, r_for_l_languages
 from .patterns import DIGIT, compiled, needs_digit, needs_words
 from .numbers import BIDI_MARKS, MAX_EXPONENT, MINUS_SIGNS, normalize_text, parse_cjk, parse_digits, parse_words
 from .weekdays import day_names
@@ -55,6 +55,8 @@ _SP = "[ \u00a0]"
 #: the word after a number, for :mod:`.loanwords` (a whole word of at most twelve letters: text
 #: written without spaces offers none)
 _NEXT_WORD = regex.compile(_SP + r"?([\p{L}\p{M}]{1,12})(?![\p{L}\p{M}])")
+#: the same, with a noun-class prefix of up to eight letters (nd abangamamiliyoni)
+_NEXT_PREFIXED = regex.compile(_SP + r"?([\p{L}\p{M}]{1,20})(?![\p{L}\p{M}])")
 _LATIN_LETTER = regex.compile(r"\p{Latin}")
 #: an abbreviation glued to an amount (£2.8bn), for :func:`.loanwords.english_glued_scales`
 _ENGLISH_GLUED = regex.compile(r"([A-Za-z]{2})(?![\p{L}\p{N}])")
@@ -66,8 +68,13 @@ _FOLLOWING = regex.compile(r"[ \u00a0]{0,3}[\p{L}\p{M}]{0,20}.?", regex.DOTALL)
 #: what lets a pattern see outside the text it matches: an anchor, a word boundary, a lookbehind (a
 #: named group ``(?<name>`` too, to be sure), ``$`` or ``^`` (escaped ones, ``[^`` and ``\\`` aside)
 _LOOKS_AROUND = regex.compile(r"(?<!\\)(?:\\\\)*(?:\\[AbBGKmMzZ]|\(\?<|\$|(?<!\[)\^)")
+#: up to two words of at most three letters before a number: a Bantu language's concords
+#: between a noun and its number (nso "dimilione tse 5.69", tn "dimilione di le 5.69")
+_CONCORDS = regex.compile(r"(?<![\p{L}\p{M}])(?:\p{Ll}{1,3}" + _SP + r"){1,2}\Z")
 #: the word before a number (a whole word of at most twelve letters), for :mod:`.loanwords`
 _PREVIOUS_WORD = regex.compile(r"(?<![\p{L}\p{M}])([\p{L}\p{M}]{1,12})" + _SP + r"?\Z")
+#: the same, with a noun-class prefix of up to eight letters (nd abangamamiliyoni)
+_PREVIOUS_PREFIXED = regex.compile(r"(?<![\p{L}\p{M}])([\p{L}\p{M}]{1,20})" + _SP + r"?\Z")
 # How far one number token may run: a number has at most this many digit groups after its first
 # (10^60, the largest figure read, has 20 groups of three; Indian grouping uses two-digit groups),
 # CJK characters after its first, words after its first.  Unbounded, a line of 20,000 numbers
@@ -391,6 +398,16 @@ class Extractor:
         words_after = {power for word, power in self.scales.items() if len(word) > 1}  # not M, B
         self.alphabetic_loans = 6 not in words_after
         self.prefix_loans = bool(tab.prefix_scales) or not any(power >= 6 for power in words_after)
+        #: a noun-class prefix on a loanword (nso dimilione), concords before its number (tn
+        #: dimilione di le 5.69), r for l (mi miriona); a prefix joined to a numeral by a hyphen
+        #: (nd amamiliyoni angu-20.4), read only after a scale word: elsewhere the noun before the
+        #: number is a unit CLDR does not name (zu eminyakeni engu-32, "32 years"), and the bare
+        #: number would be compared with the other versions' years: inflection.toml,
+        #: loanword_scales.toml
+        self.class_prefixes = tab.language in rule.class_prefixes
+        self.r_for_l = tab.language in r_for_l_languages()
+        self.hyphen_prefix_re = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Ll}{0,7}[aeiou]-\Z") \
+            if tab.language in rule.hyphen_prefixes else None
         # surfaces are folded like the text (CLDR's ￥ is matched as ¥)
         self.currencies: dict[str, str] = _keyed({**tab.currencies, **pack.currencies})
         #: the currency a surface names in English where this locale reads it as another: a bare $ is
@@ -1289,8 +1306,9 @@ class Extractor:
         """The power of ten and end of a scale word borrowed from English at ``pos`` (ml
         ``മില്യൺ``; :mod:`.loanwords`), unless the word is one of the locale's units (el
         ``μιλίων``, of miles, has a million's letters)."""
-        lm = _NEXT_WORD.match(work, pos)
-        if lm is None or not (power := loanword_power(lm.group(1), self.loan_scales, alphabetic=self.alphabetic_loans)):
+        lm = (_NEXT_PREFIXED if self.class_prefixes else _NEXT_WORD).match(work, pos)
+        if lm is None or not (power := loanword_power(lm.group(1), self.loan_scales, alphabetic=self.alphabetic_loans,
+                                                      prefixed=self.class_prefixes, r_for_l=self.r_for_l)):
             return None
         if (um := self.unit_re.match(work, pos)) is not None and um.end() >= lm.end():
             return None
@@ -1306,11 +1324,35 @@ class Extractor:
             # own numbers (Ewe akpe eve kple wuiadre, 2017), which the number words read or miss whole
             if (power >= 6 or not words) and not _AFTER_NUMBER.search(work, max(0, ps.start() - 2), ps.start()):
                 return power, ps.start()
-        if self.prefix_loans and not words and (pw := _PREVIOUS_WORD.search(work, max(0, start - 14), start)) \
-                and (loan := self._loanword_scale(work, pw.start())) is not None \
-                and not _AFTER_NUMBER.search(work, max(0, pw.start() - 2), pw.start()):
-            return loan[0], pw.start()
+        if self.prefix_loans and not words:
+            previous, reach = (_PREVIOUS_PREFIXED, 22) if self.class_prefixes else (_PREVIOUS_WORD, 14)
+            for end in self._before_concords(work, start):
+                if (pw := previous.search(work, max(0, end - reach), end)) \
+                        and (loan := self._loanword_scale(work, pw.start())) is not None \
+                        and not _AFTER_NUMBER.search(work, max(0, pw.start() - 2), pw.start()):
+                    return loan[0], pw.start()
         return None
+
+    def _scaled_after_prefix(self, work: str, start: int, end: int) -> bool:
+        """A number a noun-class prefix joins with a hyphen and a scale word follows (nd ``abangu-20
+        miliyoni``): a figure, where letters glued to a number otherwise make a code."""
+        return self.hyphen_prefix_re is not None and self.hyphen_prefix_re.search(work, max(0, start - 9), start) \
+            is not None and (self.scale_re is not None and self.scale_re.match(work, end) is not None
+                             or self._loanword_scale(work, end) is not None)
+
+    def _before_concords(self, work: str, start: int) -> list[int]:
+        """Where the word before a number may end: right before it, and in the languages that write
+        noun-class prefixes, also before a prefix its hyphen joins to it (nd ``angu-20.4``) and up
+        to two words of at most three letters, the concords between a noun and its number (nso
+        ``dimilione tse 5.69``, tn ``dimilione di le 5.69``)."""
+        ends = [start]
+        if not self.class_prefixes:
+            return ends
+        if self.hyphen_prefix_re is not None and (hp := self.hyphen_prefix_re.search(work, max(0, start - 9), start)):
+            ends.append(start := hp.start())
+        if (cm := _CONCORDS.search(work, max(0, start - 9), start)) is not None and cm.start() < start:
+            ends.append(cm.start())
+        return ends
 
     # -- figures --------------------------------------------------------------------
     def _core(self, m, work: str) -> _Num | None:
@@ -1405,9 +1447,9 @@ class Extractor:
         # כ-350,000 "about 350,000" (its codes are written in Latin letters).
         if num.source in ("digits", "cjk") and s == num.start and s > 0:
             before = work[s - 1]
-            if compiled(r"[\p{Latin}\p{Cyrillic}_]").match(before) or (
+            if (compiled(r"[\p{Latin}\p{Cyrillic}_]").match(before) or (
                 before in "-/" and s > 1 and compiled(r"(?!\p{Hebrew})[\p{L}\p{N}]").match(work[s - 2])
-            ):
+            )) and not self._scaled_after_prefix(work, s, num.end):
                 return None, num.end
         pos = num.end
         if num.source == "words" and not currency and not exponent \

@@ -26,6 +26,8 @@ The English words themselves (``million``, ``billions``: ``[english]``) are read
 (0, 6)
 >>> loanword_power("милийн", table)
 0
+>>> loanword_power("dimilione", table, alphabetic=True, prefixed=True), loanword_power("miriona", table, alphabetic=True, r_for_l=True)
+(6, 6)
 """
 
 from __future__ import annotations
@@ -39,13 +41,18 @@ import regex
 from ..locale.datafiles import locale_data
 from .translit import romanize
 
-__all__ = ["english_glued_scales", "loanword_power", "loanword_scales"]
+__all__ = ["english_glued_scales", "loanword_power", "loanword_scales", "r_for_l_languages"]
 
 _NOT_CONSONANT = regex.compile(r"[^a-z]|[aeiouyjhw]")
 _DOUBLED = regex.compile(r"(.)\1+")
 _ALPHABET = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]")
 _NOT_LETTER = regex.compile(r"[^a-z]")
 _LLION = regex.compile(r"l+[iyj]")
+#: where a scale word begins after a noun-class prefix, and how long the prefix may be (nd
+#: abangama-miliyoni)
+_INITIALS = frozenset("mbt")
+_PREFIXED_START = regex.compile(r"(?:m|bh?|tr)i\p{M}*l")  # sn mabhiriyoni: bh, a breathy b
+_MAX_PREFIX = 8
 
 
 def _data() -> dict:
@@ -87,13 +94,35 @@ def _consonants(word: str) -> str:
     return _DOUBLED.sub(r"\1", _NOT_CONSONANT.sub("", letters))
 
 
-def loanword_power(word: str, table: Mapping[str, int], *, alphabetic: bool = False) -> int:
+@lru_cache(maxsize=1)
+def r_for_l_languages() -> frozenset[str]:
+    """Languages whose borrowings write r for English l (mi miriona, rw miriyoni)."""
+    return frozenset(map(str, _data().get("r_for_l", ())))
+
+
+def loanword_power(word: str, table: Mapping[str, int], *, alphabetic: bool = False, prefixed: bool = False,
+                   r_for_l: bool = False) -> int:
     """The power of ten ``word`` names as a borrowed scale word, else 0; a word of the Latin,
-    Cyrillic or Greek alphabet only with ``alphabetic``."""
+    Cyrillic or Greek alphabet only with ``alphabetic``.  With ``prefixed`` (a Bantu language's
+    noun-class prefix, ``inflection.toml`` ``class_prefixes``), the word may begin with a prefix
+    (nso ``dimilione``: ``milione``); with ``r_for_l``, its r may stand for l (mi ``miriona``)."""
     if not table or not word:
         return 0
     if (english := _english().get(word.casefold())) is not None:
         return english  # the English word itself (zu "20 million abantu")
     if not alphabetic and _ALPHABET.match(word):
         return 0
-    return table.get(_consonants(word), 0)
+    if (power := table.get(_consonants(word), 0)) or not (prefixed or r_for_l):
+        return power
+    folded = word.casefold()
+    # after a prefix, the word starts as a scale word does (mil-, bil-, tril-: ny anamwalira, "they
+    # died", has a milliard's consonants after ana-)
+    starts = [i for i in range(1, min(len(folded), _MAX_PREFIX + 1)) if folded[i] in _INITIALS] if prefixed else []
+    for start in (0, *starts):
+        rest = folded[start:]
+        for candidate in (rest, rest.replace("r", "l")) if r_for_l else (rest,):
+            if start and not _PREFIXED_START.match(unicodedata.normalize("NFKD", candidate)):
+                continue
+            if (power := table.get(_consonants(candidate), 0)):
+                return power
+    return 0

@@ -46,6 +46,10 @@ class Inflection:
     #: language -> the case endings it puts on a foreign name, after it or for its final vowel (pl
     #: Juanem, Aguery; cs San Diegu)
     name_endings: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: languages that write a noun-class prefix on a noun, a borrowed one too (nso dimilione)
+    class_prefixes: frozenset[str] = frozenset()
+    #: languages that join a prefix to a numeral with a hyphen (zu ngo-2018, abangu-20)
+    hyphen_prefixes: frozenset[str] = frozenset()
 
     def dual_forms(self, language: str, word: str) -> list[str]:
         """``word`` (a dual as CLDR writes it) in the other cases of ``language``: ar ``سنتان``
@@ -92,4 +96,5 @@ def inflection() -> Inflection:
                       {lang: tuple((str(a), str(b)) for a, b in pairs)
                        for lang, pairs in data.get("name_respellings", {}).items()},
                       frozenset(data.get("short_month_endings", ())),
-                      {lang: frozenset(map(str, endings)) for lang, endings in data.get("name_endings", {}).items()})
+                      {lang: frozenset(map(str, endings)) for lang, endings in data.get("name_endings", {}).items()},
+                      frozenset(data.get("class_prefixes", ())), frozenset(data.get("hyphen_prefixes", ())))
