@@ -15,7 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from consistency.extract import extract_claims
 from consistency.locale import zawgyi
+from test_cli import run
+from test_names import bundle, findings
 
 EN = ["The company hired 500 employees in 2019.",
       "The Welsh parliament has 60 members.",
@@ -124,6 +127,39 @@ def test_conversion_is_icus_and_maps_every_character_back_in_order(text):
         assert all(0 <= s < e <= len(text) for s, e in zip(reading.starts, reading.ends))
 
 
+def _values(an, v: int) -> list[str]:
+    return [str(c.value) for block in an.claims[v] for c in block if c.value is not None]
+
+
+def test_a_zawgyi_translation_states_the_same_figures_as_the_english():
+    """Read as written, Zawgyi's dot below (U+1094) is Unicode's Shan digit four: three figures 4
+    that are none, and 4 inches read as 4 months (လက္မ is no Unicode inch)."""
+    _icu()
+    an = bundle(en=_text(EN), my=_text(ZAWGYI_TYPED))
+    assert findings(an, "QTY001", "QTY002") == []
+    assert sorted(_values(an, 1)) == sorted(_values(bundle(en=_text(EN), my=_text(UNICODE)), 1))
+    inches = [c for block in an.claims[1] for c in block if c.unit == "inch"]
+    assert [(c.text, c.value) for c in inches] == [("၄ လက္မ", 4)]
+    assert an.documents[1].text[inches[0].start:inches[0].end] == "၄ လက္မ"
+
+
+def test_a_wrong_figure_in_zawgyi_is_found_where_the_file_has_it(tmp_path, capsys, monkeypatch):
+    _icu()
+    monkeypatch.setenv("CLAIM_CONSISTENCY_NO_CACHE", "1")
+    folder = tmp_path / "hire"
+    folder.mkdir()
+    (folder / "en.md").write_text(_text(EN), encoding="utf-8")
+    wrong = _text(ZAWGYI_TYPED).replace("၅၀၀", "၅၀")
+    (folder / "my.md").write_text(wrong, encoding="utf-8")
+    rc, out, _err = run(capsys, "check", str(folder), "--format", "json", "--no-history")
+    found = json.loads(out)["findings"]
+    assert rc == 1 and [f["rule"] for f in found] == ["QTY001"]
+    mine = next(loc for loc in found[0]["locations"] if loc["locale"] == "my")
+    assert wrong[mine["start"]:mine["end"]] == mine["text"] == "၅၀"
+    assert (mine["line"], mine["column"]) == (1, wrong.index("၅၀") + 1)
+    assert (folder / "my.md").read_text(encoding="utf-8") == wrong  # never written
+
+
 def test_a_unicode_passage_in_a_zawgyi_version_is_left_as_written():
     _icu()
     text = _text(ZAWGYI_TYPED + [UNICODE[1]])
@@ -157,3 +193,12 @@ def test_a_unicode_version_is_never_converted():
 def test_a_digit_glued_into_a_word_is_the_letter_it_looks_like(typed, read):
     assert zawgyi.letters_for_digits(typed) == read
     assert len(zawgyi.letters_for_digits(typed)) == len(typed)
+
+
+def test_a_digit_typed_for_a_letter_in_unicode_burmese_is_no_figure():
+    en = "The minister said the Welsh parliament has 60 members.\n"
+    my = "၀န်ကြီးက ၀ေလနိုင်ငံ၏ လွှတ်တော်တွင် အမတ် ၆၀ ဦး ရှိသည်ဟု ပြောသည်။\n"
+    assert [str(c.value) for c in extract_claims(my, "my")][:1] == ["0"]  # read as written
+    an = bundle(en=en, my=my)
+    assert _values(an, 1) == ["60"]
+    assert findings(an, "QTY001", "QTY002") == []

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 from ..display import describe_value
 from ..match.agreement import agree, comparable
 from ..extract import extract_claims
+from ..locale.zawgyi import Reader, read_through
 from ..model import Change, Claim, Revision
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -76,7 +77,7 @@ def _earlier(an: "BundleAnalysis", ref: int, claim: Claim, deviant: Claim, since
              tolerance: float) -> tuple[Change, Claim, str] | None:
     """The change of ``ref``'s line that replaced a value ``deviant`` still holds, if any."""
     doc = an.documents[ref]
-    present = _claims(_line_text(doc.text, claim.start), doc.locale)
+    present = _claims(_line_text(doc.text, claim.start), doc.locale, an.readers[ref])
     for text, change, olds in _history_of(an, ref, claim):
         if since is not None and not _newer(change, since):
             break  # older than the translation's own last change: the translator saw what came after
@@ -100,14 +101,15 @@ def _history_of(an: "BundleAnalysis", v: int, claim: Claim) -> Iterator[tuple[st
     done, walk = cache[key]
     yield from done
     for text, change in walk:
-        item = (text, change, _claims(text, an.documents[v].locale))
+        item = (text, change, _claims(text, an.documents[v].locale, an.readers[v]))
         done.append(item)
         yield item
 
 
 @lru_cache(maxsize=4096)
-def _claims(text: str, locale: str) -> list[Claim]:
-    return extract_claims(text, locale)
+def _claims(text: str, locale: str, reader: Reader | None = None) -> list[Claim]:
+    """The claims of an earlier text of a line, read as the version is (Zawgyi as Unicode)."""
+    return read_through(reader, extract_claims, text, locale)
 
 
 def _line_text(text: str, offset: int) -> str:

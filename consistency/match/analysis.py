@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from ..extract import extract_claims
 from ..locale.tags import is_version_of, language
+from ..locale.zawgyi import Reader, read_through, reader
 from ..model import Block, Claim, Document
 from ..positions import LineIndex
 from .agreement import DEFAULT_RELATIVE_TOLERANCE
@@ -82,10 +83,16 @@ class BundleAnalysis:
         that version's locale."""
         foreign = foreign_spans(self.documents, self.shared, self.pivot)
         return [[[c.shifted(block.start) for c in (
-                    extract_claims(block.text, doc.locale) if (v, b) not in foreign
+                    read_through(self.readers[v], extract_claims, block.text, doc.locale) if (v, b) not in foreign
                     else _claims_of_mixed(block.text, doc.locale, foreign[(v, b)]))]
                  for b, block in enumerate(doc.blocks)]
                 for v, doc in enumerate(self.documents)]
+
+    @cached_property
+    def readers(self) -> list[Reader | None]:
+        """``readers[v]``: how the blocks of version ``v`` are read when not as written (Burmese in
+        the Zawgyi encoding, digits typed for letters: :mod:`consistency.locale.zawgyi`), else None."""
+        return [reader(d.text, d.locale) for d in self.documents]
 
     @cached_property
     def shared(self) -> list[SharedPassage]:
@@ -185,9 +192,10 @@ class BundleAnalysis:
         """``names[v][b]``: candidate name mentions of block ``b`` of version ``v``, in file offsets."""
         from ..extract.names import extract_names
 
-        return [[[m.shifted(block.start) for m in extract_names(block.text, doc.locale, vocabulary=self.vocabulary)]
+        return [[[m.shifted(block.start) for m in read_through(self.readers[v], extract_names, block.text, doc.locale,
+                                                               vocabulary=self.vocabulary)]
                  for block in doc.blocks]
-                for doc in self.documents]
+                for v, doc in enumerate(self.documents)]
 
     @cached_property
     def quotes(self) -> list[list[list["Quote"]]]:
