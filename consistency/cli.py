@@ -389,7 +389,8 @@ def _cmd_check(config, args) -> int:
                    views=fmt in ("html", "csv") or getattr(args, "show_alignment", False),
                    cache=not getattr(args, "no_cache", False),
                    file_groups=file_groups, progress=_progress_enabled(len(bundles)))
-    print_notes(loc for info in report.bundles for _path, loc in info.versions)
+    print_notes((loc for info in report.bundles for _path, loc in info.versions),
+                versions=[version for info in report.bundles for version in info.versions])
     if history:
         print_history_note(report)
     if args.write_baseline:
@@ -507,15 +508,21 @@ def _write_output(output: str, text: str) -> None:
 _NOTED: set[str] = set()
 
 
-def print_notes(locales) -> None:
+def print_notes(locales, versions=()) -> None:
     """Tell, on stderr and once per process, which optional extra would improve checking
-    ``locales`` (``claim-consistency[ja]`` for Japanese names).  Silenced by the
+    ``locales`` (``claim-consistency[ja]`` for Japanese names), and whether a Burmese version
+    among ``versions`` (``(path, locale)`` pairs) is written in Zawgyi that only the ``icu``
+    extra reads as Unicode.  Silenced by the
     environment variable ``CLAIM_CONSISTENCY_NO_NOTES=1``; never part of the report
     on stdout, never a change of the exit code.  With ``--jobs`` it is the parent that
     prints, after the workers are done."""
-    from .extract.foreign import missing_extra_notes
+    from .extract.foreign import NO_NOTES_ENV, missing_extra_notes
+    from .locale.zawgyi import zawgyi_note
 
-    for note in missing_extra_notes(set(locales)):
+    notes = missing_extra_notes(set(locales))
+    if os.environ.get(NO_NOTES_ENV, "") in ("", "0") and (zawgyi := zawgyi_note(versions)):
+        notes.append(zawgyi)
+    for note in notes:
         if note not in _NOTED:
             _NOTED.add(note)
             print(note, file=sys.stderr)

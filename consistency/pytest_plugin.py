@@ -327,7 +327,12 @@ class _Collection:
             except ConsistencyError:
                 return
         locales = {loc for bid in self.checked if bid in bundles for loc in bundles[bid].locales if loc}
-        for note in missing_extra_notes(locales):
+        notes = missing_extra_notes(locales)
+        from consistency.locale.zawgyi import zawgyi_note
+
+        zawgyi = zawgyi_note([(path, loc) for bid in self.checked if bid in bundles
+                              for path, loc in zip(bundles[bid].paths, bundles[bid].locales)])
+        for note in notes + ([zawgyi] if zawgyi else []):
             terminalreporter.write_line(note)
 
     @pytest.hookimpl(tryfirst=True)

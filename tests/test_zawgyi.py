@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import datetime
 import json
+import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from consistency.extract import extract_claims
+from consistency import cli
+from consistency.extract import extract_claims, foreign
 from consistency.locale import zawgyi
 from test_cli import run
 from test_names import bundle, findings
+from test_plugin import PLUGIN, QUIET, site
+
+pytest_plugins = ["pytester"]
 
 EN = ["The company hired 500 employees in 2019.",
       "The Welsh parliament has 60 members.",
@@ -173,6 +178,64 @@ def test_a_unicode_version_is_never_converted():
     reader = zawgyi.reader(_text(UNICODE), "my")
     assert reader is not None and not reader.zawgyi
     assert [reader.read(u).text for u in UNICODE] == UNICODE
+
+
+# ----------------------------------------------------------------------------- without ICU
+
+
+@pytest.fixture
+def without_icu(monkeypatch):
+    monkeypatch.setitem(sys.modules, "icu", None)
+    monkeypatch.setattr(cli, "_NOTED", set())
+    monkeypatch.delenv(foreign.NO_NOTES_ENV, raising=False)
+    monkeypatch.setenv("CLAIM_CONSISTENCY_NO_CACHE", "1")
+    zawgyi._transliterator.cache_clear()
+    yield
+    zawgyi._transliterator.cache_clear()
+
+
+def _article(root, **texts: str):
+    folder = root / "article"
+    folder.mkdir(parents=True)
+    for locale, text in texts.items():
+        (folder / f"{locale}.md").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_without_icu_the_check_runs_and_says_once_that_zawgyi_was_found(without_icu, tmp_path, capsys):
+    folder = _article(tmp_path, en=_text(EN), my=_text(ZAWGYI_TYPED))
+    assert not zawgyi.icu_converts()
+    rc, _out, err = run(capsys, "check", str(folder), "--no-history")
+    assert rc in (0, 1)
+    notes = [line for line in err.splitlines() if "Zawgyi" in line]
+    assert len(notes) == 1 and "my.md" in notes[0] and "pip install 'claim-consistency[icu]'" in notes[0]
+    _rc, _out, err = run(capsys, "check", str(folder), "--no-history")
+    assert "Zawgyi" not in err  # once per process
+
+
+def test_without_icu_no_note_for_unicode_burmese_nor_when_silenced(without_icu, tmp_path, capsys, monkeypatch):
+    folder = _article(tmp_path, en=_text(EN), my=_text(UNICODE))
+    _rc, _out, err = run(capsys, "check", str(folder), "--no-history")
+    assert "Zawgyi" not in err
+    zawgyi_folder = _article(tmp_path / "z", en=_text(EN), my=_text(ZAWGYI_TYPED))
+    monkeypatch.setenv(foreign.NO_NOTES_ENV, "1")
+    _rc, _out, err = run(capsys, "check", str(zawgyi_folder), "--no-history")
+    assert "Zawgyi" not in err
+
+
+def test_the_pytest_plugin_says_it_once_too(pytester, without_icu):
+    root = site(pytester)
+    (root / "content/my").mkdir()
+    (root / "content/my/harbour.md").write_text(_text(ZAWGYI_TYPED), encoding="utf-8")
+    result = pytester.runpytest(*PLUGIN, *QUIET, "--claim-consistency", "-k", "not COV")
+    notes = [line for line in result.stdout.lines if "Zawgyi" in line]
+    assert len(notes) == 1 and "harbour.md" in notes[0]
+
+
+def test_with_icu_there_is_no_zawgyi_note(tmp_path):
+    _icu()
+    folder = _article(tmp_path, my=_text(ZAWGYI_TYPED))
+    assert zawgyi.zawgyi_note([(str(folder / "my.md"), "my")]) is None
 
 
 # ----------------------------------------------------------------------------- digits for letters
