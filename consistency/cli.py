@@ -134,13 +134,15 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     from .documents import load_document
     from .extract import extract_claims
+    from .locale.zawgyi import read_through, reader
     from .positions import LineIndex
 
     doc = load_document(args.path, locale=args.locale)
     index = LineIndex(doc.text)
+    read = reader(doc.text, doc.locale)  # Burmese in Zawgyi read as Unicode, at the file's positions
     claims = []
     for block in doc.blocks:
-        for claim in extract_claims(block.text, doc.locale):
+        for claim in read_through(read, extract_claims, block.text, doc.locale):
             claims.append(claim.shifted(block.start))
     names, quotes = _names_and_quotes(doc)
     if args.format == "json":
@@ -176,11 +178,13 @@ def _names_and_quotes(doc) -> tuple[list, list]:
     sentence; a capitalised German noun needs another version to count) and its quotations."""
     from .extract.names import extract_names
     from .extract.quotes import extract_quotes
+    from .locale.zawgyi import read_through, reader
 
     names: list = []
     quotes: list = []
+    read = reader(doc.text, doc.locale)
     for block in doc.blocks:
-        found = extract_names(block.text, doc.locale)
+        found = read_through(read, extract_names, block.text, doc.locale)
         names.extend(m.shifted(block.start) for m in found if m.strong)
         quotes.extend(q.shifted(block.start) for q in extract_quotes(block.text, doc.locale, names=found))
     return names, quotes

@@ -165,6 +165,17 @@ def test_a_wrong_figure_in_zawgyi_is_found_where_the_file_has_it(tmp_path, capsy
     assert (folder / "my.md").read_text(encoding="utf-8") == wrong  # never written
 
 
+def test_extract_reads_a_zawgyi_file_as_unicode_at_its_own_positions(tmp_path, capsys):
+    _icu()
+    path = tmp_path / "my.md"
+    text = _text(ZAWGYI_TYPED)
+    path.write_text(text, encoding="utf-8")
+    rc, out, _err = run(capsys, "extract", str(path), "--format", "json")
+    claims = json.loads(out)["claims"]
+    assert rc == 0 and all(text[c["start"]:c["end"]] == c["text"] for c in claims)
+    assert [c["text"] for c in claims] == ["၂၀၁၉", "၅၀၀", "၆၀", "၃ လ", "၄ လက္မ", "၁၂"]
+
+
 def test_a_unicode_passage_in_a_zawgyi_version_is_left_as_written():
     _icu()
     text = _text(ZAWGYI_TYPED + [UNICODE[1]])
