@@ -1205,6 +1205,23 @@ def test_scale_loanwords_with_a_class_prefix_concords_and_r_for_l(text, locale, 
     assert [v for _t, v, _u in figures(text, locale)] == expected
 
 
+@pytest.mark.parametrize("text, locale, expected", [
+    # locale/data/everyday_scales.toml: "ten lakh", where CLDR counts in lakhs or borrows million
+    ("कंपनीचे 4.5 दशलक्ष ग्राहक आहेत.", "mr", ["4.5E+6"]),
+    ("4.5 दशलक्षांपेक्षा जास्त लोक", "mr", ["4.5E+6"]),                  # a postposition glued to it
+    ("ಕಂಪನಿಗೆ 4.5 ದಶಲಕ್ಷ ಗ್ರಾಹಕರಿದ್ದಾರೆ.", "kn", ["4.5E+6"]),
+    # the Nguni stems after any class prefix, before or after the number
+    ("Abantu abazizigidi ezingu-7.2 bavotile.", "xh", ["7.2E+6"]),
+    ("Babengaphezu kwama-3.4 ezigidi abantu.", "xh", ["3.4E+6"]),
+    ("Kwachithwa i-$ 40 yezigidigidi.", "xh", ["4E+10"]),                # a million millions
+    ("Abantu abangaphezu kwezigidi ezingu-1.6 bafikile.", "zu", ["1.6E+6"]),
+    ("Kwafika bantfu labatigidzi letingu-2.3.", "ss", ["2.3E+6"]),
+    ("Ngesikhatsi setigidzini letingu-2.3 tebantfu.", "ss", ["2.3E+6"]),  # the locative -ni
+])
+def test_scale_words_cldr_does_not_list(text, locale, expected):
+    assert [v for _t, v, _u in figures(text, locale)] == expected
+
+
 @pytest.mark.parametrize("text, locale, value", [
     ("20.4 மில்லியனுக்கும் அதிகமான மக்கள்", "ta", "2.04E+7"),   # million + dative: the virama replaced
     ("3.1 மில்லியனையும்", "ta", "3.1E+6"),

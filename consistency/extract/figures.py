@@ -36,7 +36,7 @@ from ..locale.cldr import (ISO_DATE, date_patterns, normalize_tag, per_unit_name
                            percent_words_before, quarter_names, tables, typed_groups, units_before_number)
 from ..locale.calendars import clock_prepositions, clock_words, clock_words_after, era_of
 from ..locale.inflection import inflection
-from ..locale.packs import load_pack
+from ..locale.packs import everyday_scales, load_pack
 from ..locale.scripts import ATTACHING, WORD_END, WORD_START
 from ..model import Claim, ClaimKind, Qualifier
 from ..nonprose import FIGURE_NOISE_BY_CHAR, FIGURE_NOISE_DIGITS
@@ -384,7 +384,8 @@ class Extractor:
         #: (sv ``års``, ru ``году``): after a year-like number, the year's noun (``1997 års match``)
         self.year_cases = frozenset(_key(k) for k, unit in unit_case_names(tab.language).items()
                                     if unit == "year") - set(self.year_forms)
-        self.scales: dict[str, int] = _keyed({**tab.scales, **pack.scales})
+        everyday, scale_stems = everyday_scales(tab.language)  # mr दशलक्ष; xh (izi)gidi
+        self.scales: dict[str, int] = _keyed({**everyday, **tab.scales, **pack.scales})
         #: the longest case ending a month's name may take here (0: none; :meth:`_inflected_months`)
         rule = inflection()
         takes_endings = rule.takes_endings(tab.language)
@@ -406,6 +407,12 @@ class Extractor:
         #: loanword_scales.toml
         self.class_prefixes = tab.language in rule.class_prefixes
         self.r_for_l = tab.language in r_for_l_languages()
+        self.scale_stems_re = regex.compile(
+            # the shortest prefix first: xh yezi-gidigidi is a billion, not yezigidi-gidi
+            r"\p{Ll}{0,8}?(" + "|".join(map(regex.escape, sorted(scale_stems, key=len, reverse=True))) + r")(?:ni)?",
+            regex.IGNORECASE
+        ) if scale_stems and self.class_prefixes else None
+        self.scale_stem_power = scale_stems
         self.hyphen_prefix_re = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Ll}{0,7}[aeiou]-\Z") \
             if tab.language in rule.hyphen_prefixes else None
         # surfaces are folded like the text (CLDR's ￥ is matched as ¥)
@@ -1307,8 +1314,12 @@ class Extractor:
         ``മില്യൺ``; :mod:`.loanwords`), unless the word is one of the locale's units (el
         ``μιλίων``, of miles, has a million's letters)."""
         lm = (_NEXT_PREFIXED if self.class_prefixes else _NEXT_WORD).match(work, pos)
-        if lm is None or not (power := loanword_power(lm.group(1), self.loan_scales, alphabetic=self.alphabetic_loans,
-                                                      prefixed=self.class_prefixes, r_for_l=self.r_for_l)):
+        if lm is None:
+            return None
+        if self.scale_stems_re is not None and (sm := self.scale_stems_re.fullmatch(lm.group(1))):
+            return self.scale_stem_power[sm.group(1).casefold()], lm.end()  # xh izigidi, kwezigidi
+        if not (power := loanword_power(lm.group(1), self.loan_scales, alphabetic=self.alphabetic_loans,
+                                        prefixed=self.class_prefixes, r_for_l=self.r_for_l)):
             return None
         if (um := self.unit_re.match(work, pos)) is not None and um.end() >= lm.end():
             return None
@@ -1324,7 +1335,7 @@ class Extractor:
             # own numbers (Ewe akpe eve kple wuiadre, 2017), which the number words read or miss whole
             if (power >= 6 or not words) and not _AFTER_NUMBER.search(work, max(0, ps.start() - 2), ps.start()):
                 return power, ps.start()
-        if self.prefix_loans and not words:
+        if (self.prefix_loans or self.class_prefixes) and not words:  # a Bantu noun before its number
             previous, reach = (_PREVIOUS_PREFIXED, 22) if self.class_prefixes else (_PREVIOUS_WORD, 14)
             for end in self._before_concords(work, start):
                 if (pw := previous.search(work, max(0, end - reach), end)) \

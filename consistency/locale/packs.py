@@ -333,6 +333,15 @@ def everyday_units(language: str) -> dict[str, str]:
             for word in by_language.get(language, ())}
 
 
+def everyday_scales(language: str) -> tuple[dict[str, int], dict[str, int]]:
+    """``locale/data/everyday_scales.toml``: the scale words news writes beside CLDR's (mr
+    ``दशलक्ष``) and the stems of those a noun-class prefix comes before (xh ``gidi``: izigidi,
+    kwezigidi), each -> its power of ten."""
+    data = _data("everyday_scales")
+    return ({str(w).casefold(): int(v) for w, v in data["words"].get(language, {}).items()},
+            {str(w).casefold(): int(v) for w, v in data["stems"].get(language, {}).items()})
+
+
 def _number_cases() -> dict[str, dict[str, int]]:
     return {lang: {str(w): int(v) for w, v in words.items()} for lang, words in _data("number_cases")["words"].items()}
 
