@@ -179,6 +179,11 @@ def test_an_upper_bound_on_a_year_that_ends_its_clause_is_a_time_limit(text, loc
         ("6 feet 6 inches", "en", "inch", "78"),
         ("a 6-foot-6 forward", "en", "inch", "78"),    # a height in feet and inches
         ("the 5-foot-11 guard", "en", "inch", "71"),
+        ("He is 6′6″ tall", "en", "inch", "78"),       # the prime and double prime, any language
+        ("с ръст 5′ 11″", "bg", "inch", "71"),
+        ("fa 1,98 m d'alçada", "ca", "meter", "1.98"),  # m: the metre's symbol, also CLDR's month here
+        ("va durar 2 mesos", "ca", "month", "2"),
+        ("2 MW de potència", "ca", "megawatt", "2"),
         ("3,5 Prozent", "de", "percent", "3.5"),
         ("35 процента", "ru", "percent", "35"),
         ("5パーセント", "ja", "percent", "5"),
@@ -187,6 +192,20 @@ def test_an_upper_bound_on_a_year_that_ends_its_clause_is_a_time_limit(text, loc
 def test_units(text, locale, unit, value):
     c = one(text, locale)
     assert (c.unit, c.value) == (unit, Decimal(value))
+
+
+@pytest.mark.parametrize("text, locale, unit", [
+    ("Mvula ya mainchesi 10 m'malo ena.", "ny", None),   # m' elided: "in places", no metre
+    ("Ils ont couru 10 km d'affilée.", "fr", "kilometer"),
+    ("Koşu 100 m'lik bir pistte.", "tr", "meter"),       # Turkish writes a case ending so
+    ("It held more than a day's worth.", "en", "day"),   # a word keeps its possessive
+])
+def test_a_unit_symbol_before_an_elision_is_none(text, locale, unit):
+    assert [c.unit for c in extract_claims(text, locale)] == [unit]
+
+
+def test_an_angle_in_minutes_and_seconds_is_no_height():
+    assert not [c for c in extract_claims("at 40°26′46″ north", "en") if c.unit == "inch"]
 
 
 @pytest.mark.parametrize(
@@ -326,7 +345,6 @@ def test_a_measure_in_two_units_is_one_measure(locale, text, value, unit):
     ("en", "If it takes two years, three months, it does not matter."),  # a list
     ("en", "If it takes three years or five months, it does not matter."),  # not "and"
     ("ja", "前半13分10秒にゴールを決めた。"),                       # a game clock (13:10 elsewhere)
-    ("bg", "Младеж с ръст 6′6″."),                                # primes: feet and inches, not an angle
 ])
 def test_two_measures_stay_two(locale, text):
     assert len(extract_claims(text, locale)) == 2

@@ -59,6 +59,18 @@ def test_offset_scales_convert_as_pint_does(value, pair):
     assert units.conversion_factor(source, target) is None  # an offset is no factor
 
 
+def test_the_unit_symbols_in_the_data_are_pints():
+    # cldr_units.json "symbols": a surface two units share that is one's symbol reads as that one
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("consistency.locale").joinpath("data/cldr_units.json").read_text("utf-8"))
+    registry = units.registry()
+    assert data["symbols"]
+    for unit_id, symbol in data["symbols"].items():
+        assert registry.get_symbol(data["units"][unit_id]) == symbol, unit_id
+
+
 def test_units_of_different_dimensions_do_not_convert():
     assert not units.compatible("gigawatt", "kilometer")
     assert units.convert(Decimal(1), "gigawatt", "kilometer") is None

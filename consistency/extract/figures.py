@@ -503,8 +503,13 @@ class Extractor:
             stems = _shared_stems(single, self.units, max(_UNIT_STEM, rule.min_stem))
             self.units.update(stems)
             inflected = _with_endings([*long_words, *stems], rule.max_ending)
+        # a symbol of one or two letters before an apostrophe and a letter is an elided word (ny "10
+        # m'malo", in places), except where the language writes a case ending so (tr "100 m'lik",
+        # 100-metre); a word keeps its possessive (en "a day's worth"). A lookahead, no lookbehind:
+        # the pre-check of what may follow a number (follow_res) needs patterns that look no further back
+        elided = "" if tab.language in rule.apostrophe_suffixes else r"(?!['\u2019]\p{L})"
         self.unit_re = regex.compile(
-            "(?:" + _SP + "{0,2}|-)(?:(" + _alt(words) + "|(?-i:" + _alt(cased) + "))" + inflected + ")", flags
+            "(?:" + _SP + "{0,2}|-)(?:(" + _alt(words) + "|(?-i:" + _alt(cased) + ")" + elided + ")" + inflected + ")", flags
         )
         #: what CLDR writes after a unit for "per" another (gl ``250 l/m2``, ``por metro cadrado``;
         #: en ``per square meter``), and a pack's [per_units] (en ``an hour``): the unit is then
@@ -1572,6 +1577,12 @@ class Extractor:
             pb = self.percent_before_re.search(work, max(0, s - 12), s)
             if pb:  # th ร้อยละ 20, zh 百分之二十: the word for per cent before the number
                 unit, s = "percent", pb.start()
+        if second is None and num.value is not None and not currency and not exponent \
+                and (pf := _PRIME_FEET.match(work, num.end)) and not _DEGREE_BEFORE.search(work, max(0, s - 2), s):
+            # 6′6″ (bg, en): feet and inches with the prime and double prime, read in inches; not
+            # an angle's minutes and seconds (40°26′46″)
+            num = replace(num, value=num.value * 12 + int(pf.group(1)), end=pf.end())
+            unit, alt_unit, pos = "inch", None, pf.end()
         if unit == "foot" and second is None and num.value is not None and (fi := _FOOT_INCHES.match(work, pos)):
             # en 6-foot-6, 5-foot-11: a height in feet and inches, read in inches
             num = replace(num, value=num.value * 12 + int(fi.group(1)), end=fi.end())
@@ -1755,7 +1766,7 @@ class Extractor:
 #: writes 13分10秒.
 _COMPOUND_MAX_FACTOR = 1000
 #: finer units that make no compound: seconds (a game clock, above) and arc seconds (6′6″ is a
-#: height in feet and inches far more often than an angle)
+#: height in feet and inches far more often than an angle, and read so: _PRIME_FEET)
 _NO_COMPOUND = frozenset({"second", "arc_second"})
 
 
@@ -1813,6 +1824,10 @@ def _scale_sum(prev: Claim, c: Claim, text: str, gap: regex.Pattern) -> bool:
 
 #: the inches after a height's feet (6-foot-6): 0 to 11, nothing glued after them
 _FOOT_INCHES = regex.compile(r"-(1[01]|\d)(?![\d.,]|-?\p{L})")
+
+#: a height's feet and inches written with the prime and double prime (6′6″, 5′ 11″)
+_PRIME_FEET = regex.compile(r"′[ \u00a0]?(1[01]|\d)″")
+_DEGREE_BEFORE = regex.compile(r"°[ \u00a0]?\Z")
 
 _PAREN = regex.compile(r"[ \u00a0]*[（(][ \u00a0]*")
 

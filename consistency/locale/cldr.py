@@ -289,6 +289,9 @@ def unit_names(data: Mapping[str, Any], *, keep_case: bool = False, widths: tupl
     pint_names: dict[str, str] = mapping["units"]
     ambiguous = set(mapping["ambiguous_surfaces"])
     out: dict[str, str] = {}
+    #: surface as CLDR writes it -> the units that name it so here; symbol -> its unit (pint's)
+    shared: dict[str, set[str]] = {}
+    symbol_of = {str(symbol): pint_names[unit_id] for unit_id, symbol in mapping["symbols"].items()}
     patterns = _plain(data.get("unit_patterns", {}))
     for unit_id, pint_name in sorted(pint_names.items(), key=lambda item: item[0] in _SECOND_READINGS):
         forms = patterns.get(unit_id) or {}
@@ -302,6 +305,12 @@ def unit_names(data: Mapping[str, Any], *, keep_case: bool = False, widths: tupl
                 if width == "narrow" and (_letters(surface) < 2 or surface.isascii() and surface.islower()):
                     continue  # one letter (to ʻa, a day, and a particle), or lower-case ASCII
                 out.setdefault(surface if keep_case else surface.casefold(), pint_name)
+                shared.setdefault(surface, set()).add(pint_name)
+    # a surface two units write alike, case and all, that is one's symbol reads as that one: ca
+    # "1,98 m" is the metre (CLDR's Catalan also abbreviates the month m); MW and mW stay apart
+    for surface, units in shared.items():
+        if len(units) > 1 and (unit := symbol_of.get(surface)) in units:
+            out[surface if keep_case else surface.casefold()] = unit
     return out
 
 
