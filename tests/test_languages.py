@@ -665,7 +665,7 @@ def test_a_unit_word_takes_no_ending_in_a_language_that_does_not_inflect_it():
     assert [v for _t, v, _u in figures("A 5 millionaire stroll.", "en")] == ["5"]
 
 
-@pytest.mark.parametrize("text, locale", [("Мостът е открит през 1953 г.", "bg"), ("Tilts atvērts 1953. g. maijā.", "lv")])
+@pytest.mark.parametrize("text, locale", [("Мостът е открит през 1953 г.", "bg"), ("Tilts tika atvērts 1953. g.", "lv")])
 def test_a_year_in_cldrs_format_of_a_year_alone_is_that_year(text, locale):
     # CLDR writes a year alone "y г." in Bulgarian, "y. g." in Latvian: not 1953 years
     (claim,) = extract_claims(text, locale)
@@ -1857,3 +1857,32 @@ def test_a_comma_between_groups_of_three_groups_where_the_decimal_sign_is_a_peri
 def test_a_year_after_a_comma_still_follows_a_date():
     # pa ਅਕਤੂਬਰ 2,1968 (no space after the comma): the day is the date's, not a number's start
     assert "--10-02" in [v for _t, v, _u in figures("ਫੌਜ ਨੇ ਅਕਤੂਬਰ 2,1968 ਨੂੰ", "pa")]
+
+
+@pytest.mark.parametrize("text, locale, label", [
+    # the day and the month in the order English writes them, whatever CLDR's order
+    ("Mkutano utafanyika Oktoba 12 mjini Nairobi.", "sw", "--10-12"),
+    ("Mkutano ulifanyika Machi 3, 2021 mjini Nairobi.", "sw", "2021-03-03"),
+    ("ಸಭೆ ಮಾರ್ಚ್ 12 ರಂದು ನಡೆಯಿತು.", "kn", "--03-12"),
+    ("జనవరి 15 న సమావేశం జరిగింది.", "te", "--01-15"),
+    ("جلسه در 12 اکتوبر برگزار شد.", "fa-AF", "--10-12"),
+    # a short word between, or an ending glued to the day or to the month's full name
+    ("An yi taron ne a ranar 12 ga Oktoba.", "ha", "--10-12"),
+    ("Shirku wuxuu dhacay 12ka Oktoobar.", "so", "--10-12"),
+    ("Shirku wuxuu dhacay Oktoobarta 12.", "so", "--10-12"),
+    # a Baltic month's nominative ending replaced by another case
+    ("Sanāksme notiks līdz 12. oktobrim.", "lv", "--10-12"),
+    ("Pēc 3. marta sanāksmes.", "lv", "--03-03"),
+    ("Tilts atvērts 1953. g. maijā.", "lv", "1953-05"),          # CLDR's "y. g. MMMM", the locative
+])
+def test_a_day_and_month_in_the_order_news_writes_them(text, locale, label):
+    assert label in [v for _t, v, _u in figures(text, locale)]
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("Bei ya mafuta ilipanda Mei 3 asilimia.", "sw"),   # a per cent after the number: no day
+    ("Kuanzia Machi 40 watu walikufa.", "sw"),          # no day 40
+    ("Shirku wuxuu dhacay sanadkii 2020 12ka.", "so"),  # no month
+])
+def test_a_loose_day_needs_a_day_and_no_unit_after_it(text, locale):
+    assert not [v for _t, v, _u in figures(text, locale) if v and v.startswith("--")]

@@ -752,6 +752,8 @@ class Extractor:
                 numbered := [m for m in self.tab.months if DIGIT.search(m)]):
             # a month whose name holds its number (vi tháng 10, October) alone: a month, not a count
             sources.append((rf"(?<![\p{{L}}\p{{N}}])(?P<month>{_alt(numbered)})(?!\p{{N}})", "month", {}))
+        if not any(dp.kind == "day" for dp in self.pack.dates) and (loose := self._loose_days()):
+            sources += [(pattern, "day_loose", {}) for pattern in loose]
         if (english := self._english_months()):
             # news in many Latin-script languages keeps the English month (ny "chisankho cha
             # October 1", zu "ngo-September 29"): read after the locale's own patterns, capitalised,
@@ -845,6 +847,36 @@ class Extractor:
             # word for years follows (pl "w wieku 17 lat", at the age of 17)
             rf"(?:{after}|{ending}){space}(?P<century>[12]?\d)(?!\d|[.,]\d|[-\u2013]\d|{space}(?:{years})(?![\p{{L}}\p{{M}}]))",
             *extra,
+        ]
+
+    def _loose_days(self) -> list[str]:
+        """A day and the locale's month in either order, whatever CLDR's patterns say: news
+        translated from English keeps its order (sw ``Oktoba 1``, gu ``ઓક્ટોબર 1``, fa-AF ``1
+        اکتوبર``), with a short word between (ha ``30 ga Satumba``, to ``30 ʻo Sepitema``) or an ending
+        glued to either (so ``30ka Sebteembar``, ``Oktoobarta 1``; kn ``ಅಕ್ಟೋಬರ್ 1ರ``); a full name
+        only takes the ending.  Read after CLDR's own patterns, and never where a unit, currency,
+        scale or counter follows the day (:meth:`_date_claim`: ``im Mai 3 Prozent``)."""
+        from ..locale.cldr import parse_locale
+
+        # CLDR's full names, of three letters or more: an abbreviation or a two-letter name is as
+        # often a word (ee afɔ, a foot; fil may, "with"; mr मे, Theresa May)
+        months = parse_locale(self.tab.tag).months
+        wide = sorted({str(name).casefold() for context in ("format", "stand-alone")
+                       for name in months.get(context, {}).get("wide", {}).values()} & set(self.tab.months))
+        names = [m for m in wide if len(m) >= 3]
+        if not names:
+            return []
+        full = [m for m in names if len(m) >= 5 and " " not in m]
+        month = (f"(?:{_alt(names, boundary=True)}"
+                 + (f"|(?:{_alt(full, boundary=False)})[\\p{{L}}\\p{{M}}]{{1,3}}" if full else "") + ")")
+        start = r"(?:(?<![\p{L}\p{M}])|(?=\p{L}{5}))"
+        year = r"(?:,?[ \u00a0]+(?P<year>{YEAR}))?"
+        day_end = r"(?!\d|[.,]\d|[-\u2013]\d)(?:[\p{L}\p{M}]{1,3})?(?![\p{L}\p{M}\p{N}])"
+        return [
+            rf"{start}(?P<month>{month})[ \u00a0]+(?P<day>{{DAY}}){day_end}{year}",
+            # not the second number of a score (be 4-1 у лютым)
+            rf"(?<![\d.,\-\u2013])(?P<day>{{DAY}})(?!\d)(?:\.|[\p{{L}}\p{{M}}]{{1,3}})?[ \u00a0]+(?:[\p{{L}}\p{{Lm}}]{{1,2}}[ \u00a0]+)?"
+            rf"(?P<month>{month})(?![\p{{L}}\p{{M}}]){year}",
         ]
 
     def _ended_century(self) -> str:
@@ -1030,6 +1062,10 @@ class Extractor:
                 return mapping[key]
             return raw
 
+        if kind == "day_loose":  # :meth:`_loose_days`: no day where a unit follows (im Mai 3 Prozent)
+            if self._figure_follows(work, m.end("day")):
+                return None
+            kind = "day"
         year = int(groups["year"]) if "year" in groups else None
         if "era_year" in groups:
             year = int(groups["era_year"]) - cast(dict, self.era)["offset"]
@@ -1187,6 +1223,11 @@ class Extractor:
         for m, n in self.tab.months.items():
             if len(m) >= 5 and _FINAL_VOWEL.search(m) and " " not in m:
                 stems.setdefault(m[:-1], n)
+        # a nominative ending another case replaces (lv septembris: 30. septembrī, 1. oktobra)
+        for ending in inflection().nominative_endings.get(self.tab.language, ()):
+            for m, n in self.tab.months.items():
+                if m.endswith(ending) and len(m) - len(ending) >= 4 and " " not in m:
+                    stems.setdefault(m[:-len(ending)], n)
         # and the stem the forms of one month share (lt birželis, birželio: biržel-į, the accusative)
         words = [m for m in self.tab.months if " " not in m and _ALPHA_END.match(m) and len(m) >= 5]
         for stem, n in _shared_stems(words, self.tab.months, 5).items():
@@ -1224,6 +1265,9 @@ class Extractor:
                           if len(key) - k >= 4 and key[:-k] in stems), None)
             if found is None:  # a short name, one letter more
                 found = self._short_months.get(key[:-1])
+        if found is None:  # a full name with an ending (so Oktoobarta 1: :meth:`_loose_days`)
+            found = next((self.tab.months[key[:-k]] for k in (1, 2, 3)
+                          if len(key) - k >= 5 and key[:-k] in self.tab.months), None)
         return found
 
     def _cldr_currency_symbols(self) -> list[str]:

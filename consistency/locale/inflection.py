@@ -50,6 +50,8 @@ class Inflection:
     class_prefixes: frozenset[str] = frozenset()
     #: languages that join a prefix to a numeral with a hyphen (zu ngo-2018, abangu-20)
     hyphen_prefixes: frozenset[str] = frozenset()
+    #: language -> the nominative endings another case replaces on a month's name (lv septembris)
+    nominative_endings: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def dual_forms(self, language: str, word: str) -> list[str]:
         """``word`` (a dual as CLDR writes it) in the other cases of ``language``: ar ``سنتان``
@@ -97,4 +99,5 @@ def inflection() -> Inflection:
                        for lang, pairs in data.get("name_respellings", {}).items()},
                       frozenset(data.get("short_month_endings", ())),
                       {lang: frozenset(map(str, endings)) for lang, endings in data.get("name_endings", {}).items()},
-                      frozenset(data.get("class_prefixes", ())), frozenset(data.get("hyphen_prefixes", ())))
+                      frozenset(data.get("class_prefixes", ())), frozenset(data.get("hyphen_prefixes", ())),
+                      {lang: tuple(map(str, endings)) for lang, endings in data.get("nominative_endings", {}).items()})
