@@ -1396,6 +1396,11 @@ def test_serbian_number_words_in_either_script(text, locale):
     ("Thóg sé dhá bhliain agus ceithre lá.", "ga", [("2", "year"), ("4", "day")]),   # not ICU's a dó
     ("Tá sé ann le sé mhí.", "ga", [("6", "month")]),                                # sé: "he", and six
     ("Það tók tveggja ára vinnu og fjórum dögum síðar.", "is", [("2", "year"), ("4", "day")]),
+    ("Міст будували протягом двох років і п'яти днів.", "uk", [("2", "year"), ("5", "day")]),
+    ("Мост будавалі на працягу дзесяці гадоў.", "be", [("10", "year")]),
+    ("Tilts tika uzbūvēts pirms diviem gadiem.", "lv", [("2", "year")]),    # dative
+    ("Most je otvoren prije dvije godine.", "bs", [("2", "year")]),         # feminine nominative
+    ("Мост је отворен пре две године.", "sr", [("2", "year")]),
 ])
 def test_a_number_word_in_a_case_icu_does_not_decline(text, locale, expected):
     """locale/data/number_cases.toml, beside ICU's nominative words."""
