@@ -495,6 +495,31 @@ def test_the_name_scan_stops_where_the_character_rule_allows_a_name(text):
     assert all(text[i].isdigit() and not text[i].isascii() for i in set(found) - set(expected))
 
 
+# The scan for known names looks for the places a name can start with a standard-library class of
+# characters (_start_filter) and checks each place it stops at with the regex module's pattern: it
+# must stop wherever that pattern matches, whatever the locale's skipped kinds of character.
+_FILTER_ALPHABET = st.sampled_from(
+    list("aZé×÷ßĀɏḀỹжЖ҂҃҉Ӿ09²٣ .,-'’!?()「」、。\t\n\u00a0\u3000\u0000") + ["パ", "ー", "米", "ひ", "は", "가", "α", "Ω",
+                                                                         "ا", "\u0301", "\U0001f600", "$", "€"])
+
+
+@given(st.text(_FILTER_ALPHABET, max_size=40))
+def test_the_filtered_name_scan_stops_where_the_pattern_matches(text):
+    from consistency.extract import names
+
+    skips = {(), (("lower", ""),), (("lower", ""), ("punctuation", "")),
+             (("lower", ""), ("hiragana", "ひ"), ("punctuation", "")), (("hiragana", ""), ("punctuation", ""))}
+    for skip in skips:
+        starts = names._name_starts(skip)
+        places = names._start_filter(starts)
+        if places is None:
+            assert not any(k == "lower" and not but for k, but in skip)
+            continue
+        found = [m.start() for m in places.finditer(text) if starts.match(text, m.start()) is not None]
+        assert found == [m.start() for m in starts.finditer(text)], (skip, text)
+    assert names._start_filter(names._NAME_START) is None  # the full scan stops at lower-case letters
+
+
 def test_names_inside_and_after_words_are_found_as_before():
     text = "Sir Noelle Walsh flew from Tokyo to Berlin; xTokyo is no city, and 東京, ロンドン and Москва are."
     mentions = [m.text for m in extract_names(text, "en")]

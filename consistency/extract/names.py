@@ -30,6 +30,7 @@ stay private to one module (a split would import them across modules).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -308,6 +309,35 @@ def _name_starts(skip: tuple[tuple[str, str], ...]) -> regex.Pattern[str]:
     return regex.compile(rf"(?!{'|'.join(avoid)})(?:{_NAME_START.pattern})", regex.V1)
 
 
+#: the characters :func:`_start_filter` tries, where most of the characters of a text are: Latin-1,
+#: Latin, Greek and Cyrillic, and CJK punctuation, hiragana and katakana
+_FILTER_TRIED = "".join(map(chr, (*range(0x530), *range(0x1e00, 0x1f00), *range(0x3000, 0x3100))))
+
+
+@lru_cache(maxsize=8)
+def _start_filter(starts: regex.Pattern[str]) -> re.Pattern[str] | None:
+    """A standard-library pattern that stops at every place ``starts`` (:func:`_name_starts`) matches
+    and at few others: at any character but those of :data:`_FILTER_TRIED` that ``starts`` matches
+    nowhere; None where that leaves the lower-case ASCII letters (a scan stopping at most letters is
+    no faster).
+
+    ``starts`` matches one character, and looks behind it only to turn a place down: a character it
+    does not match at the start of a text (nothing behind it) it matches nowhere.  The standard
+    library's search for one class of characters runs several times faster than the regex module's
+    lookarounds at every character, and its places are checked with ``starts`` (a few per word: the
+    capitals, digits and symbols of a Latin text)."""
+    never = [ord(c) for c in _FILTER_TRIED if starts.match(c) is None]
+    if not all(ord(c) in never for c in "abcdefghijklmnopqrstuvwxyz"):
+        return None
+    ranges: list[list[int]] = []
+    for code in never:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[^" + "".join(rf"\u{a:04x}-\u{b:04x}" for a, b in ranges) + "]")
+
+
 _CAMEL, _LETTER = regex.compile(r"\p{Ll}\p{Lu}"), regex.compile(r"\p{L}")
 
 
@@ -320,7 +350,12 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
     out: list[Mention] = []
     n = len(text)
     resume = 0  # the end of the last name found
-    for where in _name_starts(known.skip).finditer(text):
+    starts = _name_starts(known.skip)
+    places = _start_filter(starts)
+    # the places a name can start at, or a few more checked below with ``starts`` where a name is
+    # written there
+    check = places is not None
+    for where in (places or starts).finditer(text):
         i = where.start()
         if i < resume:
             continue
@@ -328,7 +363,7 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
         single = surfaces.get(folded[i])  # one-character names (e.g. a gazetteer's 米)
         if single:
             cands = (cands or []) + single
-        if not cands:
+        if not cands or check and starts.match(text, i) is None:
             continue
         latin_like = _is_latin(text[i]) or _is_cyrillic(text[i]) or text[i].isdigit()
         if latin_like and i > 0 and text[i - 1].isalnum() and (_is_latin(text[i - 1]) or _is_cyrillic(text[i - 1])):
