@@ -81,9 +81,23 @@ def test_the_skip_changes_no_claim(words, locale):
     (r"(?P<q>first|second)\s+quarter", "quarter"),  # one long word before a choice of shorter ones
     (r"(?:sept\.?|september)\s+\d+", "sept"),  # the standard parser takes their common start out
     (r"(?:jan|feb)+", "feb|jan"),
+    (r"(?:Dezember|Sept|Dez|September)\s+\d+", "Sept|Dez"),  # a word that holds another is left out
 ])
 def test_patterns_that_need_words(pattern, words):
     assert needs_words(pattern).pattern == words
+
+
+def test_words_that_hold_another_stay_where_full_case_folding_compares_them():
+    """Under full case folding ``Strasse`` matches ``Straße``, which does not hold ``Stras`` (the
+    ``ß`` is not cut in two): no word is left out for a part of it."""
+    import regex
+
+    pattern = r"(?:Strasse|Maut|Stras)\s+\d+"
+    assert needs_words(pattern, regex.IGNORECASE).pattern == "Stras|Maut"
+    full = needs_words(pattern, regex.IGNORECASE | regex.FULLCASE)
+    assert full.pattern == "Strasse|Stras|Maut"
+    assert regex.compile(pattern, regex.IGNORECASE | regex.FULLCASE).search("Straße 3") and full.search("Straße 3")
+    assert not regex.compile("Stras", regex.IGNORECASE | regex.FULLCASE).search("Straße 3")
 
 
 @pytest.mark.parametrize("pattern", [

@@ -109,7 +109,22 @@ def needs_words(pattern: str, flags: int = 0) -> regex.Pattern[str] | None:
     words = _sequence_words(tree) if tree is not None else None
     if words is None or min(map(len, words)) < MIN_NEEDED_WORD:
         return None
+    if not flags & (regex.FULLCASE | regex.V1):
+        words = _shortest_parts(words)
     return _word_finder("|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))), flags)
+
+
+def _shortest_parts(words: frozenset[str]) -> frozenset[str]:
+    """``words`` without those that hold another of them (``September`` holds ``Sep``): a text holds
+    one of the rest exactly where it holds one of ``words``, and a search for 13 German month
+    abbreviations takes half the time of one for their 37 names and abbreviations.  Compared
+    character by character (no full case folding, under which ``ß`` matches ``ss``), a text that
+    holds a word holds each part of it."""
+    kept: list[str] = []
+    for word in sorted(words, key=len):
+        if not any(part in word for part in kept):
+            kept.append(word)
+    return frozenset(kept)
 
 
 @lru_cache(maxsize=256)
