@@ -133,6 +133,15 @@ def test_script_of_long_text_is_sampled_consistently() -> None:
     assert script_of("Ein deutscher Satz mit Wörtern. " * 100) == "Latn"
 
 
+@given(st.text(st.one_of(st.characters(max_codepoint=0xFF), st.sampled_from("ĀжαマのŒ漢\u0301")), max_size=60))
+def test_script_counts_of_latin1_text_are_those_of_the_table(text: str) -> None:
+    """A Latin-1 text is counted from its bytes; the counts are those of the table every other text
+    is read through (and in the same order)."""
+    from consistency.locale.scripts import _counts, script_counts
+
+    assert list(script_counts(text, sample=False).items()) == list(_counts(text).items())
+
+
 def test_expected_ratio() -> None:
     assert expected_ratio("Latn", "Latn") == 1.0
     assert 0.35 <= expected_ratio("Latn", "Jpan") <= 0.5
