@@ -8,7 +8,6 @@ in lower case, and where each word starts.
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -91,11 +90,16 @@ _LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
 @lru_cache(maxsize=16)
 def _word_starts(text: str) -> dict[str, array[int]]:
     """Where each word of ``text`` starts (a letter after no letter or mark), by its first three characters."""
-    index: defaultdict[str, array[int]] = defaultdict(lambda: array("q"))  # 8 bytes a position, not a Python int's 28
+    index: dict[str, array[int]] = {}  # 8 bytes a position, not a Python int's 28
+    known = index.get  # not a defaultdict: its factory, a Python call, cost as much as the scan
     for m in _WORD_START.finditer(text):  # one match per word, not one look behind per letter
         at = m.start()
-        index[text[at:at + 3]].append(at)
-    return dict(index)
+        key = text[at:at + 3]
+        positions = known(key)
+        if positions is None:
+            positions = index[key] = array("q")
+        positions.append(at)
+    return index
 
 
 #: a word: a letter after no letter or mark, and the letters and marks after it
