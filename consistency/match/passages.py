@@ -28,6 +28,7 @@ shared sentence is in comes from the words each version writes elsewhere (:class
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
@@ -45,7 +46,11 @@ __all__ = ["MIN_WORDS", "LanguageEvidence", "SharedPassage", "common_words", "co
 MIN_WORDS = 4
 
 # a sentence ends at . ! ? … (and their CJK forms) before a space, at a quotation mark, or at a line break
-_SENTENCE = regex.compile(r"""[^\n"“”„‟«»‹›「」『』]+?(?:[.!?…。！？]+(?=\s|$)|(?=[\n"“”„‟«»‹›「」『』])|$)""")
+#: the regex module's ``\s`` (Unicode's White_Space) written out: the standard library's ``\s`` also
+#: takes U+001C-U+001F (``tests/test_untranslated.py`` checks every code point)
+_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+#: one sentence; in the standard library, whose lazy scan takes half the regex module's time
+_SENTENCE = re.compile(rf"""[^\n"“”„‟«»‹›「」『』]+?(?:[.!?…。！？]+(?=[{_SPACE}]|$)|(?=[\n"“”„‟«»‹›「」『』])|$)""")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+")
 _LETTER = regex.compile(r"\p{L}")
 # a word of lower-case letters (punctuation around it allowed): not a code (h264, 128kbit) or a name
