@@ -108,8 +108,8 @@ class Mention:
 class _Surfaces:
     """Known surfaces of one locale, indexed by their first folded characters and length."""
 
-    #: first two folded characters (one for a one-character surface) -> [(length, {folded surface:
-    #: (original, entity id, type, evidence)})], longest first
+    #: first three folded characters (two or one for a surface of two or one) -> [(length, {folded
+    #: surface: (original, entity id, type, evidence)})], longest first
     index: dict
     #: the kinds of character no surface can start at (:data:`_SKIPPABLE`), which the scan skips,
     #: each with the letters it is still scanned at (hiragana ひ in ja), none for most
@@ -152,13 +152,14 @@ def _surfaces_of(locale: str, vocab: Vocabulary) -> _Surfaces:
             if len(folded) >= 4 and folded[-1] in "aая" and folded[-2].isalpha() and not folded.isupper():
                 for ending in endings:
                     items.setdefault(folded[:-1] + ending, item)
-    # keyed by the first two characters, then by length: at a word start the scan looks up one
-    # slice of the text per length instead of trying hundreds of gazetteer names one by one
+    # keyed by the first three characters, then by length: at a word start the scan looks up one
+    # slice of the text per length instead of trying hundreds of gazetteer names one by one (with
+    # two characters, ten lengths a place in German text: Ge, Be, St start many names)
     by_length: dict[str, dict[int, dict[str, tuple]]] = {}
     for folded, item in items.items():
         if folded[:1].isspace():
             continue  # never found: the scan does not stop on white space (_NAME_START)
-        by_length.setdefault(folded[:2], {}).setdefault(len(folded), {})[folded] = item
+        by_length.setdefault(folded[:3], {}).setdefault(len(folded), {})[folded] = item
     index = {key: sorted(tables.items(), reverse=True) for key, tables in by_length.items()}
     return _Surfaces(index, _skippable(items))
 
@@ -359,10 +360,13 @@ def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mentio
         i = where.start()
         if i < resume:
             continue
-        cands = surfaces.get(folded[i:i + 2])
-        single = surfaces.get(folded[i])  # one-character names (e.g. a gazetteer's 米)
-        if single:
-            cands = (cands or []) + single
+        # surfaces of three characters or more, then of two, then of one (e.g. a gazetteer's 米):
+        # longest first (a slice near the end of the text may read a shorter key twice, in vain)
+        cands = surfaces.get(folded[i:i + 3])
+        two = surfaces.get(folded[i:i + 2])
+        single = surfaces.get(folded[i])
+        if two or single:
+            cands = [*(cands or ()), *(two or ()), *(single or ())]
         if not cands or check and starts.match(text, i) is None:
             continue
         latin_like = _is_latin(text[i]) or _is_cyrillic(text[i]) or text[i].isdigit()
