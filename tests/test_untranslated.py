@@ -235,6 +235,17 @@ def test_sentences_are_those_the_regex_module_finds(text):
     assert [m.span() for m in passages._SENTENCE.finditer(text)] == [m.span() for m in before.finditer(text)]
 
 
+@given(st.text(st.one_of(st.characters(), st.sampled_from(list("aZ09 ²٣\u0301é"))), max_size=60))
+def test_the_words_with_a_letter_are_those_a_letter_search_finds(text):
+    """An ASCII word is asked whether it is all digits instead of searched for a letter: the same words."""
+    import regex
+
+    from consistency.match import passages
+
+    letter = regex.compile(r"\p{L}")
+    assert passages._words(text) == [w for w in passages._WORD.findall(text.casefold()) if letter.search(w)]
+
+
 @given(st.text(max_size=200))
 def test_sentences_are_spans_of_the_text_without_surrounding_spaces(text):
     spans = sentence_spans(text)

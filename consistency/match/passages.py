@@ -240,7 +240,9 @@ class LanguageEvidence:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.casefold()) if _LETTER.search(w)]
+    """The words of ``text`` with a letter, lower-cased.  An ASCII word (letters and digits) has one
+    unless it is all digits: asked without a regex search for most words."""
+    return [w for w in _WORD.findall(text.casefold()) if (not w.isdigit() if w.isascii() else _LETTER.search(w))]
 
 
 def foreign_spans(documents: Sequence[Document], shared: Sequence[SharedPassage],
