@@ -100,6 +100,42 @@ def test_words_that_hold_another_stay_where_full_case_folding_compares_them():
     assert not regex.compile("Stras", regex.IGNORECASE | regex.FULLCASE).search("Straße 3")
 
 
+def test_each_character_the_regex_module_takes_for_a_checked_one_case_folds_as_it_does():
+    """What lets a word finder look for its words with ``in`` in the case-folded text: under
+    IGNORECASE (simple case folding) the regex module matches a character of CASE_CHECKED only with
+    characters that case-fold to what it case-folds to (Kelvin's K as k, ſ as s, ẞ as ß; the
+    Turkish ı and İ as i), on every code point."""
+    import regex
+
+    from consistency.extract.patterns import CASE_CHECKED, case_fold
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    checked = sorted(CASE_CHECKED)
+    candidates = set(regex.findall("[" + "".join(map(regex.escape, checked)) + "]", every, regex.IGNORECASE))
+    for x in checked:
+        for c in candidates:
+            if regex.fullmatch(regex.escape(x), c, regex.IGNORECASE):
+                assert case_fold(c) == case_fold(x), (hex(ord(x)), hex(ord(c)))
+
+
+_FINDER_TEXT = st.text(st.sampled_from(list("marzMARZäÄßẞſKK jJünÜNsSeptEP.\u0130\u0131é")), max_size=30)
+
+
+@given(_FINDER_TEXT)
+def test_a_word_finder_finds_a_word_wherever_the_regex_module_does(text):
+    import regex
+
+    from consistency.extract.patterns import WordFinder
+
+    words = ("märz", "Sept.", "jun", "mar", "ſun", "kin")
+    for flags in (0, regex.IGNORECASE, regex.IGNORECASE | regex.FULLCASE, regex.IGNORECASE | regex.V1):
+        finder = WordFinder(words, flags)
+        if regex.search(finder.pattern, text, flags):
+            assert finder.search(text), (flags, text)
+        if not flags & regex.IGNORECASE:
+            assert bool(finder.search(text)) == bool(regex.search(finder.pattern, text, flags))
+
+
 @pytest.mark.parametrize("pattern", [
     r"\d+", r"(?:March)?\s*\d{4}", r"(?:March|\d)", r"(?:Mar|Q)\d", r"(?:March)*", r"(?=March)\w+",
     r"(?i:March)\s+\d",  # a group's own flags: the finder would compare otherwise

@@ -92,7 +92,7 @@ MIN_NEEDED_WORD = 3
 
 
 @lru_cache(maxsize=4096)
-def needs_words(pattern: str, flags: int = 0) -> regex.Pattern[str] | None:
+def needs_words(pattern: str, flags: int = 0) -> WordFinder | None:
     """A pattern that finds one of the words every match of ``pattern`` (``regex`` syntax, ``flags``)
     holds, each of :data:`MIN_NEEDED_WORD` letters or more, written as the pattern writes it and
     compared as it compares (with its flags); None when there are no such words or they cannot be
@@ -111,7 +111,7 @@ def needs_words(pattern: str, flags: int = 0) -> regex.Pattern[str] | None:
         return None
     if not flags & (regex.FULLCASE | regex.V1):
         words = _shortest_parts(words)
-    return _word_finder("|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))), flags)
+    return _word_finder(tuple(sorted(words, key=lambda w: (-len(w), w))), flags)
 
 
 def _shortest_parts(words: frozenset[str]) -> frozenset[str]:
@@ -127,9 +127,65 @@ def _shortest_parts(words: frozenset[str]) -> frozenset[str]:
     return frozenset(kept)
 
 
+#: the characters whose case-insensitive matches in the regex module (simple case folding) all
+#: :func:`case_fold` to their case folding: ASCII and Latin-1 but ``ß``, which the regex module also
+#: matches with U+1DF95 (``tests/test_patterns.py`` checks every code point)
+CASE_CHECKED = frozenset(map(chr, range(0x100))) - {"ß"}
+#: the dotless and the dotted i, which the regex module matches with ``I`` and ``i`` and whose case
+#: folding is another letter (``ı``) or two characters (``i̇``)
+_I_FOLDS = str.maketrans({"ı": "i", "İ": "i"})
+
+
+def case_fold(text: str) -> str:
+    """``text`` case-folded, the Turkish i's as ``i``."""
+    if "ı" in text or "İ" in text:
+        text = text.translate(_I_FOLDS)
+    return text.casefold()
+
+
+class WordFinder:
+    """Whether a text holds one of some words, compared as a pattern with ``flags`` compares them;
+    ``pattern`` is that pattern (the words longest first).
+
+    The regex module's search for an alternation of words tries every place of the text (10 µs
+    for an English sentence and the month names); where the comparison is exact, or ignores case
+    the simple way (no full case folding) and every character of the words is one of
+    :data:`CASE_CHECKED`, the words are looked for with ``in`` in the text (:func:`case_fold`): each
+    character the regex module takes for a word's character folds as that one does, so a text the
+    pattern finds a word in holds the folded word (and a few more hold it, which only costs a
+    search of the date pattern)."""
+
+    __slots__ = ("pattern", "flags", "_plain", "_folded", "_regex")
+
+    def __init__(self, words: tuple[str, ...], flags: int) -> None:
+        self.pattern = "|".join(regex.escape(w) for w in words)
+        self.flags = flags
+        self._plain: tuple[str, ...] | None = None
+        self._folded: tuple[str, ...] | None = None
+        self._regex: regex.Pattern[str] | None = None
+        if flags & (regex.FULLCASE | regex.V1):
+            self._regex = regex.compile(self.pattern, flags)
+        elif not flags & regex.IGNORECASE:
+            self._plain = words
+        elif all(ch in CASE_CHECKED for w in words for ch in w):
+            self._folded = tuple(case_fold(w) for w in words)
+        else:
+            self._regex = regex.compile(self.pattern, flags)
+
+    def search(self, text: str) -> bool | None:
+        """True where ``text`` holds one of the words (or may: see the class), else None."""
+        if self._folded is not None:
+            folded = case_fold(text)
+            return any(w in folded for w in self._folded) or None
+        if self._plain is not None:
+            return any(w in text for w in self._plain) or None
+        assert self._regex is not None
+        return self._regex.search(text) is not None or None
+
+
 @lru_cache(maxsize=256)
-def _word_finder(alternatives: str, flags: int) -> regex.Pattern[str]:
-    return regex.compile(alternatives, flags)
+def _word_finder(words: tuple[str, ...], flags: int) -> WordFinder:
+    return WordFinder(words, flags)
 
 
 def _sequence_words(items) -> frozenset[str] | None:
