@@ -41,7 +41,7 @@ from ..locale.scripts import ATTACHING, WORD_END, WORD_START
 from ..model import Claim, ClaimKind, Qualifier
 from ..nonprose import FIGURE_NOISE_BY_CHAR, FIGURE_NOISE_DIGITS
 from .loanwords import english_glued_scales, loanword_power, loanword_scales, r_for_l_languages
-from .patterns import DIGIT, WordFinder, compiled, needs_digit, needs_words
+from .patterns import DIGIT, compiled, needs_digit, needs_words
 from .numbers import BIDI_MARKS, MAX_EXPONENT, MINUS_SIGNS, normalize_text, parse_cjk, parse_digits, parse_words
 from .weekdays import day_names
 
@@ -1021,7 +1021,7 @@ class Extractor:
     def _dates(self, work: str, text: str) -> list[Claim]:
         found = []
         digits = DIGIT.search(work) is not None
-        has_words: dict[WordFinder, bool] = {}  # one search per set of words (a month's names)
+        has_words: dict[object, bool] = {}  # one search per set of words (a month's names): a WordFinder
         for priority, (rx, kind, mapping) in enumerate(self.date_res):
             if not digits and self.date_needs_digit[priority]:
                 continue
