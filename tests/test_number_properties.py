@@ -132,6 +132,26 @@ def test_extraction_never_raises_on_number_soup(text, locale):
         assert claim.text == text[claim.start:claim.end]
 
 
+#: the letters, marks and signs the class-prefix scales, loose days, centuries and primes read
+PREFIX_ALPHABET = "0123456789.,-' ’′″°abdegilmnorstuyzḽ dimilione miriyoni gidi Oktoba Satumba 世纪个十九세기"
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=PREFIX_ALPHABET, max_size=60),
+       locale=st.sampled_from(["nso", "tn", "zu", "xh", "ss", "nd", "sn", "mi", "sw", "ha", "so", "lv", "zh", "ko"]))
+def test_extraction_never_raises_on_prefixes_days_and_centuries(text, locale):
+    for claim in extract_claims(text, locale):
+        assert claim.text == text[claim.start:claim.end]
+
+
+@given(word=st.text(max_size=24), prefixed=st.booleans(), r_for_l=st.booleans(), alphabetic=st.booleans())
+def test_a_loanword_names_a_scale_or_none(word, prefixed, r_for_l, alphabetic):
+    from consistency.extract.loanwords import loanword_power, loanword_scales
+
+    power = loanword_power(word, loanword_scales(), alphabetic=alphabetic, prefixed=prefixed, r_for_l=r_for_l)
+    assert power in (0, 6, 9, 12)
+
+
 def _has_negative_subpattern(locale: str, width: str, value: Decimal) -> bool:
     from babel import Locale
 
