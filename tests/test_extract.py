@@ -204,6 +204,19 @@ def test_a_unit_symbol_before_an_elision_is_none(text, locale, unit):
     assert [c.unit for c in extract_claims(text, locale)] == [unit]
 
 
+@pytest.mark.parametrize("text, locale, expected", [
+    ("She is 100 percent certain that it happened.", "en", []),   # an intensifier (the packs' excluded)
+    ("He said he was a hundred per cent sure.", "en", []),
+    ("I'm 100% confident in the team.", "en", []),
+    ("Sie sei 100%ig sicher, dass es geschah.", "de", []),
+    ("The farm is 100 percent renewable.", "en", ["percent"]),   # a figure
+    ("They sold 100 percent of certain stocks.", "en", ["percent"]),
+    ("Der Hof ist zu 100 Prozent erneuerbar.", "de", ["percent"]),
+])
+def test_a_hundred_percent_of_certainty_is_no_figure(text, locale, expected):
+    assert [c.unit for c in extract_claims(text, locale)] == expected
+
+
 def test_an_angle_in_minutes_and_seconds_is_no_height():
     assert not [c for c in extract_claims("at 40°26′46″ north", "en") if c.unit == "inch"]
 
