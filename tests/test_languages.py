@@ -1891,3 +1891,12 @@ def test_a_day_and_month_in_the_order_news_writes_them(text, locale, label):
 ])
 def test_a_loose_day_needs_a_day_and_no_unit_after_it(text, locale):
     assert not [v for _t, v, _u in figures(text, locale) if v and v.startswith("--")]
+
+
+@pytest.mark.parametrize("text, locale, expected", [
+    ("Ta mängis 60-l minutil.", "et", [("60", None)]),              # a case ending after a hyphen, no litre
+    ("Abantu abangu -384 bashonile.", "zu", [("384", None)]),       # a class prefix's hyphen typed apart, no minus
+    ("Izinga lokushisa lehle (-5 °C) izolo.", "zu", [("-5", "degree_Celsius")]),  # after no word: minus
+])
+def test_hyphens_of_endings_and_prefixes(text, locale, expected):
+    assert [(v, u) for _t, v, u in figures(text, locale)] == expected

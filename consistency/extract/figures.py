@@ -413,6 +413,8 @@ class Extractor:
             regex.IGNORECASE
         ) if scale_stems and self.class_prefixes else None
         self.scale_stem_power = scale_stems
+        #: a language that glues case endings to a numeral with a hyphen (et 60-l, fi 5-n)
+        self.hyphen_endings = tab.language in rule.languages
         self.hyphen_prefix_re = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Ll}{0,7}[aeiou]-\Z") \
             if tab.language in rule.hyphen_prefixes else None
         # surfaces are folded like the text (CLDR's ￥ is matched as ¥)
@@ -1591,6 +1593,8 @@ class Extractor:
             um = ca = cm = None
         else:
             um = self.unit_re.match(work, pos)
+            if um is not None and self.hyphen_endings and work.startswith("-", pos) and len(_unit_surface(um)) == 1:
+                um = None  # et "60-l minutit", fi "5-n": a case ending after a hyphen, no litre or metre
             ca = self.currency_after_re.match(work, pos)
             cm = self.counter_re.match(work, pos) if self.counter_re is not None else None
         ca_code = self._currency_code(ca.group(1)) if ca else None
@@ -1699,7 +1703,8 @@ class Extractor:
         # minus sign directly before
         negative = False
         if num.source == "digits" and s == num.start and s > 0 and work[s - 1] in MINUS_SIGNS:
-            if s < 2 or not compiled(r"[\p{L}\p{N}]").match(text[s - 2]):  # text: dates are blanked in work
+            if (s < 2 or not compiled(r"[\p{L}\p{N}]").match(text[s - 2])) and not (  # text: dates are blanked in work
+                    self.hyphen_prefix_re is not None and _PREFIX_APART.search(text, max(0, s - 10), s - 1)):
                 negative = True
                 s -= 1
         # qualifiers
@@ -1868,6 +1873,10 @@ def _scale_sum(prev: Claim, c: Claim, text: str, gap: regex.Pattern) -> bool:
 
 #: the inches after a height's feet (6-foot-6): 0 to 11, nothing glued after them
 _FOOT_INCHES = regex.compile(r"-(1[01]|\d)(?![\d.,]|-?\p{L})")
+
+#: a noun-class prefix with its hyphen typed apart from the number (zu "abangu -384", xh "ibine
+#: -2.94"): no minus sign
+_PREFIX_APART = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}{1,8}[aeiou][ \u00a0]\Z")
 
 #: a height's feet and inches written with the prime and double prime (6′6″, 5′ 11″)
 _PRIME_FEET = regex.compile(r"′[ \u00a0]?(1[01]|\d)″")
