@@ -407,12 +407,14 @@ class Extractor:
         #: loanword_scales.toml
         self.class_prefixes = tab.language in rule.class_prefixes
         self.r_for_l = tab.language in r_for_l_languages()
-        self.scale_stems_re = regex.compile(
-            # the shortest prefix first: xh yezi-gidigidi is a billion, not yezigidi-gidi
+        #: the native scale stems a class prefix comes before (everyday_scales.toml [stems]: xh
+        #: izigidi, kwezigidi, with the locative -ni or without), the shortest prefix first: xh
+        #: yezi-gidigidi is a billion, not yezigidi-gidi
+        self.class_stem_re = regex.compile(
             r"\p{Ll}{0,8}?(" + "|".join(map(regex.escape, sorted(scale_stems, key=len, reverse=True))) + r")(?:ni)?",
             regex.IGNORECASE
         ) if scale_stems and self.class_prefixes else None
-        self.scale_stem_power = scale_stems
+        self.class_stems = scale_stems
         #: a language that glues case endings to a numeral with a hyphen (et 60-l, fi 5-n)
         self.hyphen_endings = tab.language in rule.languages
         self.hyphen_prefix_re = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Ll}{0,7}[aeiou]-\Z") \
@@ -853,8 +855,8 @@ class Extractor:
 
     def _loose_days(self) -> list[str]:
         """A day and the locale's month in either order, whatever CLDR's patterns say: news
-        translated from English keeps its order (sw ``Oktoba 1``, gu ``ઓક્ટોબર 1``, fa-AF ``1
-        اکتوبર``), with a short word between (ha ``30 ga Satumba``, to ``30 ʻo Sepitema``) or an ending
+        translated from English keeps its order (sw ``Oktoba 1``, te ``అక్టోబర్ 1``, fa-AF ``1
+        اکتوبر``), with a short word between (ha ``30 ga Satumba``, to ``30 ʻo Sepitema``) or an ending
         glued to either (so ``30ka Sebteembar``, ``Oktoobarta 1``; kn ``ಅಕ್ಟೋಬರ್ 1ರ``); a full name
         only takes the ending.  Read after CLDR's own patterns, and never where a unit, currency,
         scale or counter follows the day (:meth:`_date_claim`: ``im Mai 3 Prozent``)."""
@@ -1367,8 +1369,8 @@ class Extractor:
         lm = (_NEXT_PREFIXED if self.class_prefixes else _NEXT_WORD).match(work, pos)
         if lm is None:
             return None
-        if self.scale_stems_re is not None and (sm := self.scale_stems_re.fullmatch(lm.group(1))):
-            return self.scale_stem_power[sm.group(1).casefold()], lm.end()  # xh izigidi, kwezigidi
+        if self.class_stem_re is not None and (sm := self.class_stem_re.fullmatch(lm.group(1))):
+            return self.class_stems[sm.group(1).casefold()], lm.end()  # xh izigidi, kwezigidi
         if not (power := loanword_power(lm.group(1), self.loan_scales, alphabetic=self.alphabetic_loans,
                                         prefixed=self.class_prefixes, r_for_l=self.r_for_l)):
             return None

@@ -15,7 +15,11 @@ Wolof ``milyoŋ``); elsewhere ``plan`` is no billion, and Irish ``bliana`` (year
 ``милийн`` (of miles) and ``баллын`` (of points) no millions or billions.  Marks are taken off and
 the letters of ``[letters]`` replaced before the consonants are read (``miḽiyoni``, ``milyoŋ``).
 The English words themselves (``million``, ``billions``: ``[english]``) are read in every script;
-:func:`english_glued_scales` gives the abbreviations English news glues to an amount (``bn``).
+:func:`english_glued_scales` gives the abbreviations English news glues to an amount (``bn``).  In
+the Bantu languages (``inflection.toml`` ``class_prefixes``) a loanword may carry a noun-class
+prefix of up to eight letters, after which it begins as a scale word does (nso ``dimilione``, nd
+``abangamamiliyoni``); where a language's borrowings write r for l (:func:`r_for_l_languages`: mi
+``miriona``, rw ``miriyoni``) a word is read as written and with its r as l.
 
 >>> table = loanword_scales()
 >>> loanword_power("मिलियन", table), loanword_power("বিলিয়ন", table), loanword_power("लोग", table)
