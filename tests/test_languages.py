@@ -477,6 +477,10 @@ def test_a_number_of_centuries_or_an_age_is_no_century(text, locale):
     # Chinese: the noun without the classifier a count takes; Korean (the ko pack)
     ("这座桥建于十九世纪。", "zh"), ("这座桥建于19 世纪。", "zh"), ("呢座橋喺19世紀起嘅。", "yue"),
     ("이 다리는 19세기에 지어졌다.", "ko"),
+    # the word where CLDR names none (locale/data/everyday_units.toml [century])
+    ("D'Bréck ass aus dem 19. Joerhonnert.", "lb"), ("Il-pont inbena fis-seklu 19.", "mt"),
+    ("Пул дар асри 19 сохта шуд.", "tg"), ("پردەکە لە سەدەی 19 دروست کرا.", "ckb"),
+    ("Pir di sedsala 19emîn de hat çêkirin.", "ku"), ("Naʻe langa ʻi he senituli 19.", "to"),
 ])
 def test_a_century_as_more_languages_write_it(text, locale):
     assert "C19" in [v for _t, v, _u in figures(text, locale)]
