@@ -1883,6 +1883,10 @@ def test_a_year_after_a_comma_still_follows_a_date():
     ("Sanāksme notiks līdz 12. oktobrim.", "lv", "--10-12"),
     ("Pēc 3. marta sanāksmes.", "lv", "--03-03"),
     ("Tilts atvērts 1953. g. maijā.", "lv", "1953-05"),          # CLDR's "y. g. MMMM", the locative
+    # a Latin name with other marks than CLDR's (to Sēpitema; the definite accent; ig Novemba)
+    ("Naʻe fai ʻa e fakataha ʻi he 12 ʻo Sepitemá.", "to", "--09-12"),
+    ("Naʻe fai ʻa e fakataha ʻi he 12 ʻo Sepitema.", "to", "--09-12"),
+    ("Nzukọ ahụ mere na 12 Nọvemba.", "ig", "--11-12"),
 ])
 def test_a_day_and_month_in_the_order_news_writes_them(text, locale, label):
     assert label in [v for _t, v, _u in figures(text, locale)]

@@ -871,8 +871,12 @@ class Extractor:
         if not names:
             return []
         full = [m for m in names if len(m) >= 5 and " " not in m]
+        # a Latin name with or without its marks, as keyboards and spellings keep them (to Sēpitema:
+        # Sepitema, and Sepitemá with the definite accent; ig Novemba: Nọvemba)
+        loose = [_markless(m) for m in names if _LATIN_LETTER.search(m)]
         month = (f"(?:{_alt(names, boundary=True)}"
-                 + (f"|(?:{_alt(full, boundary=False)})[\\p{{L}}\\p{{M}}]{{1,3}}" if full else "") + ")")
+                 + (f"|(?:{_alt(full, boundary=False)})[\\p{{L}}\\p{{M}}]{{1,3}}" if full else "")
+                 + ("|(?:" + "|".join(loose) + r")(?![\p{L}\p{M}])" if loose else "") + ")")
         start = r"(?:(?<![\p{L}\p{M}])|(?=\p{L}{5}))"
         year = r"(?:,?[ \u00a0]+(?P<year>{YEAR}))?"
         day_end = r"(?!\d|[.,]\d|[-\u2013]\d)(?:[\p{L}\p{M}]{1,3})?(?![\p{L}\p{M}\p{N}])"
@@ -1202,6 +1206,11 @@ class Extractor:
         return out
 
     @cached_property
+    def _markless_months(self) -> dict[str, int]:
+        """The months' Latin names without their marks: name -> month (to ``sepitema``)."""
+        return {_strip_marks(m): n for m, n in self.tab.months.items() if _LATIN_LETTER.search(m)}
+
+    @cached_property
     def _short_months(self) -> dict[str, int]:
         """The months' full names (CLDR's wide forms) of three or four letters where the language
         gives them a one-letter case ending (``short_month_endings`` of
@@ -1269,6 +1278,8 @@ class Extractor:
                           if len(key) - k >= 4 and key[:-k] in stems), None)
             if found is None:  # a short name, one letter more
                 found = self._short_months.get(key[:-1])
+        if found is None:  # a Latin name written with other marks (to Sepitemá: :meth:`_loose_days`)
+            found = self._markless_months.get(_strip_marks(key))
         if found is None:  # a full name with an ending (so Oktoobarta 1: :meth:`_loose_days`)
             found = next((self.tab.months[key[:-k]] for k in (1, 2, 3)
                           if len(key) - k >= 5 and key[:-k] in self.tab.months), None)
@@ -1875,6 +1886,36 @@ def _scale_sum(prev: Claim, c: Claim, text: str, gap: regex.Pattern) -> bool:
 
 #: the inches after a height's feet (6-foot-6): 0 to 11, nothing glued after them
 _FOOT_INCHES = regex.compile(r"-(1[01]|\d)(?![\d.,]|-?\p{L})")
+
+def _strip_marks(word: str) -> str:
+    """``word`` without its combining marks (``sēpitemá`` -> ``sepitema``)."""
+    return unicodedata.normalize("NFC", "".join(
+        c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)))
+
+
+@lru_cache(maxsize=1)
+def _letter_variants() -> dict[str, str]:
+    """Each Latin letter -> itself and the precomposed letters made of it and marks (``e`` ->
+    ``eèéêëēĕėęěẹẻẽếề…``), from Unicode's decompositions of Latin-1 to Latin Extended Additional."""
+    out: dict[str, list[str]] = {}
+    for cp in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:
+        ch = chr(cp)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base != ch and base.isascii() and base.isalpha() and ch.islower():
+            out.setdefault(base, [base]).append(ch)
+    return {k: "".join(v) for k, v in out.items()}
+
+
+def _markless(word: str) -> str:
+    """A pattern of ``word`` whatever marks its Latin letters carry or lack: each letter any of its
+    precomposed forms, followed by any combining marks."""
+    variants = _letter_variants()
+    out = []
+    for ch in _strip_marks(word):
+        alt = variants.get(ch)
+        out.append((f"[{regex.escape(alt)}]" if alt else regex.escape(ch)) + r"\p{Mn}*")
+    return "".join(out)
+
 
 #: a noun-class prefix with its hyphen typed apart from the number (zu "abangu -384", xh "ibine
 #: -2.94"): no minus sign
