@@ -1887,6 +1887,9 @@ def test_a_year_after_a_comma_still_follows_a_date():
     ("Naʻe fai ʻa e fakataha ʻi he 12 ʻo Sepitemá.", "to", "--09-12"),
     ("Naʻe fai ʻa e fakataha ʻi he 12 ʻo Sepitema.", "to", "--09-12"),
     ("Nzukọ ahụ mere na 12 Nọvemba.", "ig", "--11-12"),
+    # a postposition glued to the month, a vowel sign on its last letter, the day's ordinal suffix
+    ("સભા 12 જૂનના રોજ થઈ.", "gu", "--06-12"), ("સભા 12 નવેમ્બરે થઈ.", "gu", "--11-12"),
+    ("સભા 12મી માર્ચના રોજ થઈ.", "gu", "--03-12"),              # મી: the 12th, no metre
 ])
 def test_a_day_and_month_in_the_order_news_writes_them(text, locale, label):
     assert label in [v for _t, v, _u in figures(text, locale)]

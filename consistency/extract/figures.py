@@ -870,12 +870,16 @@ class Extractor:
         names = [m for m in wide if len(m) >= 3]
         if not names:
             return []
-        full = [m for m in names if len(m) >= 5 and " " not in m]
+        # where postpositions are glued to a noun (gu 11 જૂનના), a shorter name takes one too
+        shortest = 3 if self.tab.language in inflection().glued_postpositions else 5
+        full = [m for m in names if len(m) >= shortest and " " not in m]
         # a Latin name with or without its marks, as keyboards and spellings keep them (to Sēpitema:
         # Sepitema, and Sepitemá with the definite accent; ig Novemba: Nọvemba)
         loose = [_markless(m) for m in names if _LATIN_LETTER.search(m)]
+        # the ending may begin with a vowel sign on the name's last letter (gu નવેમ્બરે, in November)
+        ended = "|".join(_lit(m) for m in sorted(full, key=len, reverse=True))
         month = (f"(?:{_alt(names, boundary=True)}"
-                 + (f"|(?:{_alt(full, boundary=False)})[\\p{{L}}\\p{{M}}]{{1,3}}" if full else "")
+                 + (f"|(?:{ended})[\\p{{L}}\\p{{M}}]{{1,3}}" if full else "")
                  + ("|(?:" + "|".join(loose) + r")(?![\p{L}\p{M}])" if loose else "") + ")")
         start = r"(?:(?<![\p{L}\p{M}])|(?=\p{L}{5}))"
         year = r"(?:,?[ \u00a0]+(?P<year>{YEAR}))?"
@@ -1071,8 +1075,8 @@ class Extractor:
             return raw
 
         if kind == "day_loose":  # :meth:`_loose_days`: no day where a unit follows (im Mai 3 Prozent)
-            if self._figure_follows(work, m.end("day")):
-                return None
+            if m.start("day") > m.start("month") and self._figure_follows(work, m.end("day")):
+                return None  # (a month after the day: gu 29મી માર્ચના, its ordinal મી no metre)
             kind = "day"
         year = int(groups["year"]) if "year" in groups else None
         if "era_year" in groups:
@@ -1280,9 +1284,10 @@ class Extractor:
                 found = self._short_months.get(key[:-1])
         if found is None:  # a Latin name written with other marks (to Sepitemá: :meth:`_loose_days`)
             found = self._markless_months.get(_strip_marks(key))
-        if found is None:  # a full name with an ending (so Oktoobarta 1: :meth:`_loose_days`)
+        if found is None:  # a full name with an ending (so Oktoobarta 1, gu જૂનના: :meth:`_loose_days`)
+            shortest = 3 if self.tab.language in inflection().glued_postpositions else 5
             found = next((self.tab.months[key[:-k]] for k in (1, 2, 3)
-                          if len(key) - k >= 5 and key[:-k] in self.tab.months), None)
+                          if len(key) - k >= shortest and key[:-k] in self.tab.months), None)
         return found
 
     def _cldr_currency_symbols(self) -> list[str]:
