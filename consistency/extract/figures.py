@@ -870,9 +870,7 @@ class Extractor:
         names = [m for m in wide if len(m) >= 3]
         if not names:
             return []
-        # where postpositions are glued to a noun (gu 11 જૂનના), a shorter name takes one too
-        shortest = 3 if self.tab.language in inflection().glued_postpositions else 5
-        full = [m for m in names if len(m) >= shortest and " " not in m]
+        full = [m for m in names if len(m) >= self._shortest_ended_month and " " not in m]
         # a Latin name with or without its marks, as keyboards and spellings keep them (to Sēpitema:
         # Sepitema, and Sepitemá with the definite accent; ig Novemba: Nọvemba)
         loose = [_markless(m) for m in names if _LATIN_LETTER.search(m)]
@@ -1210,6 +1208,12 @@ class Extractor:
         return out
 
     @cached_property
+    def _shortest_ended_month(self) -> int:
+        """The shortest full month name that takes an ending in :meth:`_loose_days`: five letters,
+        three where postpositions are glued to a noun (gu 11 જૂનના, of June 11)."""
+        return 3 if self.tab.language in inflection().glued_postpositions else 5
+
+    @cached_property
     def _markless_months(self) -> dict[str, int]:
         """The months' Latin names without their marks: name -> month (to ``sepitema``)."""
         return {_strip_marks(m): n for m, n in self.tab.months.items() if _LATIN_LETTER.search(m)}
@@ -1285,9 +1289,8 @@ class Extractor:
         if found is None:  # a Latin name written with other marks (to Sepitemá: :meth:`_loose_days`)
             found = self._markless_months.get(_strip_marks(key))
         if found is None:  # a full name with an ending (so Oktoobarta 1, gu જૂનના: :meth:`_loose_days`)
-            shortest = 3 if self.tab.language in inflection().glued_postpositions else 5
             found = next((self.tab.months[key[:-k]] for k in (1, 2, 3)
-                          if len(key) - k >= shortest and key[:-k] in self.tab.months), None)
+                          if len(key) - k >= self._shortest_ended_month and key[:-k] in self.tab.months), None)
         return found
 
     def _cldr_currency_symbols(self) -> list[str]:
