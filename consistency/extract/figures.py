@@ -860,14 +860,9 @@ class Extractor:
         glued to either (so ``30ka Sebteembar``, ``Oktoobarta 1``; kn ``ಅಕ್ಟೋಬರ್ 1ರ``); a full name
         only takes the ending.  Read after CLDR's own patterns, and never where a unit, currency,
         scale or counter follows the day (:meth:`_date_claim`: ``im Mai 3 Prozent``)."""
-        from ..locale.cldr import parse_locale
-
         # CLDR's full names, of three letters or more: an abbreviation or a two-letter name is as
         # often a word (ee afɔ, a foot; fil may, "with"; mr मे, Theresa May)
-        months = parse_locale(self.tab.tag).months
-        wide = sorted({str(name).casefold() for context in ("format", "stand-alone")
-                       for name in months.get(context, {}).get("wide", {}).values()} & set(self.tab.months))
-        names = [m for m in wide if len(m) >= 3]
+        names = [m for m in sorted(self._wide_months & set(self.tab.months)) if len(m) >= 3]
         if not names:
             return []
         full = [m for m in names if len(m) >= self._shortest_ended_month and " " not in m]
@@ -1225,12 +1220,17 @@ class Extractor:
         ``locale/data/inflection.toml``): name -> month."""
         if not self.month_endings or self.tab.language not in inflection().short_month_endings:
             return {}
+        wide = self._wide_months
+        return {m: n for m, n in self.tab.months.items() if m in wide and 3 <= len(m) < 5 and m.isalpha()}
+
+    @cached_property
+    def _wide_months(self) -> frozenset[str]:
+        """CLDR's full (wide) month names of this locale, format and stand-alone, casefolded."""
         from ..locale.cldr import parse_locale
 
         months = parse_locale(self.tab.tag).months
-        wide = {str(name).casefold() for context in ("format", "stand-alone")
-                for name in months.get(context, {}).get("wide", {}).values()}
-        return {m: n for m, n in self.tab.months.items() if m in wide and 3 <= len(m) < 5 and m.isalpha()}
+        return frozenset(str(name).casefold() for context in ("format", "stand-alone")
+                         for name in months.get(context, {}).get("wide", {}).values())
 
     @cached_property
     def _month_stems(self) -> dict[str, int]:
