@@ -104,6 +104,8 @@ CURRENCIES = ["USD", "EUR", "JPY", "GBP", "CHF", "CNY", "INR", "KRW", "RUB", "BR
 @given(locale=locales, currency=st.sampled_from(CURRENCIES), value=st.decimals(min_value=1, max_value=10**9, places=2))
 def test_format_currency_parses_back(locale, currency, value):
     text = format_currency(value, currency, locale=locale)
+    # babel 2.19's Swiss grouping again ("$ 1000000'000.00" in de_CH, found by the fuzz profile)
+    assume(_grouped_as_the_pattern_says(text, locale))
     claims = [c for c in extract_claims(text, locale) if c.kind.value == "money"]
     assert len(claims) == 1, (text, extract_claims(text, locale))
     assert claims[0].unit == currency, text
