@@ -342,6 +342,29 @@ def test_a_regional_month_name_is_a_month():
     assert figures("el 3 de setiembre de 2020", "es") == [("3 de setiembre de 2020", "2020-09-03", None)]
 
 
+@pytest.mark.parametrize("text, locale, label", [
+    # babel's CLDR gives Sinhala its traditional names (බිනර), ICU's the loanwords news writes
+    ("රැස්වීම (සැප්තැම්බර් 29) පැවැත්විණි.", "si", "--09-29"),
+    ("රැස්වීම 2021 ඔක්තෝබර් 12 පැවැත්විණි.", "si", "2021-10-12"),
+    ("I te 3 o Āpereira 2020 te hui.", "mi", "2020-04-03"),     # babel's release spells it Āperira
+])
+def test_a_month_name_of_icus_release_of_cldr(text, locale, label):
+    assert label in [v for _t, v, _u in figures(text, locale)]
+
+
+def test_the_shipped_icu_month_table_is_what_icu_gives():
+    pytest.importorskip("icu", reason="PyICU (the icu extra) writes and checks locale/data/icu_months.json")
+    from consistency.locale import build_icu_months
+    from consistency.locale.cldr import _icu_months
+
+    built = build_icu_months.build()
+    assert (_icu_months()["months"], _icu_months()["wide"]) == (built["months"], built["wide"]), \
+        "regenerate: python -m consistency.locale.build_icu_months --write"
+    # babel's own names are not repeated, and no digit or placeholder is a month
+    assert "බිනර" not in built["months"]["si"] and "සැප්තැම්බර්" in built["wide"]["si"]
+    assert not any(ch.isdigit() for names in built["months"].values() for name in names for ch in name)
+
+
 # ----------------------------------------------------------------------------- dates from CLDR
 
 

@@ -548,6 +548,27 @@ def month_names(data: Mapping[str, Any]) -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _icu_months() -> dict:
+    import json
+    from importlib import resources
+
+    with resources.files("consistency.locale").joinpath("data/icu_months.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def icu_months(language: str) -> dict[str, int]:
+    """The month names ICU's release of CLDR gives ``language`` and babel's does not (si
+    ``සැප්තැම්බර්`` beside babel's ``බිනර``): name (casefolded) -> 1..12; ``locale/data/icu_months.json``,
+    written by ``python -m consistency.locale.build_icu_months --write``."""
+    return _icu_months()["months"].get(language, {})
+
+
+def icu_wide_months(language: str) -> frozenset[str]:
+    """The full (wide) names among :func:`icu_months`."""
+    return frozenset(_icu_months()["wide"].get(language, ()))
+
+
 @lru_cache(maxsize=64)
 def percent_words_before(tag: str) -> tuple[str, ...]:
     """The word CLDR writes before a number for per cent (tr ``yüzde 7``, eu ``ehuneko 7``), if any."""
@@ -761,7 +782,9 @@ def _tables(tag: str) -> LocaleTables:
         units = {**_cyrillic_symbols(data, loc.language), **units}
     if base is None:
         units = {**_root_rates(), **units}
-    months = month_names(data) if base is not None else {**regional_months(loc.language), **month_names(data)}
+    # and the names ICU's release of CLDR has and babel's not (si: the loanwords news writes)
+    months = month_names(data) if base is not None else {
+        **regional_months(loc.language), **icu_months(loc.language), **month_names(data)}
     currencies = _currencies(data, loc.territory)
     if loc.language != "en":  # English's symbols after the locale's own (sw $37)
         currencies = {**_english_symbols(), **currencies}
