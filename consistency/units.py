@@ -35,6 +35,9 @@ EXTRA_DEFINITIONS = (
     # points of a score, an index or a poll (consistency.model.SCORE_POINT): a dimension of their
     # own (pint's "point" is the typographic length)
     "score_point = [score]",
+    # CLDR's length-mile-scandinavian (sv, nb, nn "mil"; fi "peninkulma"; da "svensk mil"), which
+    # pint lacks (its "mil" is a thousandth of an inch)
+    "scandinavian_mile = 10 * kilometer",
 )
 
 #: unit names the comparison itself uses (temperature differences for bare "degrees")

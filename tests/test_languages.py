@@ -1651,6 +1651,23 @@ def test_miles_an_hour_agree_with_kilometres_per_hour_and_a_wrong_conversion_is_
     assert agree(mph, right) and not agree(mph, wrong)
 
 
+@pytest.mark.parametrize("sv, agrees", [
+    ("Leden är drygt 20 mil lång.", True),     # 20 Scandinavian miles: 200 km, about 125 miles
+    ("Leden är drygt 12 mil lång.", False),    # 120 km
+])
+def test_a_scandinavian_mile_is_ten_kilometres(sv, agrees):
+    """CLDR's length-mile-scandinavian (sv, nb, nn ``mil``; fi ``peninkulma``): 10 km, pint's ``mil``
+    being a thousandth of an inch."""
+    from consistency.match.agreement import agree
+
+    (miles,) = extract_claims("The trail is about 125 miles long.", "en")
+    (mil,) = extract_claims(sv, "sv")
+    assert mil.unit == "scandinavian_mile"
+    assert agree(miles, mil) is agrees
+    (pnk,) = extract_claims("Reitti on 20 peninkulmaa pitkä.", "fi")
+    assert pnk.unit == "scandinavian_mile"
+
+
 @pytest.mark.parametrize("locale, text, value, unit", [
     ("cy", "Prynodd y ddwy gadwyn ddwy flynedd yn ôl.", 2, "year"),     # blynedd softened, dwy too
     ("cy", "Digwyddodd hyn dair blynedd yn ôl.", 3, "year"),             # tair softened
