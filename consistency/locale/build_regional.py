@@ -35,7 +35,7 @@ def build(languages: set[str] | None = None) -> dict:
     from babel import Locale
     from babel.localedata import locale_identifiers
 
-    from .cldr import month_names, unit_names
+    from .cldr import _compact_scales, month_names, unit_names
 
     by_language: dict[str, list[str]] = {}
     for tag in sorted(locale_identifiers()):
@@ -55,6 +55,9 @@ def build(languages: set[str] | None = None) -> dict:
             continue
         base_units = unit_names(base._data)
         base_months = month_names(base._data)
+        # a variant's unit that is a scale word of the base (es-US's Scandinavian mile "mil", the
+        # Spanish thousand) is left out: the base's texts write it as the scale
+        base_scales = _compact_scales(base._data)
         base_symbols = base._data.get("number_symbols", {}).get("latn", {})
         extra_groups = ""
         extra_units: dict[str, str] = {}
@@ -72,7 +75,7 @@ def build(languages: set[str] | None = None) -> dict:
             if group and group == base_symbols.get("decimal"):
                 decimal_groups[language] = group
             for surface, unit in unit_names(data, widths=("long", "short")).items():
-                if surface not in base_units and surface not in EXCLUDED and len(surface) > 2 \
+                if surface not in base_units and surface not in base_scales and surface not in EXCLUDED and len(surface) > 2 \
                         and not surface.startswith("/"):
                     extra_units.setdefault(surface, unit)
             for name, number in month_names(data).items():
