@@ -613,6 +613,10 @@ def test_a_currency_symbol_that_is_also_a_unit_keeps_its_case():
     ("Orkaan möödus 64 kilomeetri kauguselt.", "et", "kilometer"),
     ("Sadu võib ulatuda 15 sentimeetrini.", "et", "centimeter"),
     ("Most je dugačak 12 kilometara.", "hr", "kilometer"),
+    # a fleeting vowel an ending drops (et meeter, 1,98-meetrine; liiter, liitriga; hr metar, metrima)
+    ("Korvpallur on 1,98 meetrine mees.", "et", "meter"),
+    ("Paaki mahub 40 liitriga vähem.", "et", "liter"),
+    ("Zgrada je viša za 5 metrima.", "hr", "meter"),
     # Albanian, Mongolian, Tatar, Bashkir, Turkmen decline with suffixes too
     ("Zjarri dogji 40 hektarë pyll.", "sq", "hectare"),
     ("Зам 5 километрийн урттай.", "mn", "kilometer"),

@@ -505,6 +505,11 @@ class Extractor:
             # horsepower, and hestur, a horse; sl mili-, millilitre, and milijarda)
             single = [w for w in long_words if " " not in w and "\u00a0" not in w]
             stems = _shared_stems(single, self.units, max(_UNIT_STEM, rule.min_stem))
+            # and a word's stem without the vowel an ending drops (a fleeting vowel, as in the
+            # months' :meth:`_month_stems`: et meeter, 1,98-meetrine; sl, hr liter, litrov, litrima)
+            for w in single:
+                if len(w) >= rule.min_stem + 1 and _FLEETING.search(w) and w[:-2] + w[-1] not in self.units:
+                    stems.setdefault(w[:-2] + w[-1], self.units[w])
             self.units.update(stems)
             inflected = _with_endings([*long_words, *stems], rule.max_ending)
         # a symbol of one or two letters before an apostrophe and a letter is an elided word (ny "10
