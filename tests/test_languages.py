@@ -1655,6 +1655,12 @@ def test_miles_an_hour_agree_with_kilometres_per_hour_and_a_wrong_conversion_is_
     assert agree(mph, right) and not agree(mph, wrong)
 
 
+def test_a_borrowed_million_in_thaana():
+    # Dhivehi news writes million as a loanword (މިލިއަން), which CLDR does not list: read through
+    # ICU's Thaana-Latin transliteration (mili'an) as the other scripts' loanwords are
+    assert [Decimal(v) for _t, v, _u in figures("ޖުމްލަ 11 މިލިއަން ޕައުންޑް", "dv")] == [11_000_000]
+
+
 @pytest.mark.parametrize("sv, agrees", [
     ("Leden är drygt 20 mil lång.", True),     # 20 Scandinavian miles: 200 km, about 125 miles
     ("Leden är drygt 12 mil lång.", False),    # 120 km

@@ -535,6 +535,7 @@ def test_names_inside_and_after_words_are_found_as_before():
     ("ميركل", "myrkl"),
     ("ट्रम्प", "trampa"),                     # a letter and its virama go together: ट्, then र, म्, प
     ("ทรัมป์", "thramp"),
+    ("ޓްރަމްޕް", "tramp"),                    # Thaana (Dhivehi)
 ])
 def test_romanize_the_scripts_icu_transliterates(text, roman):
     assert romanize(text) == roman
@@ -588,6 +589,7 @@ def test_a_known_name_in_a_spaced_script_is_a_whole_word():
     ("hi", "ट्रम्प ने कहा कि वह शहर का दौरा करेंगे।\n"),
     ("el", "Ο Τραμπ είπε ότι θα επισκεφθεί την πόλη.\n"),
     ("th", "ประธานาธิบดีทรัมป์กล่าวว่าจะไปเยือนเมือง\n"),     # inside a run of words written together
+    ("dv", "ޓްރަމްޕް ވިދާޅުވީ އެ ސިޓީއަށް ޒިޔާރަތް ކުރައްވާނެ ކަމަށް.\n"),
 ])
 def test_a_name_in_a_script_without_capitals_is_found_by_its_transliteration(locale, text):
     an = bundle(en="Trump said he would visit the city.\n", **{locale: text})

@@ -19,7 +19,7 @@ True
 
 Data: ``locale/data/kana.json`` (kana to Hepburn) and ``locale/data/cyrillic.json``;
 hangul is romanized by the Revised Romanization computed from its jamo; Greek, Arabic, Hebrew,
-the Indic scripts, Thai, Armenian and Georgian by ICU's transliterators (BGN/PCGN's where ICU
+the Indic scripts, Thai, Armenian, Georgian and Thaana by ICU's transliterators (BGN/PCGN's where ICU
 has them), through ``locale/data/translit.json``, which :mod:`consistency.locale.build_translit`
 generates from ICU (so a check needs no ICU).  Han
 characters are left alone: Chinese and Japanese kanji names are matched only

@@ -1,6 +1,7 @@
 """Generates ``consistency/locale/data/translit.json`` from ICU's transliterators (read by
 :mod:`consistency.extract.translit`): how the letters of Greek, Arabic, Hebrew, the Indic scripts,
-Thai, Armenian and Georgian are written in Latin letters, for matching names across scripts.
+Thai, Armenian, Georgian
+and Thaana are written in Latin letters, for matching names across scripts.
 
     python -m consistency.locale.build_translit --write
 
@@ -44,6 +45,7 @@ SCRIPTS: dict[str, tuple[str, str, tuple[int, int]]] = {
     "Thai": ("Thai-Latin", "ก", (0x0E00, 0x0E7F)),
     "Armn": ("Armenian-Latin/BGN", "բ", (0x0530, 0x058F)),
     "Geor": ("Georgian-Latin/BGN", "ბ", (0x10A0, 0x10FF)),
+    "Thaa": ("Thaana-Latin", "ބ", (0x0780, 0x07BF)),
 }
 
 
