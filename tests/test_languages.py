@@ -648,6 +648,8 @@ def test_a_short_shared_beginning_is_no_unit_stem(text, locale):
     # the stem CLDR's forms share (milljarður, milljarðar) takes the other cases' endings
     ("Samningur upp á 2,4 milljarða króna.", "is", "2.4E+9"),
     ("Ugovor vrijedan 3 milijardi kuna.", "hr", "3E+9"),
+    # a final vowel the ending replaces (ka მილიონი: მილიონზე), no mile (მილი) with an ending
+    ("გადაცემას 20,4 მილიონზე მეტი ადამიანი უყურებდა.", "ka", "2.04E+7"),
 ])
 def test_a_scale_word_with_a_case_ending_in_a_suffixing_language(text, locale, value):
     assert [v for _t, v, _u in figures(text, locale)] == [value]

@@ -468,6 +468,12 @@ class Extractor:
             # (below); abbreviations (milj., mrd.) do not
             long_scales = [w for w in self.scales if len(w) >= max(5, rule.min_stem) and _ALPHA_END.match(w)]
             self.scale_stems = _shared_stems(long_scales, self.scales, max(5, rule.min_stem))
+            # and a word without the final vowel an ending replaces (ka მილიონი: 20,4 მილიონზე, "over
+            # 20.4 million"; as the months' :meth:`_month_stems`), else a unit's shorter name with an
+            # ending would take the word (მილი, a mile)
+            for w in long_scales:
+                if len(w) > max(5, rule.min_stem) and _FINAL_VOWEL.search(w) and w[:-1] not in self.scales:
+                    self.scale_stems.setdefault(w[:-1], self.scales[w])
             inflected_scales = _with_endings([*long_scales, *self.scale_stems], rule.max_ending)
         elif tab.language in rule.glued_postpositions:
             # ta 20.4 மில்லியனுக்கும் ("more than 20.4 million"), te 2.8 బిలియన్ల: a postposition
