@@ -1029,6 +1029,24 @@ def test_the_1800s_agree_with_the_19th_century():
                     nb="Brua ble bygd på 1800-tallet.\n") == []
 
 
+@pytest.mark.parametrize("other, same", [
+    ({"kk": "Кромвель 19 ғасырдағы ойдың көрінісі.\n"}, True),   # the ordinal unmarked: 19 centuries
+    ({"ba": "Кромвель 19 быуат фекерен күрһәтә.\n"}, True),
+    ({"kk": "Кромвель 18 ғасырдағы ойдың көрінісі.\n"}, False),  # another century is reported
+])
+def test_a_count_of_centuries_agrees_with_that_century(other, same):
+    found = messages(("QTY001", "QTY002", "DAT001"), en="Cromwell was admired in the 19th century.\n", **other)
+    assert (found == []) is same, found
+
+
+def test_a_count_of_centuries_still_agrees_with_itself_and_not_with_another_count():
+    rules = ("QTY001", "QTY002", "DAT001")
+    assert messages(rules, en="The church stood for 19 centuries.\n", kk="Шіркеу 19 ғасыр тұрды.\n") == []
+    assert messages(rules, en="The church stood for 19 centuries.\n", kk="Шіркеу 18 ғасыр тұрды.\n") != []
+    # a fraction of centuries names no century
+    assert messages(rules, en="The church stood for 2.5 centuries.\n", de="Sie stand im 2. Jahrhundert.\n") != []
+
+
 def test_a_round_hundred_is_its_century_as_well_as_its_first_decade():
     (claim,) = extract_claims("Det byggdes på 1800-talet.", "sv")
     assert (claim.low.year, claim.high.year) == (1800, 1899)

@@ -39,7 +39,26 @@ DEFAULT_RELATIVE_TOLERANCE = 0.02
 
 def _has_readings(c: Claim) -> bool:
     """Can ``c`` be read another way (:func:`_readings`)?"""
-    return c.alt_unit is not None or bool(c.alt_scale)
+    return c.alt_unit is not None or bool(c.alt_scale) or _as_century(c) is not None
+
+
+#: the centuries a count of centuries may name by position (the 1st to the 21st)
+_CENTURIES = range(1, 22)
+
+
+def _as_century(c: Claim) -> Claim | None:
+    """A whole count of centuries read as that century (``C19``), or ``None``.  Many languages write
+    a century's ordinal as the bare number (kk ``19 ғасырдағы``, ba ``19 быуат``, in the 19th
+    century; fa ``قرن ۱۹``, id ``abad 19``), which reads as 19 centuries; a translator turning "the
+    19th century" into a span of 19 centuries is no error anyone makes, so the two agree."""
+    if c.kind is not ClaimKind.DURATION or c.unit != "century" or c.qualifier is not None or c.value is None:
+        return None
+    if c.value != c.value.to_integral_value() or int(c.value) not in _CENTURIES:
+        return None
+    from dataclasses import replace
+
+    return replace(c, kind=ClaimKind.DATE, value=None, low=None, high=None, unit=None, precision=None,
+                   label=f"C{int(c.value)}", alt_unit=None, alt_scale=0)
 
 
 def _readings(c: Claim) -> list[Claim]:
@@ -58,6 +77,8 @@ def _readings(c: Claim) -> list[Claim]:
         out.append(replace(plain, kind=ClaimKind.MONEY if money else ClaimKind.QUANTITY, unit=c.alt_unit))
     if c.alt_scale:
         out.append(replace(plain, **{f: _scaled(getattr(c, f), c.alt_scale) for f in ("value", "low", "high", "precision")}))
+    if (century := _as_century(c)) is not None:
+        out.append(century)
     return out
 
 
@@ -242,9 +263,14 @@ def agree(a: Claim, b: Claim, *, relative_tolerance: float | Decimal = DEFAULT_R
     """
     if _has_readings(a) or _has_readings(b):
         return any(
-            _comparable(x, y) and agree(x, y, relative_tolerance=relative_tolerance)
+            _comparable(x, y) and _agree_read(x, y, relative_tolerance)
             for x in _readings(a) for y in _readings(b)
         )
+    return _agree_read(a, b, relative_tolerance)
+
+
+def _agree_read(a: Claim, b: Claim, relative_tolerance: float | Decimal) -> bool:
+    """:func:`agree` for one reading of each claim."""
     if a.kind is ClaimKind.DATE or b.kind is ClaimKind.DATE:
         return _dates_agree(a, b)
     if _same_bare_value(a, b):
