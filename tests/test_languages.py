@@ -352,6 +352,19 @@ def test_a_month_name_of_icus_release_of_cldr(text, locale, label):
     assert label in [v for _t, v, _u in figures(text, locale)]
 
 
+@pytest.mark.parametrize("text, locale, label", [
+    # the word for a month before its name, in the scripts written without spaces: no "1 month"
+    ("កិច្ចប្រជុំនៅថ្ងៃទី 1 ខែតុលា", "km", "--10-01"),
+    ("កិច្ចប្រជុំនៅថ្ងៃ ទី ១២ ខែ មិថុនា", "km", "--06-12"),
+    ("ກອງປະຊຸມໃນວັນທີ 26 ເດືອນຕຸລາ", "lo", "--10-26"),
+    ("ກອງປະຊຸມ (ເດືອນກັນຍາ 29)", "lo", "--09-29"),
+])
+def test_a_month_named_after_the_word_for_month(text, locale, label):
+    assert [v for _t, v, _u in figures(text, locale)] == [label]
+    # and the word alone still counts months
+    assert [(v, u) for _t, v, u in figures("រយៈពេល 3 ខែ", "km")] == [("3", "month")]
+
+
 def test_the_shipped_icu_month_table_is_what_icu_gives():
     pytest.importorskip("icu", reason="PyICU (the icu extra) writes and checks locale/data/icu_months.json")
     from consistency.locale import build_icu_months

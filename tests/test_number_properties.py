@@ -135,12 +135,14 @@ def test_extraction_never_raises_on_number_soup(text, locale):
 
 
 #: the letters, marks and signs the class-prefix scales, loose days, centuries and primes read
-PREFIX_ALPHABET = "0123456789.,-' ’′″°abdegilmnorstuyzḽ dimilione miriyoni gidi Oktoba Satumba 世纪个十九세기"
+PREFIX_ALPHABET = ("0123456789.,-' ’′″°abdegilmnorstuyzḽ dimilione miriyoni gidi Oktoba Satumba 世纪个十九세기"
+                   "ខែតុលាເດືອນຕຸລາ១២ მილიონზე")  # the word for a month before its name (km, lo), ka endings
 
 
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(alphabet=PREFIX_ALPHABET, max_size=60),
-       locale=st.sampled_from(["nso", "tn", "zu", "xh", "ss", "nd", "sn", "mi", "sw", "ha", "so", "lv", "et", "zh", "ko"]))
+       locale=st.sampled_from(["nso", "tn", "zu", "xh", "ss", "nd", "sn", "mi", "sw", "ha", "so", "lv", "et", "zh", "ko",
+                               "km", "lo", "ka", "kk"]))
 @example(text="60-l", locale="et")  # a one-letter ending after a hyphen, read from a stem's match
 def test_extraction_never_raises_on_prefixes_days_and_centuries(text, locale):
     for claim in extract_claims(text, locale):

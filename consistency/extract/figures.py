@@ -723,7 +723,8 @@ class Extractor:
     def _date_regexes(self) -> list[tuple[regex.Pattern, str, dict]]:
         # a month name is a whole word, in every script that separates words (Persian می is May,
         # not the start of میلیون); in scripts written without spaces it may be followed by text
-        months = ("(?:" + _alt(self.tab.months) + _WORD_END + self._inflected_months() + ")") if self.tab.months else "(?!)"
+        months = ("(?:" + self._month_word + "(?:" + _alt(self.tab.months) + _WORD_END + self._inflected_months() + "))"
+                  if self.tab.months else "(?!)")
         macros = {
             # not after a digit and a separator (1,2017; 3.2017), but after punctuation (，2017年
             # is ,2017年 once width-folded)
@@ -882,7 +883,7 @@ class Extractor:
         loose = [_markless(m) for m in names if _LATIN_LETTER.search(m)]
         # the ending may begin with a vowel sign on the name's last letter (gu નવેમ્બરે, in November)
         ended = "|".join(_lit(m) for m in sorted(full, key=len, reverse=True))
-        month = (f"(?:{_alt(names, boundary=True)}"
+        month = (f"{self._month_word}(?:{_alt(names, boundary=True)}"
                  + (f"|(?:{ended})[\\p{{L}}\\p{{M}}]{{1,3}}" if full else "")
                  + ("|(?:" + "|".join(loose) + r")(?![\p{L}\p{M}])" if loose else "") + ")")
         start = r"(?:(?<![\p{L}\p{M}])|(?=\p{L}{5}))"
@@ -1214,6 +1215,26 @@ class Extractor:
         return out
 
     @cached_property
+    def _month_word(self) -> str:
+        """Where the locale's months are written in a script without spaces (Thai, Lao, Khmer), its
+        CLDR word for a month (km ខែ, lo ເດືອນ, th เดือน), which text writes before a month's name
+        (km ថ្ងៃទី 1 ខែតុលា, lo ວັນທີ 1 ເດືອນຕຸລາ: on October 1): a pattern of it and an optional
+        space, read before a month's name and left out of its lookup (:meth:`_month`); else ``""``.
+        Not a word of one letter (my လ, which follows the name) nor an abbreviation (lo ດ.)."""
+        return "(?:" + "|".join(_lit(w) for w in self._month_words) + r")?[ \u00a0]?" if self._month_words else ""
+
+    @cached_property
+    def _month_words(self) -> tuple[str, ...]:
+        """The words of :meth:`_month_word`, longest first."""
+        from ..locale.cldr import unit_plural_forms
+
+        if not any(_SPACELESS.fullmatch(m) for m in self.tab.months):
+            return ()
+        words = [w for w in unit_plural_forms(self.tab.tag, "duration-month")
+                 if len(w) >= 2 and _SPACELESS.fullmatch(w)]
+        return tuple(sorted(words, key=len, reverse=True))
+
+    @cached_property
     def _shortest_ended_month(self) -> int:
         """The shortest full month name that takes an ending in :meth:`_loose_days`: five letters,
         three where postpositions are glued to a noun (gu 11 જૂનના, of June 11)."""
@@ -1291,6 +1312,10 @@ class Extractor:
             value = int(raw)
             return value if 1 <= value <= 12 else None
         key = unicodedata.normalize("NFC", raw.casefold())
+        for word in self._month_words:  # km ខែតុលា: the word for a month, then the name
+            if key.startswith(word) and key != word:
+                key = key[len(word):].lstrip(" \u00a0")
+                break
         found = self.tab.months.get(key) or self.tab.months.get(key.rstrip("."))
         if found is None and self.month_endings:  # märtsil: märts and a case ending; septembr-a
             stems = self._month_forms
