@@ -1694,6 +1694,20 @@ def test_a_borrowed_million_in_thaana():
     assert [Decimal(v) for _t, v, _u in figures("ޖުމްލަ 11 މިލިއަން ޕައުންޑް", "dv")] == [11_000_000]
 
 
+@pytest.mark.parametrize("text, locale, expected", [
+    # CLDR's relative times put the unit before the number and "ago" after it, agreeing with the
+    # unit's class (sw "miaka {0} iliyopita", "wiki {0} zilizopita"): the word after is no unit
+    ("Alihamia huko miaka 18 iliyopita.", "sw", [("18", "year")]),
+    ("Miaka kumi iliyopita shamba liliuzwa.", "sw", [("10", "year")]),
+    ("Bongo 5 me la, ame 20 va.", "ee", [("5", None), ("20", None)]),   # ee me, "in": no year
+])
+def test_a_word_for_ago_that_several_units_share_is_no_unit(text, locale, expected):
+    assert [(v, u) for _t, v, u in figures(text, locale)] == expected
+    from consistency.locale.cldr import parse_locale, relative_unit_names
+
+    assert "iliyopita" not in relative_unit_names(parse_locale("sw")._data)
+
+
 @pytest.mark.parametrize("sv, agrees", [
     ("Leden är drygt 20 mil lång.", True),     # 20 Scandinavian miles: 200 km, about 125 miles
     ("Leden är drygt 12 mil lång.", False),    # 120 km

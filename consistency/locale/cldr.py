@@ -500,7 +500,7 @@ def relative_unit_names(data: Mapping[str, Any]) -> dict[str, str]:
                 words = pattern.split("{0}", 1)[1].split()
                 if words:
                     tails.setdefault((direction, plural), []).append((unit, words))
-    out: dict[str, str] = {}
+    found: dict[str, list[str]] = {}
     for items in tails.values():
         common = 0  # words every field of this direction ends with
         while len(items) > 1 and all(len(w) > common + 1 for _u, w in items) and \
@@ -509,8 +509,13 @@ def relative_unit_names(data: Mapping[str, Any]) -> dict[str, str]:
         for unit, words in items:
             surface = " ".join(words[:len(words) - common] if common else words).strip(" .,")
             if surface and not any(ch in surface for ch in "{}"):
-                out.setdefault(surface.casefold(), unit)
-    return out
+                units = found.setdefault(surface.casefold(), [])
+                if unit not in units:
+                    units.append(unit)
+    # a word after the number that fields of several units write names none of them: it says "ago"
+    # in agreement with the unit before the number (sw "miaka {0} iliyopita", "miezi {0}
+    # iliyopita", "wiki {0} zilizopita": years, months, weeks ago)
+    return {surface: units[0] for surface, units in found.items() if len(units) == 1}
 
 
 @lru_cache(maxsize=64)
