@@ -1465,6 +1465,10 @@ def test_serbian_number_words_in_either_script(text, locale):
     ("Tilts tika uzbūvēts pirms diviem gadiem.", "lv", [("2", "year")]),    # dative
     ("Most je otvoren prije dvije godine.", "bs", [("2", "year")]),         # feminine nominative
     ("Мост је отворен пре две године.", "sr", [("2", "year")]),
+    # Swahili's class concord on the numeral (miaka miwili, class 4; compounds too)
+    ("Daraja lilijengwa miaka miwili iliyopita.", "sw", [("2", "year")]),
+    ("Ujenzi ulichukua miaka ishirini na mitano.", "sw", [("25", "year")]),
+    ("Itachukua miaka mitatu au miezi mitano.", "sw", [("3", "year"), ("5", "month")]),   # au, "or": no unit
 ])
 def test_a_number_word_in_a_case_icu_does_not_decline(text, locale, expected):
     """locale/data/number_cases.toml, beside ICU's nominative words."""
