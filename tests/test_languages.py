@@ -1991,6 +1991,8 @@ def test_a_year_after_a_comma_still_follows_a_date():
     # a postposition glued to the month, a vowel sign on its last letter, the day's ordinal suffix
     ("સભા 12 જૂનના રોજ થઈ.", "gu", "--06-12"), ("સભા 12 નવેમ્બરે થઈ.", "gu", "--11-12"),
     ("સભા 12મી માર્ચના રોજ થઈ.", "gu", "--03-12"),              # મી: the 12th, no metre
+    # a candra vowel typed as the plain one (CLDR ઑક્ટોબર, ऑक्टोबर)
+    ("ઓક્ટોબર 1 ના લોકમત પછી.", "gu", "--10-01"), ("ओक्टोबर 1 रोजी मतदान झाले.", "mr", "--10-01"),
 ])
 def test_a_day_and_month_in_the_order_news_writes_them(text, locale, label):
     assert label in [v for _t, v, _u in figures(text, locale)]

@@ -1259,11 +1259,12 @@ class Extractor:
     def _wide_months(self) -> frozenset[str]:
         """CLDR's full (wide) month names of this locale, format and stand-alone, casefolded, with
         those of ICU's release of CLDR (:func:`~consistency.locale.cldr.icu_wide_months`)."""
-        from ..locale.cldr import icu_wide_months, parse_locale
+        from ..locale.cldr import icu_wide_months, month_spellings, parse_locale
 
         months = parse_locale(self.tab.tag).months
-        return frozenset(str(name).casefold() for context in ("format", "stand-alone")
-                         for name in months.get(context, {}).get("wide", {}).values()) | icu_wide_months(self.tab.language)
+        return frozenset(form for context in ("format", "stand-alone")
+                         for name in months.get(context, {}).get("wide", {}).values()
+                         for form in month_spellings(str(name))) | icu_wide_months(self.tab.language)
 
     @cached_property
     def _month_stems(self) -> dict[str, int]:

@@ -535,6 +535,20 @@ def unit_plural_forms(tag: str, unit_id: str) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+#: Devanagari's and Gujarati's candra vowels (the open o and e of English loanwords: ऑक्टोबर,
+#: ઑગસ્ટ), which text as often writes with the plain letter or sign: candra -> plain
+_CANDRA = str.maketrans({"\u0911": "\u0913", "\u0949": "\u094b", "\u090d": "\u090f", "\u0945": "\u0947",
+                         "\u0a91": "\u0a93", "\u0ac9": "\u0acb", "\u0a8d": "\u0a8f", "\u0ac5": "\u0ac7"})
+
+
+def month_spellings(name: str) -> set[str]:
+    """A month's name as text writes it: casefolded then recomposed (Greek Μαΐου folds ΐ into
+    three code points); with the typewriter apostrophe for CLDR's typographic one (ca d’octubre);
+    with the plain vowel for a candra one (gu ઑક્ટોબર, ઓક્ટોબર; mr ऑगस्ट, ओगस्ट)."""
+    folded = unicodedata.normalize("NFC", name.casefold())
+    return {folded, folded.replace("\u2019", "'"), folded.translate(_CANDRA)}
+
+
 def month_names(data: Mapping[str, Any]) -> dict[str, int]:
     out: dict[str, int] = {}
     months = _plain(data.get("months", {}))
@@ -544,10 +558,7 @@ def month_names(data: Mapping[str, Any]) -> dict[str, int]:
                 if isinstance(name, str) and len(name.strip(".")) >= 3 or (
                     isinstance(name, str) and not name.isascii()
                 ):
-                    # casefolded then recomposed: Greek Μαΐου folds ΐ into three code points
-                    folded = unicodedata.normalize("NFC", name.casefold())
-                    # CLDR writes the typographic apostrophe (ca d’octubre); text as often the other
-                    for form in {folded, folded.replace("\u2019", "'")}:
+                    for form in month_spellings(name):
                         out.setdefault(form, int(number))
                         out.setdefault(form.rstrip("."), int(number))
     return out
