@@ -133,6 +133,10 @@ def test_a_conversion_may_be_rounded_to_a_round_number(a, la, b, lb, same):
     ("The dam is 330 feet high.", "en", "Die Staumauer ist 200 Meter hoch.", "de"),
     ("The road is 5 miles long.", "en", "La route mesure 5 kilomètres.", "fr"),
     ("It weighs 550 pounds.", "en", "Es wiegt 550 Kilo.", "de"),
+    # millimetres written for centimetres, the conversion rounded (10 inches: 25.4 cm, not 25 mm)
+    ("Rosa will bring up to 10 inches of rain.", "en", "Rosa trará até 25 mm de chuva.", "pt"),
+    # a range converted wrongly at both ends (1 to 4 inches: 2.5 to 10 cm)
+    ("Locally, 1 to 4 inches of rain will fall.", "en", "Localmente, cairão 2,5 a 10 mm de chuva.", "pt"),
 ])
 def test_a_conversion_gone_wrong_is_one_mismatch_not_two_missing_figures(a, la, b, lb, tmp_path):
     import consistency

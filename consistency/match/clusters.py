@@ -157,9 +157,12 @@ def plausible_pair(a: Claim, b: Claim) -> bool:
         return True
     if _same_number(a, b):
         return True
-    if a.value is None or b.value is None:
-        return False
-    return _converted_nearby(a, b)
+    if a.value is not None and b.value is not None:
+        return _converted_nearby(a, b, a.value, b.value)
+    # two ranges converted wrongly, end by end (1 to 4 inches as 2,5 a 10 mm)
+    ends = (a.low, a.high, b.low, b.high)
+    return a.value is None and b.value is None and None not in ends \
+        and _converted_nearby(a, b, a.low, b.low) and _converted_nearby(a, b, a.high, b.high)
 
 
 def _unit_word_slip(a: Claim, b: Claim) -> bool:
@@ -215,21 +218,23 @@ def _same_unit(a: Claim, b: Claim) -> bool:
 
 
 #: a measure converted wrongly is at most this factor from the right conversion (feet for metres:
-#: 3.3; miles for kilometres: 1.6; pounds for kilograms: 2.2)
-CONVERSION_SLIP = 10
+#: 3.3; miles for kilometres: 1.6; pounds for kilograms: 2.2; a unit's prefix slipped, millimetres
+#: for centimetres, 10, and the conversion rounded: 10 inches, 25.4 cm, written 25 mm)
+CONVERSION_SLIP = 12
 
 
-def _converted_nearby(a: Claim, b: Claim) -> bool:
-    """Two measures in different units of one dimension (330 feet, 200 Meter) within
-    :data:`CONVERSION_SLIP` of each other once converted: a conversion gone wrong."""
+def _converted_nearby(a: Claim, b: Claim, x, y) -> bool:
+    """Two measures ``x`` and ``y`` in ``a``'s and ``b``'s different units of one dimension (330
+    feet, 200 Meter) within :data:`CONVERSION_SLIP` of each other once converted: a conversion
+    gone wrong."""
     from ..units import convert
 
-    if not (a.unit and b.unit) or a.kind is ClaimKind.MONEY or b.kind is ClaimKind.MONEY or not b.value:
+    if not (a.unit and b.unit) or a.kind is ClaimKind.MONEY or b.kind is ClaimKind.MONEY or not y:
         return False
-    converted = convert(a.value, a.unit, b.unit)
-    if converted is None or converted <= 0 or b.value <= 0:
+    converted = convert(x, a.unit, b.unit)
+    if converted is None or converted <= 0 or y <= 0:
         return False
-    ratio = converted / b.value
+    ratio = converted / y
     return 1 / CONVERSION_SLIP <= ratio <= CONVERSION_SLIP
 
 
