@@ -1993,6 +1993,10 @@ def test_a_year_after_a_comma_still_follows_a_date():
     ("સભા 12મી માર્ચના રોજ થઈ.", "gu", "--03-12"),              # મી: the 12th, no metre
     # a candra vowel typed as the plain one (CLDR ઑક્ટોબર, ऑक्टोबर)
     ("ઓક્ટોબર 1 ના લોકમત પછી.", "gu", "--10-01"), ("ओक्टोबर 1 रोजी मतदान झाले.", "mr", "--10-01"),
+    # a Bantu locative prefix for the name's augment (ss iNyoni: kuNyoni), a class prefix's hyphen
+    # before the day (ngo-30)
+    ("Umhlangano wabanjwa mhlaka 30 kuNyoni.", "ss", "--09-30"),
+    ("Umhlangano wabanjwa ngo-1 ngeMphala.", "ss", "--10-01"),
 ])
 def test_a_day_and_month_in_the_order_news_writes_them(text, locale, label):
     assert label in [v for _t, v, _u in figures(text, locale)]
@@ -2002,6 +2006,7 @@ def test_a_day_and_month_in_the_order_news_writes_them(text, locale, label):
     ("Bei ya mafuta ilipanda Mei 3 asilimia.", "sw"),   # a per cent after the number: no day
     ("Kuanzia Machi 40 watu walikufa.", "sw"),          # no day 40
     ("Shirku wuxuu dhacay sanadkii 2020 12ka.", "so"),  # no month
+    ("Ngabona tinyoni 30 emtsini.", "ss"),              # tinyoni, birds: iNyoni's stem only capitalised
 ])
 def test_a_loose_day_needs_a_day_and_no_unit_after_it(text, locale):
     assert not [v for _t, v, _u in figures(text, locale) if v and v.startswith("--")]

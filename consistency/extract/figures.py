@@ -883,16 +883,22 @@ class Extractor:
         loose = [_markless(m) for m in names if _LATIN_LETTER.search(m)]
         # the ending may begin with a vowel sign on the name's last letter (gu નવેમ્બરે, in November)
         ended = "|".join(_lit(m) for m in sorted(full, key=len, reverse=True))
+        # a Bantu locative or possessive prefix in place of the name's lowercase augment, the stem
+        # capitalised as CLDR writes it (ss iNyoni: kuNyoni, ngeMphala)
+        stems = "|".join(f"(?-i:{_lit(stem)})" for stem in sorted(self._prefixed_month_stems, key=len, reverse=True))
         month = (f"{self._month_word}(?:{_alt(names, boundary=True)}"
                  + (f"|(?:{ended})[\\p{{L}}\\p{{M}}]{{1,3}}" if full else "")
-                 + ("|(?:" + "|".join(loose) + r")(?![\p{L}\p{M}])" if loose else "") + ")")
-        start = r"(?:(?<![\p{L}\p{M}])|(?=\p{L}{5}))"
+                 + ("|(?:" + "|".join(loose) + r")(?![\p{L}\p{M}])" if loose else "")
+                 + (rf"|(?<![\p{{L}}\p{{M}}])\p{{Ll}}{{1,4}}-?(?:{stems})" if stems else "") + ")")
+        start = r"(?:(?<![\p{L}\p{M}])|(?=(?-i:\p{Lu}|(?![\p{Ll}\p{Lt}])\p{L})\p{L}{4}))"
+        hyphen = r"(?:(?<!-)|(?<=(?<![\p{L}\p{M}])\p{Ll}{1,7}[aeiou]-))" if self.hyphen_prefix_re is not None else "(?<!-)"
         year = r"(?:,?[ \u00a0]+(?P<year>{YEAR}))?"
         day_end = r"(?!\d|[.,]\d|[-\u2013]\d)(?:[\p{L}\p{M}]{1,3})?(?![\p{L}\p{M}\p{N}])"
         return [
             rf"{start}(?P<month>{month})[ \u00a0]+(?P<day>{{DAY}}){day_end}{year}",
-            # not the second number of a score (be 4-1 у лютым)
-            rf"(?<![\d.,\-\u2013])(?P<day>{{DAY}})(?!\d)(?:\.|[\p{{L}}\p{{M}}]{{1,3}})?[ \u00a0]+(?:[\p{{L}}\p{{Lm}}]{{1,2}}[ \u00a0]+)?"
+            # not the second number of a score (be 4-1 у лютым); after a class prefix's hyphen where the
+            # language joins one to a numeral (ss ngo-30)
+            rf"(?<![\d.,\u2013]){hyphen}(?P<day>{{DAY}})(?!\d)(?:\.|[\p{{L}}\p{{M}}]{{1,3}})?[ \u00a0]+(?:[\p{{L}}\p{{Lm}}]{{1,2}}[ \u00a0]+)?"
             rf"(?P<month>{month})(?![\p{{L}}\p{{M}}]){year}",
         ]
 
@@ -1235,6 +1241,25 @@ class Extractor:
         return tuple(sorted(words, key=len, reverse=True))
 
     @cached_property
+    def _prefixed_month_stems(self) -> dict[str, int]:
+        """Where a Bantu language writes noun-class prefixes (``inflection.toml`` ``class_prefixes``),
+        the months whose CLDR name is a lowercase augment and a capitalised stem (ss ``iNyoni``,
+        ``iMphala``): stem as CLDR writes it -> month.  A locative or possessive prefix takes the
+        augment's place (``kuNyoni``, in September; ``ngeMphala``), the stem keeping its capital
+        (lowercase, ``tinyoni`` are birds)."""
+        from ..locale.cldr import parse_locale
+
+        if not self.class_prefixes:
+            return {}
+        out: dict[str, int] = {}
+        months = parse_locale(self.tab.tag).months
+        for context in ("format", "stand-alone"):
+            for n, name in months.get(context, {}).get("wide", {}).items():
+                if (m := _AUGMENTED.fullmatch(str(name))) is not None and len(m.group(1)) >= 4:
+                    out.setdefault(m.group(1), int(n))
+        return out
+
+    @cached_property
     def _shortest_ended_month(self) -> int:
         """The shortest full month name that takes an ending in :meth:`_loose_days`: five letters,
         three where postpositions are glued to a noun (gu 11 જૂનના, of June 11)."""
@@ -1324,6 +1349,8 @@ class Extractor:
                           if len(key) - k >= 4 and key[:-k] in stems), None)
             if found is None:  # a short name, one letter more
                 found = self._short_months.get(key[:-1])
+        if found is None and self._prefixed_month_stems and (m := _PREFIXED_MONTH.fullmatch(raw)) is not None:
+            found = self._prefixed_month_stems.get(m.group(1))  # ss kuNyoni: ku- and iNyoni's stem
         if found is None:  # a Latin name written with other marks (to Sepitemá: :meth:`_loose_days`)
             found = self._markless_months.get(_strip_marks(key))
         if found is None:  # a full name with an ending (so Oktoobarta 1, gu જૂનના: :meth:`_loose_days`)
@@ -1965,6 +1992,10 @@ def _markless(word: str) -> str:
 
 #: a noun-class prefix with its hyphen typed apart from the number (zu "abangu -384", xh "ibine
 #: -2.94"): no minus sign
+#: a month's CLDR name that is a lowercase augment and a capitalised stem (ss iNyoni)
+_AUGMENTED = regex.compile(r"\p{Ll}{1,2}(\p{Lu}\p{Ll}+)")
+#: a prefix and such a stem as text writes them (kuNyoni, nge-Mphala)
+_PREFIXED_MONTH = regex.compile(r"\p{Ll}{1,4}-?(\p{Lu}\p{Ll}+)")
 _PREFIX_APART = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}{1,8}[aeiou][ \u00a0]\Z")
 
 #: a height's feet and inches written with the prime and double prime (6′6″, 5′ 11″)

@@ -666,7 +666,7 @@ def _pattern_regex(pattern: str) -> tuple[str, str] | None:
                 # follow a prefix (xh kukaNovemba 6), and one after a literal be glued to it (he d
                 # בMMMM); a name CLDR glues a case ending to (mn MMM'ын': 9-р сарын) ends inside a word
                 glued = pattern[j:j + 1] == "'" and pattern[j + 1:j + 2].isalpha()
-                out.append(("" if out else r"(?:(?<![\p{L}\p{M}])|(?=\p{L}{5}))")
+                out.append(("" if out else r"(?:(?<![\p{L}\p{M}])|(?=(?-i:\p{Lu}|(?![\p{Ll}\p{Lt}])\p{L})\p{L}{4}))")
                            + ("(?P<month>{MONTHG})" if glued else "(?P<month>{MONTH})"))
                 fields.add("M")
             elif ch in "ML" and run <= 2:
