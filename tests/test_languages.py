@@ -365,6 +365,20 @@ def test_a_month_named_after_the_word_for_month(text, locale, label):
     assert [(v, u) for _t, v, u in figures("រយៈពេល 3 ខែ", "km")] == [("3", "month")]
 
 
+def test_everyday_month_names_are_months_of_known_languages_and_no_cldr_name_of_another():
+    from babel import Locale
+
+    from consistency.locale.cldr import parse_locale, month_names
+    from consistency.locale.datafiles import locale_data
+    from consistency.locale.packs import everyday_months
+
+    for language, names in locale_data("everyday_months").items():
+        Locale.parse(language)
+        assert all(1 <= int(n) <= 12 for n in names.values()), language
+        cldr = month_names(parse_locale(language)._data)
+        assert not {name: n for name, n in everyday_months(language).items() if cldr.get(name, n) != n}, language
+
+
 def test_the_shipped_icu_month_table_is_what_icu_gives():
     pytest.importorskip("icu", reason="PyICU (the icu extra) writes and checks locale/data/icu_months.json")
     from consistency.locale import build_icu_months
@@ -1997,6 +2011,10 @@ def test_a_year_after_a_comma_still_follows_a_date():
     # before the day (ngo-30)
     ("Umhlangano wabanjwa mhlaka 30 kuNyoni.", "ss", "--09-30"),
     ("Umhlangano wabanjwa ngo-1 ngeMphala.", "ss", "--10-01"),
+    # the Maori Language Commission's names, which CLDR does not list (everyday_months.toml)
+    ("I tū te hui i te 30 o Mahuru.", "mi", "--09-30"),
+    ("I tū te hui i te 1 o Whiringa-ā-nuku.", "mi", "--10-01"),
+    ("I tū te hui i te Pipiri 12.", "mi", "--06-12"),
 ])
 def test_a_day_and_month_in_the_order_news_writes_them(text, locale, label):
     assert label in [v for _t, v, _u in figures(text, locale)]

@@ -1285,11 +1285,13 @@ class Extractor:
         """CLDR's full (wide) month names of this locale, format and stand-alone, casefolded, with
         those of ICU's release of CLDR (:func:`~consistency.locale.cldr.icu_wide_months`)."""
         from ..locale.cldr import icu_wide_months, month_spellings, parse_locale
+        from ..locale.packs import everyday_months
 
         months = parse_locale(self.tab.tag).months
         return frozenset(form for context in ("format", "stand-alone")
                          for name in months.get(context, {}).get("wide", {}).values()
-                         for form in month_spellings(str(name))) | icu_wide_months(self.tab.language)
+                         for form in month_spellings(str(name))) | icu_wide_months(self.tab.language) \
+            | frozenset(everyday_months(self.tab.language))
 
     @cached_property
     def _month_stems(self) -> dict[str, int]:

@@ -780,7 +780,7 @@ def _tables(tag: str) -> LocaleTables:
 
     # a base locale also reads the unit and month names of its regional variants (en: kilometres,
     # kph from en-GB, en-AU…; es: setiembre from es-PE), its own winning; see locale/regional.py
-    from .packs import everyday_units, lists_own_words
+    from .packs import everyday_months, everyday_units, lists_own_words
 
     # the relative-time words only where no pack was written against the unit names alone
     relative = relative_unit_names(data) if not lists_own_words(loc.language) else {}
@@ -800,7 +800,8 @@ def _tables(tag: str) -> LocaleTables:
         units = {**_root_rates(), **units}
     # and the names ICU's release of CLDR has and babel's not (si: the loanwords news writes)
     months = month_names(data) if base is not None else {
-        **regional_months(loc.language), **icu_months(loc.language), **month_names(data)}
+        **everyday_months(loc.language), **regional_months(loc.language), **icu_months(loc.language),
+        **month_names(data)}
     currencies = _currencies(data, loc.territory)
     if loc.language != "en":  # English's symbols after the locale's own (sw $37)
         currencies = {**_english_symbols(), **currencies}

@@ -333,6 +333,16 @@ def everyday_units(language: str) -> dict[str, str]:
             for word in by_language.get(language, ())}
 
 
+def everyday_months(language: str) -> dict[str, int]:
+    """``locale/data/everyday_months.toml``: the month names news writes where CLDR lists others
+    (mi ``Mahuru``, September, beside CLDR's ``Hepetema``), as :func:`~consistency.locale.cldr.
+    month_spellings` writes them -> 1..12."""
+    from .cldr import month_spellings
+
+    return {form: int(n) for name, n in _data("everyday_months").get(language, {}).items()
+            for form in month_spellings(str(name))}
+
+
 def everyday_scales(language: str) -> tuple[dict[str, int], dict[str, int]]:
     """``locale/data/everyday_scales.toml``: the scale words news writes beside CLDR's (mr
     ``दशलक्ष``) and the stems of those a noun-class prefix comes before (xh ``gidi``: izigidi,
