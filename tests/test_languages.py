@@ -2015,6 +2015,9 @@ def test_a_year_after_a_comma_still_follows_a_date():
     ("I tū te hui i te 30 o Mahuru.", "mi", "--09-30"),
     ("I tū te hui i te 1 o Whiringa-ā-nuku.", "mi", "--10-01"),
     ("I tū te hui i te Pipiri 12.", "mi", "--06-12"),
+    # Bantu concords between the month and its day (tn a le, "it being"; tsa, "of")
+    ("Kopano e ne ya nna ka Lwetse a le 29.", "tn", "--09-29"),
+    ("Kopano e ne ya nna ka di 30 tsa Lwetse.", "tn", "--09-30"),
 ])
 def test_a_day_and_month_in_the_order_news_writes_them(text, locale, label):
     assert label in [v for _t, v, _u in figures(text, locale)]
@@ -2025,6 +2028,7 @@ def test_a_day_and_month_in_the_order_news_writes_them(text, locale, label):
     ("Kuanzia Machi 40 watu walikufa.", "sw"),          # no day 40
     ("Shirku wuxuu dhacay sanadkii 2020 12ka.", "so"),  # no month
     ("Ngabona tinyoni 30 emtsini.", "ss"),              # tinyoni, birds: iNyoni's stem only capitalised
+    ("Vho kunda nga Luhuhi ḽa 4 -1 hafha.", "ve"),     # a score's first number, typed with a space
 ])
 def test_a_loose_day_needs_a_day_and_no_unit_after_it(text, locale):
     assert not [v for _t, v, _u in figures(text, locale) if v and v.startswith("--")]

@@ -893,12 +893,17 @@ class Extractor:
         start = r"(?:(?<![\p{L}\p{M}])|(?=(?-i:\p{Lu}|(?![\p{Ll}\p{Lt}])\p{L})\p{L}{4}))"
         hyphen = r"(?:(?<!-)|(?<=(?<![\p{L}\p{M}])\p{Ll}{1,7}[aeiou]-))" if self.hyphen_prefix_re is not None else "(?<!-)"
         year = r"(?:,?[ \u00a0]+(?P<year>{YEAR}))?"
-        day_end = r"(?!\d|[.,]\d|[-\u2013]\d)(?:[\p{L}\p{M}]{1,3})?(?![\p{L}\p{M}\p{N}])"
+        # no score's first number (4-1, 4 -1, 4 - 1)
+        day_end = r"(?!\d|[.,]\d|[ \u00a0]?[-\u2013][ \u00a0]?\d)(?:[\p{L}\p{M}]{1,3})?(?![\p{L}\p{M}\p{N}])"
+        # where Bantu concords stand between a noun and its number (tn Lwetse a le 29, di 30 tsa
+        # Lwetse; inflection.toml class_prefixes), up to two short words between the month and its day
+        concords = r"(?:\p{Ll}{1,3}[ \u00a0]+){0,2}" if self.class_prefixes else ""
+        between = concords or r"(?:[\p{L}\p{Lm}]{1,2}[ \u00a0]+)?"
         return [
-            rf"{start}(?P<month>{month})[ \u00a0]+(?P<day>{{DAY}}){day_end}{year}",
+            rf"{start}(?P<month>{month})[ \u00a0]+{concords}(?P<day>{{DAY}}){day_end}{year}",
             # not the second number of a score (be 4-1 у лютым); after a class prefix's hyphen where the
             # language joins one to a numeral (ss ngo-30)
-            rf"(?<![\d.,\u2013]){hyphen}(?P<day>{{DAY}})(?!\d)(?:\.|[\p{{L}}\p{{M}}]{{1,3}})?[ \u00a0]+(?:[\p{{L}}\p{{Lm}}]{{1,2}}[ \u00a0]+)?"
+            rf"(?<![\d.,\u2013]){hyphen}(?P<day>{{DAY}})(?!\d)(?:\.|[\p{{L}}\p{{M}}]{{1,3}})?[ \u00a0]+{between}"
             rf"(?P<month>{month})(?![\p{{L}}\p{{M}}]){year}",
         ]
 
