@@ -924,6 +924,9 @@ def test_the_hungarian_century_as_text_writes_it(text, label):
     ("A meccs 13 órakor kezdődik.", "hu"),
     ("Rungtynės prasidės 15 val. Neapolyje.", "lt"),
     ("Susitikimas vyks 12.30 val. sostinėje.", "lt"),
+    # a CLDR day period, the hour and its mark (CLDR's h/H pattern; zh news' 点), the minutes
+    ("会议于上午5点开始。", "zh"), ("會議於上午 7 點 55 分開始。", "zh-Hant"), ("会議は午前5時に始まった。", "ja"),
+    ("회의는 오전 7시 55분에 시작됐다.", "ko"), ("Cuộc họp bắt đầu lúc 5 giờ sáng.", "vi"),
 ])
 def test_a_number_after_a_clock_word_is_a_time_not_a_count(text, locale):
     assert figures(text, locale) == []
@@ -938,6 +941,8 @@ def test_a_number_after_a_clock_word_is_a_time_not_a_count(text, locale):
     ("Der Preis stieg um 15 Prozent.", "de", [("15", "percent")]),
     ("Rungtynės truko 3 valandas.", "lt", [("3", "hour")]),               # a duration writes the word
     ("A tárgyalás 13 óráig tartott.", "hu", [("13", "hour")]),                 # lasted 13 hours
+    ("上午有5个人来了。", "zh", [("5", None)]),                    # a day period, then no hour: a count
+    ("Cuộc họp kéo dài 5 giờ sau đó.", "vi", [("5", "hour")]),    # sau ("after") is no sa (a.m.)
 ])
 def test_a_clock_word_leaves_other_figures_alone(text, locale, expected):
     assert [(v, u) for _t, v, u in figures(text, locale)] == expected

@@ -32,7 +32,7 @@ from typing import Any, cast
 
 import regex
 
-from ..locale.cldr import (ISO_DATE, date_patterns, normalize_tag, per_unit_names, per_unit_prefixes,
+from ..locale.cldr import (ISO_DATE, date_patterns, day_period_clock, normalize_tag, per_unit_names, per_unit_prefixes,
                            percent_words_before, quarter_names, tables, typed_groups, units_before_number)
 from ..locale.calendars import clock_prepositions, clock_words, clock_words_after, era_of
 from ..locale.inflection import inflection
@@ -645,6 +645,13 @@ class Extractor:
         after = clock_words_after(tab.language)
         if after:  # hu 13 órakor, lt 15 val.: a time of day, the word after it
             noise.append(rf"(?<![\d.,:])(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?[ \u00a0]*{_alt(after)}")
+        periods, hour_marks, minute_marks = day_period_clock(tag)
+        if periods and hour_marks:  # zh 上午5点, ja 午前5時, ko 오전 7시 55분: a day period, an hour, its minutes
+            minute = rf"(?:[ \u00a0]*[0-5]?\d[ \u00a0]*{_alt(minute_marks, boundary=False)})?" if minute_marks else ""
+            hour = rf"(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?[ \u00a0]*{_alt(hour_marks, boundary=False)}{minute}"
+            noise.append(rf"{_alt(periods, boundary=False, left=True)}[ \u00a0]*{hour}")
+            # or the period after it (vi 5 giờ sáng, 5 in the morning), a whole word
+            noise.append(rf"(?<![\d.,:]){hour}[ \u00a0]*{_alt(periods)}")
         hours = [w for w, unit in self.units.items() if unit == "hour"]
         at = clock_prepositions(tab.language)
         if at and hours:  # om 15 uur, в 15 часов: the preposition, a number and the word for an hour

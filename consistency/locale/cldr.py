@@ -599,6 +599,32 @@ def percent_words_before(tag: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=64)
+def day_period_clock(tag: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """What makes a number after a day period a time of day in ``tag``: CLDR's day periods of two
+    letters or more (zh ``上午``, ``晚上``; ja ``午前``; ko ``오전``), the marks of an hour (the literal
+    of its ``h`` and ``H`` patterns: zh ``时``, ja ``時``, ko ``시``) and of a minute (its short word for
+    one, not in ASCII: ja ``分``, ko ``분``), with those ``locale/data/clock.toml`` adds (zh ``点``)."""
+    from .calendars import day_period_marks
+
+    loc = parse_locale(tag)
+    periods = {str(name).casefold() for context in ("format", "stand-alone") for width in ("abbreviated", "wide")
+               for name in _plain(loc.day_periods.get(context, {}).get(width, {})).values()
+               if isinstance(name, str) and len(name.strip(". ")) >= 2}
+    hours: set[str] = set()
+    for key in ("h", "H"):
+        pattern = loc.datetime_skeletons.get(key)
+        if pattern is not None:
+            text = str(getattr(pattern, "pattern", pattern))  # a quoted literal (vi HH 'giờ'), else no field letter
+            literal = "".join(q if q else re.sub(r"[a-zA-Z]", "", plain)
+                              for plain, q in re.findall(r"([^']+)|'([^']*)'", text)).strip(" \u00a0\u202f")
+            if literal:
+                hours.add(literal.casefold())
+    minutes = {w for w in unit_plural_forms(tag, "duration-minute") if not w.isascii()}
+    extra_hours, extra_minutes = day_period_marks(loc.language)
+    return tuple(sorted(periods)), tuple(sorted(hours | set(extra_hours))), tuple(sorted(minutes | set(extra_minutes)))
+
+
+@lru_cache(maxsize=64)
 def quarter_names(tag: str) -> dict[str, int]:
     """CLDR's quarter names of ``tag`` (vi ``quý 2``, cs ``2. čtvrtletí``; format and stand-alone,
     wide and abbreviated), casefolded -> 1-4; a name of digits alone (narrow ``2``) is left out."""
