@@ -60,5 +60,5 @@ def clock_prepositions(language: str) -> tuple[str, ...]:
 def day_period_marks(language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The marks of an hour and of its minutes ``language``'s news writes after a day period beside
     CLDR's own (zh ``上午5点``, ``7點55分``): ``locale/data/clock.toml`` ``[day_period_marks]``."""
-    hours, minutes = (_clock().get("day_period_marks", {}).get(language) or [[], []])
-    return tuple(hours), tuple(minutes)
+    marks: list = _clock().get("day_period_marks", {}).get(language) or [[], []]
+    return tuple(marks[0]), tuple(marks[1])
