@@ -1296,7 +1296,8 @@ class Extractor:
     def _wide_months(self) -> frozenset[str]:
         """CLDR's full (wide) month names of this locale, format and stand-alone, casefolded, with
         those of ICU's release of CLDR (:func:`~consistency.locale.cldr.icu_wide_months`)."""
-        from ..locale.cldr import icu_wide_months, month_spellings, parse_locale
+        from ..locale.cldr import icu_wide_months, parse_locale
+        from ..locale.scripts import month_spellings
         from ..locale.packs import everyday_months
 
         months = parse_locale(self.tab.tag).months

@@ -35,7 +35,7 @@ def build(languages: set[str] | None = None) -> dict:
     from babel import Locale
     from babel.localedata import locale_identifiers
 
-    from .cldr import _compact_scales, month_names, unit_names
+    from .cldr import compact_scales, month_names, unit_names
 
     by_language: dict[str, list[str]] = {}
     for tag in sorted(locale_identifiers()):
@@ -57,7 +57,7 @@ def build(languages: set[str] | None = None) -> dict:
         base_months = month_names(base._data)
         # a variant's unit that is a scale word of the base (es-US's Scandinavian mile "mil", the
         # Spanish thousand) is left out: the base's texts write it as the scale
-        base_scales = _compact_scales(dict(base._data))
+        base_scales = compact_scales(dict(base._data))
         base_symbols = base._data.get("number_symbols", {}).get("latn", {})
         extra_groups = ""
         extra_units: dict[str, str] = {}

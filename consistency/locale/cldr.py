@@ -157,7 +157,7 @@ class LocaleTables:
     duals: dict[str, str] = field(default_factory=dict)
 
 
-def _compact_scales(data: dict, *, prefix: bool = False, conflicts: set | None = None,
+def compact_scales(data: dict, *, prefix: bool = False, conflicts: set | None = None,
                     written: dict | None = None) -> dict[str, int]:
     """Scale words of the compact formats; ``prefix=True`` gives those written
     before the number (Dzongkha ``སྟོང་ཕྲག 1``), else those after it.  ``written`` receives each
@@ -535,21 +535,9 @@ def unit_plural_forms(tag: str, unit_id: str) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-#: Devanagari's and Gujarati's candra vowels (the open o and e of English loanwords: ऑक्टोबर,
-#: ઑગસ્ટ), which text as often writes with the plain letter or sign: candra -> plain
-_CANDRA = str.maketrans({"\u0911": "\u0913", "\u0949": "\u094b", "\u090d": "\u090f", "\u0945": "\u0947",
-                         "\u0a91": "\u0a93", "\u0ac9": "\u0acb", "\u0a8d": "\u0a8f", "\u0ac5": "\u0ac7"})
-
-
-def month_spellings(name: str) -> set[str]:
-    """A month's name as text writes it: casefolded then recomposed (Greek Μαΐου folds ΐ into
-    three code points); with the typewriter apostrophe for CLDR's typographic one (ca d’octubre);
-    with the plain vowel for a candra one (gu ઑક્ટોબર, ઓક્ટોબર; mr ऑगस्ट, ओगस्ट)."""
-    folded = unicodedata.normalize("NFC", name.casefold())
-    return {folded, folded.replace("\u2019", "'"), folded.translate(_CANDRA)}
-
-
 def month_names(data: Mapping[str, Any]) -> dict[str, int]:
+    from .scripts import month_spellings
+
     out: dict[str, int] = {}
     months = _plain(data.get("months", {}))
     for context in ("format", "stand-alone"):
@@ -841,10 +829,10 @@ def _tables(tag: str) -> LocaleTables:
         secondary_group=secondary,
         plus_minus=plus_minus,
         percent_signs=percent_signs,
-        scales=merged(_compact_scales(data, conflicts=conflicts, written=scale_forms), "scales"),
+        scales=merged(compact_scales(data, conflicts=conflicts, written=scale_forms), "scales"),
         scale_forms=merged(scale_forms, "scale_forms"),
         conflicting_scales=frozenset(conflicts),
-        prefix_scales=_compact_scales(data, prefix=True),
+        prefix_scales=compact_scales(data, prefix=True),
         currencies=merged(currencies, "currencies"),
         currency_symbols=frozenset(
             str(v).casefold() for k, v in _plain(data.get("currency_symbols", {})).items() if v and len(k) == 3

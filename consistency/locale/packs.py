@@ -337,7 +337,7 @@ def everyday_months(language: str) -> dict[str, int]:
     """``locale/data/everyday_months.toml``: the month names news writes where CLDR lists others
     (mi ``Mahuru``, September, beside CLDR's ``Hepetema``), as :func:`~consistency.locale.cldr.
     month_spellings` writes them -> 1..12."""
-    from .cldr import month_spellings
+    from .scripts import month_spellings
 
     return {form: int(n) for name, n in _data("everyday_months").get(language, {}).items()
             for form in month_spellings(str(name))}

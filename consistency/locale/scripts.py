@@ -25,11 +25,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import unicodedata
+
 import regex
 
 from .datafiles import locale_data
 
-__all__ = ["ATTACHING", "SCRIPTS", "WORD_END", "WORD_START", "letter_script", "script_counts", "unmix_homoglyphs"]
+__all__ = ["ATTACHING", "SCRIPTS", "WORD_END", "WORD_START", "letter_script", "month_spellings", "script_counts", "unmix_homoglyphs"]
 
 #: Scripts whose words a number, a unit or a scale word may be followed by without a space: those
 #: written without spaces (Han, kana, the South-East Asian scripts of line-break class SA: 2GWの,
@@ -206,3 +208,17 @@ def _unmix_once(text: str) -> str:
                 word = word.translate(tables[s, major])
         out[m.start():m.end()] = word
     return "".join(out)
+
+
+#: Devanagari's and Gujarati's candra vowels (the open o and e of English loanwords: ऑक्टोबर,
+#: ઑગસ્ટ), which text as often writes with the plain letter or sign: candra -> plain
+_CANDRA = str.maketrans({"\u0911": "\u0913", "\u0949": "\u094b", "\u090d": "\u090f", "\u0945": "\u0947",
+                         "\u0a91": "\u0a93", "\u0ac9": "\u0acb", "\u0a8d": "\u0a8f", "\u0ac5": "\u0ac7"})
+
+
+def month_spellings(name: str) -> set[str]:
+    """A month's name as text writes it: casefolded then recomposed (Greek Μαΐου folds ΐ into
+    three code points); with the typewriter apostrophe for CLDR's typographic one (ca d’octubre);
+    with the plain vowel for a candra one (gu ઑક્ટોબર, ઓક્ટોબર; mr ऑगस्ट, ओगस्ट)."""
+    folded = unicodedata.normalize("NFC", name.casefold())
+    return {folded, folded.replace("\u2019", "'"), folded.translate(_CANDRA)}
