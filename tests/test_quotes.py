@@ -319,8 +319,12 @@ def _run_rule(an, rule) -> list:
     ("nl", "De aanval vond plaats net voor 7 uur ‘s morgens bij het strand."),
     ("nl", "Hij kwam 's avonds laat thuis van zijn werk."),
     ("af", "Dit is 'n groot dag vir die hele dorp."),
+    # ‘80 is 1980: the mark stands for the century's digits (a decade, a class year)
+    ("it", "Negli anni ‘80 la fabbrica dava lavoro a tremila persone."),
+    ("en", "The band was famous in the ’90s and again in the '00s, the critic wrote."),
+    ("de", "Die Halle stammt aus den ’70ern und wurde 2015 renoviert."),
 ])
-def test_an_apostrophe_that_is_a_word_opens_no_quotation(locale, text):
+def test_an_apostrophe_that_is_a_word_or_a_century_opens_no_quotation(locale, text):
     assert extract_quotes(text, locale) == []
 
 
@@ -329,15 +333,26 @@ def test_an_apostrophe_that_is_a_word_opens_no_quotation(locale, text):
      "Czy ujawniliśmy... Nie, nie ujawniliśmy"),
     ("hu", "Nagyon rossz a helyzet ezen a héten” – mondta a szóvivő hétfőn.",
      "Nagyon rossz a helyzet ezen a héten"),
+    # before a comma of another script (Unicode's terminal punctuation: Arabic ،) or the pack's
+    # speech verb, after a word
+    ("ar", "إن المصنع سيفتح أبوابه في الربيع المقبل\"، بحسب ما قاله المدير.",
+     "إن المصنع سيفتح أبوابه في الربيع المقبل"),
+    ("en", "The trains will run every hour from the spring\" he said on Monday.",
+     "The trains will run every hour from the spring"),
+    ("en", "The trains will run every hour from the spring\" said the mayor.",
+     "The trains will run every hour from the spring"),
+    ("de", "Die Züge fahren ab dem Frühjahr jede Stunde“ sagte die Bürgermeisterin.",
+     "Die Züge fahren ab dem Frühjahr jede Stunde"),
 ])
 def test_a_quotation_running_on_closes_after_a_word(locale, text, content):
     # the closing mark of a quotation begun in the previous paragraph, straight after a word
     (q,) = extract_quotes(text, locale)
-    assert q.content == content
+    assert q.content == content and q.open_before
 
 
 def test_a_possessive_written_with_a_double_mark_is_no_quotation():
     assert extract_quotes('The fans filled the Lakers" arena for the six-game preseason schedule.', "en") == []
+    assert extract_quotes('The Lakers" coach said nothing about the six-game schedule.', "en") == []
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab Ü.’'-,:1_\n") + ["\u0301", "é", "ж", "の", "Ⅻ"]), max_size=40))
@@ -350,3 +365,35 @@ def test_the_clause_head_is_where_the_plain_search_finds_it(text):
 
     plain = regex.compile(_CLAUSE_HEAD.pattern).search(text)
     assert _clause_head(text).span() == plain.span()
+
+
+@given(decade=st.integers(0, 99), locale=st.sampled_from(["en", "it", "de", "ja", "ar"]),
+       mark=st.sampled_from(["'", "’", "‘"]))
+def test_an_elided_century_never_changes_the_quotations(decade, locale, mark):
+    """Law: a decade written with an elided century (``’80s``) in front of a quotation leaves the
+    quotations as they are, only shifted."""
+    quoted = '"The new line opens in the spring," the mayor said.'
+    prefix = f"Built in the {mark}{decade:02d}s. "
+    plain = [(q.content, q.kind) for q in extract_quotes(quoted, locale)]
+    assert [(q.content, q.kind) for q in extract_quotes(prefix + quoted, locale)] == plain
+
+
+@pytest.mark.parametrize("mark", ["\u200f", "\u200e", "\u061c", "\u200d"])
+def test_a_format_character_before_an_opening_mark_is_invisible(mark):
+    # a right-to-left mark typed before a Persian « (bidi editors insert it): the quotation
+    # still opens and runs into the next paragraph
+    (q,) = extract_quotes(mark + "«این پروژه تا پایان سال آینده تمام خواهد شد.", "fa")
+    assert q.open_after and q.content.startswith("این پروژه")
+
+
+@given(st.lists(st.sampled_from(["\u200f", "\u200e", "\u061c", "\u2066", "\u2069", "\u00ad"]), max_size=3),
+       st.sampled_from(["«این پروژه تا پایان سال آینده تمام خواهد شد.",
+                        '"The new line opens in the spring, and the trains run every hour," he said.',
+                        "„Die neue Linie öffnet im Frühjahr“, sagte die Bürgermeisterin."]))
+def test_format_characters_before_a_paragraph_change_no_quotation(marks, text):
+    """Law: Unicode format characters (category Cf) in front of a paragraph leave its quotations'
+    contents and kinds as they are."""
+    locale = "fa" if text.startswith("«") else "en"
+    plain = [(q.content, q.kind) for q in extract_quotes(text, locale)]
+    assert [(q.content, q.kind) for q in extract_quotes("".join(marks) + text, locale)] == plain
+

@@ -119,10 +119,25 @@ def _is_cjk(ch: str) -> bool:
     return ch != "" and _CJK.match(ch) is not None
 
 
+#: Unicode format characters (general category Cf): invisible, so not what a mark stands next to
+#: (a right-to-left mark before a Persian «, a zero-width joiner, a soft hyphen)
+_FORMAT = regex.compile(r"\p{Cf}")
+
+
+def _beside(text: str, i: int) -> tuple[str, str]:
+    """The visible characters left and right of ``text[i]`` ("" at an edge), format characters skipped."""
+    j = i - 1
+    while j >= 0 and _FORMAT.match(text[j]):
+        j -= 1
+    k = i + 1
+    while k < len(text) and _FORMAT.match(text[k]):
+        k += 1
+    return (text[j] if j >= 0 else ""), (text[k] if k < len(text) else "")
+
+
 def _hints(text: str, i: int) -> tuple[bool, bool]:
     """(looks like an opening mark, looks like a closing mark) at ``text[i]``."""
-    left = text[i - 1] if i > 0 else ""
-    right = text[i + 1] if i + 1 < len(text) else ""
+    left, right = _beside(text, i)
     if _is_cjk(left) or _is_cjk(right):
         opening = left in _CJK_OPEN_BEFORE or left in "。！？" and right not in _CJK_CLOSE_AFTER
         closing = right in _CJK_CLOSE_AFTER or (left in "。！？" and right in _CJK_CLOSE_AFTER)
@@ -135,7 +150,8 @@ def _hints(text: str, i: int) -> tuple[bool, bool]:
         return opening, closing
     opening = (left == "" or left.isspace() or left in "([{—–-/:;" or left in CLOSERS) and right != "" \
         and not right.isspace()
-    closing = (right == "" or right.isspace() or right in ".,;:!?)]}—–-…" or right in "”’«»‹›“‘\"'") \
+    closing = (right == "" or right.isspace() or right in ".,;:!?)]}—–-…" or right in "”’«»‹›“‘\"'"
+               or _TERMINAL.match(right) is not None) \
         and left != "" and not left.isspace()
     ch = text[i]
     if ch in "«‹" and (left == "" or left.isspace()) and right in " \u00a0\u202f":
@@ -152,6 +168,10 @@ _DASH_AFTER = regex.compile(r"[ \u00a0]*[—–][ \u00a0]")
 #: Dutch and Afrikaans 'n (een): the mark, one of these letters in lower case, then a space
 _APOSTROPHE_WORD = regex.compile(r"['’‘][stn][ \u00a0]")
 
+#: an apostrophe that stands for a year's century, not a quotation mark: en "the ’80s", "class of
+#: '99", it "gli anni ‘80", de "die ’90er": a single mark, two digits, no third digit
+_ELIDED_CENTURY = regex.compile(r"['’‘]\d\d(?!\d)")
+
 
 def _pair(text: str, closers: dict[str, str], at: list[int]) -> list[tuple[int, int, int]]:
     """(open index, close index, depth) of the cheapest consistent pairing of the marks (at ``at``)."""
@@ -163,8 +183,9 @@ def _pair(text: str, closers: dict[str, str], at: list[int]) -> list[tuple[int, 
             continue  # an apostrophe: don't, O’Brien, geht’s
         if ch in "'’" and i > 0 and i + 1 < len(text) and text[i - 1].isdigit() and text[i + 1].isdigit():
             continue  # a Swiss digit group separator: 1’000
-        if ch in "'’‘" and _APOSTROPHE_WORD.match(text, i) and (i == 0 or not text[i - 1].isalnum()):
-            continue  # a word that starts with an apostrophe: nl 's morgens, 't, af 'n
+        if ch in "'’‘" and (_APOSTROPHE_WORD.match(text, i) or _ELIDED_CENTURY.match(text, i)) and \
+                (i == 0 or not text[i - 1].isalnum()):
+            continue  # a word that starts with an apostrophe: nl 's morgens, 't, af 'n; the ’80s
         ho, hc = _hints(text, i)
         marks.append((i, ch, ch in closers, ch in all_close, ho, hc))
     if not marks:
@@ -206,7 +227,30 @@ def _pair(text: str, closers: dict[str, str], at: list[int]) -> list[tuple[int, 
     return sorted((marks[a][0], marks[b][0], d) for a, b, d in pairs)
 
 
-def _edge_quotes(text: str, pairs: list, closers: dict[str, str], at: list[int]) -> list[tuple[int, int, int]]:
+#: Unicode's terminal punctuation (property Terminal_Punctuation): the commas, periods, colons and
+#: semicolons of every script (Arabic ، ؛ ؟, Devanagari ।, Armenian ։, Ethiopic ፣ ።, CJK 。、，) and …
+_TERMINAL = regex.compile(r"[\p{Terminal_Punctuation}…]")
+#: the same but colons and semicolons, which introduce a quotation rather than end one
+_ENDS_CLAUSE = regex.compile(r"[\p{Terminal_Punctuation}…--[:;：；؛︓︔﹕﹔]]", regex.V1)
+
+
+def _verb_next(text: str, i: int, pack: Pack) -> bool:
+    """Whether a speech verb of ``pack`` is the first word from ``text[i]``, or follows one of the
+    pack's speech pronouns (a closing mark's speaker clause: "” είπε", "” ha aggiunto", "” he said";
+    not "” office said")."""
+    if not pack.speech_verbs:
+        return False
+    head = compiled(r"[ \u00a0]+(\p{L}+[ \u00a0]+)?").match(text, i)
+    if head is None:
+        return False
+    if head.group(1) and head.group(1).strip().casefold() not in pack.speech_pronouns:
+        head = compiled(r"[ \u00a0]+").match(text, i)
+    v = _verb_at(text[head.start():head.end() + 24], pack, cjk=False)
+    return v is not None and v[0] <= head.end() - head.start()
+
+
+def _edge_quotes(text: str, pairs: list, closers: dict[str, str], at: list[int],
+                 pack: Pack) -> list[tuple[int, int, int]]:
     """A quotation running on from the previous block (closing mark only) or into the next
     one (opening mark at the block start, never closed), as journalists write long quotes.
     ``at``: where the text's quotation marks are, in order."""
@@ -218,8 +262,9 @@ def _edge_quotes(text: str, pairs: list, closers: dict[str, str], at: list[int])
         if i <= last_end:
             break
         ch = text[i]
-        left = text[i - 1] if i > 0 else ""
+        left = _beside(text, i)[0]
         if ch in closers and i not in used and _hints(text, i)[0] and not _APOSTROPHE_WORD.match(text, i) and \
+                not (ch in "'’‘" and _ELIDED_CENTURY.match(text, i)) and \
                 (ch not in "'’" or left == "" or left.isspace() or left in ":：") and \
                 not any(c in compiled(r"(?<=\p{L})['’](?=\p{L})").sub("", text[i + 1:]) for c in closers[ch]):
             end = len(text.rstrip())
@@ -240,11 +285,13 @@ def _edge_quotes(text: str, pairs: list, closers: dict[str, str], at: list[int])
             break
         ch = text[i]
         if ch in all_close and i not in used and i > 0 and _hints(text, i)[1] and \
-                (text[i - 1] in ",.!?。！？…、，" or i + 1 >= len(text.rstrip())
-                 or (i + 1 < len(text) and text[i + 1] in ",.;:と、。")
+                (_ENDS_CLAUSE.match(text[i - 1]) or i + 1 >= len(text.rstrip())
+                 or (i + 1 < len(text) and (text[i + 1] == "と" or _TERMINAL.match(text[i + 1])))
                  # after a word, before a dash that introduces the speaker (pl "nie ujawniliśmy” —
-                 # dodał", ru "» — сказал"): not a possessive written with the wrong mark (Waters" office)
-                 or (text[i - 1].isalpha() and _DASH_AFTER.match(text, i + 1) is not None)) and \
+                 # dodał", ru "» — сказал") or before a speech verb (el "Λιγκ" είπε", "fatto” he
+                 # said"): not a possessive written with the wrong mark (Waters" office)
+                 or (text[i - 1].isalpha() and (_DASH_AFTER.match(text, i + 1) is not None
+                                                or _verb_next(text, i + 1, pack)))) and \
                 not any(c2 in text[:i] for c2 in closers if c2 not in "’'\"" and ch in closers[c2]):
             out.append((-1, i, 0))
             break
@@ -318,7 +365,7 @@ def extract_quotes(text: str, locale: str, *, names: list[Mention] | None = None
     if not at:
         return []
     pairs = _pair(text, closers, at)
-    pairs += _edge_quotes(text, pairs, closers, at)
+    pairs += _edge_quotes(text, pairs, closers, at, pack)
     pairs.sort()
     if not pairs:
         return []
