@@ -4,7 +4,7 @@ vocabularies and the NAM rules on small bundles of our own sentences."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from consistency.documents.text import parse_text
@@ -941,6 +941,9 @@ def test_a_respelled_name_that_is_another_name_is_still_reported():
     ("pl", "The coach praised Sergio Aguero and Mike Lee.", "Trener pochwalił Sergia Aguerę i Mike'a Lee."),
     ("pl", "The award went to Francesco Molinari.", "Nagrodę przyznano Francescowi Molinari."),
     ("cs", "The fire reached San Diego and Dolly Parton.", "Požár zasáhl San Diegu a Dollyho Partona."),
+    # Finnish: an ending on each declined word, after an i where the name ends in a consonant
+    ("fi", "The interview aired on Sky News Tonight.", "Haastattelu nähtiin Sky Newsin Tonight -ohjelmassa."),
+    ("fi", "Fans cheered for Thorbjorn Olesen.", "Fanit kannustivat Thorbjørn Olesenia."),
     ("cs", "The host spoke with Laverne Cox.", "Moderátor mluvil s Lavernou Cox."),
 ])
 def test_a_foreign_name_in_a_case_of_a_declining_language_is_no_misspelling(locale, en, other):
@@ -949,10 +952,24 @@ def test_a_foreign_name_in_a_case_of_a_declining_language_is_no_misspelling(loca
     assert rules_of(findings(bundle(en=en, **{locale: other}), "NAM002")) == []
 
 
+@settings(max_examples=30, deadline=None)
+@given(surname=st.sampled_from(["Bjørn", "Olesen", "Søndergaard", "Ærø", "Björk", "Gómez", "Walsh"]),
+       ending=st.sampled_from(["n", "in", "ia", "ssa", "issa", "lla", "illa", "lle", "ksi", "sta"]))
+def test_a_finnish_case_ending_on_a_name_with_letters_english_folds_is_no_misspelling(surname, ending):
+    """Law: the English version writes the name with its letters folded (Bjorn for Bjørn), the
+    Finnish one with a case ending of [name_endings] fi: one name, never a NAM002."""
+    from consistency.extract.translit import ascii_fold
+
+    en = f"The prize went to Anna {ascii_fold(surname).title()} on Monday."
+    fi = f"Palkinto annettiin maanantaina Anna {surname}{ending} varten."
+    assert rules_of(findings(bundle(en=en, fi=fi), "NAM002")) == []
+
+
 @pytest.mark.parametrize("locale, en, other", [
     ("pl", "Mayor Noelle Walsh opened the bridge.", "Burmistrz Noel Walsh otworzył most."),
     ("pl", "Mayor Noelle Walsh opened the bridge.", "Most otworzyła burmistrz Noela Walsh."),
     ("cs", "Singer Dolly Menga opened the bridge.", "Most otevřela zpěvačka Dolla Menga."),  # Dollyho, not Dolla
+    ("fi", "Mayor Noelle Walsh opened the bridge.", "Sillan avasi pormestari Noela Walsh."),
 ])
 def test_a_declined_name_that_is_another_name_is_still_reported(locale, en, other):
     """Noela is Noel declined, not Noelle: the translation changed the name; a final -y is no vowel

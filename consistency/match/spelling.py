@@ -21,6 +21,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from ..extract.names import Mention
 from ..extract.persons import looks_like_person
+from ..extract.translit import ascii_fold
 from ..locale.tags import language
 
 __all__ = ["declined", "feminine_form", "inflected", "own_spelling", "plain", "respelled", "single_variant", "surname_typo",
@@ -186,9 +187,16 @@ def declined(an: Any, v: int, a: Mention, w: int, b: Mention) -> bool:
     rules = inflection().name_endings
     for lang, own, foreign in _each_way(an, v, xs, w, ys):
         endings = rules.get(lang)
-        if endings and own != foreign and all(_declines(x, y, endings) for x, y in zip(own, foreign, strict=True)):
-            return True
+        if endings and own != foreign and all(_declines(x, y, endings) or _declines(
+                ascii_fold(x), ascii_fold(y), _folded_endings(lang)) for x, y in zip(own, foreign, strict=True)):
+            return True  # fi Thomas Bjørnin for Thomas Bjorn: the name's letters folded as its key folds them
     return False
+
+
+def _folded_endings(lang: str) -> frozenset[str]:
+    from ..locale.inflection import inflection
+
+    return frozenset(ascii_fold(e) for e in inflection().name_endings.get(lang, ()))
 
 
 def _last_words(a: Mention, b: Mention, *, letters: str = r"[\p{L}\p{M}]+") -> tuple[list[str], list[str]]:
