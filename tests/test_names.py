@@ -1031,3 +1031,48 @@ def test_skipping_places_finds_what_the_full_scan_finds(pieces, locale):
         finally:
             names._name_starts = original
         assert found == full, (skip, text)
+
+
+# --------------------------------------------------------------------------- endonyms, national adjectives
+
+
+@pytest.mark.parametrize("locale, en, other", [
+    # a place written as at home, in its territory's official language (a club's name, a station)
+    ("nl", "Rangers host Rapid Vienna on Thursday.", "Rangers ontvangt donderdag Rapid Wien."),
+    ("hu", "Rangers host Rapid Vienna on Thursday.", "A Rangers csütörtökön a Rapid Wient fogadja."),
+    # a country's adjective that is its national language's name in the other language
+    ("it", "The prize went to Anna Holm of Denmark.", "Il premio è andato alla danese Anna Holm."),
+    ("fr", "The border dispute with Greece lasted decades.", "Le conflit frontalier avec le voisin grec a duré des décennies."),
+    ("ja", "The Danish captain Anna Holm won.", "デンマーク人のキャプテン、アンナ・ホルムが勝った。"),
+])
+def test_a_place_named_at_home_or_by_its_national_language_is_named(locale, en, other):
+    assert rules_of(findings(bundle(en=en, **{locale: other}), "NAM001")) == []
+
+
+@pytest.mark.parametrize("locale, en, other", [
+    ("it", "The prize went to Anna Holm of Denmark.", "Il premio è andato ad Anna Holm."),
+    # English, French, Spanish, Arabic, Portuguese are official in many territories: no nation's adjective
+    ("es", "The law was passed in the United States.", "La ley se aprobó en inglés."),
+    ("it", "The law was passed in Brazil.", "La legge è stata approvata in portoghese."),
+])
+def test_a_country_left_out_is_still_reported(locale, en, other):
+    assert rules_of(findings(bundle(en=en, **{locale: other}), "NAM001")) == ["NAM001"]
+
+
+@given(st.sampled_from(sorted(__import__("babel.core", fromlist=["get_global"]).get_global("territory_languages"))))
+def test_a_national_language_is_the_one_official_language_of_its_likeliest_territory(code):
+    """Law: a territory's national language (its name the nation's adjective) is its only
+    official language, that language's likeliest territory is it, and it is official in few
+    territories; every official language is one of the place's own languages."""
+    from babel.core import get_global
+
+    from consistency.extract.vocabulary import NATIONAL_LANGUAGE_TERRITORIES, _official_count, national_languages, \
+        own_languages
+
+    ident = f"territory:{code}"
+    national = national_languages(ident)
+    assert len(national) <= 1
+    for lang in national:
+        assert {x.split("_")[0] for x in own_languages(ident)} == {lang}
+        assert str(get_global("likely_subtags")[lang]).endswith("_" + code)
+        assert _official_count()[lang] <= NATIONAL_LANGUAGE_TERRITORIES

@@ -312,6 +312,82 @@ def _short_names() -> dict[str, dict[str, str]]:
         return {}
 
 
+@lru_cache(maxsize=4096)
+def own_languages(ident: str) -> tuple[str, ...]:
+    """The languages a gazetteer place is named in at home: CLDR's official languages (de jure or de
+    facto) of its territory, or of the territory of a city's time zone (``city:Europe/Vienna`` ->
+    ``("de",)``, ``territory:DK`` -> ``("da",)``); none for a region of several territories."""
+    from babel.core import get_global
+    from babel.languages import get_official_languages
+
+    kind, _, code = ident.partition(":")
+    if kind == "city":
+        code = get_global("zone_territories").get(code, "")
+    elif kind != "territory":
+        return ()
+    if len(code) != 2 or not code.isalpha():
+        return ()
+    return tuple(get_official_languages(code, de_facto=True))
+
+
+#: a language official in more territories than this (CLDR: English, French, Spanish, Arabic,
+#: Portuguese) is spoken far beyond one nation, so its name is no nation's adjective
+NATIONAL_LANGUAGE_TERRITORIES = 7
+
+
+@lru_cache(maxsize=4096)
+def national_languages(ident: str) -> tuple[str, ...]:
+    """The language whose name is also the adjective of territory ``ident`` (``territory:DK`` ->
+    ``("da",)``: it ``danese``, sv ``dansk``; ``territory:DE`` -> ``("de",)``: it ``tedesco``, ar
+    ``الألمانية``): the territory's one official language, if the territory is that language's
+    likeliest (CLDR's likely subtags) and the language is official in at most
+    :data:`NATIONAL_LANGUAGE_TERRITORIES` territories.  In many languages a nation's adjective and
+    its language's name are one word; a territory of several official languages (India,
+    Switzerland, Belgium) has none such."""
+    from babel.core import get_global
+
+    if not ident.startswith("territory:"):
+        return ()
+    code = ident[len("territory:"):]
+    langs = {lang.split("_")[0] for lang in own_languages(ident)}  # uz and uz_Cyrl: one language
+    if len(langs) != 1:
+        return ()
+    (lang,) = langs
+    tag = str(get_global("likely_subtags").get(lang, ""))
+    if tag.rsplit("_", 1)[-1] != code or _official_count().get(lang, 0) > NATIONAL_LANGUAGE_TERRITORIES:
+        return ()
+    return (lang,)
+
+
+@lru_cache(maxsize=4096)
+def national_adjectives(ident: str, locale: str) -> tuple[str, ...]:
+    """CLDR's names in ``locale`` of the national languages of territory ``ident``
+    (:func:`national_languages`), four letters or more, as written (lower case too: it ``danese``)."""
+    from ..locale.cldr import parse_locale
+
+    langs = national_languages(ident)
+    if not langs:
+        return ()
+    try:
+        loc = parse_locale(locale)
+    except Exception:
+        return ()
+    names = (unicodedata.normalize("NFKC", str(loc.languages.get(lang) or "")).strip() for lang in langs)
+    return tuple(n for n in names if len(n) >= 4)
+
+
+@lru_cache(maxsize=1)
+def _official_count() -> dict[str, int]:
+    from babel.core import get_global
+
+    count: dict[str, int] = {}
+    for langs in get_global("territory_languages").values():
+        for lang, info in langs.items():
+            if info.get("official_status") in ("official", "de_facto_official"):
+                count[lang] = count.get(lang, 0) + 1
+    return count
+
+
 @lru_cache(maxsize=1)
 def _zone_ids() -> tuple[str, ...]:
     from babel.core import get_global

@@ -37,7 +37,7 @@ from rapidfuzz import fuzz
 
 from ..extract.foreign import foreign_name
 from ..extract.names import REPORTABLE_TYPES, Mention
-from ..extract.vocabulary import default_vocabulary, fold_chars, gazetteer
+from ..extract.vocabulary import default_vocabulary, fold_chars, gazetteer, national_adjectives, own_languages
 from ..extract.translit import name_similarity, phonetic_key, romanize, skeleton
 from ..locale.scripts import letter_script
 from ..locale.tags import language
@@ -497,15 +497,32 @@ _GAZ_REVERSE: dict = {}
 
 
 def _gaz_forms(ident: str, locale: str) -> list[str]:
+    """The names of gazetteer entity ``ident`` that a version in ``locale`` may write: CLDR's in
+    ``locale`` and in English; for a place, also its name at home, in its territory's official
+    language (an endonym: hu and nl ``Rapid Wien`` for Rapid Vienna, ``Deutschland``); for a
+    country, the name in ``locale`` of its national language, which is the nation's adjective in
+    many languages (:func:`~consistency.extract.vocabulary.national_languages`: it ``danese``,
+    ``tedesca``, sv ``danska``; four letters or more)."""
     key = (ident, locale)
     if key not in _GAZ_REVERSE:
-        if (None, locale) not in _GAZ_REVERSE:
-            rev: dict[str, list[str]] = defaultdict(list)
-            for tag in dict.fromkeys([locale, language(locale), "en"]):
-                for name, (i, _k) in gazetteer(tag).items():
-                    rev[i].append(name)
-            _GAZ_REVERSE[(None, locale)] = rev
-        _GAZ_REVERSE[key] = _GAZ_REVERSE[(None, locale)].get(ident, [])
+        forms = list(_gaz_reverse(locale).get(ident, []))
+        for lang in own_languages(ident):
+            forms.extend(_gaz_reverse(lang, alone=True).get(ident, []))
+        forms.extend(national_adjectives(ident, locale))
+        _GAZ_REVERSE[key] = list(dict.fromkeys(forms))
+    return _GAZ_REVERSE[key]
+
+
+def _gaz_reverse(locale: str, *, alone: bool = False) -> dict[str, list[str]]:
+    """Gazetteer entity -> its names in ``locale``, its language and English (``alone``: in
+    ``locale`` only)."""
+    key = (None, locale, alone)
+    if key not in _GAZ_REVERSE:
+        rev: dict[str, list[str]] = defaultdict(list)
+        for tag in dict.fromkeys([locale] if alone else [locale, language(locale), "en"]):
+            for name, (i, _k) in gazetteer(tag).items():
+                rev[i].append(name)
+        _GAZ_REVERSE[key] = rev
     return _GAZ_REVERSE[key]
 
 
