@@ -1076,3 +1076,34 @@ def test_a_national_language_is_the_one_official_language_of_its_likeliest_terri
         assert {x.split("_")[0] for x in own_languages(ident)} == {lang}
         assert str(get_global("likely_subtags")[lang]).endswith("_" + code)
         assert _official_count()[lang] <= NATIONAL_LANGUAGE_TERRITORIES
+
+
+@pytest.mark.parametrize("locale, other", [
+    ("ar", "استضاف شي جين بينغ المحادثات في بكين يوم الاثنين."),
+    ("fa", "شی جین پینگ روز دوشنبه میزبان گفتگوها در پکن بود."),
+])
+def test_a_latin_one_word_name_written_syllable_by_syllable_is_named(locale, other):
+    # a Chinese given name Latin writes as one word (Jinping), the Arabic script as two
+    an = bundle(en="Xi Jinping hosted the talks in Beijing on Monday.", **{locale: other})
+    assert rules_of(findings(an, "NAM001")) == []
+
+
+def test_a_name_left_out_in_a_caseless_script_is_still_reported():
+    an = bundle(en="Xi Jinping hosted the talks in Beijing on Monday.", ar="استضاف الرئيس المحادثات في بكين يوم الاثنين.")
+    assert rules_of(findings(an, "NAM001")) == ["NAM001"]
+
+
+@given(st.lists(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي", min_size=1, max_size=6), min_size=1, max_size=6),
+       st.sampled_from([" ", "، ", ". ", " \u00a0"]))
+def test_caseless_word_pairs_are_the_neighbouring_whole_words(words, sep):
+    """Law: the pairs searched for a name written syllable by syllable are exactly the neighbouring
+    whole words of three letters or more that only spaces separate."""
+    import regex
+
+    from consistency.match.names import _CASELESS_PAIR
+
+    text = sep.join(words)
+    found = [(m.group(1), m.group(2)) for m in regex.finditer(_CASELESS_PAIR, text)]
+    spaced = sep.strip() == ""
+    expected = [(a, b) for a, b in zip(words, words[1:]) if spaced and len(a) >= 3 and len(b) >= 3]
+    assert found == expected

@@ -201,6 +201,12 @@ class NameLinks:
             if not blocks:
                 continue
             seg = doc.text[doc.blocks[blocks[0]].start:doc.blocks[blocks[-1]].end]
+            # a name Latin writes as one word that these scripts write syllable by syllable (Chinese
+            # given names: Jinping, ar جين بينغ, fa جین پینگ): two neighbouring words joined
+            for pair in compiled(_CASELESS_PAIR).finditer(seg):
+                joined = pair.group(1) + pair.group(2)
+                if any(len(t) >= 6 and name_similarity(joined, t) >= MIN_SIMILARITY + 0.05 for t in tokens):
+                    return True
             for word in compiled(_CASELESS_WORD).findall(seg):
                 forms = [word] + [word[len(p):] for p in proclitics if word.startswith(p) and len(word) > len(p) + 2]
                 for form in forms:
@@ -421,6 +427,9 @@ def _kana_latin(a: Mention, b: Mention) -> tuple[Mention | None, Mention | None]
 #: A word of a script without letter case (no capital marks a name there), of at least three letters.
 _CASELESS_WORD = (  # compiled where such a passage is searched
     r"(?:(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}])(?=\p{L})[^\p{Lu}\p{Ll}\p{Lt}\P{L}][\p{L}\p{M}]{2,})")
+#: two such words, whole, side by side (each a group)
+_CASELESS_PAIR = (r"(?<![\p{L}\p{M}])(?=(" + _CASELESS_WORD + r")[ \u00a0]+(" + _CASELESS_WORD
+                  + r")(?![\p{L}\p{M}]))")
 
 
 _SPACELESS_WORD = regex.compile(r"[\p{Line_Break=SA}]")
