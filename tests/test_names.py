@@ -1107,3 +1107,37 @@ def test_caseless_word_pairs_are_the_neighbouring_whole_words(words, sep):
     spaced = sep.strip() == ""
     expected = [(a, b) for a, b in zip(words, words[1:]) if spaced and len(a) >= 3 and len(b) >= 3]
     assert found == expected
+
+
+@pytest.mark.parametrize("locale", ["uk", "ru"])
+def test_a_parenthesis_naming_another_territory_qualifies_a_name(locale):
+    # uk "Віргінські Острови (США)", ru "Внешние малые острова (США)": islands of the United
+    # States; США is the United States
+    assert gazetteer(locale)["США"][0] == "territory:US"
+    an = bundle(en="The U.S. is continuing sanctions, he noted.", **{locale: "США продовжують санкції, зауважив він."})
+    assert rules_of(findings(an, "NAM001", "NAM003")) == []
+
+
+def test_a_parenthesis_giving_another_name_of_the_same_place_is_that_place():
+    assert gazetteer("en")["Burma"][0] == gazetteer("en")["Myanmar"][0] == "territory:MM"
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(["ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "el", "ar", "fa", "he", "hi", "ja", "zh",
+                        "ko", "fr", "de", "es", "pt", "it", "pl", "cs", "tr", "vi", "id", "th", "hy", "ka", "mn"]))
+def test_a_territory_is_never_named_by_another_territorys_name(locale):
+    """Law: a name CLDR gives a territory (or its short name) never stands for another territory
+    in the gazetteer because it qualifies that one's name in parentheses."""
+    from babel import Locale
+
+    from consistency.extract.vocabulary import _short_names
+
+    loc = Locale.parse(locale)
+    names = {**{n: c for c, n in loc.territories.items()}, **{n: c for c, n in _short_names().get(locale, {}).items()}}
+    g = gazetteer(locale)
+    for code, name in loc.territories.items():
+        if "(" not in name:
+            continue
+        inner = name.partition("(")[2].rstrip(")").strip()
+        if inner in names and names[inner] != code and inner in g:
+            assert g[inner][0] != f"territory:{code}"

@@ -248,6 +248,14 @@ def _gazetteer(locale: str) -> dict[str, tuple[str, str]]:
     except Exception:
         return out
 
+    # every territory's own names: a parenthesis that holds another territory's name qualifies a
+    # name rather than giving another one (ru "Внешние малые острова (США)", uk "Віргінські
+    # Острови (США)": islands of the United States, not the United States)
+    own: dict[str, set[str]] = {}
+    for code, name in [*loc.territories.items(), *_short_names().get(loc.language, {}).items()]:
+        if isinstance(name, str):
+            own.setdefault(unicodedata.normalize("NFKC", name).strip(), set()).add(f"territory:{code}")
+
     def add(name: object, ident: str, kind: str, *, acronym: bool = False) -> None:
         if not isinstance(name, str):
             return
@@ -256,7 +264,7 @@ def _gazetteer(locale: str) -> dict[str, tuple[str, str]]:
             # "Myanmar (Burma)", "Congo (DRC)": both names stand for the place
             head, _, rest = name.partition("(")
             for part in (head, rest.rstrip(")")):
-                if "(" not in part:
+                if "(" not in part and not (own.get(part.strip(), {ident}) - {ident}):
                     add(part, ident, kind)
             return
         if len(name) < 2:
