@@ -13,6 +13,7 @@ from consistency.engine.registry import load_rules
 from consistency.extract.names import extract_names
 from consistency.extract.vocabulary import gazetteer, load_vocabulary
 from consistency.extract.translit import name_similarity, phonetic_key, romanize, skeleton
+from consistency.match.names import MIN_SIMILARITY
 from consistency.model import Document
 
 RULES = load_rules()
@@ -1141,3 +1142,16 @@ def test_a_territory_is_never_named_by_another_territorys_name(locale):
         inner = name.partition("(")[2].rstrip(")").strip()
         if inner in names and names[inner] != code and inner in g:
             assert g[inner][0] != f"territory:{code}"
+
+
+@pytest.mark.parametrize("mark", ["\u05f4", '"', "“", "”"])
+def test_a_hebrew_abbreviation_is_named_whichever_mark_is_typed_for_its_gershayim(mark):
+    assert gazetteer("he")[f"ארה{mark}ב"][0] == "territory:US"
+    an = bundle(en="The U.S. is continuing its sanctions, he said.", he=f"ארה{mark}ב ממשיכה בסנקציות, לדבריו.")
+    assert rules_of(findings(an, "NAM001", "NAM003")) == []
+
+
+@pytest.mark.parametrize("hebrew, latin", [("טראמפ", "Trump"), ("פומפאו", "Pompeo"), ("פיטר", "Peter")])
+def test_a_hebrew_pe_is_p_or_f(hebrew, latin):
+    # unpointed Hebrew writes p and f with one letter, פ (locale/data/sound_merges.toml [Hebr])
+    assert name_similarity(hebrew, latin) >= MIN_SIMILARITY + 0.05

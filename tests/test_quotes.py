@@ -397,3 +397,21 @@ def test_format_characters_before_a_paragraph_change_no_quotation(marks, text):
     plain = [(q.content, q.kind) for q in extract_quotes(text, locale)]
     assert [(q.content, q.kind) for q in extract_quotes("".join(marks) + text, locale)] == plain
 
+
+
+@pytest.mark.parametrize("mark", ['"', "“", "”"])
+def test_a_typed_gershayim_between_hebrew_letters_is_no_quotation_mark(mark):
+    # ארה״ב (the US) and ק״מ (km) are written with a quotation mark for the gershayim
+    assert extract_quotes(f"הסופה תגיע לדרום ארה{mark}ב בעוד 300 ק{mark}מ.", "he") == []
+
+
+@given(st.sampled_from(['"', "“", "”"]), st.sampled_from(["„", "“"]))
+def test_a_typed_gershayim_leaves_a_hebrew_quotation_as_it_is(mark, opening):
+    """Law: a quotation that holds an abbreviation has the same content whichever mark is typed
+    for its gershayim, Hebrew's own ״ included."""
+    def text(g: str) -> str:
+        return f"הוא אמר: {opening}הסופה תגיע לארה{g}ב בעוד 300 ק{g}מ, ואנחנו מוכנים.”"
+
+    own = [(q.content.replace("\u05f4", "|"), q.kind) for q in extract_quotes(text("\u05f4"), "he")]
+    typed = [(q.content.replace(mark, "|"), q.kind) for q in extract_quotes(text(mark), "he")]
+    assert typed == own and own

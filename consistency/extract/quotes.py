@@ -119,6 +119,10 @@ def _is_cjk(ch: str) -> bool:
     return ch != "" and _CJK.match(ch) is not None
 
 
+#: a quotation mark or apostrophe between two Hebrew letters: Hebrew's gershayim (״) or geresh (׳) as
+#: keyboards type them
+_GERSHAYIM = regex.compile(r"\p{Script=Hebrew}['’\"“”](?=\p{Script=Hebrew})")
+
 #: Unicode format characters (general category Cf): invisible, so not what a mark stands next to
 #: (a right-to-left mark before a Persian «, a zero-width joiner, a soft hyphen)
 _FORMAT = regex.compile(r"\p{Cf}")
@@ -361,11 +365,15 @@ def extract_quotes(text: str, locale: str, *, names: list[Mention] | None = None
     lang = language(locale)
     pack = load_pack(lang)
     closers = _closers(lang)
-    at = [m.start() for m in _marks(lang).finditer(text)]
+    # a mark between two Hebrew letters is a typed gershayim or geresh (ארה"ב, ארה“ב, ק“מ), not a
+    # quotation mark: paired as the Hebrew mark it stands for (same offsets)
+    scan = _GERSHAYIM.sub(lambda m: m.group()[0] + ("\u05f3" if m.group()[1] in "'’" else "\u05f4"), text) \
+        if "\u0590" <= max(text) else text
+    at = [m.start() for m in _marks(lang).finditer(scan)]
     if not at:
         return []
-    pairs = _pair(text, closers, at)
-    pairs += _edge_quotes(text, pairs, closers, at, pack)
+    pairs = _pair(scan, closers, at)
+    pairs += _edge_quotes(scan, pairs, closers, at, pack)
     pairs.sort()
     if not pairs:
         return []

@@ -224,6 +224,20 @@ def gazetteer(locale: str) -> dict[str, tuple[str, str]]:
     return built("gazetteer", locale, lambda: _gazetteer(locale))
 
 
+#: Hebrew's gershayim (״, an abbreviation: ארה״ב) and geresh (׳) as keyboards type them: the
+#: quotation marks and apostrophes that stand in for them between two Hebrew letters
+_GERSHAYIM_TYPED = {"\u05f4": '"“”', "\u05f3": "'’"}
+
+
+def _typed_gershayim(name: str) -> list[str]:
+    """``name`` with its gershayim or geresh written as each mark typed for it (none without one)."""
+    out: list[str] = []
+    for mark, typed in _GERSHAYIM_TYPED.items():
+        if mark in name:
+            out.extend(name.replace(mark, t) for t in typed)
+    return out
+
+
 def _without_optional_marks(name: str) -> str:
     """``name`` without the marks the Arabic and Hebrew scripts write only optionally: short vowels,
     shadda and sukun, the hamza above that marks Persian ezafe (کرهٔ), the superscript alef,
@@ -276,6 +290,8 @@ def _gazetteer(locale: str) -> dict[str, tuple[str, str]]:
         bare = _without_optional_marks(name)
         if bare != name and len(bare) >= 2:
             out.setdefault(bare, (ident, kind))  # fa کرهٔ شمالی is written کره شمالی as often
+        for typed in _typed_gershayim(name):
+            out.setdefault(typed, (ident, kind))  # he ארה״ב is typed ארה"ב and ארה“ב
 
     for code, name in loc.territories.items():
         if code not in ("ZZ", "QO", "EZ", "UN", "001"):  # not "the world"
