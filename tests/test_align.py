@@ -205,6 +205,37 @@ def test_path_band_contains_the_path(a, b, margin: int) -> None:
     assert _dp(a, b, _prepare(a, b, DEFAULT_COSTS), DEFAULT_COSTS, lo, hi, 1.0) == groups
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(features, min_size=1, max_size=30),
+    st.lists(features, min_size=1, max_size=30),
+    st.sampled_from([1.0, 0.8, 1.3]),
+    st.sampled_from([None, 2]),
+)
+def test_pruned_programme_finds_the_same_path(a, b, scale: float, margin) -> None:
+    """The programme scores a group only where it can still win; every group scored gives the
+    same path, ties included (the drawn blocks repeat lengths and anchors)."""
+    prep = _prepare(a, b, DEFAULT_COSTS)
+    n, m = len(a), len(b)
+    lo, hi = ([0] * (n + 1), [m] * (n + 1)) if margin is None else _path_band(align_pair(a, b), n, m, margin)
+    pruned = _dp(a, b, prep, DEFAULT_COSTS, lo, hi, scale)
+    assert pruned == _dp(a, b, prep, DEFAULT_COSTS, lo, hi, scale, prune=False)
+
+
+def test_pruned_programme_on_long_documents() -> None:
+    """The same on long realistic documents in a band, and with costs that switch pruning off."""
+    for seed in (4, 5):
+        rng = random.Random(seed)
+        source = realistic_document(rng, 400)
+        target = translate(source, rng, ratio=0.5)
+        del target[300:305], target[100]
+        for costs in (DEFAULT_COSTS, replace(DEFAULT_COSTS, miss=-0.1)):
+            prep = _prepare(source, target, costs)
+            lo, hi = _path_band(align_pair(source, target, costs=costs), len(source), len(target), 8)
+            assert _dp(source, target, prep, costs, lo, hi, 1.1) == _dp(source, target, prep, costs, lo, hi, 1.1,
+                                                                        prune=False)
+
+
 def test_band_agrees_with_exact_alignment() -> None:
     """On long documents the banded alignment (anchored or not, recalibrated
     through the path band) equals the exact one."""

@@ -558,6 +558,7 @@ def _dp(
     hi: list[int],
     scale_b: float,
     tables: tuple[list[dict[int, float]], list[dict[int, float]], list[dict[int, float]]] | None = None,
+    prune: bool = True,
 ) -> list[PairGroup]:
     """The dynamic programme proper (Gotoh's three states, so that a run of
     unmatched blocks pays ``gap_open`` once); returns the groups in order.
@@ -568,7 +569,8 @@ def _dp(
     2 = 2-1, 3 = 1-2), bit 2 X extends X, bit 3 Y extends Y, bits 4-5 the state
     of T (0 match, 1 X, 2 Y).  ``tables``: :func:`_pair_tables` of this band, where the caller has
     them (the recalibrated pass in the same band reads the first pass's; the programme never
-    changes them).
+    changes them). ``prune``: score a group only where it can still win (the default; the same
+    path either way, and False scores every group, for tests).
     """
     n, m = len(a), len(b)
     pair, tri_a, tri_b = tables if tables is not None else _pair_tables(a, b, prep, lo, hi)
@@ -610,6 +612,15 @@ def _dp(
         for p in range(n_kinds)
     ]
     hmm = costs.heading_mismatch
+    # The bound above which a group is not scored, plus this slack: floating-point sums of the
+    # same anchor weights in another order can leave the missing-anchor term a few units in the
+    # last place below zero; the slack (10⁻¹² of the largest cost a path can reach, thousands of
+    # units in the last place of any cost in the table) is far above that. The bound needs the
+    # terms it leaves out to be >= 0: costs that make them negative are scored in full.
+    terms = (cap, miss, miss_cap, hmm, costs.anchor, costs.number_anchor)
+    per_group = sum(abs(x) for x in (*terms, merge, g_open, g_ext, g_end, costs.heading_match, costs.kind_mismatch))
+    per_group += 2.0 * max([0.0, *prep.ra]) + 2.0 * max([0.0, *prep.rb])
+    slack = 1e-12 * (1.0 + (n + m) * per_group) if prune and min(terms) >= 0.0 else _INF
 
     inf = _INF
     empty_row = [inf] * (m + 1)
@@ -720,54 +731,67 @@ def _dp(
             else:
                 y = o
             best = inf
+            # A group is scored only where it can still win: its cost without the length and
+            # missing-anchor terms (both >= 0) is a lower bound, and T is min(groups, X, Y) with a
+            # group kept on ties, so a group whose bound is above X or Y (or above a group scored
+            # before it) changes nothing, not even the back-pointer the trace reads (see `slack`).
+            bound = (x if x < y else y) + slack
             # 1-1
             p = t_prev[bj]
             if p < inf:
-                d = lb[bj] - la1
-                c = d * d / (v0 + vk / (na1 + nb[bj] + 2.0))
-                if c > cap:
-                    c = cap
                 s = pair_dense[bj]
-                u = miss * (ra1 + rb[bj] - 2.0 * s)
-                if u > miss_cap:
-                    u = miss_cap
-                best = p + c + u - s + kind_row[kinds_b[bj]]
-                mcode = 1
+                k = kind_row[kinds_b[bj]]
+                if p - s + k <= bound:
+                    d = lb[bj] - la1
+                    c = d * d / (v0 + vk / (na1 + nb[bj] + 2.0))
+                    if c > cap:
+                        c = cap
+                    u = miss * (ra1 + rb[bj] - 2.0 * s)
+                    if u > miss_cap:
+                        u = miss_cap
+                    best = p + c + u - s + k
+                    mcode = 1
+                    if best + slack < bound:
+                        bound = best + slack
             # 2-1: a[ai-1] + a[ai] with b[bj]
             p = t_prev2[bj]
             if p < inf:
-                d = lb[bj] - la2
-                c = d * d / (v0 + vk / (na2 + nb[bj] + 2.0))
-                if c > cap:
-                    c = cap
                 s = prev_pair_dense[bj] + pair_dense[bj] - tri_a_dense[bj]
-                u = miss * (ra2 + rb[bj] - 2.0 * s)
-                if u > miss_cap:
-                    u = miss_cap
-                v = p + merge + c + u - s
-                if head_a2 or head_b[bj]:
-                    v += hmm
-                if v < best:
-                    best = v
-                    mcode = 2
+                if p + merge - s <= bound:
+                    d = lb[bj] - la2
+                    c = d * d / (v0 + vk / (na2 + nb[bj] + 2.0))
+                    if c > cap:
+                        c = cap
+                    u = miss * (ra2 + rb[bj] - 2.0 * s)
+                    if u > miss_cap:
+                        u = miss_cap
+                    v = p + merge + c + u - s
+                    if head_a2 or head_b[bj]:
+                        v += hmm
+                    if v < best:
+                        best = v
+                        mcode = 2
+                        if best + slack < bound:
+                            bound = best + slack
             # 1-2: a[ai] with b[bj-1] + b[bj]
             if bj:
                 p = t_prev[bj - 1]
                 if p < inf:
-                    d = lb2[bj] - la1
-                    c = d * d / (v0 + vk / (na1 + nb2[bj] + 2.0))
-                    if c > cap:
-                        c = cap
                     s = pair_dense[bj - 1] + pair_dense[bj] - tri_b_dense[bj]
-                    u = miss * (ra1 + rb2[bj] - 2.0 * s)
-                    if u > miss_cap:
-                        u = miss_cap
-                    v = p + merge + c + u - s
-                    if head_a1 or head_b2[bj]:
-                        v += hmm
-                    if v < best:
-                        best = v
-                        mcode = 3
+                    if p + merge - s <= bound:
+                        d = lb2[bj] - la1
+                        c = d * d / (v0 + vk / (na1 + nb2[bj] + 2.0))
+                        if c > cap:
+                            c = cap
+                        u = miss * (ra1 + rb2[bj] - 2.0 * s)
+                        if u > miss_cap:
+                            u = miss_cap
+                        v = p + merge + c + u - s
+                        if head_a1 or head_b2[bj]:
+                            v += hmm
+                        if v < best:
+                            best = v
+                            mcode = 3
             if best < inf:
                 code |= mcode
             # T
