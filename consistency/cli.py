@@ -76,6 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _collect_less() -> None:
+    """The cyclic collector of the process's own command, run less often: a check allocates
+    millions of objects that live until it ends and almost never form cycles, and with the
+    default thresholds its 13 full collections walked all of them again (1.5 s of a 25 s check of
+    20,000 paragraphs a side, 2.0 s with the young collections; 0.7 s now, the same peak memory).
+    Not for ``main(argv)``: a program that calls the command keeps its own settings."""
+    import gc
+
+    gc.set_threshold(20_000, 20, 20)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """The command line; ``argv`` defaults to ``sys.argv[1:]``.  A process's own command (no
     ``argv``) may replay a stored run of the same ``check`` whose inputs have not changed
@@ -89,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if code is not None:
             return code
+        _collect_less()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
