@@ -4,7 +4,8 @@ Two versions of one long article: N paragraphs of NTREX-128's English sentences 
 their German translations (in corpus order, repeated after the 1,997th), written as plain-text files.
 Each (revision, N) runs ``python -m consistency check EN DE --no-cache --format json`` in a fresh
 process (every rule; the extractors built in the process, nothing read from the cache folder); the
-table gives the wall time, the process's peak resident memory, and whether both revisions report the
+table gives the wall time, the process's CPU time (user and system: on a shared machine the steadier
+figure), its peak resident memory, and whether both revisions report the
 same findings. The earlier revision is checked out into a temporary git worktree, so both are
 measured side by side in one run (this machine is shared: compare within a run, not across runs).
 
@@ -41,7 +42,8 @@ except SystemExit as stop:
     if stop.code not in (None, 0):
         raise
 finally:
-    sys.stderr.write("\\nmaxrss_kb=%d\\n" % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    sys.stderr.write("\\nmaxrss_kb=%d cpu_s=%.3f\\n" % (use.ru_maxrss, use.ru_utime + use.ru_stime))
 """
 
 
@@ -65,7 +67,9 @@ def measure(code: Path, paths: list[Path]) -> dict:
     if out.returncode != 0 or not rss:
         raise SystemExit(f"growth: the check failed in {code}: {out.stderr.strip()[-500:]}")
     findings = json.loads(out.stdout)
-    return {"seconds": seconds, "mb": int(rss[-1].split("=")[1]) / 1024, "findings": findings}
+    fields = dict(field.split("=") for field in rss[-1].split())
+    return {"seconds": seconds, "cpu": float(fields["cpu_s"]), "mb": int(fields["maxrss_kb"]) / 1024,
+            "findings": findings}
 
 
 def main() -> None:
@@ -88,17 +92,20 @@ def main() -> None:
                 paths = write_article(folder, n)
                 for label, code in (("base", base), ("now", ROOT)):
                     results[(label, n)] = measure(code, paths)
-                    print(f"# {label} N={n}: {results[(label, n)]['seconds']:.1f} s", file=sys.stderr, flush=True)
+                    print(f"# {label} N={n}: {results[(label, n)]['seconds']:.1f} s, {results[(label, n)]['cpu']:.1f} s CPU",
+                          file=sys.stderr, flush=True)
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], check=False)
     rows = []
     for n in sizes:
         old, new = results[("base", n)], results[("now", n)]
         count = len(new["findings"]["findings"]) if isinstance(new["findings"], dict) else len(new["findings"])
-        rows.append([f"{n:,}", f"{old['seconds']:.1f}", f"{new['seconds']:.1f}", f"{old['mb']:.0f}",
+        rows.append([f"{n:,}", f"{old['seconds']:.1f}", f"{new['seconds']:.1f}", f"{old['cpu']:.1f}", f"{new['cpu']:.1f}",
+                     f"{old['mb']:.0f}",
                      f"{new['mb']:.0f}", str(count), "yes" if old["findings"] == new["findings"] else "NO"])
     print(f"## check of two versions of N paragraphs: {args.base} against this checkout\n")
-    table(["paragraphs per version", f"s ({args.base})", "s (now)", f"peak MB ({args.base})", "peak MB (now)",
+    table(["paragraphs per version", f"s ({args.base})", "s (now)", f"CPU s ({args.base})", "CPU s (now)",
+           f"peak MB ({args.base})", "peak MB (now)",
            "findings", "same findings"], rows)
     for label in ("base", "now"):
         pairs = [(a, b) for a in sizes for b in sizes if b == 4 * a]
