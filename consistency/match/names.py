@@ -496,7 +496,11 @@ def _group_pools(an: BundleAnalysis) -> list[list[list[Mention]]]:
     for v in range(n):
         per_block = []
         for b, mentions in enumerate(an.names[v]):
-            inside = _SpanIndex([(c.start, c.end) for c in an.claims[v][b]])
+            claims = an.claims[v][b]
+            if not claims or not mentions:  # most blocks: nothing to leave out
+                per_block.append(list(mentions))
+                continue
+            inside = _SpanIndex([(c.start, c.end) for c in claims])
             per_block.append([m for m in mentions if not inside.overlaps(m.start, m.end)])
         kept.append(per_block)
     return [[[m for b in group[v] for m in kept[v][b]] for v in range(n)] for group in an.groups]
