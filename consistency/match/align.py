@@ -42,7 +42,11 @@ The programme is O(n·m) with a few dozen bytecodes per cell (~1 µs).  Above
 backbone of anchors that occur exactly once in each version (their longest
 increasing chain), or of the diagonals from (0, 0) and to (n, m) when there is
 no such anchor; the recalibrated second pass runs in a band around the first
-pass's path.  ``benchmarks/align_speed.py`` prints the timings.
+pass's path.  In each cell a group (1-1, 2-1, 1-2) is scored only where a lower bound of its
+cost (without its length and missing-anchor terms) does not exceed the runs without
+counterpart or a group scored before it: the same path, a third of the cells scoring a 1-1
+group and a seventh each of the others on 20,000 news paragraphs a side.
+``benchmarks/align_speed.py`` prints the timings.
 
 >>> a = [BlockFeatures(120, 'Latn', frozenset({'num:3:GW'})), BlockFeatures(300, 'Latn')]
 >>> b = [BlockFeatures(50, 'Jpan', frozenset({'num:3:GW'})), BlockFeatures(130, 'Jpan')]
