@@ -98,6 +98,16 @@ def test_icu_spell_out_then_parse_returns_the_number(language, n):
     assert parse_number(written, language) == n, written
 
 
+@settings(max_examples=40, deadline=None)
+@given(n=st.integers(21, 99))
+def test_number_words_joined_by_a_connector_with_hyphens_are_one_number(n):
+    # Ewe news writes ICU's "blaadre vɔ atɔ̃" (75) as blaadre-vɔ-atɔ̃, the connector between hyphens
+    icu = pytest.importorskip("icu", reason="PyICU (the icu extra) writes the reference spell-out")
+    written = str(icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale("ee")).format(n))
+    hyphened = written.replace(" vɔ ", "-vɔ-")
+    assert [(c.value, c.text) for c in extract_claims(f"Ame {hyphened} va.", "ee")] == [(n, hyphened)]
+
+
 def test_a_word_of_no_number_is_no_number():
     with pytest.raises(ParseError):
         parse_number("bron", "sv")

@@ -706,7 +706,9 @@ class Extractor:
         seps = "".join(sorted(set(seps + typed_groups(self.tab, seps)) - set("\u200e\u200f\u061c")))
         parts.append(r"(?P<num>\d+(?:[" + regex.escape(seps) + r"]\d+){0," + str(_MAX_GROUPS) + "})")
         if pack.words:
-            morph = alt(list(pack.words) + list(pack.multipliers), boundary=False)
+            # and ICU's words joined by a connector written with hyphens (ee blaeve-vɔ-ɖekɛ, 21)
+            hyphened = [w.replace(f" {c} ", f"-{c}-") for w in pack.words for c in pack.connectors if f" {c} " in w]
+            morph = alt(list(pack.words) + list(pack.multipliers) + hyphened, boundary=False)
             conn = alt(pack.connectors, boundary=False) if pack.connectors else "(?!)"
             glued = alt(pack.glued_units, boundary=False) if pack.glued_units else "(?!)"
             left, right = (r"", r"") if self.spaceless else (start, rf"(?:(?![\p{{L}}\p{{M}}])|(?={glued}))")
@@ -718,7 +720,7 @@ class Extractor:
                 left = rf"(?:{left}|{after_article}(?={alt(small)}))"
             parts.append(
                 rf"(?P<words>{left}{morph}"
-                rf"(?:(?:[ \u00a0]+{conn}[ \u00a0]+|{conn}|[ \u00a0-]){'?' if pack.glued else ''}{morph}){{0,{_MAX_WORDS}}}"
+                rf"(?:(?:[ \u00a0]+{conn}[ \u00a0]+|-{conn}-|{conn}|[ \u00a0-]){'?' if pack.glued else ''}{morph}){{0,{_MAX_WORDS}}}"
                 rf"{right})"
             )
         if pack.plural_scales:

@@ -337,6 +337,8 @@ def parse_words(phrase: str, language: str) -> Decimal | None:
     connectors = sorted(pack.connectors, key=len, reverse=True)
     # Turkish and Azerbaijani İ is i's capital: casefold() would write it i and a combining dot
     text = phrase.replace("İ", "i").casefold().strip()
+    for conn in connectors:  # ee blaeve-vɔ-ɖekɛ: ICU's blaeve vɔ ɖekɛ (21), the connector between hyphens
+        text = text.replace(f"-{conn}-", f" {conn} ")
     if text in pack.plural_multipliers:
         return None  # bg хиляди alone: "thousands", a vague amount
     tokens: list[tuple[int, bool]] = []
