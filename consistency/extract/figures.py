@@ -1296,11 +1296,13 @@ class Extractor:
 
     @cached_property
     def _wide_months(self) -> frozenset[str]:
-        """CLDR's full (wide) month names of this locale, format and stand-alone, casefolded, with
-        those of ICU's release of CLDR (:func:`~consistency.locale.cldr.icu_wide_months`)."""
+        """CLDR's full (wide) month names of this locale, format and stand-alone, in every spelling
+        text writes them (:func:`~consistency.locale.scripts.month_spellings`), with those of ICU's
+        release of CLDR (:func:`~consistency.locale.cldr.icu_wide_months`) and the names news writes
+        where CLDR lists others (``locale/data/everyday_months.toml``)."""
         from ..locale.cldr import icu_wide_months, parse_locale
-        from ..locale.scripts import month_spellings
         from ..locale.packs import everyday_months
+        from ..locale.scripts import month_spellings
 
         months = parse_locale(self.tab.tag).months
         return frozenset(form for context in ("format", "stand-alone")
@@ -2007,12 +2009,12 @@ def _markless(word: str) -> str:
     return "".join(out)
 
 
-#: a noun-class prefix with its hyphen typed apart from the number (zu "abangu -384", xh "ibine
-#: -2.94"): no minus sign
 #: a month's CLDR name that is a lowercase augment and a capitalised stem (ss iNyoni)
 _AUGMENTED = regex.compile(r"\p{Ll}{1,2}(\p{Lu}\p{Ll}+)")
 #: a prefix and such a stem as text writes them (kuNyoni, nge-Mphala)
 _PREFIXED_MONTH = regex.compile(r"\p{Ll}{1,4}-?(\p{Lu}\p{Ll}+)")
+#: a noun-class prefix with its hyphen typed apart from the number (zu "abangu -384", xh "ibine
+#: -2.94"): no minus sign
 _PREFIX_APART = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}{1,8}[aeiou][ \u00a0]\Z")
 
 #: a height's feet and inches written with the prime and double prime (6′6″, 5′ 11″)
