@@ -554,9 +554,6 @@ def month_names(data: Mapping[str, Any]) -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _icu_months() -> dict:
-    import json
-    from importlib import resources
-
     with resources.files("consistency.locale").joinpath("data/icu_months.json").open(encoding="utf-8") as fh:
         return json.load(fh)
 
@@ -812,7 +809,8 @@ def _tables(tag: str) -> LocaleTables:
         units = {**_cyrillic_symbols(data, loc.language), **units}
     if base is None:
         units = {**_root_rates(), **units}
-    # and the names ICU's release of CLDR has and babel's not (si: the loanwords news writes)
+    # and the names ICU's release of CLDR has and babel's not (si: the loanwords news writes), and
+    # those news writes where CLDR lists others (mi Mahuru: locale/data/everyday_months.toml)
     months = month_names(data) if base is not None else {
         **everyday_months(loc.language), **regional_months(loc.language), **icu_months(loc.language),
         **month_names(data)}
