@@ -265,12 +265,25 @@ def _with_endings(stems, max_ending: int, *, marks: bool = False) -> str:
 _VIRAMA_END = regex.compile(r"[\u094d\u09cd\u0a4d\u0acd\u0b4d\u0bcd\u0c4d\u0ccd\u0d4d\u0dca]$")
 
 
-#: a vowel before a month name's final consonant that an ending drops (:meth:`Extractor._month_stems`)
+#: a vowel before a word's final consonant that an ending drops (:func:`_fleeting_stem`)
 _FLEETING = regex.compile(r"[^aeiouäöüõаеиоуяєі][aeoаео][^\W\daeiouäöüõаеиоуяєі]$")
 
-#: a final vowel (or Cyrillic soft sign: ky сентябрь, 30-сентябрда) a case ending replaces in a
-#: month's name (:meth:`Extractor._month_stems`)
+#: a final vowel (or Cyrillic soft sign: ky сентябрь, 30-сентябрда) a case ending replaces
+#: (:func:`_final_vowel_stem`)
 _FINAL_VOWEL = regex.compile(r"[^\W\daeiouაეიოუ][aeiouაეიოუь]$")
+
+
+def _fleeting_stem(word: str) -> str | None:
+    """``word`` without the vowel before its last consonant, where an ending drops it (a fleeting
+    vowel: sl september, septembra; et meeter, 1,98-meetrine), else ``None``; for the months' stems,
+    the unit words' and (:func:`_final_vowel_stem`) the scale words'."""
+    return word[:-2] + word[-1] if _FLEETING.search(word) else None
+
+
+def _final_vowel_stem(word: str) -> str | None:
+    """``word`` without the final vowel an ending replaces (ka ივლისი: 20 ივლისს; მილიონი: 20,4
+    მილიონზე), else ``None``."""
+    return word[:-1] if _FINAL_VOWEL.search(word) else None
 
 #: the shortest stem of a unit word's forms that takes their endings (:func:`_shared_stems`)
 _UNIT_STEM = 6
@@ -472,8 +485,8 @@ class Extractor:
             # 20.4 million"; as the months' :meth:`_month_stems`), else a unit's shorter name with an
             # ending would take the word (მილი, a mile)
             for w in long_scales:
-                if len(w) > max(5, rule.min_stem) and _FINAL_VOWEL.search(w) and w[:-1] not in self.scales:
-                    self.scale_stems.setdefault(w[:-1], self.scales[w])
+                if len(w) > max(5, rule.min_stem) and (stem := _final_vowel_stem(w)) and stem not in self.scales:
+                    self.scale_stems.setdefault(stem, self.scales[w])
             inflected_scales = _with_endings([*long_scales, *self.scale_stems], rule.max_ending)
         elif tab.language in rule.glued_postpositions:
             # ta 20.4 மில்லியனுக்கும் ("more than 20.4 million"), te 2.8 బిలియన్ల: a postposition
@@ -514,8 +527,8 @@ class Extractor:
             # and a word's stem without the vowel an ending drops (a fleeting vowel, as in the
             # months' :meth:`_month_stems`: et meeter, 1,98-meetrine; sl, hr liter, litrov, litrima)
             for w in single:
-                if len(w) >= rule.min_stem + 1 and _FLEETING.search(w) and w[:-2] + w[-1] not in self.units:
-                    stems.setdefault(w[:-2] + w[-1], self.units[w])
+                if len(w) >= rule.min_stem + 1 and (stem := _fleeting_stem(w)) and stem not in self.units:
+                    stems.setdefault(stem, self.units[w])
             self.units.update(stems)
             inflected = _with_endings([*long_words, *stems], rule.max_ending)
         # a symbol of one or two letters before an apostrophe and a letter is an elided word (ny "10
@@ -1261,17 +1274,23 @@ class Extractor:
         ``iMphala``): stem as CLDR writes it -> month.  A locative or possessive prefix takes the
         augment's place (``kuNyoni``, in September; ``ngeMphala``), the stem keeping its capital
         (lowercase, ``tinyoni`` are birds)."""
-        from ..locale.cldr import parse_locale
-
         if not self.class_prefixes:
             return {}
         out: dict[str, int] = {}
-        months = parse_locale(self.tab.tag).months
-        for context in ("format", "stand-alone"):
-            for n, name in months.get(context, {}).get("wide", {}).items():
-                if (m := _AUGMENTED.fullmatch(str(name))) is not None and len(m.group(1)) >= 4:
-                    out.setdefault(m.group(1), int(n))
+        for name, n in self._cldr_wide_months:
+            if (m := _AUGMENTED.fullmatch(name)) is not None and len(m.group(1)) >= 4:
+                out.setdefault(m.group(1), n)
         return out
+
+    @cached_property
+    def _cldr_wide_months(self) -> tuple[tuple[str, int], ...]:
+        """babel's CLDR full (wide) month names of this locale, format then stand-alone, as CLDR
+        writes them: (name, month)."""
+        from ..locale.cldr import parse_locale
+
+        months = parse_locale(self.tab.tag).months
+        return tuple((str(name), int(n)) for context in ("format", "stand-alone")
+                     for n, name in months.get(context, {}).get("wide", {}).items())
 
     @cached_property
     def _shortest_ended_month(self) -> int:
@@ -1300,15 +1319,12 @@ class Extractor:
         text writes them (:func:`~consistency.locale.scripts.month_spellings`), with those of ICU's
         release of CLDR (:func:`~consistency.locale.cldr.icu_wide_months`) and the names news writes
         where CLDR lists others (``locale/data/everyday_months.toml``)."""
-        from ..locale.cldr import icu_wide_months, parse_locale
+        from ..locale.cldr import icu_wide_months
         from ..locale.packs import everyday_months
         from ..locale.scripts import month_spellings
 
-        months = parse_locale(self.tab.tag).months
-        return frozenset(form for context in ("format", "stand-alone")
-                         for name in months.get(context, {}).get("wide", {}).values()
-                         for form in month_spellings(str(name))) | icu_wide_months(self.tab.language) \
-            | frozenset(everyday_months(self.tab.language))
+        return frozenset(form for name, _n in self._cldr_wide_months for form in month_spellings(name)) \
+            | icu_wide_months(self.tab.language) | frozenset(everyday_months(self.tab.language))
 
     @cached_property
     def _month_stems(self) -> dict[str, int]:
@@ -1316,12 +1332,12 @@ class Extractor:
         where the language drops it before an ending (a fleeting vowel: sl september, 30.
         septembra; sr septembar, septembra; et oktoober, oktoobri), and the stem CLDR's forms of a
         month share: stem -> month."""
-        stems = {m[:-2] + m[-1]: n for m, n in self.tab.months.items()
-                 if len(m) >= 5 and _FLEETING.search(m) and m[:-2] + m[-1] not in self.tab.months}
+        stems = {stem: n for m, n in self.tab.months.items()
+                 if len(m) >= 5 and (stem := _fleeting_stem(m)) and stem not in self.tab.months}
         # a name without the final vowel an ending replaces (ka ივლისი: 20 ივლისს, on July 20)
         for m, n in self.tab.months.items():
-            if len(m) >= 5 and _FINAL_VOWEL.search(m) and " " not in m:
-                stems.setdefault(m[:-1], n)
+            if len(m) >= 5 and " " not in m and (stem := _final_vowel_stem(m)):
+                stems.setdefault(stem, n)
         # a nominative ending another case replaces (lv septembris: 30. septembrī, 1. oktobra)
         for ending in inflection().nominative_endings.get(self.tab.language, ()):
             for m, n in self.tab.months.items():
