@@ -200,3 +200,40 @@ def test_a_sharp_s_and_a_ligature_are_number_words():
     assert [c.value for c in extract_claims("dreißig Tage", "de")] == [30]
     assert [c.value for c in extract_claims("DREISSIG Tage", "de")] == [30]
     assert [c.value for c in extract_claims("ﬁve days", "en")] == [5]
+
+
+def _capitals(text: str, language: str) -> str:
+    """``text`` in capitals as ``language`` writes them (Turkish and Azerbaijani: i is İ)."""
+    return (text.replace("i", "İ") if language in ("tr", "az") else text).upper()
+
+
+@pytest.mark.parametrize("language", ["de", "tr", "az", "el", "fr", "sv", "pl", "lt"])
+@given(data=st.data())
+def test_a_unit_word_in_capitals_or_with_a_folded_letter_reads_as_the_same_unit(language, data):
+    """A unit word written in capitals (a headline: tr 5 KİLOMETRE) or with a letter its full case
+    folding joins (de Fuß, keyed fuss) reads as the unit the plain word reads as, and never fails
+    (tr İ, whose folding is i and a combining dot, made the table lookup fail)."""
+    from consistency.extract import extract_claims
+
+    fx = extractor(language)
+    surfaces = sorted(w for w in fx.units if len(w) >= 4 and w.isalpha())
+    word = data.draw(st.sampled_from(surfaces))
+    variant = word
+    for folded, chars in FOLDED.items():
+        if folded in variant and data.draw(st.booleans()):
+            variant = variant.replace(folded, data.draw(st.sampled_from(chars)), 1)
+    if data.draw(st.booleans()):
+        variant = _capitals(variant, language)
+    units = [(c.value, c.unit) for c in extract_claims(f"Es sind 12 {word} dort.", language)]
+    assert [(c.value, c.unit) for c in extract_claims(f"Es sind 12 {variant} dort.", language)] == units, variant
+
+
+@pytest.mark.parametrize(("text", "language", "unit", "value"), [
+    ("Die Mauer ist 20 Fuß hoch.", "de", "foot", 20),
+    ("Ein 6 Fuß 6 Zoll großer Spieler.", "de", "inch", 78),
+    ("YOL 5 KİLOMETRE UZADI.", "tr", "kilometer", 5),
+])
+def test_a_unit_with_a_sharp_s_or_a_dotted_capital_i(text, language, unit, value):
+    from consistency.extract import extract_claims
+
+    assert [(c.unit, c.value) for c in extract_claims(text, language)] == [(unit, value)]

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from functools import cached_property, lru_cache, partial
+from collections.abc import Mapping
 from typing import Any, cast
 
 import regex
@@ -144,8 +145,17 @@ _CLAUSE_END = regex.compile(r"[\s\u00a0]*(?:[\p{Po}\p{Pe}\p{Pf}]|\Z)")
 
 def _key(word: str) -> str:
     """Dictionary key of a surface: width-folded, casefolded, any run of
-    spaces or NBSPs one NBSP."""
-    return compiled(r"[ \u00a0]+").sub("\u00a0", normalize_text(word).casefold())
+    spaces or NBSPs one NBSP; Turkish İ, whose full case folding is i and a combining dot, is i
+    (a pattern matches it for i: :func:`_lit`)."""
+    return compiled(r"[ \u00a0]+").sub("\u00a0", normalize_text(word).casefold().replace("i\u0307", "i"))
+
+
+def _lookup(table: Mapping[str, Any], surface: str) -> Any:
+    """``table``'s entry for a surface a case-insensitive pattern matched: by :func:`_key`, or,
+    where that finds none, with a capital I read as Turkish and Azerbaijani read it, the capital
+    of ı (tr ``5 YIL``, keyed yıl: the regex module's case-insensitive match joins I and ı)."""
+    key = _key(surface)
+    return table[key] if key in table else table[_key(surface.replace("I", "\u0131"))]
 
 
 #: ZERO WIDTH NON-JOINER, a Default_Ignorable_Code_Point that Persian writes inside words (CLDR
@@ -537,7 +547,8 @@ class Extractor:
         # the pre-check of what may follow a number (follow_res) needs patterns that look no further back
         elided = "" if tab.language in rule.apostrophe_suffixes else r"(?!['\u2019]\p{L})"
         self.unit_re = regex.compile(
-            "(?:" + _SP + "{0,2}|-)(?:(" + _alt(words) + "|(?-i:" + _alt(cased) + ")" + elided + ")" + inflected + ")", flags
+            # full case folding: the table's keys are casefolded, so de Fuß is the key fuss
+            "(?:" + _SP + "{0,2}|-)(?:(" + _alt(words, full_case=True) + "|(?-i:" + _alt(cased) + ")" + elided + ")" + inflected + ")", flags
         )
         #: what CLDR writes after a unit for "per" another (gl ``250 l/m2``, ``por metro cadrado``;
         #: en ``per square meter``), and a pack's [per_units] (en ``an hour``): the unit is then
@@ -1597,7 +1608,7 @@ class Extractor:
                 e = s + len(token)
             return _Num(s, e, worded, Decimal(1), source="words")
         if kind == "vague":
-            lo, hi = self.vague[_key(token)]
+            lo, hi = _lookup(self.vague, token)
             return _Num(s, e, None, Decimal(1), Decimal(lo), Decimal(hi), source="vague")
         if kind == "pscale":
             return _Num(s, e, None, Decimal(1), Decimal(2), Decimal(999), source="pscale")
@@ -1679,7 +1690,7 @@ class Extractor:
         if num.source == "vague" and not exponent and self.multiplier_re is not None:
             mm = self.multiplier_re.match(work, pos)
             if mm:  # mehrere hundert, több száz, flere hundrede: [2, 9] × 100
-                exponent, pos = self.multiplier_exponents[_key(mm.group(1))], mm.end()
+                exponent, pos = _lookup(self.multiplier_exponents, mm.group(1)), mm.end()
         if num.source == "pscale":
             exponent = self._scale(work[num.start:num.end])
         if (exponent or num.scaled) and self.of_re is not None:  # billions of dollars, millions d'euros
@@ -1710,7 +1721,7 @@ class Extractor:
         ca: Any
         cm: Any
         if num.source == "dual":  # the word is its own unit
-            unit = self.duals[_key(work[num.start:num.end])]
+            unit = _lookup(self.duals, work[num.start:num.end])
             um = ca = cm = None
         else:
             um = self.unit_re.match(work, pos)
@@ -1730,18 +1741,18 @@ class Extractor:
             alt_unit = self.units.get(_key(ca.group(1)))  # ポンド, Pfund: money or weight
             other_currency = self.other_currency.get(_key(ca.group(1)))
         elif um:
+            unit = _lookup(self.units, _unit_surface(um))
             surface = _key(_unit_surface(um))
-            unit = self.units[surface]
             pos = um.end()
             alt_unit = self.unit_alternatives.get(surface)
             if "/" not in unit and unit != "percent" and (pm := self.per_re.match(work, pos)):
                 # 250 l/m2 of rain: a litre per square metre (a length, as many millimetres); the
                 # plain unit stays its other reading (40 hours per week against 40 Wochenstunden)
-                unit, alt_unit, pos = f"{unit}/{self.per_units[_key(pm.group(1))]}", alt_unit or unit, pm.end()
+                unit, alt_unit, pos = f"{unit}/{_lookup(self.per_units, pm.group(1))}", alt_unit or unit, pm.end()
         if unit is None and not currency and counter is None and self.unit_before_re is not None:
             ub = self.unit_before_re.search(work, max(0, s - 40), s)
             if ub:  # sw mita 3.5, kilomita 3.5: the unit's name before the number, as CLDR writes it
-                unit, s = self.units[_key(ub.group(1))], ub.start()
+                unit, s = _lookup(self.units, ub.group(1)), ub.start()
         if unit is None and not currency and counter is None and self.percent_before_re is not None:
             pb = self.percent_before_re.search(work, max(0, s - 12), s)
             if pb:  # th ร้อยละ 20, zh 百分之二十: the word for per cent before the number
@@ -1759,7 +1770,7 @@ class Extractor:
         if self.unit_prefix_re is not None and unit is not None and not currency:
             up = self.unit_prefix_re.search(work, max(0, s - self.unit_prefix_reach), s)
             if up and "/" not in unit:  # 時速85マイル = 85 mile/hour; 時速136キロ = km/h
-                per = self.unit_prefixes[_key(up.group(1))]
+                per = _lookup(self.unit_prefixes, up.group(1))
                 speed = per in ("hour", "minute", "second")  # キロ before a time: kilometres, not kilograms
                 unit = ("kilometer" if speed and unit in ("kilogram", "kilo") else unit) + "/" + per
                 s = up.start()
@@ -1831,11 +1842,11 @@ class Extractor:
         # qualifiers
         qa = self.qual_after_re.match(work, pos)
         if qa:
-            qualifier = Qualifier(self.qual_after[_key(qa.group(1))])
+            qualifier = Qualifier(_lookup(self.qual_after, qa.group(1)))
             pos = qa.end()
         qb = self.qual_before_re.search(work, max(0, s - 24), s)
         if qb and qualifier is None and not self._qualifier_is_noun_complement(work, qb):
-            qualifier = Qualifier(self.qual_before[_key(qb.group(1))])
+            qualifier = Qualifier(_lookup(self.qual_before, qb.group(1)))
             s = qb.start()
         # build the interval
         scale = Decimal(1).scaleb(exponent)
