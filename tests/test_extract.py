@@ -26,6 +26,7 @@ def values(text: str, locale: str) -> list[str]:
         ("Version 2.4.1 is out; see v3.2 later.", "en"),
         ("The server at 192.168.10.20 answered.", "en"),
         ("Call 0800 555 123 or +49 30 1234 5678 now.", "de"),
+        ("Bel 0800 555 123, of mail ons.", "nl"),  # a comma after the last group ends the number
         ("اتصلوا على الرقم 111 555 0800 الآن.", "ar"),  # the number as right-to-left text shows it
         ("Kapal tiba pukul 0100 dengan kode 007.", "id"),  # leading zeros: no quantity
         ("Rufen Sie 030/1234567 an.", "de"),
@@ -402,3 +403,4 @@ def test_looks_around_marks_anchors_and_lookbehinds() -> None:
 
     assert [bool(_LOOKS_AROUND.search(p)) for p in (r"a\b", r"(?<!x)y", "a$", "^a", r"\Z", r"\$", "[^a]", r"\p{L}")] \
         == [True, True, True, True, True, False, False, False]
+
