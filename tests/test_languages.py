@@ -114,6 +114,25 @@ def test_a_weak_decimal_agrees_with_the_same_figure_and_is_never_reported_alone(
     assert found("He ended the season with a 3.14 average and 350 points.\n") != []
 
 
+@pytest.mark.parametrize(("text", "locale", "value"), [
+    ("Kun ti hold er ubesejrede.", "da", 10),  # ti: two letters, read for sure only with a unit
+    ("Ligde yalnızca on takım yenilmedi.", "tr", 10),
+])
+def test_a_short_number_word_without_a_unit_is_weak(text, locale, value):
+    """A number word a pack reads only before a unit (two letters, or a homograph) is read weak
+    without one: it agrees with the same figure in another version and is never reported."""
+    claims = [c for c in extract_claims(text, locale) if c.value == value]
+    assert len(claims) == 1 and claims[0].weak, extract_claims(text, locale)
+
+
+def test_a_short_number_word_agrees_with_the_figure_in_another_version_and_is_never_reported():
+    da = "Kun ti hold er ubesejrede.\n"
+    assert messages(("QTY001", "QTY002"), en="Only ten teams are unbeaten.\n", da=da) == []
+    assert messages(("QTY001", "QTY002"), en="Only the best teams are unbeaten.\n", da=da) == []
+    assert messages(("QTY001", "QTY002"), en="Only twelve teams are unbeaten.\n", da=da) != []
+    assert extract_claims("Han har en bil, og to cykler.", "da") == []  # an article, a count below ten
+
+
 @pytest.mark.parametrize("text, locale, expected", [
     ("La fabbrica nel 1939 ha chiuso i cancelli.", "it", [("1939", "1939", None)]),
     ("Nel 2019 ha vinto il campionato.", "it", [("2019", "2019", None)]),

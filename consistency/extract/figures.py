@@ -98,6 +98,17 @@ _DOT_THEN_LOWER = regex.compile(r"\.[ \u00a0]+\p{Ll}")
 #: one (1,8: a decimal comma where the comma groups; a period and one digit is as often a date, fi 30.9)
 _OTHER_DECIMAL = regex.compile(r"\d{1,3}[.,]\d{2}|\d{1,3},\d")
 
+def _short_count(num: "_Num") -> bool:
+    """Is ``num`` a number word of two letters for a count of 10-99 (da ``ti``, tr ``on``, fa
+    ``ده``: ten), which, where the pack says it needs a unit, is read weak without one?  Not an
+    article's "one", a lone hundred or thousand, nor the longer words a pack lists as homographs
+    or elided forms (de ``acht``, it ``sei``, ``sett.``); a bare count below ten is never reported
+    missing (:func:`consistency.match.clusters.informative`), so its word (ga ``sé``, six and
+    "he") is read only before a unit."""
+    return num.source == "words" and num.value is not None and 10 <= num.value < 100 \
+        and num.value == num.value.to_integral() and num.end - num.start <= 2
+
+
 def _noise_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in FIGURE_NOISE_DIGITS.finditer(text)] if DIGIT.search(text) else []
     for needle, rx in FIGURE_NOISE_BY_CHAR:
@@ -1646,7 +1657,7 @@ class Extractor:
             )) and not self._scaled_after_prefix(work, s, num.end):
                 return None, num.end
         pos = num.end
-        if num.source == "words" and not currency and not exponent \
+        if num.source == "words" and not currency and not exponent and not _short_count(num) \
                 and work[num.start:pos].casefold() in self.needs_unit and self._nothing_follows(work, s, pos):
             # a number word that needs a unit ("a", "an", "one"), with no unit, currency, scale,
             # counter, range or ordinal suffix able to start after it, nor a unit or per cent
@@ -1810,9 +1821,15 @@ class Extractor:
                 half = Decimal("0.5")
                 pos += hm.end()
         if num.source == "words" and not has_context:
-            if self.spaceless or m.group().casefold() in self.needs_unit \
-                    or work[num.start:num.end].casefold() in self.needs_unit:
+            if self.spaceless:
                 return None, num.end
+            if m.group().casefold() in self.needs_unit or work[num.start:num.end].casefold() in self.needs_unit:
+                if not _short_count(num):
+                    return None, num.end
+                # da/nb ti, tr on, fa ده (ten): a short number word that is also a common word
+                # elsewhere, or was kept out as one, read without a unit, is weak: it agrees with
+                # "ten" in another version, and is never reported as missing or as changed
+                weak = True
         if num.source == "cjk" and not has_context and not num.scaled:
             token = work[num.start:num.end]
             if len(token) == 1 and not token.isdigit():
