@@ -133,6 +133,27 @@ def test_a_short_number_word_agrees_with_the_figure_in_another_version_and_is_ne
     assert extract_claims("Han har en bil, og to cykler.", "da") == []  # an article, a count below ten
 
 
+@pytest.mark.parametrize(("text", "locale", "weak"), [
+    ("Kokous pidettiin 12.6. Sen jälkeen kaikki muuttui.", "fi", True),  # a capital after it
+    ("Hakemus hylättiin 12.6.", "fi", True),  # the end of the text
+    ("Kokous pidettiin 12.6. sen jälkeen.", "fi", False),  # a word in lower case: a date
+    ("Das Treffen war am 12.6. Danach änderte sich alles.", "de", True),
+])
+def test_a_numeric_date_without_its_year_before_a_capital_is_a_weak_date(text, locale, weak):
+    [claim] = [c for c in extract_claims(text, locale) if c.kind.value == "date"]
+    assert (claim.label, claim.weak) == ("--06-12", weak)
+
+
+def test_a_weak_numeric_date_agrees_with_the_date_and_is_never_reported_alone():
+    fi = "Kokous pidettiin Singaporessa 12.6. Sen jälkeen kaikki muuttui.\n"
+
+    def found(en: str) -> list[str]:
+        return messages(("QTY001", "QTY002", "DAT001"), en=en, fi=fi)
+
+    assert found("The meeting was held in Singapore on June 12. After it everything changed.\n") == []
+    assert found("The meeting was held in Singapore. After it everything changed.\n") == []
+
+
 @pytest.mark.parametrize("text, locale, expected", [
     ("La fabbrica nel 1939 ha chiuso i cancelli.", "it", [("1939", "1939", None)]),
     ("Nel 2019 ha vinto il campionato.", "it", [("2019", "2019", None)]),

@@ -1248,7 +1248,7 @@ class Extractor:
             return None
         return Claim(
             kind=ClaimKind.DATE, start=m.start(), end=end, text=text[m.start():end],
-            value=None, low=low, high=high, label=label,
+            value=None, low=low, high=high, label=label, weak="weak" in groups,
         )
 
     def _inflected_months(self) -> str:

@@ -712,9 +712,11 @@ def _pattern_regex(pattern: str) -> tuple[str, str] | None:
             if not pattern.rstrip().endswith("."):
                 return None  # 3.4 is no date
             # fi/de/nb d.M., cs d. M., hu M. d.: a numeric date without its year, which CLDR ends
-            # with a period, is one only where a word in lower case follows (fi 11.6. antamassaan);
-            # a section or version number at the end of a sentence (4.4. Then) is not
-            out.append(r"(?=[ \u00a0\u202f]+(?-i:\p{Ll}))")
+            # with a period, is one where a word in lower case follows (fi 11.6. antamassaan);
+            # before a capital or at the end of a text it may be a sentence's end or a section
+            # number (4.4. Then): a weak date there (group ``weak``), which agrees with the same
+            # date in another version and is never reported alone
+            out.append(r"(?:(?=[ \u00a0\u202f]+(?-i:\p{Ll}))|(?P<weak>(?![\p{L}\p{N}])))")
         kind = "day"
     elif "M" in fields and "y" in fields and "d" not in fields:
         kind = "month"
