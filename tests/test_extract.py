@@ -404,3 +404,9 @@ def test_looks_around_marks_anchors_and_lookbehinds() -> None:
     assert [bool(_LOOKS_AROUND.search(p)) for p in (r"a\b", r"(?<!x)y", "a$", "^a", r"\Z", r"\$", "[^a]", r"\p{L}")] \
         == [True, True, True, True, True, False, False, False]
 
+
+
+def test_two_numbers_a_short_word_joins_with_hyphens_are_both_figures():
+    """1-of-4, 1-in-10: the second number is no code's part (GPT-4 and COVID-19 stay codes)."""
+    assert values("He became 1-of-4 players to do it, a 1-in-10 chance.", "en") == ["1", "4", "1", "10"]
+    assert values("The GPT-4 model and COVID-19 and the x-86.", "en") == []

@@ -1654,7 +1654,8 @@ class Extractor:
             before = work[s - 1]
             if (compiled(r"[\p{Latin}\p{Cyrillic}_]").match(before) or (
                 before in "-/" and s > 1 and compiled(r"(?!\p{Hebrew})[\p{L}\p{N}]").match(work[s - 2])
-            )) and not self._scaled_after_prefix(work, s, num.end):
+            )) and not self._scaled_after_prefix(work, s, num.end) \
+                    and not _NUMBERS_JOINED.search(work, max(0, s - 12), s):
                 return None, num.end
         pos = num.end
         if num.source == "words" and not currency and not exponent and not _short_count(num) \
@@ -2060,6 +2061,10 @@ _PREFIXED_MONTH = regex.compile(r"\p{Ll}{1,4}-?(\p{Lu}\p{Ll}+)")
 #: a noun-class prefix with its hyphen typed apart from the number (zu "abangu -384", xh "ibine
 #: -2.94"): no minus sign
 _PREFIX_APART = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}{1,8}[aeiou][ \u00a0]\Z")
+
+#: a number and a short lower-case word joined to the number at the end by hyphens (1-of-4, 3-for-3,
+#: 1-in-10): the last number is no code's part, as in GPT-4 or COVID-19
+_NUMBERS_JOINED = regex.compile(r"(?<![\p{L}\p{N}\-])\p{N}+-\p{Ll}{1,4}-\Z")
 
 #: a height's feet and inches written with the prime and double prime (6′6″, 5′ 11″)
 _PRIME_FEET = regex.compile(r"′[ \u00a0]?(1[01]|\d)″")
