@@ -133,6 +133,16 @@ def test_a_short_number_word_agrees_with_the_figure_in_another_version_and_is_ne
     assert extract_claims("Han har en bil, og to cykler.", "da") == []  # an article, a count below ten
 
 
+def test_couple_of_without_its_article_is_two_or_three():
+    en = "It will see her through the next couple of decades.\n"
+    assert messages(("QTY001", "QTY002"), en=en, pt="Vai apoiá-la nas próximas duas décadas.\n") == []
+    assert messages(("QTY001", "QTY002"), en=en, pt="Vai apoiá-la nas próximas cinco décadas.\n") != []
+
+
+def test_a_romanian_thousand_is_o_mie_and_mie_alone_is_the_pronoun():
+    assert [v for _t, v, _u in figures("Nu mie, ci lor: o mie de oameni, două mii de ani.", "ro")] == ["1000", "2000"]
+
+
 @pytest.mark.parametrize(("text", "locale", "weak"), [
     ("Kokous pidettiin 12.6. Sen jälkeen kaikki muuttui.", "fi", True),  # a capital after it
     ("Hakemus hylättiin 12.6.", "fi", True),  # the end of the text
