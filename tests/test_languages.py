@@ -133,6 +133,17 @@ def test_a_short_number_word_agrees_with_the_figure_in_another_version_and_is_ne
     assert extract_claims("Han har en bil, og to cykler.", "da") == []  # an article, a count below ten
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أكبر منه بعشرين عامًا", [("عشرين عامًا", "20", "year")]),          # the oblique of عشرون
+    ("حضر خمسة وعشرين شخصا", [("خمسة وعشرين", "25", None)]),
+    ("لن تدخل السباق ما لم تجمع مليوني دولار", [("مليوني دولار", "2E+6", "USD")]),  # a dual, construct
+    ("وصل عدد السكان إلى مليونين", [("مليونين", "2E+6", None)]),
+    ("بلغت الكلفة 3 مليارات دولار", [("3 مليارات دولار", "3E+9", "USD")]),
+])
+def test_arabic_oblique_tens_dual_scales_and_the_plural_billion(text, expected):
+    assert figures(text, "ar") == expected
+
+
 def test_couple_of_without_its_article_is_two_or_three():
     en = "It will see her through the next couple of decades.\n"
     assert messages(("QTY001", "QTY002"), en=en, pt="Vai apoiá-la nas próximas duas décadas.\n") == []
@@ -1350,6 +1361,16 @@ def test_scale_loanwords_with_a_class_prefix_concords_and_r_for_l(text, locale, 
     ("Abantu abangaphezu kwezigidi ezingu-1.6 bafikile.", "zu", ["1.6E+6"]),
     ("Kwafika bantfu labatigidzi letingu-2.3.", "ss", ["2.3E+6"]),
     ("Ngesikhatsi setigidzini letingu-2.3 tebantfu.", "ss", ["2.3E+6"]),  # the locative -ni
+    ("Kompaniyanyn kiresesi $4 млрд boldu.", "ky", ["4E+9"]),
+    ("Zêdetir ji 7 mîlyon kes hatin.", "ku", ["7E+6"]),                  # a long î, beside CLDR's milyon
+    ("Bal 3 miliyon kes.", "ku", ["3E+6"]),
+    ("Méi wéi 4 Millioune Leit", "lb", ["4E+6"]),                        # the Eifel rule's final n
+    # before the number, where CLDR writes the word after it (ig) or has none (bo)
+    ("Ndị mmadụ nde 4 bịara.", "ig", ["4E+6"]),
+    ("Ha nwetara ijeri $3 n'afọ ahụ.", "ig", ["3E+9"]),
+    ("Ndị mmadụ 4 bịara.", "ig", ["4"]),
+    ("ས་ཡ་£7", "bo", ["7E+6"]),
+    ("མི་ཁྲི་415", "bo", ["4.15E+6"]),                                  # ten thousands: 415 × 10⁴
 ])
 def test_scale_words_cldr_does_not_list(text, locale, expected):
     assert [v for _t, v, _u in figures(text, locale)] == expected

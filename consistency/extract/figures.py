@@ -418,7 +418,9 @@ class Extractor:
         #: (sv ``års``, ru ``году``): after a year-like number, the year's noun (``1997 års match``)
         self.year_cases = frozenset(_key(k) for k, unit in unit_case_names(tab.language).items()
                                     if unit == "year") - set(self.year_forms)
-        everyday, scale_stems = everyday_scales(tab.language)  # mr दशलक्ष; xh (izi)gidi
+        everyday, scale_stems, before = everyday_scales(tab.language)  # mr दशलक्ष; xh (izi)gidi; ig nde 20
+        #: scale words written before the number: CLDR's (sw milioni 5) and the data's (ig nde 20)
+        self.prefix_scales: dict[str, int] = {**before, **tab.prefix_scales}
         self.scales: dict[str, int] = _keyed({**everyday, **tab.scales, **pack.scales})
         #: the longest case ending a month's name may take here (0: none; :meth:`_inflected_months`)
         rule = inflection()
@@ -525,8 +527,8 @@ class Extractor:
             "(?:" + _alt(percent_before, boundary=False) + ")" + _SP + r"?\Z", flags
         ) if percent_before else None
         self.prefix_scale_re = regex.compile(
-            "(" + _alt(tab.prefix_scales, boundary=False) + ")" + _SP + r"?\Z", flags
-        ) if tab.prefix_scales else None
+            "(" + _alt(self.prefix_scales, boundary=False) + ")" + _SP + r"?\Z", flags
+        ) if self.prefix_scales else None
         self.glued_scale_re = regex.compile(
             "\u00a0?(" + _scale_alt(short_scales) + r")(?![\p{L}\p{N}])", flags
         ) if short_scales else None
@@ -1524,7 +1526,7 @@ class Extractor:
         of CLDR's (Swahili ``milioni 5``, Dzongkha ``སྟོང་ཕྲག 1``), or, where CLDR writes them so or
         has none, a loanword (Oromo ``miliyoona 125``); ``words``: the figure is spelled out."""
         if self.prefix_scale_re is not None and (ps := self.prefix_scale_re.search(work, max(0, start - 24), start)):
-            power = self.tab.prefix_scales[ps.group(1).casefold()]
+            power = self.prefix_scales[ps.group(1).casefold()]
             # before number words only a million or more: a thousand is a word of the language's
             # own numbers (Ewe akpe eve kple wuiadre, 2017), which the number words read or miss whole
             if (power >= 6 or not words) and not _AFTER_NUMBER.search(work, max(0, ps.start() - 2), ps.start()):

@@ -262,6 +262,10 @@ def _load_pack(language: str) -> Pack:
             for key in ("words", "multipliers", "connectors", "glued", "plural_multipliers"):
                 numbers.setdefault(key, icu_words[key])
             numbers["needs_unit"] = [*icu_words["needs_unit"], *numbers.get("needs_unit", [])]
+    if not own_words and (oblique := _oblique_words(language, numbers.get("words", {}))):
+        # ar عشرين, خمسة وعشرين: ICU writes the tens in the nominative (عشرون), text mostly in the
+        # oblique case, after a preposition or a verb (inflection.toml [plural_endings])
+        numbers["extra_words"] = {**oblique, **numbers.get("extra_words", {})}
     if not own_words and (declined := _number_cases().get(language)):
         # cs dvou, pěti; et kahe, kaheks: the cases ICU does not decline (data/number_cases.toml);
         # a word for 0 or 1, or of two letters, is a figure only with a unit after it (ga sé: six,
@@ -343,13 +347,19 @@ def everyday_months(language: str) -> dict[str, int]:
             for form in month_spellings(str(name))}
 
 
-def everyday_scales(language: str) -> tuple[dict[str, int], dict[str, int]]:
+def everyday_scales(language: str) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     """``locale/data/everyday_scales.toml``: the scale words news writes beside CLDR's (mr
-    ``दशलक्ष``) and the stems of those a noun-class prefix comes before (xh ``gidi``: izigidi,
-    kwezigidi), each -> its power of ten."""
+    ``दशलक्ष``), the stems of those a noun-class prefix comes before (xh ``gidi``: izigidi,
+    kwezigidi), and those written before the number (ig ``nde 20``; bo ``ས་ཡ་20``, with the tsheg
+    that ends a Tibetan syllable or without it), each -> its power of ten."""
     data = _data("everyday_scales")
+    before: dict[str, int] = {}
+    for w, v in data["before"].get(language, {}).items():
+        before[str(w).casefold()] = int(v)
+        if "\u0f40" <= str(w)[-1:] <= "\u0fbc":  # a Tibetan letter ends it: also with its tsheg
+            before[str(w) + "\u0f0b"] = int(v)
     return ({str(w).casefold(): int(v) for w, v in data["words"].get(language, {}).items()},
-            {str(w).casefold(): int(v) for w, v in data["stems"].get(language, {}).items()})
+            {str(w).casefold(): int(v) for w, v in data["stems"].get(language, {}).items()}, before)
 
 
 def _number_cases() -> dict[str, dict[str, int]]:
@@ -392,6 +402,20 @@ def lists_own_words(language: str) -> bool:
     names alone (so the rules that derive forms CLDR lacks, case endings and relative-time words,
     stay off for it)."""
     return load_pack(language).own_words  # False without a pack file
+
+
+def _oblique_words(language: str, words: dict) -> dict[str, int]:
+    """``words`` (ICU's number words) with each word in a sound plural's nominative ending put in
+    the oblique (``locale/data/inflection.toml`` [plural_endings]: ar عشرون -> عشرين); read here,
+    not through :mod:`.inflection`, which asks this module which languages have packs."""
+    endings = [(str(a), str(b)) for a, b in _data("inflection").get("plural_endings", {}).get(language, [])]
+    out: dict[str, int] = {}
+    for word, value in words.items():
+        for nominative, oblique in endings:
+            parts = str(word).split(" ")
+            if any(p.endswith(nominative) for p in parts):
+                out.setdefault(" ".join(p[:-len(nominative)] + oblique if p.endswith(nominative) else p for p in parts), value)
+    return {w: v for w, v in out.items() if w not in words}
 
 
 def _inflection_a_endings(language: str | None) -> tuple[str, ...]:
