@@ -150,6 +150,18 @@ def test_couple_of_without_its_article_is_two_or_three():
     assert messages(("QTY001", "QTY002"), en=en, pt="Vai apoiá-la nas próximas cinco décadas.\n") != []
 
 
+@pytest.mark.parametrize(("text", "locale", "expected"), [
+    ("Bilen kjørte 90 kilometer i timen.", "nb", [("90 kilometer i timen", "90", "kilometer/hour")]),
+    ("Grisen vog 200 kilo.", "nn", [("200 kilo", "200", "kilogram")]),
+    ("Det tok tre dager.", "nb", [("tre dager", "3", "day")]),
+    ("Det tok tre dagar.", "nn", [("tre dagar", "3", "day")]),
+    ("Dei siste tre åra har vore travle.", "nn", [("tre åra", "3", "year")]),
+    ("De senaste tre åren har varit intensiva.", "sv", [("tre åren", "3", "year")]),
+])
+def test_norwegian_and_swedish_days_definite_plurals_kilos_and_per_hour(text, locale, expected):
+    assert figures(text, locale) == expected
+
+
 def test_a_romanian_thousand_is_o_mie_and_mie_alone_is_the_pronoun():
     assert [v for _t, v, _u in figures("Nu mie, ci lor: o mie de oameni, două mii de ani.", "ro")] == ["1000", "2000"]
 
