@@ -162,6 +162,11 @@ def test_norwegian_and_swedish_days_definite_plurals_kilos_and_per_hour(text, lo
     assert figures(text, locale) == expected
 
 
+def test_a_finnish_speed_is_a_distance_and_the_word_for_an_hourly_speed():
+    assert figures("Myrsky liikkuu 20 kilometrin tuntinopeudella.", "fi") == [
+        ("20 kilometrin tuntinopeudella", "20", "kilometer/hour")]
+
+
 def test_a_romanian_thousand_is_o_mie_and_mie_alone_is_the_pronoun():
     assert [v for _t, v, _u in figures("Nu mie, ci lor: o mie de oameni, două mii de ani.", "ro")] == ["1000", "2000"]
 
