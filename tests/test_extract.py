@@ -410,3 +410,5 @@ def test_two_numbers_a_short_word_joins_with_hyphens_are_both_figures():
     """1-of-4, 1-in-10: the second number is no code's part (GPT-4 and COVID-19 stay codes)."""
     assert values("He became 1-of-4 players to do it, a 1-in-10 chance.", "en") == ["1", "4", "1", "10"]
     assert values("The GPT-4 model and COVID-19 and the x-86.", "en") == []
+    # a word of a script without case, whose last letter may be a vowel sign: no minus sign
+    assert [c.value for c in extract_claims("वे 4-को-1 खेलाडी बने", "ne")] == [4, 1]

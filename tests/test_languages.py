@@ -167,6 +167,15 @@ def test_a_finnish_speed_is_a_distance_and_the_word_for_an_hourly_speed():
         ("20 kilometrin tuntinopeudella", "20", "kilometer/hour")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Több mint ötszázötvenen haltak meg.", [("Több mint ötszázötven", "550", None)]),  # the collective -en
+    ("Kétszázan álltak ott.", [("Kétszáz", "200", None)]),
+    ("A 380 ezres város.", [("380 ezres", "380000", None)]),                          # ezer's adjective
+])
+def test_hungarian_number_words_and_thousands_with_their_endings(text, expected):
+    assert figures(text, "hu") == expected
+
+
 def test_a_romanian_thousand_is_o_mie_and_mie_alone_is_the_pronoun():
     assert [v for _t, v, _u in figures("Nu mie, ci lor: o mie de oameni, două mii de ani.", "ro")] == ["1000", "2000"]
 
@@ -1388,6 +1397,7 @@ def test_scale_loanwords_with_a_class_prefix_concords_and_r_for_l(text, locale, 
     ("Ndị mmadụ 4 bịara.", "ig", ["4"]),
     ("ས་ཡ་£7", "bo", ["7E+6"]),
     ("མི་ཁྲི་415", "bo", ["4.15E+6"]),                                  # ten thousands: 415 × 10⁴
+    ("ཐེར་འབུམ་ €2.2", "bo", ["2.2E+9"]),                                # a billion, not its end འབུམ (10⁵)
 ])
 def test_scale_words_cldr_does_not_list(text, locale, expected):
     assert [v for _t, v, _u in figures(text, locale)] == expected

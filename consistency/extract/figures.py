@@ -748,7 +748,9 @@ class Extractor:
             morph = alt(list(pack.words) + list(pack.multipliers) + hyphened, boundary=False)
             conn = alt(pack.connectors, boundary=False) if pack.connectors else "(?!)"
             glued = alt(pack.glued_units, boundary=False) if pack.glued_units else "(?!)"
-            left, right = (r"", r"") if self.spaceless else (start, rf"(?:(?![\p{{L}}\p{{M}}])|(?={glued}))")
+            # an ending the word takes and is read without, ending the word (hu kétszázan)
+            ending = alt(pack.word_endings) if pack.word_endings else "(?!)"
+            left, right = (r"", r"") if self.spaceless else (start, rf"(?:(?![\p{{L}}\p{{M}}])|(?={glued})|(?={ending}))")
             small = [w for w, v in pack.words.items() if 3 <= v <= 19]
             if after_article and small and not self.spaceless:
                 # ar الأيام الأربع, الفرق العشرة ("the four days", "the ten teams"): the article before a
@@ -1655,7 +1657,7 @@ class Extractor:
         if num.source in ("digits", "cjk") and s == num.start and s > 0:
             before = work[s - 1]
             if (compiled(r"[\p{Latin}\p{Cyrillic}_]").match(before) or (
-                before in "-/" and s > 1 and compiled(r"(?!\p{Hebrew})[\p{L}\p{N}]").match(work[s - 2])
+                before in "-/" and s > 1 and compiled(r"(?!\p{Hebrew})[\p{L}\p{M}\p{N}]").match(work[s - 2])
             )) and not self._scaled_after_prefix(work, s, num.end) \
                     and not _NUMBERS_JOINED.search(work, max(0, s - 12), s):
                 return None, num.end
@@ -1855,7 +1857,7 @@ class Extractor:
         # minus sign directly before
         negative = False
         if num.source == "digits" and s == num.start and s > 0 and work[s - 1] in MINUS_SIGNS:
-            if (s < 2 or not compiled(r"[\p{L}\p{N}]").match(text[s - 2])) and not (  # text: dates are blanked in work
+            if (s < 2 or not compiled(r"[\p{L}\p{M}\p{N}]").match(text[s - 2])) and not (  # text: dates are blanked in work
                     self.hyphen_prefix_re is not None and _PREFIX_APART.search(text, max(0, s - 10), s - 1)):
                 negative = True
                 s -= 1
@@ -2065,8 +2067,9 @@ _PREFIXED_MONTH = regex.compile(r"\p{Ll}{1,4}-?(\p{Lu}\p{Ll}+)")
 _PREFIX_APART = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}{1,8}[aeiou][ \u00a0]\Z")
 
 #: a number and a short lower-case word joined to the number at the end by hyphens (1-of-4, 3-for-3,
-#: 1-in-10): the last number is no code's part, as in GPT-4 or COVID-19
-_NUMBERS_JOINED = regex.compile(r"(?<![\p{L}\p{N}\-])\p{N}+-\p{Ll}{1,4}-\Z")
+#: 1-in-10; a word of a script without case, ne 4-को-1): the last number is no code's part, as in
+#: GPT-4 or COVID-19
+_NUMBERS_JOINED = regex.compile(r"(?<![\p{L}\p{N}\-])\p{N}+-(?:\p{Ll}|\p{Lo}|\p{M}){1,4}-\Z")
 
 #: a height's feet and inches written with the prime and double prime (6′6″, 5′ 11″)
 _PRIME_FEET = regex.compile(r"′[ \u00a0]?(1[01]|\d)″")

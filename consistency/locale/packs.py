@@ -44,6 +44,8 @@ class Pack:
     plural_scales: tuple[str, ...] = ()
     half_suffix: tuple[str, ...] = ()
     glued_units: tuple[str, ...] = ()
+    #: endings a number word takes and is read without (hu kétszázan, "two hundred of them")
+    word_endings: tuple[str, ...] = ()
     scale_connectors: tuple[str, ...] = ()
     cjk_digits: dict[str, int] = field(default_factory=dict)
     cjk_small: dict[str, int] = field(default_factory=dict)
@@ -159,6 +161,7 @@ def parse_pack(data: dict, *, language: str) -> Pack:
         plural_scales=tuple(w.casefold() for w in numbers.get("plural_scales", [])),
         half_suffix=tuple(numbers.get("half_suffix", [])),
         glued_units=tuple(w.casefold() for w in numbers.get("glued_units", [])),
+        word_endings=tuple(w.casefold() for w in numbers.get("endings", [])),
         scale_connectors=tuple(w.casefold() for w in numbers.get("scale_connectors", [])),
         cjk_digits=dict(numbers.get("cjk_digits", {})),
         cjk_small=dict(numbers.get("cjk_small", {})),
