@@ -756,7 +756,7 @@ class Extractor:
                 # ar الأيام الأربع, الفرق العشرة ("the four days", "the ten teams"): the article before a
                 # cardinal of 3-19, whose ordinals are other words (الرابع, العاشر); not before the tens,
                 # which are also ordinals (العشرين, the twentieth), nor the hundred (في المائة, per cent)
-                left = rf"(?:{left}|{after_article}(?={alt(small)}))"
+                left = rf"(?:{left}|{after_article}(?={alt(small)}(?![\p{{L}}\p{{M}}])))"  # not الثلاثين
             parts.append(
                 rf"(?P<words>{left}{morph}"
                 rf"(?:(?:[ \u00a0]+{conn}[ \u00a0]+|-{conn}-|{conn}|[ \u00a0-]){'?' if pack.glued else ''}{morph}){{0,{_MAX_WORDS}}}"
