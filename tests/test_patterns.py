@@ -55,15 +55,21 @@ def test_no_pattern_said_to_need_a_digit_matches_text_without_one(text):
         for (rx, _kind, _map), digit in zip(fx.date_res, fx.date_needs_digit):
             if digit:
                 assert not any(m.group() for m in rx.finditer(text)), (locale, rx.pattern, text)
+        if fx.noise_needs_digit:  # the clock times, skipped on text without a digit
+            assert fx.noise_re.search(text) is None, (locale, text)
 
 
 FRAGMENTS = ["In", "March", "März", "mars", "март", "3", "14.3.2023", "2020", "the", "third", "quarter", "XIX",
-             "secolo", "siècle", "век", "19.", "1980s", "Q3", "of", ",", "года", "القرن", "التاسع", "عشر"]
+             "secolo", "siècle", "век", "19.", "1980s", "Q3", "of", ",", "года", "القرن", "التاسع", "عشر",
+             # the clock times and the excluded phrases and ordinals, whose searches are skipped too
+             "5", "p.m.", "Uhr", "um", "abends", "first", "First", "hundred", "per", "cent", "sure", "100%",
+             "erste", "Prozent", "sicher", "premier", "heures", "первый", "час"]
 
 
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=8), st.sampled_from(["en", "de", "fr", "ru", "ar", "it"]))
 def test_the_skip_changes_no_claim(words, locale):
-    """Every claim is the same with the skip and without it (every pattern searched)."""
+    """Every claim is the same with the skips and without them (every date, clock-time and excluded
+    pattern searched)."""
     import copy
 
     text = " ".join(words)
@@ -71,6 +77,8 @@ def test_the_skip_changes_no_claim(words, locale):
     searched = copy.copy(fx)
     searched.date_needs_digit = tuple(False for _ in fx.date_res)
     searched.date_needs_words = tuple(None for _ in fx.date_res)
+    searched.noise_needs_digit = False
+    searched.excluded_needs_words = None
     assert fx.extract(text) == searched.extract(text)
 
 

@@ -650,6 +650,10 @@ class Extractor:
         excluded = [_alt(pack.excluded)] if pack.excluded else []
         excluded += [_alt(ordinal_words, left=True)] if ordinal_words else []
         self.excluded_re = regex.compile("|".join(excluded), regex.IGNORECASE) if excluded else None
+        #: the words every excluded phrase or ordinal holds (en ``first``, ``hundred``): the search,
+        #: which tries every place of the text, is skipped on the seven paragraphs in eight without one
+        self.excluded_needs_words = needs_words(self.excluded_re.pattern, self.excluded_re.flags) \
+            if self.excluded_re is not None else None
         self.ordinal_suffix_re = regex.compile(
             _SP + "?(" + _alt(pack.ordinal_suffix, boundary=False) + ")"
         ) if pack.ordinal_suffix else None
@@ -696,6 +700,8 @@ class Extractor:
                          rf"[ \u00a0]*{_alt(hours)}")
         self.noise_re = regex.compile("|".join(f"(?:{p})" for p in noise), regex.IGNORECASE | regex.V0) \
             if noise else None
+        #: whether every clock time of :attr:`noise_re` holds a digit (all do): skipped on text without one
+        self.noise_needs_digit = self.noise_re is not None and needs_digit(self.noise_re.pattern, self.noise_re.flags)
         self.date_res = self._date_regexes()
         #: which date patterns need a digit: skipped on text without one (most paragraphs)
         self.date_needs_digit = tuple(needs_digit(rx.pattern, rx.flags) for rx, _kind, _map in self.date_res)
@@ -1055,10 +1061,12 @@ class Extractor:
         work = _blank(work, _merge(spans))
         # the pack's noise and clock times are blanked after the dates are read: a date CLDR ends
         # with a period is one where a word follows (fi "12.6. klo 18"), and "klo" is that word
-        clock = [m.span() for m in self.noise_re.finditer(work)] if self.noise_re is not None else []
+        digits = DIGIT.search(work) is not None
+        clock = [m.span() for m in self.noise_re.finditer(work)] \
+            if self.noise_re is not None and (digits or not self.noise_needs_digit) else []
         claims: list[Claim] = []
         date_spans: list[tuple[int, int]] = []
-        for dated in self._dates(work, text):
+        for dated in self._dates(work, text, digits):
             if any(s < dated.end and dated.start < e for s, e in clock):
                 continue  # a clock time is no date
             claims.append(dated)
@@ -1066,7 +1074,8 @@ class Extractor:
         if self.numbered_days is not None:  # vi thứ Hai tuần trước: Monday last week, no two weeks
             clock += [m.span(1) for m in self.numbered_days.finditer(work)]
         work = _blank(work, _merge(sorted(date_spans + clock)))
-        if self.excluded_re is not None:
+        if self.excluded_re is not None and (self.excluded_needs_words is None
+                                             or self.excluded_needs_words.search(work)):
             work = _blank(work, [m.span() for m in self.excluded_re.finditer(work) if not self._ends_unit(work, m)])
         pos = 0
         while True:
@@ -1094,9 +1103,10 @@ class Extractor:
                 return True
         return False
 
-    def _dates(self, work: str, text: str) -> list[Claim]:
+    def _dates(self, work: str, text: str, digits: bool) -> list[Claim]:
+        """The dates of ``work`` (``text`` normalized, its noise blanked); ``digits``: whether it
+        holds a digit (:data:`DIGIT`)."""
         found = []
-        digits = DIGIT.search(work) is not None
         has_words: dict[object, bool] = {}  # one search per set of words (a month's names): a WordFinder
         for priority, (rx, kind, mapping) in enumerate(self.date_res):
             if not digits and self.date_needs_digit[priority]:
