@@ -652,7 +652,10 @@ def test_a_polish_name_spelled_otherwise_is_still_a_variant():
 
 # --- "a person" counts the surname's places through an index of word starts ----------------------
 
-_PERSON_WORDS = ["Walsh", "Noelle", "Walshes", "said", "Smith", "Brad", "O'Hagan", "Anna", "Al-Ali", "Jo"]
+# surnames that start in lower case (the index of word starts keeps them apart), in title case
+# (Ǆ, U+01C4's title case U+01C5) and in Cyrillic
+_PERSON_WORDS = ["Walsh", "Noelle", "Walshes", "said", "Smith", "Brad", "O'Hagan", "Anna", "Al-Ali", "Jo",
+                 "walsh", "van", "dijk", "\u01c5uro", "Щукин", "щукин"]
 
 
 def _person_by_scanning(text: str, given: str, surname: str) -> bool:

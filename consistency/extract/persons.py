@@ -22,7 +22,7 @@ __all__ = ["looks_like_person"]
 @lru_cache(maxsize=16)
 def _lower_case_words(text: str) -> frozenset[str]:
     """The words a text writes in lower case (its common words)."""
-    return frozenset(w for w in _LETTERS.findall(text) if w.islower())
+    return frozenset(filter(str.islower, set(_LETTERS.findall(text))))  # each word once: most recur
 
 
 def looks_like_person(text: str, person: Mention) -> bool:
@@ -66,7 +66,7 @@ def _looks_like_person(text: str, name: str, titled: bool) -> bool:
     # the same counts through an index of the text's word starts (a scan of the whole text for
     # each person made a long version's check grow with the square of its length)
     alone = together = last_end = 0
-    for p in _word_starts(text).get(surname[:3], ()):
+    for p in _word_starts(text, _LOWER.match(surname) is not None).get(surname[:3], ()):
         if not text.startswith(surname, p):
             continue
         alone += 1
@@ -88,11 +88,15 @@ _LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
 
 
 @lru_cache(maxsize=16)
-def _word_starts(text: str) -> dict[str, array[int]]:
-    """Where each word of ``text`` starts (a letter after no letter or mark), by its first three characters."""
+def _word_starts(text: str, lower: bool) -> dict[str, array[int]]:
+    """Where each word of ``text`` starts (a letter after no letter or mark), by its first three
+    characters: the words whose first letter is lower case (``\\p{Ll}``) where ``lower``, else the
+    others.  A surname is looked for among the words that start as it does: most words of a text in
+    Latin or Cyrillic letters start in lower case, a surname seldom does, and the index of every
+    word cost a tenth of a long article's name checks."""
     index: dict[str, array[int]] = {}  # 8 bytes a position, not a Python int's 28
     known = index.get  # not a defaultdict: its factory, a Python call, cost as much as the scan
-    for m in _WORD_START.finditer(text):  # one match per word, not one look behind per letter
+    for m in (_LOWER_WORD_START if lower else _OTHER_WORD_START).finditer(text):  # one match per word
         at = m.start()
         key = text[at:at + 3]
         positions = known(key)
@@ -102,5 +106,8 @@ def _word_starts(text: str) -> dict[str, array[int]]:
     return index
 
 
-#: a word: a letter after no letter or mark, and the letters and marks after it
-_WORD_START = regex.compile(r"(?<![\p{L}\p{M}])\p{L}[\p{L}\p{M}]*")
+#: a word (a letter after no letter or mark, and the letters and marks after it) whose first letter
+#: is lower case, and one whose first letter is not
+_LOWER_WORD_START = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*")
+_OTHER_WORD_START = regex.compile(r"(?<![\p{L}\p{M}])[^\P{L}\p{Ll}][\p{L}\p{M}]*")
+_LOWER = regex.compile(r"\p{Ll}")
