@@ -705,6 +705,8 @@ class Extractor:
         self.date_res = self._date_regexes()
         #: which date patterns need a digit: skipped on text without one (most paragraphs)
         self.date_needs_digit = tuple(needs_digit(rx.pattern, rx.flags) for rx, _kind, _map in self.date_res)
+        self._without_digit_of: tuple[bool, ...] | None = None  # :meth:`_dates_without_digit`, kept
+        self._without_digit: list[int] = []
         #: the words a date pattern needs (a month's name), found by one pattern per set of words:
         #: skipped on text without one (most paragraphs)
         self.date_needs_words = tuple(needs_words(rx.pattern, rx.flags) for rx, _kind, _map in self.date_res)
@@ -1103,15 +1105,23 @@ class Extractor:
                 return True
         return False
 
+    def _dates_without_digit(self) -> list[int]:
+        """The date patterns that may match text without a digit (a few of some twenty), by
+        :attr:`date_needs_digit`: four paragraphs in five are searched with these only."""
+        if self._without_digit_of is not self.date_needs_digit:
+            self._without_digit = [i for i, digit in enumerate(self.date_needs_digit) if not digit]
+            self._without_digit_of = self.date_needs_digit
+        return self._without_digit
+
     def _dates(self, work: str, text: str, digits: bool) -> list[Claim]:
         """The dates of ``work`` (``text`` normalized, its noise blanked); ``digits``: whether it
         holds a digit (:data:`DIGIT`)."""
         found = []
         has_words: dict[object, bool] = {}  # one search per set of words (a month's names): a WordFinder
-        for priority, (rx, kind, mapping) in enumerate(self.date_res):
-            if not digits and self.date_needs_digit[priority]:
-                continue
-            words = self.date_needs_words[priority]
+        date_res, needs_words = self.date_res, self.date_needs_words
+        for priority in range(len(date_res)) if digits else self._dates_without_digit():
+            rx, kind, mapping = date_res[priority]
+            words = needs_words[priority]
             if words is not None:
                 if words not in has_words:
                     has_words[words] = words.search(work) is not None
