@@ -1037,6 +1037,16 @@ def test_skipping_places_finds_what_the_full_scan_finds(pieces, locale):
         assert found == full, (skip, text)
 
 
+@given(st.lists(st.text(st.sampled_from(list("aZé ÉжЖ3٣x-’'") + ["\u0301", "ǅ", "Ϣ"]), min_size=1, max_size=6),
+                min_size=1, max_size=5))
+def test_a_camel_cased_word_is_found_in_the_words_joined_as_word_by_word(words):
+    """_camel asks the words joined by a space; the definition asks each word."""
+    from consistency.extract.names import _CAMEL, _LETTER, _camel
+    from consistency.extract.patterns import DIGIT
+
+    assert _camel(words) == any(_CAMEL.search(w) or (DIGIT.search(w) and _LETTER.search(w)) for w in words)
+
+
 # --------------------------------------------------------------------------- endonyms, national adjectives
 
 

@@ -342,6 +342,15 @@ def _start_filter(starts: regex.Pattern[str]) -> re.Pattern[str] | None:
 _CAMEL, _LETTER = regex.compile(r"\p{Ll}\p{Lu}"), regex.compile(r"\p{L}")
 
 
+def _camel(words: list[str]) -> bool:
+    """Whether a word of ``words`` writes a lower-case letter before a capital (iPhone) or a digit
+    and a letter (3M).  Asked of the words joined by a space (which neither holds) and, only where
+    they hold a digit, word by word: one search for most names instead of one to three a word."""
+    spaced = " ".join(words)
+    return _CAMEL.search(spaced) is not None or (
+        DIGIT.search(spaced) is not None and any(DIGIT.search(w) and _LETTER.search(w) for w in words))
+
+
 def _known(text: str, locale: str, pack: Pack, vocab: Vocabulary) -> list[Mention]:
     """Vocabulary and gazetteer names in ``text``, longest first, no overlaps."""
     known = _surfaces(locale, vocab)
@@ -590,7 +599,7 @@ def _extract_names(text: str, locale: str, *, vocabulary: Vocabulary | None = No
         stems = tuple(_token_key(_strip_suffix(w, pack), script) for w in words)
         stems = tokens if stems == tokens else stems
         acronym = all(w.isupper() and len(w) <= 5 for w in words if w.isalpha()) and any(w.isalpha() for w in words)
-        camel = any(_CAMEL.search(w) or (DIGIT.search(w) and _LETTER.search(w)) for w in words)
+        camel = _camel(words)
         initial = sentence_initial(text, start)
         if script == "latin" and non_latin_text:
             evidence = "latin" if not acronym else "weak"
