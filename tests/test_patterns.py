@@ -90,6 +90,7 @@ def test_the_skip_changes_no_claim(words, locale):
     (r"(?:sept\.?|september)\s+\d+", "sept"),  # the standard parser takes their common start out
     (r"(?:jan|feb)+", "feb|jan"),
     (r"(?:Dezember|Sept|Dez|September)\s+\d+", "Sept|Dez"),  # a word that holds another is left out
+    (r"\d+ (?-i:(?P<month>February|March))", "February|March"),  # case turned off: found ignoring it too
 ])
 def test_patterns_that_need_words(pattern, words):
     assert needs_words(pattern).pattern == words
@@ -147,6 +148,7 @@ def test_a_word_finder_finds_a_word_wherever_the_regex_module_does(text):
 @pytest.mark.parametrize("pattern", [
     r"\d+", r"(?:March)?\s*\d{4}", r"(?:March|\d)", r"(?:Mar|Q)\d", r"(?:March)*", r"(?=March)\w+",
     r"(?i:March)\s+\d",  # a group's own flags: the finder would compare otherwise
+    r"(?-x:March)\s+\d",  # any flag but case turned off, too
     r"(?:March){e<=1}",  # fuzzy: the standard parser reads the constraint as text
     r"\p{Lu}\p{Ll}+", r"(?V1)[[a-z]--[aeiou]]+",
 ])

@@ -211,8 +211,10 @@ def _node_words(op, av) -> frozenset[str] | None:
         return _sequence_words(sub) if low >= 1 else None
     if op is _c.SUBPATTERN:
         _group, add_flags, del_flags, sub = av
-        # a group that sets its own flags ((?i:…)) compares otherwise than the finder would
-        return None if add_flags or del_flags else _sequence_words(sub)
+        # a group that sets its own flags ((?i:…)) compares otherwise than the finder would; one
+        # that only turns case off ((?-i:…): de's English month names) matches a word the finder,
+        # comparing as the pattern around it does, finds as well
+        return None if add_flags or del_flags & ~re.IGNORECASE else _sequence_words(sub)
     if op is getattr(_c, "ATOMIC_GROUP", None):
         return _sequence_words(av)
     if op is _c.BRANCH:
