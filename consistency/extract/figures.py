@@ -651,7 +651,7 @@ class Extractor:
         excluded += [_alt(ordinal_words, left=True)] if ordinal_words else []
         self.excluded_re = regex.compile("|".join(excluded), regex.IGNORECASE) if excluded else None
         #: the words every excluded phrase or ordinal holds (en ``first``, ``hundred``): the search,
-        #: which tries every place of the text, is skipped on the seven paragraphs in eight without one
+        #: which tries every place of the text, is skipped where none is (nine NTREX paragraphs in ten)
         self.excluded_needs_words = needs_words(self.excluded_re.pattern, self.excluded_re.flags) \
             if self.excluded_re is not None else None
         self.ordinal_suffix_re = regex.compile(

@@ -92,8 +92,7 @@ def _word_starts(text: str, lower: bool) -> dict[str, array[int]]:
     """Where each word of ``text`` starts (a letter after no letter or mark), by its first three
     characters: the words whose first letter is lower case (``\\p{Ll}``) where ``lower``, else the
     others.  A surname is looked for among the words that start as it does: most words of a text in
-    Latin or Cyrillic letters start in lower case, a surname seldom does, and the index of every
-    word cost a tenth of a long article's name checks."""
+    Latin or Cyrillic letters start in lower case, and a surname seldom does."""
     index: dict[str, array[int]] = {}  # 8 bytes a position, not a Python int's 28
     known = index.get  # not a defaultdict: its factory, a Python call, cost as much as the scan
     for m in (_LOWER_WORD_START if lower else _OTHER_WORD_START).finditer(text):  # one match per word
