@@ -1168,3 +1168,39 @@ def test_a_hebrew_abbreviation_is_named_whichever_mark_is_typed_for_its_gershayi
 def test_a_hebrew_pe_is_p_or_f(hebrew, latin):
     # unpointed Hebrew writes p and f with one letter, פ (locale/data/sound_merges.toml [Hebr])
     assert name_similarity(hebrew, latin) >= MIN_SIMILARITY + 0.05
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("pl", "W zeszłym roku protesty ogarnęły całą Amerykę Łacińską."),          # accusative, both words
+    ("fi", "Viime vuonna mielenosoitukset levisivät Latinalaiseen Amerikkaan."),  # illative
+    ("ru", "В прошлом году протесты охватили страны Латинской Америки."),         # genitive
+    ("pl", "Turyści w Nowym Jorku czekali na pociąg."),                          # Nowy Jork, locative
+])
+def test_a_name_of_several_words_each_inflected_is_its_mention(locale, text):
+    en = ("Last year the protests spread across Latin America.\n" if "Jork" not in text
+          else "Tourists in New York waited for the train.\n")
+    assert findings(bundle(en=en, **{locale: text + "\n"}), "NAM001") == []
+
+
+def test_another_name_of_several_words_is_not_the_inflected_one():
+    an = bundle(en="Last year the protests spread across Latin America.\n",
+                pl="W zeszłym roku protesty ogarnęły całą Amerykę Północną.\n")  # North America
+    assert rules_of(findings(an, "NAM001", "NAM003")) != []
+
+
+_PHRASE_LETTERS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzłęąöüéíα", min_size=1, max_size=9)
+
+
+@given(st.lists(_PHRASE_LETTERS, min_size=2, max_size=4), st.lists(st.sampled_from(["", "u", "ej", "iem", "ą", "ssa"]),
+                                                                 min_size=4, max_size=4))
+def test_a_name_of_several_words_is_found_with_any_endings(words, endings):
+    """The law of the phrase stems: a name of several words is found in a text that writes it,
+    whatever ending each word takes (the stem of a word is a prefix of the word)."""
+    from consistency.match.names import _phrase_stems, _phrase_written
+
+    stems = _phrase_stems(" ".join(words))
+    if not stems:
+        assert max(map(len, words)) < 4
+        return
+    written = " ".join(w + e for w, e in zip(words, endings))
+    assert _phrase_written(f"they met in {written}, then left", {stems})

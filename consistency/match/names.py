@@ -154,7 +154,8 @@ class NameLinks:
         fs = self.forms(root, w)
         lo, hi = max(0, g - before), min(len(groups) - 1, g + after)
         text = self.folded[w]
-        stems = {f[: max(4, int(len(f) * 0.6))] for f in fs if f.isalpha() and len(f) >= 5 and _is_cased_text(f)}
+        stems = {_stem(f) for f in fs if f.isalpha() and len(f) >= 5 and _is_cased_text(f)}
+        phrases = {p for f in fs if (p := _phrase_stems(f))}
         for gg in range(lo, hi + 1):
             blocks = groups[gg][w]
             if not blocks:
@@ -173,6 +174,8 @@ class NameLinks:
                 for word in compiled(r"\p{L}{4,}").findall(seg):
                     if any(word.startswith(st) for st in stems):
                         return True
+            if phrases and _phrase_written(seg, phrases):
+                return True  # each word inflected: Ameryce Łacińskiej for Ameryka Łacińska, Nowym Jorku
         # a candidate of that version that transliterates to the name (Wales / ウェールズ)
         for gg in range(max(0, g - min(1, before)), min(len(groups), g + min(1, after) + 1)):
             for m in pools[gg][w]:
@@ -548,6 +551,45 @@ def _vocab_forms(ident: str, locale: str, vocabulary=None) -> list[str]:
 #: (argentinische, индонезийский, ινδονησιακός; Georgian ხორვატიისკენ, "towards Croatia"; Armenian
 #: Խորվաթիայում, "in Croatia")
 _STEM_SCRIPTS = frozenset({"Latn", "Grek", "Cyrl", "Geor", "Armn"})
+
+
+def _stem(word: str) -> str:
+    """The stem a derived or inflected word of ``word`` starts with: its first 60 %, four letters
+    at least (``argentin`` of Argentina)."""
+    return word[: max(4, int(len(word) * 0.6))]
+
+
+#: the words of a name of several words, and what stands between them
+_PHRASE_WORD = regex.compile(r"\p{L}+")
+_PHRASE_GAP = regex.compile(r"[\s\-‐‑]+")
+
+
+def _phrase_stems(form: str) -> tuple[str, ...]:
+    """The stems of the words of a name of two words or more in a cased script, each word of five
+    letters or more cut to :func:`_stem`, a shorter one kept whole (``ameryka łacińska`` ->
+    ``amer``, ``łaci``; ``nowy jork`` -> ``nowy``, ``jork``); empty for one word, for a word that is no
+    letters, and for a name with no word of four letters (nothing would then tell it apart)."""
+    words = _PHRASE_GAP.split(form.strip())
+    if len(words) < 2 or not all(w.isalpha() and _is_cased_text(w) for w in words):
+        return ()
+    if max(len(w) for w in words) < 4:
+        return ()
+    return tuple(_stem(w) if len(w) >= 5 else w for w in words)
+
+
+def _phrase_written(seg: str, phrases: set[tuple[str, ...]]) -> bool:
+    """Whether ``seg`` writes one of ``phrases`` (see :func:`_phrase_stems`) as consecutive words,
+    apart by spaces or hyphens only, each starting with its stem: a name of several words whose
+    every word takes a case ending (pl ``Ameryce Łacińskiej``, ``Nowym Jorku``; fi ``Latinalaisen
+    Amerikan``; el ``Πόλης του Μεξικό``)."""
+    words = list(_PHRASE_WORD.finditer(seg))
+    for phrase in phrases:
+        k = len(phrase)
+        for i in range(len(words) - k + 1):
+            if all(words[i + j].group(0).startswith(phrase[j]) for j in range(k)) and all(
+                    _PHRASE_GAP.fullmatch(seg[words[i + j].end():words[i + j + 1].start()]) for j in range(k - 1)):
+                return True
+    return False
 
 
 def _is_cased_text(text: str) -> bool:
