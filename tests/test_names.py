@@ -1204,3 +1204,19 @@ def test_a_name_of_several_words_is_found_with_any_endings(words, endings):
         return
     written = " ".join(w + e for w, e in zip(words, endings))
     assert _phrase_written(f"they met in {written}, then left", {stems})
+
+
+@pytest.mark.parametrize("title", ["Sen.", "Rep.", "Gov."])
+def test_a_country_before_an_abbreviated_title_only_qualifies_the_name(title):
+    # the pack lists abbreviated titles with their period (sen., rep.); a translation that writes
+    # "Senator Jane Doyle" and leaves the country out drops a qualifier, not a name
+    en = f"U.S. {title} Jane Doyle said she would vote against the bill."
+    assert [(m.text, m.qualifier) for m in extract_names(en, "en")] == [("U.S.", True), ("Jane Doyle", False)]
+    an = bundle(en=en + "\n", nl="Senator Jane Doyle zei dat ze tegen het wetsvoorstel zou stemmen.\n")
+    assert findings(an, "NAM001") == []
+
+
+def test_a_country_before_a_word_that_only_starts_like_an_abbreviated_title_is_still_a_name():
+    an = bundle(en="Three U.S. senators asked Jane Doyle to resign.\n",
+                nl="Drie senatoren vroegen Jane Doyle af te treden.\n")
+    assert rules_of(findings(an, "NAM001")) == ["NAM001"]

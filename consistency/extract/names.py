@@ -707,8 +707,8 @@ def _qualifies(text: str, m: Mention, mentions: list[Mention], pack: Pack) -> bo
     that name or is part of it ("the UK Government", "Paris Saint-Germain", "Jordan Spieth")."""
     after = text[m.end:]
     title = compiled(r"[\s\-‑]?(\p{L}+)").match(after)
-    if title and title.group(1).casefold() in pack.name_titles:
-        return True
+    if title and (title.group(1).casefold() in pack.name_titles or title.group(1).casefold() + "." in pack.name_titles):
+        return True  # an abbreviated title as the pack lists it, with its period: "U.S. Sen.", "U.S. Rep."
     if not pack.capitalised_nouns and after[:1] in (" ", "\u00a0") and any(
             x.start == m.end + 1 and x.entity is None and x.evidence in _CAPITALISED for x in mentions) \
             and not _title_case(text, m.start):
