@@ -1220,3 +1220,27 @@ def test_a_country_before_a_word_that_only_starts_like_an_abbreviated_title_is_s
     an = bundle(en="Three U.S. senators asked Jane Doyle to resign.\n",
                 nl="Drie senatoren vroegen Jane Doyle af te treden.\n")
     assert rules_of(findings(an, "NAM001")) == ["NAM001"]
+
+
+def test_a_greek_name_declined_with_its_accent_moved_is_its_mention():
+    # Ηνωμένο Βασίλειο in the genitive: the accent moves to Βασιλείου
+    an = bundle(en="Talks between the UK and Norway went on all summer.\n",
+                el="Οι συνομιλίες μεταξύ του Ηνωμένου Βασιλείου και της Νορβηγίας συνεχίστηκαν όλο το καλοκαίρι.\n")
+    assert findings(an, "NAM001") == []
+
+
+def test_a_latin_accent_still_tells_a_stem_apart():
+    from consistency.match.names import _unaccented
+
+    assert _unaccented("álló Scoția") == "álló Scoția"  # Hungarian á and Romanian ț are letters of their own
+    assert _unaccented("Βασιλείου") == "Βασιλειου"
+
+
+@given(st.text(max_size=30))
+def test_removing_greek_accents_is_idempotent_and_leaves_other_scripts_alone(text):
+    from consistency.match.names import _unaccented
+
+    once = _unaccented(text)
+    assert _unaccented(once) == once
+    if not any("\u0370" <= ch <= "\u03ff" or "\u1f00" <= ch <= "\u1fff" for ch in text):
+        assert once == text

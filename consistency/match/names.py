@@ -27,6 +27,7 @@ similarity thresholds and helpers kept private here; split, each part would impo
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -154,8 +155,9 @@ class NameLinks:
         fs = self.forms(root, w)
         lo, hi = max(0, g - before), min(len(groups) - 1, g + after)
         text = self.folded[w]
-        stems = {_stem(f) for f in fs if f.isalpha() and len(f) >= 5 and _is_cased_text(f)}
-        phrases = {p for f in fs if (p := _phrase_stems(f))}
+        # stems compared without Greek accents, which move as the word declines (Βασίλειο, Βασιλείου)
+        stems = {_stem(_unaccented(f)) for f in fs if f.isalpha() and len(f) >= 5 and _is_cased_text(f)}
+        phrases = {p for f in fs if (p := _phrase_stems(_unaccented(f)))}
         for gg in range(lo, hi + 1):
             blocks = groups[gg][w]
             if not blocks:
@@ -169,12 +171,13 @@ class NameLinks:
                     if not (f[0].isalpha() and f[0].isascii() and i > 0 and seg[i - 1].isalpha() and seg[i - 1].isascii()):
                         return True
                     i = seg.find(f, i + 1)
+            bare = _unaccented(seg) if stems or phrases else seg
             if stems:
                 # a derived word: argentinische for Argentina, britisch for British, europäischen for Europe
-                for word in compiled(r"\p{L}{4,}").findall(seg):
+                for word in compiled(r"\p{L}{4,}").findall(bare):
                     if any(word.startswith(st) for st in stems):
                         return True
-            if phrases and _phrase_written(seg, phrases):
+            if phrases and _phrase_written(bare, phrases):
                 return True  # each word inflected: Ameryce Łacińskiej for Ameryka Łacińska, Nowym Jorku
         # a candidate of that version that transliterates to the name (Wales / ウェールズ)
         for gg in range(max(0, g - min(1, before)), min(len(groups), g + min(1, after) + 1)):
@@ -551,6 +554,24 @@ def _vocab_forms(ident: str, locale: str, vocabulary=None) -> list[str]:
 #: (argentinische, индонезийский, ινδονησιακός; Georgian ხორვატიისკენ, "towards Croatia"; Armenian
 #: Խորվաթիայում, "in Croatia")
 _STEM_SCRIPTS = frozenset({"Latn", "Grek", "Cyrl", "Geor", "Armn"})
+
+
+def _unaccented(text: str) -> str:
+    """``text`` without the accents of its Greek letters (tonos, dialytika), for comparing stems:
+    Greek moves its accent as a word declines (Βασίλειο, Βασιλείου).  A Latin letter keeps its
+    accent, which often makes another letter (Hungarian ``álló`` is no ``allo``)."""
+    if not any("\u0370" <= ch <= "\u03ff" or "\u1f00" <= ch <= "\u1fff" for ch in text):
+        return text
+    out: list[str] = []
+    greek = False
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch):
+            if not greek:
+                out.append(ch)
+            continue
+        greek = "\u0370" <= ch <= "\u03ff"
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 def _stem(word: str) -> str:
