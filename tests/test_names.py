@@ -1244,3 +1244,24 @@ def test_removing_greek_accents_is_idempotent_and_leaves_other_scripts_alone(tex
     assert _unaccented(once) == once
     if not any("\u0370" <= ch <= "\u03ff" or "\u1f00" <= ch <= "\u1fff" for ch in text):
         assert once == text
+
+
+_SHIPS = {"en": "The ships are old.\n\nRepairs cost more each year.\n\n",
+          "it": "Le navi sono vecchie.\n\nLe riparazioni costano di più ogni anno.\n\n",
+          "pl": "Statki są stare.\n\nNaprawy kosztują co roku więcej.\n\n"}
+
+
+@pytest.mark.parametrize("locale, first, last, en_first, en_last", [
+    # the vocabulary's New York has no Polish form; CLDR's city, which it is, is Nowy Jork
+    ("pl", "W Nowym Jorku burmistrz przemawiał w poniedziałek.", "Gazeta New York Times opisała tę historię.",
+     "In New York the mayor spoke on Monday.", "The New York Times reported the story."),
+    # the vocabulary's Germany is CLDR's territory DE, whose national language names the nation
+    ("it", "Gli esperti hanno avvertito che la marina tedesca si sta riducendo.",
+     "La Germania e la Francia si sono incontrate a maggio.",
+     "Germany's navy is shrinking, experts warned.", "Germany and France met in May."),
+])
+def test_a_vocabulary_place_is_also_written_by_its_cldr_names(locale, first, last, en_first, en_last):
+    # the version writes the name its own way further on, so its forms are known; the CLDR names
+    # of the place widen them
+    an = bundle(en=f"{en_first}\n\n{_SHIPS['en']}{en_last}\n", **{locale: f"{first}\n\n{_SHIPS[locale]}{last}\n"})
+    assert findings(an, "NAM001") == []

@@ -130,6 +130,7 @@ class NameLinks:
         an, clusters, node_mentions = self.an, self.clusters, self.node_mentions
         out: list[str] = []
         locale = an.documents[w].locale
+        cldr: list[str] = []
         for node in clusters[root]:
             ms = node_mentions[node]
             m = ms[0]
@@ -140,8 +141,15 @@ class NameLinks:
                         out.extend(t for t in compiled(r"[\s\-・･]+").split(mm.text) if len(t) >= 3)
             if m.entity and m.entity.startswith("vocab:"):
                 out.extend(_vocab_forms(m.entity, locale, self.an.vocabulary))
+                cldr.extend(_vocab_cldr(m.entity, self.an.vocabulary))
             elif m.entity:
                 out.extend(_gaz_forms(m.entity, locale))
+        if out:
+            # a vocabulary entity that is a CLDR place is also written by CLDR's names for it (pl
+            # Nowy Jork for the vocabulary's New York); only where the version's forms are known
+            # at all: these widen what counts as the name, they do not make a version answerable
+            for cldr_id in dict.fromkeys(cldr):
+                out.extend(_gaz_forms(cldr_id, locale))
         res = sorted({fold_chars(f) for f in out if f.strip()}, key=len, reverse=True)
         self._forms[key] = res
         return res
@@ -543,6 +551,12 @@ def _gaz_reverse(locale: str, *, alone: bool = False) -> dict[str, list[str]]:
                 rev[i].append(name)
         _GAZ_REVERSE[key] = rev
     return _GAZ_REVERSE[key]
+
+
+def _vocab_cldr(ident: str, vocabulary=None) -> tuple[str, ...]:
+    """The gazetteer ids vocabulary entity ``ident`` is (its ``cldr``: ``city:America/New_York``)."""
+    entity = (vocabulary or default_vocabulary()).index.get(ident[len("vocab:"):]) if ident.startswith("vocab:") else None
+    return entity.cldr if entity else ()
 
 
 def _vocab_forms(ident: str, locale: str, vocabulary=None) -> list[str]:
