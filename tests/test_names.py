@@ -1265,3 +1265,15 @@ def test_a_vocabulary_place_is_also_written_by_its_cldr_names(locale, first, las
     # of the place widen them
     an = bundle(en=f"{en_first}\n\n{_SHIPS['en']}{en_last}\n", **{locale: f"{first}\n\n{_SHIPS[locale]}{last}\n"})
     assert findings(an, "NAM001") == []
+
+
+@pytest.mark.parametrize("en, ar, entity", [
+    ("Most citizens are in favour of the EU, he said.",
+     "قال إن معظم المواطنين مؤيدون للاتحاد الأوروبي.", "vocab:european-union"),   # ل + الاتحاد
+    ("These languages matter for the UK in the future.",
+     "هذه اللغات مهمة للمملكة المتحدة في المستقبل.", "vocab:united-kingdom"),      # ل + المملكة
+])
+def test_an_arabic_name_with_its_article_after_the_preposition_li(en, ar, entity):
+    # Arabic writes the preposition ل and the article ال together as لل: للاتحاد, "for the union"
+    assert entity in [m.entity for m in extract_names(ar, "ar")]
+    assert findings(bundle(en=en + "\n", ar=ar + "\n"), "NAM001") == []

@@ -152,6 +152,12 @@ def _surfaces_of(locale: str, vocab: Vocabulary) -> _Surfaces:
             if len(folded) >= 4 and folded[-1] in "aая" and folded[-2].isalpha() and not folded.isupper():
                 for ending in endings:
                     items.setdefault(folded[:-1] + ending, item)
+    # a name that starts with the article is written with a proclitic that contracts it (ar
+    # المملكة المتحدة: للمملكة المتحدة, "for the United Kingdom")
+    for article, contracted in inflection().article_contractions.get(language(locale), ()):
+        for folded, item in list(items.items()):
+            if folded.startswith(article) and len(folded) > len(article) + 1:
+                items.setdefault(contracted + folded[len(article):], item)
     # keyed by the first three characters, then by length: at a word start the scan looks up one
     # slice of the text per length instead of trying hundreds of gazetteer names one by one (with
     # two characters, ten lengths a place in German text: Ge, Be, St start many names)

@@ -52,6 +52,9 @@ class Inflection:
     hyphen_prefixes: frozenset[str] = frozenset()
     #: language -> the nominative endings another case replaces on a month's name (lv septembris)
     nominative_endings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: language -> (article, as a proclitic writes it together with the article) (ar ال, لل:
+    #: للاتحاد, "for the union")
+    article_contractions: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def dual_forms(self, language: str, word: str) -> list[str]:
         """``word`` (a dual as CLDR writes it) in the other cases of ``language``: ar ``سنتان``
@@ -100,4 +103,6 @@ def inflection() -> Inflection:
                       frozenset(data.get("short_month_endings", ())),
                       {lang: frozenset(map(str, endings)) for lang, endings in data.get("name_endings", {}).items()},
                       frozenset(data.get("class_prefixes", ())), frozenset(data.get("hyphen_prefixes", ())),
-                      {lang: tuple(map(str, endings)) for lang, endings in data.get("nominative_endings", {}).items()})
+                      {lang: tuple(map(str, endings)) for lang, endings in data.get("nominative_endings", {}).items()},
+                      {lang: tuple((str(a), str(b)) for a, b in pairs)
+                       for lang, pairs in data.get("article_contractions", {}).items()})
