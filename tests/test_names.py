@@ -1277,3 +1277,9 @@ def test_an_arabic_name_with_its_article_after_the_preposition_li(en, ar, entity
     # Arabic writes the preposition ل and the article ال together as لل: للاتحاد, "for the union"
     assert entity in [m.entity for m in extract_names(ar, "ar")]
     assert findings(bundle(en=en + "\n", ar=ar + "\n"), "NAM001") == []
+
+
+def test_brexit_names_the_united_kingdom_that_a_translation_spells_out():
+    # Brexit is Britain's exit: a translation that writes "the UK leaving the EU" names both
+    an = bundle(en="The Brexit talks resumed on Monday.\n", ja="イギリスのEU離脱交渉が月曜日に再開された。\n")
+    assert findings(an, "NAM001") == []
