@@ -1255,10 +1255,6 @@ _SHIPS = {"en": "The ships are old.\n\nRepairs cost more each year.\n\n",
     # the vocabulary's New York has no Polish form; CLDR's city, which it is, is Nowy Jork
     ("pl", "W Nowym Jorku burmistrz przemawiał w poniedziałek.", "Gazeta New York Times opisała tę historię.",
      "In New York the mayor spoke on Monday.", "The New York Times reported the story."),
-    # the vocabulary's Germany is CLDR's territory DE, whose national language names the nation
-    ("it", "Gli esperti hanno avvertito che la marina tedesca si sta riducendo.",
-     "La Germania e la Francia si sono incontrate a maggio.",
-     "Germany's navy is shrinking, experts warned.", "Germany and France met in May."),
 ])
 def test_a_vocabulary_place_is_also_written_by_its_cldr_names(locale, first, last, en_first, en_last):
     # the version writes the name its own way further on, so its forms are known; the CLDR names

@@ -147,9 +147,12 @@ class NameLinks:
         if out:
             # a vocabulary entity that is a CLDR place is also written by CLDR's names for it (pl
             # Nowy Jork for the vocabulary's New York); only where the version's forms are known
-            # at all: these widen what counts as the name, they do not make a version answerable
+            # at all: these widen what counts as the name, they do not make a version answerable.
+            # CLDR's names only, from the built gazetteer: the endonyms and national adjectives
+            # of _gaz_forms read babel's locale data, which a process with built objects never loads
+            names = _gaz_reverse(locale)
             for cldr_id in dict.fromkeys(cldr):
-                out.extend(_gaz_forms(cldr_id, locale))
+                out.extend(names.get(cldr_id, ()))
         res = sorted({fold_chars(f) for f in out if f.strip()}, key=len, reverse=True)
         self._forms[key] = res
         return res
