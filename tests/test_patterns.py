@@ -225,13 +225,19 @@ def test_a_unit_word_in_capitals_or_with_a_folded_letter_reads_as_the_same_unit(
     (tr İ, whose folding is i and a combining dot, made the table lookup fail)."""
     from consistency.extract import extract_claims
 
+    import regex
+
     fx = extractor(language)
-    surfaces = sorted(w for w in fx.units if len(w) >= 4 and w.isalpha())
+    # words of one script (a symbol such as az μsan, whose capital Μ is a Latin M's look-alike, is
+    # no word), not the words for a century, which the century patterns read as a date or a count
+    # by how the number is written (tr "12 YÜZYIL" in a headline: the 12th century)
+    one_script = regex.compile(r"\p{Latin}+|\p{Greek}+|\p{Cyrillic}+")
+    surfaces = sorted(w for w, unit in fx.units.items()
+                      if len(w) >= 4 and one_script.fullmatch(w) and unit != "century")
     word = data.draw(st.sampled_from(surfaces))
     variant = word
-    for folded, chars in FOLDED.items():
-        if folded in variant and data.draw(st.booleans()):
-            variant = variant.replace(folded, data.draw(st.sampled_from(chars)), 1)
+    if "ss" in variant and data.draw(st.booleans()):  # a letter whose full case folding is two: ß
+        variant = variant.replace("ss", data.draw(st.sampled_from("ßẞ")), 1)
     if data.draw(st.booleans()):
         variant = _capitals(variant, language)
     units = [(c.value, c.unit) for c in extract_claims(f"Es sind 12 {word} dort.", language)]
