@@ -659,9 +659,14 @@ _PERSON_WORDS = ["Walsh", "Noelle", "Walshes", "said", "Smith", "Brad", "O'Hagan
 
 
 def _person_by_scanning(text: str, given: str, surname: str) -> bool:
-    """looks_like_person's count as one scan of the whole text for each person (the definition)."""
+    """looks_like_person's count as one scan of the whole text for each person (the definition),
+    after its first rule: a word of the name that the text writes in lower case is a common word,
+    and the name no person's."""
     import regex
 
+    lower = {w for w in regex.findall(r"[\p{L}\p{M}]+", text) if w.islower()}
+    if any(w.lower() != w and w.lower() in lower for w in (given, surname)):
+        return False
     alone = len(regex.findall(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(surname)}", text))
     together = len(regex.findall(
         rf"(?<![\p{{L}}\p{{M}}]){regex.escape(given)}[\s・･＝]+{regex.escape(surname)}", text))
